@@ -1,0 +1,4 @@
+@NullMarked
+package app.lockstep.domain.audit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,31 @@
+package app.lockstep.domain.project;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import app.lockstep.domain.shared.OrgId;
+
+public interface Environments {
+
+	/**
+	 * Inserts it; a taken name is a {@link app.lockstep.domain.shared.ConflictException}
+	 * on "name".
+	 */
+	void create(OrgId org, Environment environment, Instant at);
+
+	/**
+	 * The project's environments in promotion order, locked until the transaction ends
+	 * (for reordering).
+	 */
+	List<Environment> listForUpdate(OrgId org, ProjectId project);
+
+	List<Environment> list(OrgId org, ProjectId project);
+
+	Optional<Environment> findByName(OrgId org, ProjectId project, String name);
+
+	void update(OrgId org, Environment environment, Instant at);
+
+	void delete(OrgId org, EnvironmentId id);
+
+}

@@ -1,0 +1,26 @@
+package app.lockstep.domain.project;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import app.lockstep.domain.shared.OrgId;
+
+public interface Projects {
+
+	/**
+	 * Inserts it; a taken slug is a {@link app.lockstep.domain.shared.ConflictException}
+	 * on "slug".
+	 */
+	void create(OrgId org, Project project);
+
+	Optional<Project> findBySlug(OrgId org, String slug);
+
+	/** Every project with its environments in promotion order, in one query. */
+	List<ProjectWithEnvironments> listWithEnvironments(OrgId org);
+
+	void update(OrgId org, Project project, Instant at);
+
+	void delete(OrgId org, ProjectId id);
+
+}

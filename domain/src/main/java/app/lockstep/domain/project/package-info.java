@@ -1,0 +1,4 @@
+@NullMarked
+package app.lockstep.domain.project;
+
+import org.jspecify.annotations.NullMarked;

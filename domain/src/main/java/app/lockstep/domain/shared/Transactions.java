@@ -1,0 +1,38 @@
+package app.lockstep.domain.shared;
+
+import java.util.function.Supplier;
+
+/**
+ * The unit-of-work boundary. Everything a use case loads, decides and writes, including
+ * its audit event, runs in one transaction bound to one tenant (row-level security sees
+ * only that organization).
+ */
+public interface Transactions {
+
+	<T> T inTenant(OrgId org, Supplier<T> work);
+
+	/**
+	 * A transaction bound to a tenant and a signed-in person (who may also read their own
+	 * memberships).
+	 */
+	<T> T inTenant(OrgId org, UserId user, Supplier<T> work);
+
+	/**
+	 * A transaction bound to no tenant: it sees only global rows (people), and the
+	 * person's own memberships.
+	 */
+	<T> T asUser(UserId user, Supplier<T> work);
+
+	/**
+	 * A transaction bound to no tenant and no person: only global rows (people) are
+	 * visible.
+	 */
+	<T> T global(Supplier<T> work);
+
+	/**
+	 * A transaction that may read the one invitation whose token hash is given, whatever
+	 * its organization.
+	 */
+	<T> T forInvitation(String tokenHash, Supplier<T> work);
+
+}

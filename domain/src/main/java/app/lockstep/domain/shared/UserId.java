@@ -1,0 +1,16 @@
+package app.lockstep.domain.shared;
+
+import java.util.UUID;
+
+public record UserId(UUID value) {
+
+	public static UserId random() {
+		return new UserId(UUID.randomUUID());
+	}
+
+	@Override
+	public String toString() {
+		return this.value.toString();
+	}
+
+}

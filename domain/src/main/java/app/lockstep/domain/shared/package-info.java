@@ -1,0 +1,4 @@
+@NullMarked
+package app.lockstep.domain.shared;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,34 @@
+package app.lockstep.domain.tenancy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.UserId;
+
+public interface Members {
+
+	void add(OrgId org, UserId user, Role role, Instant at);
+
+	List<Member> list(OrgId org);
+
+	Optional<Member> find(OrgId org, UserId user);
+
+	/**
+	 * Locks the organization's owner memberships until the transaction ends and counts
+	 * them.
+	 */
+	int lockAndCountOwners(OrgId org);
+
+	void changeRole(OrgId org, UserId user, Role role);
+
+	void remove(OrgId org, UserId user);
+
+	/**
+	 * Every organization the person belongs to (needs a unit of work bound to that
+	 * person).
+	 */
+	List<Membership> membershipsOf(UserId user);
+
+}

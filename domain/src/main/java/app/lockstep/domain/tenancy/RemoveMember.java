@@ -1,0 +1,47 @@
+package app.lockstep.domain.tenancy;
+
+import app.lockstep.domain.audit.AuditEntry;
+import app.lockstep.domain.audit.AuditLog;
+import app.lockstep.domain.shared.ConflictException;
+import app.lockstep.domain.shared.NotFoundException;
+import app.lockstep.domain.shared.Transactions;
+import app.lockstep.domain.shared.UserId;
+
+/** Removes a member. Owners are removed only by owners, and never the last one. */
+public final class RemoveMember {
+
+	private final Members members;
+
+	private final AuditLog auditLog;
+
+	private final Transactions transactions;
+
+	public RemoveMember(Members members, AuditLog auditLog, Transactions transactions) {
+		this.members = members;
+		this.auditLog = auditLog;
+		this.transactions = transactions;
+	}
+
+	public void remove(Caller caller, UserId user) {
+		caller.require(Permission.MANAGE_MEMBERS);
+		this.transactions.inTenant(caller.orgId(), () -> {
+			Member member = this.members.find(caller.orgId(), user)
+				.orElseThrow(() -> new NotFoundException("No such member."));
+			if (member.role() == Role.OWNER) {
+				caller.require(Permission.MANAGE_OWNERS);
+				if (this.members.lockAndCountOwners(caller.orgId()) <= 1) {
+					throw new ConflictException(member.name()
+							+ " is the last owner and cannot be removed. Make someone else an owner first.");
+				}
+			}
+			this.members.remove(caller.orgId(), user);
+			this.auditLog.append(caller.orgId(), caller.actor(),
+					AuditEntry.of("member.removed", "member", user.toString())
+						.detail("email", member.email())
+						.detail("role", member.role().name())
+						.build());
+			return null;
+		});
+	}
+
+}

@@ -1,0 +1,29 @@
+package app.lockstep.domain.tenancy;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.UserId;
+import org.jspecify.annotations.Nullable;
+
+/** People: global, not owned by any organization. */
+public interface Users {
+
+	Optional<User> findByEmail(String email);
+
+	Optional<User> findById(UserId id);
+
+	/**
+	 * Inserts the person; a taken email is a
+	 * {@link app.lockstep.domain.shared.ConflictException} on "email".
+	 */
+	void create(UserId id, String email, String name, String passwordHash, Instant at);
+
+	void recordLoginFailure(UserId id, int failedLogins, @Nullable Instant lockedUntil);
+
+	void recordLoginSuccess(UserId id);
+
+	void rememberLastOrganization(UserId id, OrgId org);
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.lockstep.domain.tenancy;
+
+import org.jspecify.annotations.NullMarked;

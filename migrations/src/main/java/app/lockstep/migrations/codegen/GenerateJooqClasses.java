@@ -1,0 +1,76 @@
+package app.lockstep.migrations.codegen;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.jooq.codegen.GenerationTool;
+import org.jooq.meta.jaxb.Configuration;
+import org.jooq.meta.jaxb.Database;
+import org.jooq.meta.jaxb.Generate;
+import org.jooq.meta.jaxb.Generator;
+import org.jooq.meta.jaxb.Jdbc;
+import org.jooq.meta.jaxb.Target;
+
+/**
+ * Build tool: migrates a throw-away embedded PostgreSQL with the real Flyway migrations and generates the jOOQ
+ * classes from what PostgreSQL then reports. Run by the persistence module at generate-sources, so a change to a
+ * migration is always reflected in the generated code and a stale schema cannot compile.
+ */
+public final class GenerateJooqClasses {
+
+	private GenerateJooqClasses() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (args.length != 2) {
+			throw new IllegalArgumentException("usage: GenerateJooqClasses <output directory> <package>");
+		}
+		Path output = Path.of(args[0]);
+		String packageName = args[1];
+		Path stamp = output.resolve(".migrations-hash");
+		String hash = MigrationsHash.compute();
+		if (Files.exists(stamp) && Files.readString(stamp).equals(hash)) {
+			System.out.println("jOOQ classes are up to date with the migrations (" + hash.substring(0, 12) + ")");
+			return;
+		}
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+			String url = postgres.getJdbcUrl("postgres", "postgres");
+			try (Connection connection = postgres.getPostgresDatabase().getConnection();
+					Statement statement = connection.createStatement()) {
+				statement.execute("create role lockstep_app login nosuperuser nobypassrls password 'codegen'");
+			}
+			Flyway.configure()
+				.dataSource(url, "postgres", null)
+				.schemas("lockstep")
+				.placeholders(Map.of("app_role", "lockstep_app"))
+				.load()
+				.migrate();
+			GenerationTool.generate(configuration(url, output, packageName));
+		}
+		Files.createDirectories(output);
+		Files.writeString(stamp, hash);
+	}
+
+	private static Configuration configuration(String url, Path output, String packageName) {
+		return new Configuration().withJdbc(new Jdbc().withDriver("org.postgresql.Driver").withUrl(url).withUser("postgres"))
+			.withGenerator(new Generator()
+				.withDatabase(new Database().withName("org.jooq.meta.postgres.PostgresDatabase")
+					.withInputSchema("lockstep")
+					.withIncludes(".*")
+					.withExcludes("flyway_schema_history"))
+				.withGenerate(new Generate().withRecords(true)
+					.withPojos(false)
+					.withDaos(false)
+					.withJavaTimeTypes(true)
+					.withGeneratedAnnotation(false))
+				.withTarget(new Target().withPackageName(packageName)
+					.withDirectory(output.toString())
+					.withClean(true)));
+	}
+
+}
