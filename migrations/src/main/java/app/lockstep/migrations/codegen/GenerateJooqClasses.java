@@ -27,13 +27,14 @@ public final class GenerateJooqClasses {
 	}
 
 	public static void main(String[] args) throws Exception {
-		if (args.length != 2) {
-			throw new IllegalArgumentException("usage: GenerateJooqClasses <output directory> <package>");
+		if (args.length != 3) {
+			throw new IllegalArgumentException(
+					"usage: GenerateJooqClasses <output directory> <package> <migrations directory>");
 		}
 		Path output = Path.of(args[0]);
 		String packageName = args[1];
 		Path stamp = output.resolve(".migrations-hash");
-		String hash = MigrationsHash.compute();
+		String hash = MigrationsHash.compute(Path.of(args[2]));
 		if (Files.exists(stamp) && Files.readString(stamp).equals(hash)) {
 			System.out.println("jOOQ classes are up to date with the migrations (" + hash.substring(0, 12) + ")");
 			return;

@@ -2,8 +2,6 @@ package app.lockstep.migrations.codegen;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -18,14 +16,10 @@ final class MigrationsHash {
 	private MigrationsHash() {
 	}
 
-	static String compute() throws IOException, URISyntaxException, NoSuchAlgorithmException {
-		URL location = MigrationsHash.class.getClassLoader().getResource("db/migration");
-		if (location == null || !"file".equals(location.getProtocol())) {
-			return "unknown-" + System.nanoTime();
-		}
+	static String compute(Path directory) throws IOException, NoSuchAlgorithmException {
 		MessageDigest digest = MessageDigest.getInstance("SHA-256");
 		List<Path> scripts;
-		try (Stream<Path> files = Files.list(Path.of(location.toURI()))) {
+		try (Stream<Path> files = Files.list(directory)) {
 			scripts = files.sorted().toList();
 		}
 		for (Path script : scripts) {

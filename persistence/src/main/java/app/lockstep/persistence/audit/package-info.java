@@ -1,0 +1,4 @@
+@NullMarked
+package app.lockstep.persistence.audit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.lockstep.persistence.embedded;
+
+import org.jspecify.annotations.NullMarked;

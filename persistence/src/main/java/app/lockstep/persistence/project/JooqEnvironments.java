@@ -1,0 +1,119 @@
+package app.lockstep.persistence.project;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import app.lockstep.domain.project.Environment;
+import app.lockstep.domain.project.EnvironmentId;
+import app.lockstep.domain.project.Environments;
+import app.lockstep.domain.project.ProjectId;
+import app.lockstep.domain.project.Tier;
+import app.lockstep.domain.shared.ConflictException;
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.persistence.jooq.tables.records.EnvironmentsRecord;
+import app.lockstep.persistence.shared.UniqueViolations;
+import org.jooq.DSLContext;
+
+import org.springframework.stereotype.Repository;
+
+import static app.lockstep.persistence.jooq.Tables.ENVIRONMENTS;
+
+@Repository
+class JooqEnvironments implements Environments {
+
+	private final DSLContext dsl;
+
+	JooqEnvironments(DSLContext dsl) {
+		this.dsl = dsl;
+	}
+
+	@Override
+	public void create(OrgId org, Environment environment, Instant at) {
+		try {
+			this.dsl.insertInto(ENVIRONMENTS)
+				.set(ENVIRONMENTS.ORG_ID, org.value())
+				.set(ENVIRONMENTS.ID, environment.id().value())
+				.set(ENVIRONMENTS.PROJECT_ID, environment.projectId().value())
+				.set(ENVIRONMENTS.NAME, environment.name())
+				.set(ENVIRONMENTS.TIER, environment.tier().name())
+				.set(ENVIRONMENTS.POSITION, environment.position())
+				.set(ENVIRONMENTS.BRANCH_PATTERN, environment.branchPattern())
+				.set(ENVIRONMENTS.TIME_ZONE, environment.timeZone().getId())
+				.set(ENVIRONMENTS.CREATED_AT, at.atOffset(ZoneOffset.UTC))
+				.set(ENVIRONMENTS.UPDATED_AT, at.atOffset(ZoneOffset.UTC))
+				.execute();
+		}
+		catch (RuntimeException ex) {
+			throw translate(ex, environment.name());
+		}
+	}
+
+	@Override
+	public List<Environment> listForUpdate(OrgId org, ProjectId project) {
+		return this.dsl.selectFrom(ENVIRONMENTS)
+			.where(ENVIRONMENTS.ORG_ID.eq(org.value()).and(ENVIRONMENTS.PROJECT_ID.eq(project.value())))
+			.orderBy(ENVIRONMENTS.POSITION)
+			.forUpdate()
+			.fetch(JooqEnvironments::toEnvironment);
+	}
+
+	@Override
+	public List<Environment> list(OrgId org, ProjectId project) {
+		return this.dsl.selectFrom(ENVIRONMENTS)
+			.where(ENVIRONMENTS.ORG_ID.eq(org.value()).and(ENVIRONMENTS.PROJECT_ID.eq(project.value())))
+			.orderBy(ENVIRONMENTS.POSITION)
+			.fetch(JooqEnvironments::toEnvironment);
+	}
+
+	@Override
+	public Optional<Environment> findByName(OrgId org, ProjectId project, String name) {
+		return this.dsl.selectFrom(ENVIRONMENTS)
+			.where(ENVIRONMENTS.ORG_ID.eq(org.value())
+				.and(ENVIRONMENTS.PROJECT_ID.eq(project.value()))
+				.and(ENVIRONMENTS.NAME.eq(name)))
+			.fetchOptional()
+			.map(JooqEnvironments::toEnvironment);
+	}
+
+	@Override
+	public void update(OrgId org, Environment environment, Instant at) {
+		try {
+			this.dsl.update(ENVIRONMENTS)
+				.set(ENVIRONMENTS.NAME, environment.name())
+				.set(ENVIRONMENTS.TIER, environment.tier().name())
+				.set(ENVIRONMENTS.POSITION, environment.position())
+				.set(ENVIRONMENTS.BRANCH_PATTERN, environment.branchPattern())
+				.set(ENVIRONMENTS.TIME_ZONE, environment.timeZone().getId())
+				.set(ENVIRONMENTS.UPDATED_AT, at.atOffset(ZoneOffset.UTC))
+				.where(ENVIRONMENTS.ORG_ID.eq(org.value()).and(ENVIRONMENTS.ID.eq(environment.id().value())))
+				.execute();
+		}
+		catch (RuntimeException ex) {
+			throw translate(ex, environment.name());
+		}
+	}
+
+	@Override
+	public void delete(OrgId org, EnvironmentId id) {
+		this.dsl.deleteFrom(ENVIRONMENTS)
+			.where(ENVIRONMENTS.ORG_ID.eq(org.value()).and(ENVIRONMENTS.ID.eq(id.value())))
+			.execute();
+	}
+
+	private static RuntimeException translate(RuntimeException ex, String name) {
+		if (UniqueViolations.constraintOf(ex).filter((c) -> c.equals("environments_name_key")).isPresent()) {
+			return new ConflictException("name", "This project already has an environment named \"" + name + "\".");
+		}
+		return ex;
+	}
+
+	static Environment toEnvironment(EnvironmentsRecord record) {
+		return new Environment(new EnvironmentId(record.getId()), new ProjectId(record.getProjectId()), record.getName(),
+				Tier.valueOf(record.getTier()), record.getPosition(), record.getBranchPattern(),
+				ZoneId.of(record.getTimeZone()));
+	}
+
+}

@@ -1,0 +1,111 @@
+package app.lockstep.persistence.project;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import app.lockstep.domain.project.Environment;
+import app.lockstep.domain.project.Project;
+import app.lockstep.domain.project.ProjectId;
+import app.lockstep.domain.project.ProjectWithEnvironments;
+import app.lockstep.domain.project.Projects;
+import app.lockstep.domain.shared.ConflictException;
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.persistence.jooq.tables.records.ProjectsRecord;
+import app.lockstep.persistence.shared.UniqueViolations;
+import org.jooq.DSLContext;
+
+import org.springframework.stereotype.Repository;
+
+import static app.lockstep.persistence.jooq.Tables.ENVIRONMENTS;
+import static app.lockstep.persistence.jooq.Tables.PROJECTS;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.selectFrom;
+
+@Repository
+class JooqProjects implements Projects {
+
+	private final DSLContext dsl;
+
+	JooqProjects(DSLContext dsl) {
+		this.dsl = dsl;
+	}
+
+	@Override
+	public void create(OrgId org, Project project) {
+		try {
+			this.dsl.insertInto(PROJECTS)
+				.set(PROJECTS.ORG_ID, org.value())
+				.set(PROJECTS.ID, project.id().value())
+				.set(PROJECTS.SLUG, project.slug())
+				.set(PROJECTS.NAME, project.name())
+				.set(PROJECTS.REPOSITORY_URL, project.repositoryUrl())
+				.set(PROJECTS.DESCRIPTION, project.description())
+				.set(PROJECTS.CREATED_AT, project.createdAt().atOffset(ZoneOffset.UTC))
+				.set(PROJECTS.UPDATED_AT, project.createdAt().atOffset(ZoneOffset.UTC))
+				.execute();
+		}
+		catch (RuntimeException ex) {
+			throw translate(ex, project.slug());
+		}
+	}
+
+	@Override
+	public Optional<Project> findBySlug(OrgId org, String slug) {
+		return this.dsl.selectFrom(PROJECTS)
+			.where(PROJECTS.ORG_ID.eq(org.value()).and(PROJECTS.SLUG.eq(slug)))
+			.fetchOptional()
+			.map(JooqProjects::toProject);
+	}
+
+	@Override
+	public List<ProjectWithEnvironments> listWithEnvironments(OrgId org) {
+		return this.dsl
+			.select(PROJECTS,
+					multiset(selectFrom(ENVIRONMENTS)
+						.where(ENVIRONMENTS.ORG_ID.eq(PROJECTS.ORG_ID).and(ENVIRONMENTS.PROJECT_ID.eq(PROJECTS.ID)))
+						.orderBy(ENVIRONMENTS.POSITION)))
+			.from(PROJECTS)
+			.where(PROJECTS.ORG_ID.eq(org.value()))
+			.orderBy(PROJECTS.NAME, PROJECTS.SLUG)
+			.fetch((record) -> new ProjectWithEnvironments(toProject(record.value1()),
+					record.value2().map(JooqEnvironments::toEnvironment)));
+	}
+
+	@Override
+	public void update(OrgId org, Project project, Instant at) {
+		try {
+			this.dsl.update(PROJECTS)
+				.set(PROJECTS.SLUG, project.slug())
+				.set(PROJECTS.NAME, project.name())
+				.set(PROJECTS.REPOSITORY_URL, project.repositoryUrl())
+				.set(PROJECTS.DESCRIPTION, project.description())
+				.set(PROJECTS.UPDATED_AT, at.atOffset(ZoneOffset.UTC))
+				.where(PROJECTS.ORG_ID.eq(org.value()).and(PROJECTS.ID.eq(project.id().value())))
+				.execute();
+		}
+		catch (RuntimeException ex) {
+			throw translate(ex, project.slug());
+		}
+	}
+
+	@Override
+	public void delete(OrgId org, ProjectId id) {
+		this.dsl.deleteFrom(PROJECTS).where(PROJECTS.ORG_ID.eq(org.value()).and(PROJECTS.ID.eq(id.value()))).execute();
+	}
+
+	private static RuntimeException translate(RuntimeException ex, String slug) {
+		if (UniqueViolations.constraintOf(ex).isPresent()) {
+			return new ConflictException("slug", "A project with the slug \"" + slug + "\" already exists.");
+		}
+		return ex;
+	}
+
+	static Project toProject(ProjectsRecord record) {
+		return new Project(new ProjectId(record.getId()), record.getSlug(), record.getName(), record.getRepositoryUrl(),
+				record.getDescription(), record.getCreatedAt().toInstant());
+	}
+
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.lockstep.persistence.project;
+
+import org.jspecify.annotations.NullMarked;

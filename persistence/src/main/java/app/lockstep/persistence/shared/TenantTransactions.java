@@ -1,0 +1,82 @@
+package app.lockstep.persistence.shared;
+
+import java.util.function.Supplier;
+
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.Transactions;
+import app.lockstep.domain.shared.UserId;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs each unit of work in a transaction whose first statement binds it to one organization (and, where asked,
+ * one person or one invitation token) with transaction-local settings that the row-level security policies read.
+ * Nested calls join the outer transaction and keep its binding.
+ */
+@Component
+public class TenantTransactions implements Transactions {
+
+	private final TransactionTemplate template;
+
+	private final DSLContext dsl;
+
+	public TenantTransactions(PlatformTransactionManager transactionManager, DSLContext dsl) {
+		this.template = new TransactionTemplate(transactionManager);
+		this.dsl = dsl;
+	}
+
+	@Override
+	public <T> T inTenant(OrgId org, Supplier<T> work) {
+		return run(org.toString(), null, null, work);
+	}
+
+	@Override
+	public <T> T inTenant(OrgId org, UserId user, Supplier<T> work) {
+		return run(org.toString(), user.toString(), null, work);
+	}
+
+	@Override
+	public <T> T asUser(UserId user, Supplier<T> work) {
+		return run(null, user.toString(), null, work);
+	}
+
+	@Override
+	public <T> T global(Supplier<T> work) {
+		return run(null, null, null, work);
+	}
+
+	@Override
+	public <T> T forInvitation(String tokenHash, Supplier<T> work) {
+		return run(null, null, tokenHash, work);
+	}
+
+	private <T> T run(@Nullable String org, @Nullable String user, @Nullable String invitation, Supplier<T> work) {
+		return this.template.execute((status) -> {
+			if (status.isNewTransaction()) {
+				bind(org, user, invitation);
+			}
+			return work.get();
+		});
+	}
+
+	private void bind(@Nullable String org, @Nullable String user, @Nullable String invitation) {
+		this.dsl
+			.select(DSL.function("set_config", String.class, DSL.val("lockstep.org_id"), DSL.val(nullToEmpty(org)),
+					DSL.inline(true)),
+					DSL.function("set_config", String.class, DSL.val("lockstep.user_id"), DSL.val(nullToEmpty(user)),
+							DSL.inline(true)),
+					DSL.function("set_config", String.class, DSL.val("lockstep.invitation_token"),
+							DSL.val(nullToEmpty(invitation)), DSL.inline(true)))
+			.fetch();
+	}
+
+	private static String nullToEmpty(@Nullable String value) {
+		return (value != null) ? value : "";
+	}
+
+}

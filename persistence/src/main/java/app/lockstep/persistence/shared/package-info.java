@@ -1,0 +1,4 @@
+@NullMarked
+package app.lockstep.persistence.shared;
+
+import org.jspecify.annotations.NullMarked;

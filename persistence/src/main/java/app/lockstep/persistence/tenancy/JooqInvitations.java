@@ -1,0 +1,101 @@
+package app.lockstep.persistence.tenancy;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.UserId;
+import app.lockstep.domain.tenancy.Invitation;
+import app.lockstep.domain.tenancy.Invitations;
+import app.lockstep.domain.tenancy.Role;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+import org.springframework.stereotype.Repository;
+
+import static app.lockstep.persistence.jooq.Tables.INVITATIONS;
+import static app.lockstep.persistence.jooq.Tables.USERS;
+
+@Repository
+class JooqInvitations implements Invitations {
+
+	private final DSLContext dsl;
+
+	JooqInvitations(DSLContext dsl) {
+		this.dsl = dsl;
+	}
+
+	@Override
+	public void add(Invitation invitation, String tokenHash) {
+		this.dsl.insertInto(INVITATIONS)
+			.set(INVITATIONS.ORG_ID, invitation.org().value())
+			.set(INVITATIONS.ID, invitation.id())
+			.set(INVITATIONS.EMAIL, invitation.email())
+			.set(INVITATIONS.ROLE, invitation.role().name())
+			.set(INVITATIONS.TOKEN_HASH, tokenHash)
+			.set(INVITATIONS.INVITED_BY, invitation.invitedBy().value())
+			.set(INVITATIONS.CREATED_AT, invitation.createdAt().atOffset(ZoneOffset.UTC))
+			.set(INVITATIONS.EXPIRES_AT, invitation.expiresAt().atOffset(ZoneOffset.UTC))
+			.execute();
+	}
+
+	@Override
+	public Optional<Invitation> findByTokenHash(String tokenHash) {
+		return select(INVITATIONS.TOKEN_HASH.eq(tokenHash)).stream().findFirst();
+	}
+
+	@Override
+	public Optional<Invitation> find(OrgId org, UUID id) {
+		return select(INVITATIONS.ORG_ID.eq(org.value()).and(INVITATIONS.ID.eq(id))).stream().findFirst();
+	}
+
+	@Override
+	public List<Invitation> pending(OrgId org, Instant now) {
+		return select(INVITATIONS.ORG_ID.eq(org.value())
+			.and(INVITATIONS.ACCEPTED_AT.isNull())
+			.and(INVITATIONS.REVOKED_AT.isNull())
+			.and(INVITATIONS.EXPIRES_AT.gt(now.atOffset(ZoneOffset.UTC))));
+	}
+
+	@Override
+	public void markAccepted(OrgId org, UUID id, UserId user, Instant at) {
+		this.dsl.update(INVITATIONS)
+			.set(INVITATIONS.ACCEPTED_AT, at.atOffset(ZoneOffset.UTC))
+			.set(INVITATIONS.ACCEPTED_BY, user.value())
+			.where(INVITATIONS.ORG_ID.eq(org.value()).and(INVITATIONS.ID.eq(id)))
+			.execute();
+	}
+
+	@Override
+	public void markRevoked(OrgId org, UUID id, Instant at) {
+		this.dsl.update(INVITATIONS)
+			.set(INVITATIONS.REVOKED_AT, at.atOffset(ZoneOffset.UTC))
+			.where(INVITATIONS.ORG_ID.eq(org.value()).and(INVITATIONS.ID.eq(id)))
+			.execute();
+	}
+
+	private List<Invitation> select(Condition condition) {
+		return this.dsl.select(INVITATIONS.fields())
+			.select(USERS.NAME)
+			.from(INVITATIONS)
+			.leftJoin(USERS)
+			.on(USERS.ID.eq(INVITATIONS.INVITED_BY))
+			.where(condition)
+			.orderBy(INVITATIONS.CREATED_AT.desc())
+			.fetch(JooqInvitations::toInvitation);
+	}
+
+	private static Invitation toInvitation(Record record) {
+		return new Invitation(new OrgId(record.get(INVITATIONS.ORG_ID)), record.get(INVITATIONS.ID),
+				record.get(INVITATIONS.EMAIL), Role.valueOf(record.get(INVITATIONS.ROLE)),
+				new UserId(record.get(INVITATIONS.INVITED_BY)), record.get(USERS.NAME),
+				record.get(INVITATIONS.CREATED_AT).toInstant(), record.get(INVITATIONS.EXPIRES_AT).toInstant(),
+				(record.get(INVITATIONS.ACCEPTED_AT) != null) ? record.get(INVITATIONS.ACCEPTED_AT).toInstant() : null,
+				(record.get(INVITATIONS.REVOKED_AT) != null) ? record.get(INVITATIONS.REVOKED_AT).toInstant() : null);
+	}
+
+}

@@ -1,0 +1,107 @@
+package app.lockstep.persistence.tenancy;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.UserId;
+import app.lockstep.domain.tenancy.Member;
+import app.lockstep.domain.tenancy.Membership;
+import app.lockstep.domain.tenancy.Members;
+import app.lockstep.domain.tenancy.Role;
+import org.jooq.DSLContext;
+import org.jooq.Record5;
+
+import org.springframework.stereotype.Repository;
+
+import static app.lockstep.persistence.jooq.Tables.MEMBERSHIPS;
+import static app.lockstep.persistence.jooq.Tables.ORGANIZATIONS;
+import static app.lockstep.persistence.jooq.Tables.USERS;
+
+@Repository
+class JooqMembers implements Members {
+
+	private final DSLContext dsl;
+
+	JooqMembers(DSLContext dsl) {
+		this.dsl = dsl;
+	}
+
+	@Override
+	public void add(OrgId org, UserId user, Role role, Instant at) {
+		this.dsl.insertInto(MEMBERSHIPS)
+			.set(MEMBERSHIPS.ORG_ID, org.value())
+			.set(MEMBERSHIPS.USER_ID, user.value())
+			.set(MEMBERSHIPS.ROLE, role.name())
+			.set(MEMBERSHIPS.CREATED_AT, at.atOffset(ZoneOffset.UTC))
+			.execute();
+	}
+
+	@Override
+	public List<Member> list(OrgId org) {
+		return this.dsl.select(USERS.ID, USERS.EMAIL, USERS.NAME, MEMBERSHIPS.ROLE, MEMBERSHIPS.CREATED_AT)
+			.from(MEMBERSHIPS)
+			.join(USERS)
+			.on(USERS.ID.eq(MEMBERSHIPS.USER_ID))
+			.where(MEMBERSHIPS.ORG_ID.eq(org.value()))
+			.orderBy(USERS.NAME, USERS.EMAIL)
+			.fetch(JooqMembers::toMember);
+	}
+
+	@Override
+	public Optional<Member> find(OrgId org, UserId user) {
+		return this.dsl.select(USERS.ID, USERS.EMAIL, USERS.NAME, MEMBERSHIPS.ROLE, MEMBERSHIPS.CREATED_AT)
+			.from(MEMBERSHIPS)
+			.join(USERS)
+			.on(USERS.ID.eq(MEMBERSHIPS.USER_ID))
+			.where(MEMBERSHIPS.ORG_ID.eq(org.value()).and(MEMBERSHIPS.USER_ID.eq(user.value())))
+			.fetchOptional(JooqMembers::toMember);
+	}
+
+	@Override
+	public int lockAndCountOwners(OrgId org) {
+		return this.dsl.select(MEMBERSHIPS.USER_ID)
+			.from(MEMBERSHIPS)
+			.where(MEMBERSHIPS.ORG_ID.eq(org.value()).and(MEMBERSHIPS.ROLE.eq(Role.OWNER.name())))
+			.forUpdate()
+			.fetch()
+			.size();
+	}
+
+	@Override
+	public void changeRole(OrgId org, UserId user, Role role) {
+		this.dsl.update(MEMBERSHIPS)
+			.set(MEMBERSHIPS.ROLE, role.name())
+			.where(MEMBERSHIPS.ORG_ID.eq(org.value()).and(MEMBERSHIPS.USER_ID.eq(user.value())))
+			.execute();
+	}
+
+	@Override
+	public void remove(OrgId org, UserId user) {
+		this.dsl.deleteFrom(MEMBERSHIPS)
+			.where(MEMBERSHIPS.ORG_ID.eq(org.value()).and(MEMBERSHIPS.USER_ID.eq(user.value())))
+			.execute();
+	}
+
+	@Override
+	public List<Membership> membershipsOf(UserId user) {
+		return this.dsl.select(ORGANIZATIONS.fields())
+			.select(MEMBERSHIPS.ROLE)
+			.from(MEMBERSHIPS)
+			.join(ORGANIZATIONS)
+			.on(ORGANIZATIONS.ID.eq(MEMBERSHIPS.ORG_ID))
+			.where(MEMBERSHIPS.USER_ID.eq(user.value()))
+			.orderBy(ORGANIZATIONS.NAME)
+			.fetch((record) -> new Membership(
+					JooqOrganizations.toOrganization(record.into(ORGANIZATIONS)),
+					Role.valueOf(record.get(MEMBERSHIPS.ROLE))));
+	}
+
+	private static Member toMember(Record5<java.util.UUID, String, String, String, java.time.OffsetDateTime> record) {
+		return new Member(new UserId(record.value1()), record.value2(), record.value3(), Role.valueOf(record.value4()),
+				record.value5().toInstant());
+	}
+
+}

@@ -1,0 +1,87 @@
+package app.lockstep.persistence.tenancy;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import app.lockstep.domain.shared.ConflictException;
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.UserId;
+import app.lockstep.domain.tenancy.User;
+import app.lockstep.domain.tenancy.Users;
+import app.lockstep.persistence.jooq.tables.records.UsersRecord;
+import app.lockstep.persistence.shared.UniqueViolations;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Repository;
+
+import static app.lockstep.persistence.jooq.Tables.USERS;
+
+@Repository
+class JooqUsers implements Users {
+
+	private final DSLContext dsl;
+
+	JooqUsers(DSLContext dsl) {
+		this.dsl = dsl;
+	}
+
+	@Override
+	public Optional<User> findByEmail(String email) {
+		return this.dsl.selectFrom(USERS).where(USERS.EMAIL.eq(email)).fetchOptional().map(JooqUsers::toUser);
+	}
+
+	@Override
+	public Optional<User> findById(UserId id) {
+		return this.dsl.selectFrom(USERS).where(USERS.ID.eq(id.value())).fetchOptional().map(JooqUsers::toUser);
+	}
+
+	@Override
+	public void create(UserId id, String email, String name, String passwordHash, Instant at) {
+		try {
+			this.dsl.insertInto(USERS)
+				.set(USERS.ID, id.value())
+				.set(USERS.EMAIL, email)
+				.set(USERS.NAME, name)
+				.set(USERS.PASSWORD_HASH, passwordHash)
+				.set(USERS.CREATED_AT, at.atOffset(java.time.ZoneOffset.UTC))
+				.execute();
+		}
+		catch (RuntimeException ex) {
+			if (UniqueViolations.constraintOf(ex).isPresent()) {
+				throw new ConflictException("email", "An account with " + email + " already exists. Log in instead.");
+			}
+			throw ex;
+		}
+	}
+
+	@Override
+	public void recordLoginFailure(UserId id, int failedLogins, @Nullable Instant lockedUntil) {
+		this.dsl.update(USERS)
+			.set(USERS.FAILED_LOGINS, failedLogins)
+			.set(USERS.LOCKED_UNTIL, (lockedUntil != null) ? lockedUntil.atOffset(java.time.ZoneOffset.UTC) : null)
+			.where(USERS.ID.eq(id.value()))
+			.execute();
+	}
+
+	@Override
+	public void recordLoginSuccess(UserId id) {
+		this.dsl.update(USERS)
+			.set(USERS.FAILED_LOGINS, 0)
+			.setNull(USERS.LOCKED_UNTIL)
+			.where(USERS.ID.eq(id.value()))
+			.execute();
+	}
+
+	@Override
+	public void rememberLastOrganization(UserId id, OrgId org) {
+		this.dsl.update(USERS).set(USERS.LAST_ORG_ID, org.value()).where(USERS.ID.eq(id.value())).execute();
+	}
+
+	private static User toUser(UsersRecord record) {
+		return new User(new UserId(record.getId()), record.getEmail(), record.getName(), record.getPasswordHash(),
+				record.getFailedLogins(), (record.getLockedUntil() != null) ? record.getLockedUntil().toInstant() : null,
+				(record.getLastOrgId() != null) ? new OrgId(record.getLastOrgId()) : null);
+	}
+
+}

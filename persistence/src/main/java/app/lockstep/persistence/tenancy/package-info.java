@@ -1,0 +1,4 @@
+@NullMarked
+package app.lockstep.persistence.tenancy;
+
+import org.jspecify.annotations.NullMarked;
