@@ -11,6 +11,7 @@ import app.lockstep.domain.shared.ForbiddenException;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.UserId;
+import app.lockstep.domain.shared.Validation;
 import org.jspecify.annotations.Nullable;
 
 /** Reads an invitation by its link, and lets the invited person join. */
@@ -22,17 +23,23 @@ public final class AcceptInvitation {
 
 	private final Members members;
 
+	private final Users users;
+
+	private final PasswordHasher passwordHasher;
+
 	private final AuditLog auditLog;
 
 	private final Transactions transactions;
 
 	private final Clock clock;
 
-	public AcceptInvitation(Invitations invitations, Organizations organizations, Members members, AuditLog auditLog,
-			Transactions transactions, Clock clock) {
+	public AcceptInvitation(Invitations invitations, Organizations organizations, Members members, Users users,
+			PasswordHasher passwordHasher, AuditLog auditLog, Transactions transactions, Clock clock) {
 		this.invitations = invitations;
 		this.organizations = organizations;
 		this.members = members;
+		this.users = users;
+		this.passwordHasher = passwordHasher;
 		this.auditLog = auditLog;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -71,21 +78,43 @@ public final class AcceptInvitation {
 			throw new ForbiddenException("This invitation is for " + invitation.email() + ". You are signed in as "
 					+ userEmail + "; sign out and sign in (or sign up) with the invited address.");
 		}
+		return this.transactions.inTenant(invitation.org(), user, () -> join(pending, user, userName, ip));
+	}
+
+	/**
+	 * Someone without an account signs up from the link: the account gets the invited
+	 * address and joins.
+	 */
+	public Organization signUpAndAccept(InvitationToken token, String name, String password, @Nullable String ip) {
+		Pending pending = read(token);
+		Invitation invitation = pending.invitation();
+		Validation validation = new Validation().required("name", name, "your name", 100);
+		PasswordPolicy.problem(password, invitation.email())
+			.ifPresent((problem) -> validation.add("password", problem));
+		validation.throwIfInvalid();
+		UserId user = UserId.random();
+		String hash = this.passwordHasher.hash(password);
 		return this.transactions.inTenant(invitation.org(), user, () -> {
-			Instant now = this.clock.instant();
-			if (this.members.find(invitation.org(), user).isPresent()) {
-				throw new ConflictException("You are already a member of " + pending.organization().name() + ".");
-			}
-			this.members.add(invitation.org(), user, invitation.role(), now);
-			this.invitations.markAccepted(invitation.org(), invitation.id(), user, now);
-			this.auditLog.append(invitation.org(), Actor.user(user, userName, ip),
-					AuditEntry.of("invitation.accepted", "member", user.toString())
-						.detail("invitation", invitation.id().toString())
-						.detail("email", invitation.email())
-						.detail("role", invitation.role().name())
-						.build());
-			return pending.organization();
+			this.users.create(user, invitation.email(), name.strip(), hash, this.clock.instant());
+			return join(pending, user, name.strip(), ip);
 		});
+	}
+
+	private Organization join(Pending pending, UserId user, String userName, @Nullable String ip) {
+		Invitation invitation = pending.invitation();
+		Instant now = this.clock.instant();
+		if (this.members.find(invitation.org(), user).isPresent()) {
+			throw new ConflictException("You are already a member of " + pending.organization().name() + ".");
+		}
+		this.members.add(invitation.org(), user, invitation.role(), now);
+		this.invitations.markAccepted(invitation.org(), invitation.id(), user, now);
+		this.auditLog.append(invitation.org(), Actor.user(user, userName, ip),
+				AuditEntry.of("invitation.accepted", "member", user.toString())
+					.detail("invitation", invitation.id().toString())
+					.detail("email", invitation.email())
+					.detail("role", invitation.role().name())
+					.build());
+		return pending.organization();
 	}
 
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package app.lockstep.web.demo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,37 @@
+package app.lockstep.web.project;
+
+import app.lockstep.domain.project.ViewProjects;
+import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.web.tenancy.LastOrganization;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The organization's dashboard: projects as rows, their environments in promotion order
+ * as columns.
+ */
+@Controller
+class DashboardController {
+
+	private final ViewProjects viewProjects;
+
+	private final LastOrganization lastOrganization;
+
+	DashboardController(ViewProjects viewProjects, LastOrganization lastOrganization) {
+		this.viewProjects = viewProjects;
+		this.lastOrganization = lastOrganization;
+	}
+
+	@GetMapping("/orgs/{org}")
+	String dashboard(Caller caller, Model model) {
+		this.lastOrganization.remember(caller.userId(), caller.orgId());
+		var projects = this.viewProjects.all(caller);
+		model.addAttribute("projects", projects);
+		model.addAttribute("columns", projects.stream().mapToInt((p) -> p.environments().size()).max().orElse(0));
+		model.addAttribute("section", "dashboard");
+		return "project/dashboard";
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.lockstep.web.project;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,34 @@
+package app.lockstep.web.shared;
+
+import app.lockstep.domain.tenancy.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/**
+ * Gives controllers the {@link Caller} that {@link OrgAccessInterceptor} resolved for the
+ * request.
+ */
+class CallerArgumentResolver implements HandlerMethodArgumentResolver {
+
+	@Override
+	public boolean supportsParameter(MethodParameter parameter) {
+		return parameter.getParameterType().equals(Caller.class);
+	}
+
+	@Override
+	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+		Object caller = (request != null) ? request.getAttribute(OrgAccessInterceptor.CALLER) : null;
+		if (caller == null) {
+			throw new OrgNotFoundException();
+		}
+		return caller;
+	}
+
+}

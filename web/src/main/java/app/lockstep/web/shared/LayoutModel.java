@@ -1,0 +1,53 @@
+package app.lockstep.web.shared;
+
+import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.tenancy.ResolveMembership;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * What every full page's frame needs: the signed-in person, their organizations for the
+ * switcher, the current organization and role, and whether this is a demo. Added only
+ * when a view is rendered (not for the API).
+ */
+@Component
+class LayoutModel implements HandlerInterceptor {
+
+	private final ResolveMembership resolveMembership;
+
+	private final boolean demo;
+
+	LayoutModel(ResolveMembership resolveMembership, @Value("${lockstep.demo:false}") boolean demo) {
+		this.resolveMembership = resolveMembership;
+		this.demo = demo;
+	}
+
+	@Override
+	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+			@Nullable ModelAndView modelAndView) {
+		if (modelAndView == null || modelAndView.getViewName() == null
+				|| modelAndView.getViewName().startsWith("redirect:")) {
+			return;
+		}
+		modelAndView.addObject("demo", this.demo);
+		SignedInUser user = OrgAccessInterceptor.signedInUser();
+		if (user != null) {
+			modelAndView.addObject("me", user);
+			if (request.getHeader("HX-Request") == null) {
+				modelAndView.addObject("myMemberships", this.resolveMembership.of(user.id()));
+			}
+		}
+		Object caller = request.getAttribute(OrgAccessInterceptor.CALLER);
+		if (caller instanceof Caller current) {
+			modelAndView.addObject("caller", current);
+			modelAndView.addObject("org", current.organization());
+		}
+	}
+
+}

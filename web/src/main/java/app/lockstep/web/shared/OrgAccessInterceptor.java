@@ -1,0 +1,62 @@
+package app.lockstep.web.shared;
+
+import java.util.Map;
+
+import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.tenancy.Membership;
+import app.lockstep.domain.tenancy.ResolveMembership;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * The tenant check, before any controller runs: a request whose path names an
+ * organization ({@code {org}}) proceeds only for a member of it, with a {@link Caller}
+ * for the use cases. Anyone else gets 404, the same answer as for an organization that
+ * does not exist.
+ */
+@Component
+public class OrgAccessInterceptor implements HandlerInterceptor {
+
+	static final String CALLER = OrgAccessInterceptor.class.getName() + ".caller";
+
+	private final ResolveMembership resolveMembership;
+
+	OrgAccessInterceptor(ResolveMembership resolveMembership) {
+		this.resolveMembership = resolveMembership;
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		@SuppressWarnings("unchecked")
+		Map<String, String> variables = (Map<String, String>) request
+			.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		if (variables == null || !variables.containsKey("org")) {
+			return true;
+		}
+		SignedInUser user = signedInUser();
+		if (user == null) {
+			throw new OrgNotFoundException();
+		}
+		Membership membership = this.resolveMembership.in(user.id(), variables.get("org"))
+			.orElseThrow(OrgNotFoundException::new);
+		request.setAttribute(CALLER, new Caller(membership.organization(), user.id(), user.name(), membership.role(),
+				request.getRemoteAddr()));
+		return true;
+	}
+
+	static @Nullable SignedInUser signedInUser() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
+			return user;
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.lockstep.web.shared;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.lockstep.web.tenancy;
+
+import org.jspecify.annotations.NullMarked;
