@@ -1,0 +1,25 @@
+package app.lockstep.web.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The one application context the web tests share: the whole application on a random
+ * port, against the shared test database, with the demo organizations seeded (acme,
+ * globex) and a clock the tests control. Every web test uses exactly this annotation so
+ * the context is built once per JVM.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "lockstep.demo=true")
+@AutoConfigureMockMvc
+@Import(TestClockConfiguration.class)
+public @interface LockstepTest {
+
+}
