@@ -1,0 +1,41 @@
+package app.lockstep.web.audit;
+
+import app.lockstep.domain.audit.ReadAuditLog;
+import app.lockstep.domain.tenancy.Caller;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The organization's audit trail, newest first, 50 events a page by keyset
+ * ({@code before} = the last sequence number shown). With htmx, "Load more" appends the
+ * next rows in place; without it, it is a link to the next page.
+ */
+@Controller
+class AuditController {
+
+	static final int PAGE_SIZE = 50;
+
+	private final ReadAuditLog readAuditLog;
+
+	AuditController(ReadAuditLog readAuditLog) {
+		this.readAuditLog = readAuditLog;
+	}
+
+	@GetMapping("/orgs/{org}/audit")
+	String audit(Caller caller, @RequestParam(required = false) @Nullable Long before,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+		ReadAuditLog.Page page = this.readAuditLog.read(caller, before, PAGE_SIZE);
+		model.addAttribute("events", page.events().stream().map(AuditRow::of).toList());
+		model.addAttribute("next", page.nextBeforeSeq());
+		model.addAttribute("orgSlug", caller.organization().slug());
+		model.addAttribute("firstPage", before == null);
+		model.addAttribute("section", "audit");
+		return (htmx != null && before != null) ? "audit/fragments/rows :: rows" : "audit/audit";
+	}
+
+}
