@@ -1,5 +1,11 @@
 package app.lockstep.web.project;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import app.lockstep.domain.project.ProjectWithEnvironments;
 import app.lockstep.domain.project.ViewProjects;
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.web.tenancy.LastOrganization;
@@ -32,6 +38,23 @@ class DashboardController {
 		model.addAttribute("columns", projects.stream().mapToInt((p) -> p.environments().size()).max().orElse(0));
 		model.addAttribute("section", "dashboard");
 		return "project/dashboard";
+	}
+
+	/**
+	 * A column is named after its environments when every project calls it the same, else
+	 * by its place.
+	 */
+	static List<String> headings(List<ProjectWithEnvironments> projects, int columns) {
+		List<String> headings = new ArrayList<>();
+		for (int i = 0; i < columns; i++) {
+			int index = i;
+			Set<String> names = projects.stream()
+				.filter((p) -> p.environments().size() > index)
+				.map((p) -> p.environments().get(index).name())
+				.collect(Collectors.toSet());
+			headings.add((names.size() == 1) ? names.iterator().next() : "Stage " + (i + 1));
+		}
+		return headings;
 	}
 
 }

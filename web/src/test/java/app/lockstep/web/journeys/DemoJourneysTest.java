@@ -1,0 +1,59 @@
+package app.lockstep.web.journeys;
+
+import app.lockstep.web.testing.Browser;
+import app.lockstep.web.testing.LockstepTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What people do end to end, in a real headless Chromium against the running application.
+ */
+@LockstepTest
+class DemoJourneysTest {
+
+	private static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeEach
+	void openBrowser() {
+		if (browser == null) {
+			browser = new Browser(this.port);
+		}
+		browser.logout().resize(1280, 900);
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		if (browser != null) {
+			browser.close();
+			browser = null;
+		}
+	}
+
+	@Test
+	void aDemoOwnerLogsInAndSeesEveryProjectAndEnvironmentOnTheDashboard() {
+		browser.login("owner@acme.test", "lockstep-demo").waitForPath("/orgs/acme");
+		browser.find("#environment-grid");
+		assertThat(browser.text()).contains("Acme Corp", "Shop", "API", "development", "staging", "production");
+		assertThat(browser.all("#environment-grid tbody tr")).hasSize(2);
+		browser.screenshot("dashboard");
+		browser.resize(390, 844).open("/orgs/acme").find("#environment-grid");
+		browser.screenshot("dashboard-phone");
+	}
+
+	@Test
+	void aWrongPasswordShowsAClearMessage() {
+		browser.open("/login").type("#username", "owner@acme.test").type("#password", "not-the-password");
+		browser.click("button[type=submit]").find("#login-error");
+		assertThat(browser.text()).contains("do not match");
+		browser.screenshot("login-error");
+	}
+
+}

@@ -1,0 +1,157 @@
+package app.lockstep.web.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's chromium and chromium-driver) driving the
+ * application over HTTP. Nothing is downloaded: the browser and its driver must be
+ * installed (.ci/run installs them).
+ */
+public final class Browser implements AutoCloseable {
+
+	private static final List<String> BROWSERS = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
+			"/usr/bin/google-chrome");
+
+	private static final List<String> DRIVERS = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+
+	private final WebDriver driver;
+
+	private final String baseUrl;
+
+	private final WebDriverWait wait;
+
+	public Browser(int port) {
+		this.baseUrl = "http://localhost:" + port;
+		String binary = first(BROWSERS, "chromium");
+		String driverPath = first(DRIVERS, "chromium-driver");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(binary);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-quic", "--window-size=1280,900");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driverPath))
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(service, options);
+		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(10));
+	}
+
+	private static String first(List<String> candidates, String debianPackage) {
+		return candidates.stream()
+			.filter((path) -> Files.isExecutable(Path.of(path)))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("Browser journeys need Debian's " + debianPackage
+					+ " (apt-get install -y chromium chromium-driver); none of " + candidates + " is installed."));
+	}
+
+	public Browser open(String path) {
+		this.driver.get(this.baseUrl + path);
+		return this;
+	}
+
+	public WebElement find(String css) {
+		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+	}
+
+	public List<WebElement> all(String css) {
+		return this.driver.findElements(By.cssSelector(css));
+	}
+
+	public Browser type(String css, String text) {
+		WebElement field = find(css);
+		field.clear();
+		field.sendKeys(text);
+		return this;
+	}
+
+	public Browser click(String css) {
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+		return this;
+	}
+
+	public Browser select(String css, String visibleValue) {
+		new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(visibleValue);
+		return this;
+	}
+
+	/**
+	 * Waits until the page's text contains {@code text} (no sleeping: polls the
+	 * condition).
+	 */
+	public Browser waitForText(String text) {
+		this.wait.until((d) -> d.findElement(By.tagName("body")).getText().contains(text));
+		return this;
+	}
+
+	public Browser waitForPath(String path) {
+		this.wait.until(
+				ExpectedConditions.urlMatches("^" + java.util.regex.Pattern.quote(this.baseUrl + path) + "([?#].*)?$"));
+		return this;
+	}
+
+	public String text() {
+		return this.driver.findElement(By.tagName("body")).getText();
+	}
+
+	public String currentPath() {
+		return this.driver.getCurrentUrl().substring(this.baseUrl.length());
+	}
+
+	public Browser login(String email, String password) {
+		open("/login").type("#username", email).type("#password", password).click("button[type=submit]");
+		this.wait.until((d) -> !d.getCurrentUrl().contains("/login"));
+		return this;
+	}
+
+	public Browser logout() {
+		this.driver.manage().deleteAllCookies();
+		return this;
+	}
+
+	public Browser resize(int width, int height) {
+		this.driver.manage().window().setSize(new Dimension(width, height));
+		return this;
+	}
+
+	/** Saves a screenshot to target/screenshots, for a person to look at. */
+	public Browser screenshot(String name) {
+		try {
+			Path directory = Path.of("target", "screenshots");
+			Files.createDirectories(directory);
+			byte[] png = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES);
+			Files.write(directory.resolve(name + ".png"), png);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return this;
+	}
+
+	public WebDriver driver() {
+		return this.driver;
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+	}
+
+}
