@@ -159,6 +159,16 @@ public final class TestDatabase {
 		return dataSource;
 	}
 
+	/**
+	 * Properties that (wrongly) run the application as a superuser, to prove it refuses
+	 * to start.
+	 */
+	public Map<String, Object> superuserSpringProperties() {
+		return Map.of("spring.datasource.url", url(), "spring.datasource.username", this.superUser,
+				"spring.datasource.password", this.superPassword, "spring.flyway.user", OWNER.user(),
+				"spring.flyway.password", OWNER.password());
+	}
+
 	/** The Spring Boot properties that point an application at this run's database. */
 	public Map<String, Object> springProperties() {
 		return Map.of("spring.datasource.url", url(), "spring.datasource.username", APP.user(),

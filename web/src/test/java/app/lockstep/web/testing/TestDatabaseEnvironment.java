@@ -16,8 +16,10 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor, Ordere
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		// Last, so that a test may still override a property on the command line (see
+		// StartupRefusalTest).
 		environment.getPropertySources()
-			.addFirst(new MapPropertySource("lockstepTestDatabase", TestDatabase.get().springProperties()));
+			.addLast(new MapPropertySource("lockstepTestDatabase", TestDatabase.get().springProperties()));
 	}
 
 	@Override

@@ -1,0 +1,36 @@
+package app.lockstep.web.shared;
+
+import app.lockstep.persistence.testing.TestDatabase;
+import app.lockstep.web.LockstepApplication;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The application refuses to run as a role that could read across tenants. */
+class StartupRefusalTest {
+
+	@Test
+	void itRefusesToStartAsASuperuserAndSaysWhy() {
+		SpringApplicationBuilder application = new SpringApplicationBuilder(LockstepApplication.class);
+		String[] arguments = TestDatabase.get()
+			.superuserSpringProperties()
+			.entrySet()
+			.stream()
+			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
+			.toArray(String[]::new);
+		assertThatThrownBy(() -> application.run(withDefaults(arguments))).rootCause()
+			.hasMessageContaining("Lockstep refuses to start")
+			.hasMessageContaining("superuser");
+	}
+
+	private static String[] withDefaults(String[] arguments) {
+		String[] all = java.util.Arrays.copyOf(arguments, arguments.length + 3);
+		all[arguments.length] = "--server.port=0";
+		all[arguments.length + 1] = "--lockstep.demo=false";
+		all[arguments.length + 2] = "--spring.main.banner-mode=off";
+		return all;
+	}
+
+}
