@@ -1,0 +1,4 @@
+@NullMarked
+package app.lockstep.domain.config;
+
+import org.jspecify.annotations.NullMarked;
