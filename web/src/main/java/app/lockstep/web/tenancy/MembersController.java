@@ -221,11 +221,12 @@ class MembersController {
 			HttpServletResponse response) {
 		response.setStatus(HttpStatus.CONFLICT.value());
 		Map<String, String> rowErrors = Map.of(user.toString(), ex.getMessage());
+		Member member = find(caller, user);
 		if (isHtmx(request)) {
-			return row(caller, find(caller, user), model, rowErrors, Map.of());
+			return row(caller, member, model, rowErrors, Map.of());
 		}
 		model.addAttribute("rowErrors", rowErrors);
-		model.addAttribute("pageError", ex.getMessage());
+		model.addAttribute("pageError", "Nothing was changed: see the message beside " + member.name() + ".");
 		return page(caller, model, newInviteForm(), Map.of());
 	}
 

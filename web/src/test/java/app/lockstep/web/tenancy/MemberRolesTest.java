@@ -98,8 +98,10 @@ class MemberRolesTest {
 		Org org = this.fixtures.newOrg();
 		Person owner = org.owner();
 		changeRole(org, owner.session(), owner.id(), "ADMIN", false).andExpect(status().isConflict())
-			.andExpect(content().string(allOf(containsString("id=\"page-error\""), containsString("is the last owner"),
-					containsString("id=\"role-error-" + owner.id() + "\""), containsString("<html"))));
+			.andExpect(content()
+				.string(allOf(containsString("Nothing was changed: see the message beside " + owner.name() + "."),
+						containsString("is the last owner"), containsString("id=\"role-error-" + owner.id() + "\""),
+						containsString("<html"))));
 		changeRole(org, owner.session(), owner.id(), "ADMIN", true).andExpect(status().isConflict())
 			.andExpect(content().string(startsWith("<tr id=\"member-" + owner.id() + "\"")))
 			.andExpect(content().string(allOf(containsString("is the last owner"),
