@@ -4,6 +4,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthentica
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -30,8 +31,15 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginFailureHandler loginFailureHandler)
 			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/signup", "/invitations/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
-					"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")
+			.requestMatchers("/login", "/signup", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+					"/error", "/actuator/health", "/actuator/health/**")
+			.permitAll()
+			// An invitation link and signing up from it are public; joining as a
+			// signed-in
+			// person (POST /invitations/{token}/accept) is not.
+			.requestMatchers(HttpMethod.GET, "/invitations/*")
+			.permitAll()
+			.requestMatchers(HttpMethod.POST, "/invitations/*/signup")
 			.permitAll()
 			.anyRequest()
 			.authenticated());

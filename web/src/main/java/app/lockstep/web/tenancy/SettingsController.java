@@ -1,0 +1,69 @@
+package app.lockstep.web.tenancy;
+
+import java.util.Map;
+
+import app.lockstep.domain.shared.ValidationException;
+import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.tenancy.Organization;
+import app.lockstep.domain.tenancy.UpdateOrganization;
+import app.lockstep.web.shared.FormErrors;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The organization's name, slug and default time zone: owners change them, everyone else
+ * reads them. Also the way to the person's other organizations.
+ */
+@Controller
+class SettingsController {
+
+	static final String PAGE = "tenancy/settings";
+
+	private final UpdateOrganization updateOrganization;
+
+	SettingsController(UpdateOrganization updateOrganization) {
+		this.updateOrganization = updateOrganization;
+	}
+
+	record SettingsForm(@Nullable String name, @Nullable String timeZone) {
+	}
+
+	@GetMapping("/orgs/{org}/settings")
+	String page(Caller caller, Model model) {
+		Organization organization = caller.organization();
+		return page(new SettingsForm(organization.name(), organization.timeZone().getId()), Map.of(), model);
+	}
+
+	@PostMapping("/orgs/{org}/settings")
+	String update(Caller caller, @ModelAttribute("form") SettingsForm form, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		try {
+			Organization updated = this.updateOrganization.update(caller, SignupController.text(form.name()),
+					SignupController.text(form.timeZone()));
+			redirect.addFlashAttribute("flash",
+					"Settings saved: " + updated.name() + ", default time zone " + updated.timeZone().getId() + ".");
+			return "redirect:/orgs/{org}/settings";
+		}
+		catch (ValidationException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return page(form, FormErrors.of(ex), model);
+		}
+	}
+
+	private String page(SettingsForm form, Map<String, String> errors, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("timeZones", TimeZones.ALL);
+		model.addAttribute("section", "settings");
+		return PAGE;
+	}
+
+}
