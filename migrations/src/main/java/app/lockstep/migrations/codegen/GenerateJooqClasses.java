@@ -17,9 +17,10 @@ import org.jooq.meta.jaxb.Jdbc;
 import org.jooq.meta.jaxb.Target;
 
 /**
- * Build tool: migrates a throw-away embedded PostgreSQL with the real Flyway migrations and generates the jOOQ
- * classes from what PostgreSQL then reports. Run by the persistence module at generate-sources, so a change to a
- * migration is always reflected in the generated code and a stale schema cannot compile.
+ * Build tool: migrates a throw-away embedded PostgreSQL with the real Flyway migrations
+ * and generates the jOOQ classes from what PostgreSQL then reports. Run by the
+ * persistence module at generate-sources, so a change to a migration is always reflected
+ * in the generated code and a stale schema cannot compile.
  */
 public final class GenerateJooqClasses {
 
@@ -58,7 +59,8 @@ public final class GenerateJooqClasses {
 	}
 
 	private static Configuration configuration(String url, Path output, String packageName) {
-		return new Configuration().withJdbc(new Jdbc().withDriver("org.postgresql.Driver").withUrl(url).withUser("postgres"))
+		return new Configuration()
+			.withJdbc(new Jdbc().withDriver("org.postgresql.Driver").withUrl(url).withUser("postgres"))
 			.withGenerator(new Generator()
 				.withDatabase(new Database().withName("org.jooq.meta.postgres.PostgresDatabase")
 					.withInputSchema("lockstep")
@@ -69,9 +71,8 @@ public final class GenerateJooqClasses {
 					.withDaos(false)
 					.withJavaTimeTypes(true)
 					.withGeneratedAnnotation(false))
-				.withTarget(new Target().withPackageName(packageName)
-					.withDirectory(output.toString())
-					.withClean(true)));
+				.withTarget(
+						new Target().withPackageName(packageName).withDirectory(output.toString()).withClean(true)));
 	}
 
 }

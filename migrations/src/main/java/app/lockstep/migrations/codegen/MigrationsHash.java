@@ -10,7 +10,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A hash of every migration script, so code generation runs again exactly when a migration changed. */
+/**
+ * A hash of every migration script, so code generation runs again exactly when a
+ * migration changed.
+ */
 final class MigrationsHash {
 
 	private MigrationsHash() {

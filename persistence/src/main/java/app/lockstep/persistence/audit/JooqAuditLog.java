@@ -20,9 +20,10 @@ import static app.lockstep.persistence.jooq.Tables.AUDIT_EVENTS;
 import static app.lockstep.persistence.jooq.Tables.AUDIT_HEADS;
 
 /**
- * Appends audit events with a gapless per-organization sequence. The head row of the organization is taken with
- * an upsert at the very end of the business transaction's work, so appends of one organization queue only for
- * the moment of the insert and other organizations never wait.
+ * Appends audit events with a gapless per-organization sequence. The head row of the
+ * organization is taken with an upsert at the very end of the business transaction's
+ * work, so appends of one organization queue only for the moment of the insert and other
+ * organizations never wait.
  */
 @Repository
 class JooqAuditLog implements AuditLog {

@@ -7,17 +7,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Creates Lockstep's two roles and its database on a PostgreSQL server reached as a superuser: the owner, who
- * owns the schema and runs the migrations, and the runtime role, which is no superuser, has no BYPASSRLS and owns
- * nothing. Used for the embedded default and by the tests; production servers get the same from ops/.
+ * Creates Lockstep's two roles and its database on a PostgreSQL server reached as a
+ * superuser: the owner, who owns the schema and runs the migrations, and the runtime
+ * role, which is no superuser, has no BYPASSRLS and owns nothing. Used for the embedded
+ * default and by the tests; production servers get the same from ops/.
  */
 public final class DatabaseBootstrap {
 
 	private DatabaseBootstrap() {
 	}
 
-	public static void ensureRolesAndDatabase(Connection superuser, String database, Credentials owner,
-			Credentials app) throws SQLException {
+	public static void ensureRolesAndDatabase(Connection superuser, String database, Credentials owner, Credentials app)
+			throws SQLException {
 		ensureRole(superuser, owner, "nosuperuser nobypassrls");
 		ensureRole(superuser, app, "nosuperuser nobypassrls nocreatedb nocreaterole");
 		if (!exists(superuser, "select 1 from pg_database where datname = ?", database)) {

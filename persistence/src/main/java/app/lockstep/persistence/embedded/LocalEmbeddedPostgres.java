@@ -10,8 +10,9 @@ import java.sql.SQLException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * The embedded default for running Lockstep locally: a PostgreSQL 17 kept in a data folder between runs, with
- * the same two roles a real server has. Never used when a database URL is configured.
+ * The embedded default for running Lockstep locally: a PostgreSQL 17 kept in a data
+ * folder between runs, with the same two roles a real server has. Never used when a
+ * database URL is configured.
  */
 public final class LocalEmbeddedPostgres implements AutoCloseable {
 

@@ -111,8 +111,8 @@ class JooqEnvironments implements Environments {
 	}
 
 	static Environment toEnvironment(EnvironmentsRecord record) {
-		return new Environment(new EnvironmentId(record.getId()), new ProjectId(record.getProjectId()), record.getName(),
-				Tier.valueOf(record.getTier()), record.getPosition(), record.getBranchPattern(),
+		return new Environment(new EnvironmentId(record.getId()), new ProjectId(record.getProjectId()),
+				record.getName(), Tier.valueOf(record.getTier()), record.getPosition(), record.getBranchPattern(),
 				ZoneId.of(record.getTimeZone()));
 	}
 

@@ -107,5 +107,4 @@ class JooqProjects implements Projects {
 				record.getDescription(), record.getCreatedAt().toInstant());
 	}
 
-
 }

@@ -11,9 +11,9 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 /**
- * Refuses to let the application run as a role that could read across tenants: a superuser, a role with
- * BYPASSRLS, or the owner of Lockstep's tables (owners skip row-level security unless it is forced, and could
- * turn it off).
+ * Refuses to let the application run as a role that could read across tenants: a
+ * superuser, a role with BYPASSRLS, or the owner of Lockstep's tables (owners skip
+ * row-level security unless it is forced, and could turn it off).
  */
 public final class RuntimeRoleGuard {
 

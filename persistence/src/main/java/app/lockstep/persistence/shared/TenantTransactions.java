@@ -14,9 +14,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs each unit of work in a transaction whose first statement binds it to one organization (and, where asked,
- * one person or one invitation token) with transaction-local settings that the row-level security policies read.
- * Nested calls join the outer transaction and keep its binding.
+ * Runs each unit of work in a transaction whose first statement binds it to one
+ * organization (and, where asked, one person or one invitation token) with
+ * transaction-local settings that the row-level security policies read. Nested calls join
+ * the outer transaction and keep its binding.
  */
 @Component
 public class TenantTransactions implements Transactions {
@@ -65,13 +66,13 @@ public class TenantTransactions implements Transactions {
 	}
 
 	private void bind(@Nullable String org, @Nullable String user, @Nullable String invitation) {
-		this.dsl
-			.select(DSL.function("set_config", String.class, DSL.val("lockstep.org_id"), DSL.val(nullToEmpty(org)),
-					DSL.inline(true)),
-					DSL.function("set_config", String.class, DSL.val("lockstep.user_id"), DSL.val(nullToEmpty(user)),
-							DSL.inline(true)),
-					DSL.function("set_config", String.class, DSL.val("lockstep.invitation_token"),
-							DSL.val(nullToEmpty(invitation)), DSL.inline(true)))
+		this.dsl.select(
+				DSL.function("set_config", String.class, DSL.val("lockstep.org_id"), DSL.val(nullToEmpty(org)),
+						DSL.inline(true)),
+				DSL.function("set_config", String.class, DSL.val("lockstep.user_id"), DSL.val(nullToEmpty(user)),
+						DSL.inline(true)),
+				DSL.function("set_config", String.class, DSL.val("lockstep.invitation_token"),
+						DSL.val(nullToEmpty(invitation)), DSL.inline(true)))
 			.fetch();
 	}
 

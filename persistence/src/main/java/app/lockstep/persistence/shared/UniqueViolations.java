@@ -6,7 +6,9 @@ import java.util.Optional;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
-/** Finds the PostgreSQL unique violation behind an exception, and the constraint it names. */
+/**
+ * Finds the PostgreSQL unique violation behind an exception, and the constraint it names.
+ */
 public final class UniqueViolations {
 
 	private UniqueViolations() {

@@ -94,8 +94,7 @@ class JooqMembers implements Members {
 			.on(ORGANIZATIONS.ID.eq(MEMBERSHIPS.ORG_ID))
 			.where(MEMBERSHIPS.USER_ID.eq(user.value()))
 			.orderBy(ORGANIZATIONS.NAME)
-			.fetch((record) -> new Membership(
-					JooqOrganizations.toOrganization(record.into(ORGANIZATIONS)),
+			.fetch((record) -> new Membership(JooqOrganizations.toOrganization(record.into(ORGANIZATIONS)),
 					Role.valueOf(record.get(MEMBERSHIPS.ROLE))));
 	}
 

@@ -80,7 +80,8 @@ class JooqUsers implements Users {
 
 	private static User toUser(UsersRecord record) {
 		return new User(new UserId(record.getId()), record.getEmail(), record.getName(), record.getPasswordHash(),
-				record.getFailedLogins(), (record.getLockedUntil() != null) ? record.getLockedUntil().toInstant() : null,
+				record.getFailedLogins(),
+				(record.getLockedUntil() != null) ? record.getLockedUntil().toInstant() : null,
 				(record.getLastOrgId() != null) ? new OrgId(record.getLastOrgId()) : null);
 	}
 

@@ -20,7 +20,10 @@ import static app.lockstep.persistence.jooq.Tables.PROJECTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The runtime role sees no tenant row without a binding, and only the bound organization's rows with one. */
+/**
+ * The runtime role sees no tenant row without a binding, and only the bound
+ * organization's rows with one.
+ */
 class RowLevelSecurityTest {
 
 	private static final OrgId ALPHA = OrgId.random();

@@ -17,10 +17,11 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * One PostgreSQL per test JVM, decided once: a server named by {@code LOCKSTEP_TEST_DATABASE_URL} (a superuser
- * JDBC URL) wins; else Testcontainers when a Docker engine answers; else an embedded PostgreSQL 17. Each run gets
- * a fresh database, migrated by the owner role, dropped at exit. Tests connect as the runtime role, so row-level
- * security is really exercised.
+ * One PostgreSQL per test JVM, decided once: a server named by
+ * {@code LOCKSTEP_TEST_DATABASE_URL} (a superuser JDBC URL) wins; else Testcontainers
+ * when a Docker engine answers; else an embedded PostgreSQL 17. Each run gets a fresh
+ * database, migrated by the owner role, dropped at exit. Tests connect as the runtime
+ * role, so row-level security is really exercised.
  */
 public final class TestDatabase {
 
@@ -142,7 +143,10 @@ public final class TestDatabase {
 		return dataSource(OWNER);
 	}
 
-	/** A data source with superuser rights on this run's database (to tamper behind the application's back). */
+	/**
+	 * A data source with superuser rights on this run's database (to tamper behind the
+	 * application's back).
+	 */
 	public DataSource superuserDataSource() {
 		return dataSource(new Credentials(this.superUser, this.superPassword));
 	}

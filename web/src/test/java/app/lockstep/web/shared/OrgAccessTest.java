@@ -43,9 +43,7 @@ class OrgAccessTest {
 
 	@Test
 	void anonymousVisitorsAreSentToTheLoginPage() throws Exception {
-		this.mvc.perform(get("/orgs/acme"))
-			.andExpect(status().is3xxRedirection())
-			.andExpect(redirectedUrl("/login"));
+		this.mvc.perform(get("/orgs/acme")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
 	}
 
 }
