@@ -12,9 +12,16 @@ import org.jspecify.annotations.Nullable;
 public record ProjectInput(@Nullable String slug, @Nullable String name, @Nullable String repositoryUrl,
 		@Nullable String description) {
 
+	/**
+	 * Slugs that would clash with the pages' own paths, such as /orgs/{org}/projects/new.
+	 */
+	static final java.util.Set<String> RESERVED_SLUGS = java.util.Set.of("new");
+
 	void validate(Validation validation, boolean creating) {
 		if (creating || this.slug != null) {
 			validation.slug("slug", this.slug);
+			validation.check(this.slug == null || !RESERVED_SLUGS.contains(this.slug.strip()), "slug",
+					"\"" + this.slug + "\" is reserved for Lockstep's own pages; choose another slug.");
 		}
 		if (creating || this.name != null) {
 			validation.required("name", this.name, "a name", 100);

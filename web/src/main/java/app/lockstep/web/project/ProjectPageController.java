@@ -1,0 +1,180 @@
+package app.lockstep.web.project;
+
+import java.util.Map;
+
+import app.lockstep.domain.project.CreateEnvironment;
+import app.lockstep.domain.project.CreateProject;
+import app.lockstep.domain.project.DeleteProject;
+import app.lockstep.domain.project.Environment;
+import app.lockstep.domain.project.Project;
+import app.lockstep.domain.project.ProjectWithEnvironments;
+import app.lockstep.domain.project.Tier;
+import app.lockstep.domain.project.UpdateProject;
+import app.lockstep.domain.project.ViewProjects;
+import app.lockstep.domain.shared.ConflictException;
+import app.lockstep.domain.shared.DomainException;
+import app.lockstep.domain.shared.ValidationException;
+import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.web.shared.FormErrors;
+import app.lockstep.web.tenancy.TimeZones;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The new-project form and the project page: details, environments in promotion order,
+ * the add-environment form, the edit form and the danger zone. Every form posts, then
+ * redirects with a flash message; a refused form comes back with its errors beside the
+ * fields, the input kept and status 422.
+ */
+@Controller
+@RequestMapping("/orgs/{org}/projects")
+class ProjectPageController {
+
+	private final ViewProjects viewProjects;
+
+	private final CreateProject createProject;
+
+	private final UpdateProject updateProject;
+
+	private final DeleteProject deleteProject;
+
+	private final CreateEnvironment createEnvironment;
+
+	ProjectPageController(ViewProjects viewProjects, CreateProject createProject, UpdateProject updateProject,
+			DeleteProject deleteProject, CreateEnvironment createEnvironment) {
+		this.viewProjects = viewProjects;
+		this.createProject = createProject;
+		this.updateProject = updateProject;
+		this.deleteProject = deleteProject;
+		this.createEnvironment = createEnvironment;
+	}
+
+	@GetMapping("/new")
+	String newProject(Caller caller, Model model) {
+		caller.require(Permission.EDIT_PROJECTS);
+		return newProjectPage(ProjectForm.empty(), Map.of(), model);
+	}
+
+	@PostMapping
+	String create(Caller caller, @ModelAttribute ProjectForm form, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			Project project = this.createProject.create(caller, form.toInput());
+			redirect.addFlashAttribute("flash", "Project \u201c" + project.name()
+					+ "\u201d created. Add its environments in promotion order, starting with development.");
+			return "redirect:" + ProjectPaths.project(caller.organization().slug(), project.slug());
+		}
+		catch (ValidationException | ConflictException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return newProjectPage(form, errors(ex), model);
+		}
+	}
+
+	private String newProjectPage(ProjectForm form, Map<String, String> errors, Model model) {
+		model.addAttribute("section", "dashboard");
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		return "project/new-project";
+	}
+
+	@GetMapping("/{project}")
+	String project(Caller caller, @PathVariable String project, Model model) {
+		return projectPage(caller, this.viewProjects.project(caller, project), model);
+	}
+
+	@PostMapping("/{project}/edit")
+	String edit(Caller caller, @PathVariable String project, @ModelAttribute ProjectForm form, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			Project updated = this.updateProject.update(caller, project, form.toInput());
+			redirect.addFlashAttribute("flash", "Project \u201c" + updated.name() + "\u201d saved.");
+			return "redirect:" + ProjectPaths.project(caller.organization().slug(), updated.slug());
+		}
+		catch (ValidationException | ConflictException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("projectForm", form);
+			model.addAttribute("projectErrors", errors(ex));
+			return projectPage(caller, this.viewProjects.project(caller, project), model);
+		}
+	}
+
+	@PostMapping("/{project}/delete")
+	String delete(Caller caller, @PathVariable String project, @ModelAttribute ConfirmationForm form, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			this.deleteProject.delete(caller, project, form.typed());
+			redirect.addFlashAttribute("flash", "Project \u201c" + project
+					+ "\u201d and its environments were deleted. The audit trail keeps their history.");
+			return "redirect:" + ProjectPaths.dashboard(caller.organization().slug());
+		}
+		catch (ValidationException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("deleteErrors", errors(ex));
+			return projectPage(caller, this.viewProjects.project(caller, project), model);
+		}
+	}
+
+	@PostMapping("/{project}/environments")
+	String addEnvironment(Caller caller, @PathVariable String project, @ModelAttribute EnvironmentForm form,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			Environment environment = this.createEnvironment.create(caller, project, form.toInput());
+			redirect.addFlashAttribute("flash", "Environment \u201c" + environment.name() + "\u201d added at stage "
+					+ environment.position() + " of the promotion order.");
+			return "redirect:" + ProjectPaths.project(caller.organization().slug(), project);
+		}
+		catch (ValidationException | ConflictException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			Map<String, String> errors = new java.util.LinkedHashMap<>(errors(ex));
+			if (form.positionIsNotANumber()) {
+				errors.put("position", EnvironmentForm.POSITION_NOT_A_NUMBER);
+			}
+			model.addAttribute("environmentForm", form);
+			model.addAttribute("environmentErrors", errors);
+			return projectPage(caller, this.viewProjects.project(caller, project), model);
+		}
+	}
+
+	private String projectPage(Caller caller, ProjectWithEnvironments project, Model model) {
+		model.addAttribute("section", "dashboard");
+		model.addAttribute("project", project.project());
+		model.addAttribute("environments", project.environments());
+		model.addAttribute("canEdit", caller.can(Permission.EDIT_PROJECTS));
+		model.addAttribute("canDelete", caller.can(Permission.DELETE_PROJECTS));
+		model.addAttribute("tiers", Tier.values());
+		model.addAttribute("timeZones", TimeZones.ALL);
+		putIfAbsent(model, "projectForm", ProjectForm.of(project.project()));
+		putIfAbsent(model, "environmentForm", EnvironmentForm.adding(caller.organization().timeZone().getId()));
+		putIfAbsent(model, "projectErrors", Map.of());
+		putIfAbsent(model, "environmentErrors", Map.of());
+		putIfAbsent(model, "deleteErrors", Map.of());
+		return "project/project";
+	}
+
+	static void putIfAbsent(Model model, String name, Object value) {
+		if (!model.containsAttribute(name)) {
+			model.addAttribute(name, value);
+		}
+	}
+
+	static Map<String, String> errors(DomainException ex) {
+		if (ex instanceof ValidationException invalid) {
+			return FormErrors.of(invalid);
+		}
+		if (ex instanceof ConflictException conflict) {
+			return FormErrors.of(conflict);
+		}
+		return Map.of(FormErrors.GLOBAL, ex.getMessage());
+	}
+
+}

@@ -1,0 +1,85 @@
+package app.lockstep.web.project.api;
+
+import java.net.URI;
+import java.util.List;
+
+import app.lockstep.domain.project.CreateProject;
+import app.lockstep.domain.project.DeleteProject;
+import app.lockstep.domain.project.Project;
+import app.lockstep.domain.project.UpdateProject;
+import app.lockstep.domain.project.ViewProjects;
+import app.lockstep.domain.tenancy.Caller;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Projects as JSON, for automation. Refusals are problem+json (see ApiErrors): 422 with
+ * the fields for bad input, 409 for a taken slug, 403 for a role that may not, 404 for an
+ * unknown project or an organization the caller is not a member of.
+ */
+@RestController
+@RequestMapping("/api/v1/orgs/{org}/projects")
+class ProjectApiController {
+
+	private final ViewProjects viewProjects;
+
+	private final CreateProject createProject;
+
+	private final UpdateProject updateProject;
+
+	private final DeleteProject deleteProject;
+
+	ProjectApiController(ViewProjects viewProjects, CreateProject createProject, UpdateProject updateProject,
+			DeleteProject deleteProject) {
+		this.viewProjects = viewProjects;
+		this.createProject = createProject;
+		this.updateProject = updateProject;
+		this.deleteProject = deleteProject;
+	}
+
+	@GetMapping
+	List<ProjectJson> list(Caller caller) {
+		return this.viewProjects.all(caller).stream().map(ProjectJson::of).toList();
+	}
+
+	@PostMapping
+	ResponseEntity<ProjectJson> create(Caller caller, @RequestBody ProjectRequest body) {
+		Project project = this.createProject.create(caller, body.toInput());
+		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+			.path("/{project}")
+			.buildAndExpand(project.slug())
+			.toUri();
+		return ResponseEntity.created(location).body(ProjectJson.of(this.viewProjects.project(caller, project.slug())));
+	}
+
+	@GetMapping("/{project}")
+	ProjectJson get(Caller caller, @PathVariable String project) {
+		return ProjectJson.of(this.viewProjects.project(caller, project));
+	}
+
+	@PatchMapping("/{project}")
+	ProjectJson update(Caller caller, @PathVariable String project, @RequestBody ProjectRequest body) {
+		Project updated = this.updateProject.update(caller, project, body.toInput());
+		return ProjectJson.of(this.viewProjects.project(caller, updated.slug()));
+	}
+
+	/**
+	 * Deletes the project and its environments; the audit trail stays. (Unlike the page,
+	 * the API asks for no typed confirmation.)
+	 */
+	@DeleteMapping("/{project}")
+	ResponseEntity<Void> delete(Caller caller, @PathVariable String project) {
+		this.deleteProject.delete(caller, project, project);
+		return ResponseEntity.noContent().build();
+	}
+
+}
