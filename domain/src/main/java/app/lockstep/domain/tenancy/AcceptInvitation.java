@@ -48,6 +48,12 @@ public final class AcceptInvitation {
 	public record Pending(Invitation invitation, Organization organization) {
 	}
 
+	/**
+	 * A person who just signed up from an invitation link and joined its organization.
+	 */
+	public record Joined(UserId user, String email, String name, Organization organization) {
+	}
+
 	/** The still-valid invitation behind this link. */
 	public Pending read(InvitationToken token) {
 		String hash = token.hash();
@@ -85,7 +91,7 @@ public final class AcceptInvitation {
 	 * Someone without an account signs up from the link: the account gets the invited
 	 * address and joins.
 	 */
-	public Organization signUpAndAccept(InvitationToken token, String name, String password, @Nullable String ip) {
+	public Joined signUpAndAccept(InvitationToken token, String name, String password, @Nullable String ip) {
 		Pending pending = read(token);
 		Invitation invitation = pending.invitation();
 		Validation validation = new Validation().required("name", name, "your name", 100);
@@ -96,7 +102,7 @@ public final class AcceptInvitation {
 		String hash = this.passwordHasher.hash(password);
 		return this.transactions.inTenant(invitation.org(), user, () -> {
 			this.users.create(user, invitation.email(), name.strip(), hash, this.clock.instant());
-			return join(pending, user, name.strip(), ip);
+			return new Joined(user, invitation.email(), name.strip(), join(pending, user, name.strip(), ip));
 		});
 	}
 

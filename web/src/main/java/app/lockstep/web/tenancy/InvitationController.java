@@ -3,15 +3,12 @@ package app.lockstep.web.tenancy;
 import java.util.Map;
 
 import app.lockstep.domain.shared.ConflictException;
-import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.AcceptInvitation;
 import app.lockstep.domain.tenancy.InvitationToken;
 import app.lockstep.domain.tenancy.Organization;
 import app.lockstep.domain.tenancy.ResolveMembership;
 import app.lockstep.domain.tenancy.SignUp;
-import app.lockstep.domain.tenancy.User;
-import app.lockstep.domain.tenancy.Users;
 import app.lockstep.web.shared.ClientAddress;
 import app.lockstep.web.shared.CurrentUser;
 import app.lockstep.web.shared.FormErrors;
@@ -49,10 +46,6 @@ class InvitationController {
 
 	private final SessionLogin sessionLogin;
 
-	private final Users users;
-
-	private final Transactions transactions;
-
 	/**
 	 * Remembers the link for someone who logs in first: Spring Security's login sends
 	 * them back to it.
@@ -60,12 +53,10 @@ class InvitationController {
 	private final RequestCache requestCache = new HttpSessionRequestCache();
 
 	InvitationController(AcceptInvitation acceptInvitation, ResolveMembership resolveMembership,
-			SessionLogin sessionLogin, Users users, Transactions transactions) {
+			SessionLogin sessionLogin) {
 		this.acceptInvitation = acceptInvitation;
 		this.resolveMembership = resolveMembership;
 		this.sessionLogin = sessionLogin;
-		this.users = users;
-		this.transactions = transactions;
 	}
 
 	record JoinForm(@Nullable String name, @Nullable String password) {
@@ -92,15 +83,12 @@ class InvitationController {
 		AcceptInvitation.Pending pending = this.acceptInvitation.read(invitationToken);
 		Map<String, String> errors;
 		try {
-			Organization organization = this.acceptInvitation.signUpAndAccept(invitationToken,
+			AcceptInvitation.Joined joined = this.acceptInvitation.signUpAndAccept(invitationToken,
 					SignupController.text(form.name()), SignupController.text(form.password()),
 					ClientAddress.of(request));
-			String email = pending.invitation().email();
-			User user = this.transactions.global(() -> this.users.findByEmail(email))
-				.orElseThrow(() -> new IllegalStateException("The account just created is missing"));
-			this.sessionLogin.signIn(new SignedInUser(user.id(), user.email(), user.name(), null, false), request,
-					response);
-			return "redirect:/orgs/" + organization.slug();
+			this.sessionLogin.signIn(new SignedInUser(joined.user(), joined.email(), joined.name(), null, false),
+					request, response);
+			return "redirect:/orgs/" + joined.organization().slug();
 		}
 		catch (ValidationException ex) {
 			errors = FormErrors.of(ex);
