@@ -83,7 +83,16 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public Browser click(String css) {
-		this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+		WebElement element = this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+		((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript(
+				"arguments[0].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'});", element);
+		try {
+			element.click();
+		}
+		catch (org.openqa.selenium.ElementClickInterceptedException ex) {
+			screenshot("click-intercepted");
+			throw ex;
+		}
 		return this;
 	}
 
