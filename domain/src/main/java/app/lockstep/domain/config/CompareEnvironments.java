@@ -1,0 +1,101 @@
+package app.lockstep.domain.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import app.lockstep.domain.project.Environment;
+import app.lockstep.domain.project.EnvironmentId;
+import app.lockstep.domain.project.Environments;
+import app.lockstep.domain.project.ProjectWithEnvironments;
+import app.lockstep.domain.project.Projects;
+import app.lockstep.domain.shared.Transactions;
+import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.tenancy.Permission;
+
+/**
+ * Drift: how two environments' effective configs differ (runtimes, services, relationships, mounts, variables;
+ * sensitive ones only as same/different by fingerprint, never decrypted), and for the dashboard a one-line headline
+ * per neighbouring pair in the promotion order.
+ */
+public final class CompareEnvironments {
+
+	private final Projects projects;
+
+	private final Environments environments;
+
+	private final ConfigRevisions revisions;
+
+	private final Transactions transactions;
+
+	public CompareEnvironments(Projects projects, Environments environments, ConfigRevisions revisions,
+			Transactions transactions) {
+		this.projects = projects;
+		this.environments = environments;
+		this.revisions = revisions;
+		this.transactions = transactions;
+	}
+
+	public record Comparison(ConfigTarget left, EffectiveConfig leftConfig, ConfigTarget right,
+			EffectiveConfig rightConfig, List<DriftItem> items) {
+
+		public List<DriftItem> differences() {
+			return this.items.stream().filter((item) -> item.kind() != ChangeKind.SAME).toList();
+		}
+
+	}
+
+	/** "staging ≠ production: php 8.3 vs 8.2" between neighbours in the promotion order. */
+	public record PairDrift(String left, String right, String headline) {
+	}
+
+	public Comparison compare(Caller caller, String projectSlug, String leftName, String rightName) {
+		caller.require(Permission.VIEW_PROJECTS);
+		return this.transactions.inTenant(caller.orgId(), () -> {
+			ViewConfig reader = new ViewConfig(this.projects, this.environments, this.revisions, this.transactions);
+			ConfigTarget left = ConfigTarget.resolve(this.projects, this.environments, caller.orgId(), projectSlug,
+					leftName);
+			ConfigTarget right = ConfigTarget.resolve(this.projects, this.environments, caller.orgId(), projectSlug,
+					rightName);
+			EffectiveConfig leftConfig = reader.effective(caller, left, Optional.empty());
+			EffectiveConfig rightConfig = reader.effective(caller, right, Optional.empty());
+			return new Comparison(left, leftConfig, right, rightConfig, Drift.between(leftConfig.spec(),
+					leftConfig.variableStates(), rightConfig.spec(), rightConfig.variableStates()));
+		});
+	}
+
+	/** For each project, the drift between each environment and the next one in the promotion order. */
+	public Map<String, List<PairDrift>> overview(Caller caller, List<ProjectWithEnvironments> projects) {
+		caller.require(Permission.VIEW_PROJECTS);
+		return this.transactions.inTenant(caller.orgId(), () -> {
+			Map<String, List<PairDrift>> overview = new LinkedHashMap<>();
+			for (ProjectWithEnvironments project : projects) {
+				Map<EnvironmentId, ConfigRevision> latest = this.revisions.latestPerEnvironment(caller.orgId(),
+						project.project().id());
+				Optional<ConfigRevision> shared = this.revisions.latest(caller.orgId(),
+						new ConfigScope(project.project().id(), null));
+				List<PairDrift> pairs = new ArrayList<>();
+				List<Environment> environments = project.environments();
+				for (int i = 0; i + 1 < environments.size(); i++) {
+					EffectiveConfig a = EffectiveConfig
+						.of(Optional.ofNullable(latest.get(environments.get(i).id())), shared);
+					EffectiveConfig b = EffectiveConfig
+						.of(Optional.ofNullable(latest.get(environments.get(i + 1).id())), shared);
+					if (a.revision() == null && b.revision() == null) {
+						continue;
+					}
+					String headline = Drift.headline(
+							Drift.between(a.spec(), a.variableStates(), b.spec(), b.variableStates()));
+					if (!headline.isEmpty()) {
+						pairs.add(new PairDrift(environments.get(i).name(), environments.get(i + 1).name(), headline));
+					}
+				}
+				overview.put(project.project().slug(), pairs);
+			}
+			return overview;
+		});
+	}
+
+}

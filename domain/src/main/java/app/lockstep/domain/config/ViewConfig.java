@@ -1,0 +1,98 @@
+package app.lockstep.domain.config;
+
+import java.util.List;
+import java.util.Optional;
+
+import app.lockstep.domain.project.Environments;
+import app.lockstep.domain.project.Projects;
+import app.lockstep.domain.shared.NotFoundException;
+import app.lockstep.domain.shared.Transactions;
+import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.tenancy.Permission;
+import org.jspecify.annotations.Nullable;
+
+/** Reads configs without secret values: the current one, the history, one revision, a diff between two. */
+public final class ViewConfig {
+
+	private final Projects projects;
+
+	private final Environments environments;
+
+	private final ConfigRevisions revisions;
+
+	private final Transactions transactions;
+
+	public ViewConfig(Projects projects, Environments environments, ConfigRevisions revisions,
+			Transactions transactions) {
+		this.projects = projects;
+		this.environments = environments;
+		this.revisions = revisions;
+		this.transactions = transactions;
+	}
+
+	public record Current(ConfigTarget target, EffectiveConfig config) {
+	}
+
+	public record Diff(ConfigRevision from, ConfigRevision to, List<DiffLine> specLines,
+			List<VariableChange> variableChanges, ChangeSummary summary) {
+	}
+
+	public Current current(Caller caller, String projectSlug, @Nullable String environmentName) {
+		caller.require(Permission.VIEW_PROJECTS);
+		return this.transactions.inTenant(caller.orgId(), () -> {
+			ConfigTarget target = target(caller, projectSlug, environmentName);
+			return new Current(target, effective(caller, target, Optional.empty()));
+		});
+	}
+
+	/** The effective config at a given revision of the environment (the latest when null). */
+	EffectiveConfig effective(Caller caller, ConfigTarget target, Optional<Integer> number) {
+		Optional<ConfigRevision> own = number.isPresent()
+				? Optional.of(this.revisions.find(caller.orgId(), target.scope(), number.get())
+					.orElseThrow(() -> new NotFoundException("No revision " + number.get() + " of this config.")))
+				: this.revisions.latest(caller.orgId(), target.scope());
+		Optional<ConfigRevision> shared = (target.environment() != null)
+				? this.revisions.latest(caller.orgId(), new ConfigScope(target.project().id(), null)) : Optional.empty();
+		return EffectiveConfig.of(own, shared);
+	}
+
+	public List<ConfigRevision> history(Caller caller, String projectSlug, @Nullable String environmentName,
+			@Nullable Integer beforeNumber, int limit) {
+		caller.require(Permission.VIEW_PROJECTS);
+		return this.transactions.inTenant(caller.orgId(), () -> this.revisions.history(caller.orgId(),
+				target(caller, projectSlug, environmentName).scope(), beforeNumber, Math.max(1, Math.min(limit, 200))));
+	}
+
+	public ConfigRevision revision(Caller caller, String projectSlug, @Nullable String environmentName, int number) {
+		caller.require(Permission.VIEW_PROJECTS);
+		return this.transactions.inTenant(caller.orgId(),
+				() -> this.revisions.find(caller.orgId(), target(caller, projectSlug, environmentName).scope(), number)
+					.orElseThrow(() -> new NotFoundException("No revision " + number + " of this config.")));
+	}
+
+	public Diff diff(Caller caller, String projectSlug, @Nullable String environmentName, int from, int to) {
+		caller.require(Permission.VIEW_PROJECTS);
+		return this.transactions.inTenant(caller.orgId(), () -> {
+			ConfigTarget target = target(caller, projectSlug, environmentName);
+			ConfigRevision a = this.revisions.find(caller.orgId(), target.scope(), from)
+				.orElseThrow(() -> new NotFoundException("No revision " + from + " of this config."));
+			ConfigRevision b = this.revisions.find(caller.orgId(), target.scope(), to)
+				.orElseThrow(() -> new NotFoundException("No revision " + to + " of this config."));
+			return between(a, b);
+		});
+	}
+
+	static Diff between(ConfigRevision a, ConfigRevision b) {
+		List<VariableChange> changes = VariableDiff.between(a.variableStates(), b.variableStates());
+		Spec before = InfrastructureSpec.parse(a.infrastructure()).spec();
+		Spec after = InfrastructureSpec.parse(b.infrastructure()).spec();
+		return new Diff(a, b, LineDiff.between(a.infrastructure(), b.infrastructure()), changes,
+				ChangeSummary.of((before != null) ? before : Spec.EMPTY, (after != null) ? after : Spec.EMPTY,
+						changes));
+	}
+
+	private ConfigTarget target(Caller caller, String projectSlug, @Nullable String environmentName) {
+		return ConfigTarget.resolve(this.projects, this.environments, caller.orgId(), projectSlug, environmentName);
+	}
+
+}

@@ -1,0 +1,201 @@
+package app.lockstep.persistence.config;
+
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import app.lockstep.domain.config.ConfigRevision;
+import app.lockstep.domain.config.ConfigRevisions;
+import app.lockstep.domain.config.ConfigScope;
+import app.lockstep.domain.config.SealedSecret;
+import app.lockstep.domain.config.StoredVariable;
+import app.lockstep.domain.config.Visibility;
+import app.lockstep.domain.project.EnvironmentId;
+import app.lockstep.domain.project.ProjectId;
+import app.lockstep.domain.shared.Actor;
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.persistence.jooq.tables.records.ConfigVariablesRecord;
+import app.lockstep.persistence.shared.UniqueViolations;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Result;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Repository;
+
+import static app.lockstep.persistence.jooq.Tables.CONFIG_REVISIONS;
+import static app.lockstep.persistence.jooq.Tables.CONFIG_VARIABLES;
+import static app.lockstep.persistence.jooq.Tables.ENVIRONMENTS;
+import static app.lockstep.persistence.jooq.Tables.PROJECTS;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.selectFrom;
+
+@Repository
+class JooqConfigRevisions implements ConfigRevisions {
+
+	private final DSLContext dsl;
+
+	JooqConfigRevisions(DSLContext dsl) {
+		this.dsl = dsl;
+	}
+
+	@Override
+	public void lock(OrgId org, ConfigScope scope) {
+		if (scope.environment() != null) {
+			this.dsl.select(ENVIRONMENTS.ID)
+				.from(ENVIRONMENTS)
+				.where(ENVIRONMENTS.ORG_ID.eq(org.value()).and(ENVIRONMENTS.ID.eq(scope.environment().value())))
+				.forNoKeyUpdate()
+				.fetch();
+		}
+		else {
+			this.dsl.select(PROJECTS.ID)
+				.from(PROJECTS)
+				.where(PROJECTS.ORG_ID.eq(org.value()).and(PROJECTS.ID.eq(scope.project().value())))
+				.forNoKeyUpdate()
+				.fetch();
+		}
+	}
+
+	@Override
+	public Optional<ConfigRevision> latest(OrgId org, ConfigScope scope) {
+		return select(org, inScope(org, scope), null, 1).stream().findFirst();
+	}
+
+	@Override
+	public int latestNumber(OrgId org, ConfigScope scope) {
+		Integer number = this.dsl.select(CONFIG_REVISIONS.NUMBER)
+			.from(CONFIG_REVISIONS)
+			.where(inScope(org, scope))
+			.orderBy(CONFIG_REVISIONS.NUMBER.desc())
+			.limit(1)
+			.fetchOne(CONFIG_REVISIONS.NUMBER);
+		return (number != null) ? number : 0;
+	}
+
+	@Override
+	public Optional<ConfigRevision> find(OrgId org, ConfigScope scope, int number) {
+		return select(org, inScope(org, scope).and(CONFIG_REVISIONS.NUMBER.eq(number)), null, 1).stream().findFirst();
+	}
+
+	@Override
+	public List<ConfigRevision> history(OrgId org, ConfigScope scope, @Nullable Integer beforeNumber, int limit) {
+		return select(org, inScope(org, scope), beforeNumber, limit);
+	}
+
+	@Override
+	public Map<EnvironmentId, ConfigRevision> latestPerEnvironment(OrgId org, ProjectId project) {
+		var latest = this.dsl.select(CONFIG_REVISIONS.ENVIRONMENT_ID,
+				org.jooq.impl.DSL.max(CONFIG_REVISIONS.NUMBER).as("number"))
+			.from(CONFIG_REVISIONS)
+			.where(CONFIG_REVISIONS.ORG_ID.eq(org.value())
+				.and(CONFIG_REVISIONS.PROJECT_ID.eq(project.value()))
+				.and(CONFIG_REVISIONS.ENVIRONMENT_ID.isNotNull()))
+			.groupBy(CONFIG_REVISIONS.ENVIRONMENT_ID)
+			.asTable("latest");
+		Condition condition = CONFIG_REVISIONS.ORG_ID.eq(org.value())
+			.and(org.jooq.impl.DSL.row(CONFIG_REVISIONS.ENVIRONMENT_ID, CONFIG_REVISIONS.NUMBER)
+				.in(org.jooq.impl.DSL.select(latest.field(CONFIG_REVISIONS.ENVIRONMENT_ID),
+						latest.field("number", Integer.class))
+					.from(latest)));
+		Map<EnvironmentId, ConfigRevision> result = new LinkedHashMap<>();
+		for (ConfigRevision revision : select(org, condition, null, 10_000)) {
+			result.put(revision.scope().environment(), revision);
+		}
+		return result;
+	}
+
+	@Override
+	public void insert(OrgId org, ConfigRevision revision) {
+		try {
+			this.dsl.insertInto(CONFIG_REVISIONS)
+				.set(CONFIG_REVISIONS.ORG_ID, org.value())
+				.set(CONFIG_REVISIONS.ID, revision.id())
+				.set(CONFIG_REVISIONS.PROJECT_ID, revision.scope().project().value())
+				.set(CONFIG_REVISIONS.ENVIRONMENT_ID,
+						(revision.scope().environment() != null) ? revision.scope().environment().value() : null)
+				.set(CONFIG_REVISIONS.NUMBER, revision.number())
+				.set(CONFIG_REVISIONS.INFRASTRUCTURE, revision.infrastructure())
+				.set(CONFIG_REVISIONS.MESSAGE, revision.message())
+				.set(CONFIG_REVISIONS.AUTHOR_TYPE, revision.author().type().name())
+				.set(CONFIG_REVISIONS.AUTHOR_ID, revision.author().id())
+				.set(CONFIG_REVISIONS.AUTHOR_NAME, revision.author().name())
+				.set(CONFIG_REVISIONS.CREATED_AT, revision.at().atOffset(ZoneOffset.UTC))
+				.set(CONFIG_REVISIONS.RESTORED_FROM, revision.restoredFrom())
+				.set(CONFIG_REVISIONS.SUMMARY, revision.summary())
+				.execute();
+		}
+		catch (RuntimeException ex) {
+			if (UniqueViolations.constraintOf(ex).isPresent()) {
+				throw new RevisionTakenException();
+			}
+			throw ex;
+		}
+		if (revision.variables().isEmpty()) {
+			return;
+		}
+		var insert = this.dsl.insertInto(CONFIG_VARIABLES, CONFIG_VARIABLES.ORG_ID, CONFIG_VARIABLES.REVISION_ID,
+				CONFIG_VARIABLES.POSITION, CONFIG_VARIABLES.NAME, CONFIG_VARIABLES.VALUE, CONFIG_VARIABLES.SEALED,
+				CONFIG_VARIABLES.KEY_ID, CONFIG_VARIABLES.FINGERPRINT, CONFIG_VARIABLES.SENSITIVE,
+				CONFIG_VARIABLES.VISIBILITY);
+		int position = 0;
+		for (StoredVariable variable : revision.variables()) {
+			SealedSecret sealed = variable.sealed();
+			insert = insert.values(org.value(), revision.id(), position++, variable.name(),
+					variable.sensitive() ? null : variable.value(), (sealed != null) ? sealed.sealed() : null,
+					(sealed != null) ? sealed.keyId() : null, variable.fingerprint(), variable.sensitive(),
+					variable.visibility().name());
+		}
+		insert.execute();
+	}
+
+	private static Condition inScope(OrgId org, ConfigScope scope) {
+		Condition condition = CONFIG_REVISIONS.ORG_ID.eq(org.value())
+			.and(CONFIG_REVISIONS.PROJECT_ID.eq(scope.project().value()));
+		return (scope.environment() != null)
+				? condition.and(CONFIG_REVISIONS.ENVIRONMENT_ID.eq(scope.environment().value()))
+				: condition.and(CONFIG_REVISIONS.ENVIRONMENT_ID.isNull());
+	}
+
+	private List<ConfigRevision> select(OrgId org, Condition condition, @Nullable Integer beforeNumber, int limit) {
+		Condition where = (beforeNumber != null) ? condition.and(CONFIG_REVISIONS.NUMBER.lt(beforeNumber)) : condition;
+		return this.dsl
+			.select(CONFIG_REVISIONS.asterisk(),
+					multiset(selectFrom(CONFIG_VARIABLES)
+						.where(CONFIG_VARIABLES.ORG_ID.eq(CONFIG_REVISIONS.ORG_ID)
+							.and(CONFIG_VARIABLES.REVISION_ID.eq(CONFIG_REVISIONS.ID)))
+						.orderBy(CONFIG_VARIABLES.POSITION)).as("variables"))
+			.from(CONFIG_REVISIONS)
+			.where(where)
+			.orderBy(CONFIG_REVISIONS.NUMBER.desc())
+			.limit(limit)
+			.fetch(JooqConfigRevisions::toRevision);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static ConfigRevision toRevision(Record record) {
+		Result<ConfigVariablesRecord> variables = (Result<ConfigVariablesRecord>) record.get("variables");
+		UUID environment = record.get(CONFIG_REVISIONS.ENVIRONMENT_ID);
+		return new ConfigRevision(record.get(CONFIG_REVISIONS.ID),
+				new ConfigScope(new ProjectId(record.get(CONFIG_REVISIONS.PROJECT_ID)),
+						(environment != null) ? new EnvironmentId(environment) : null),
+				record.get(CONFIG_REVISIONS.NUMBER), record.get(CONFIG_REVISIONS.INFRASTRUCTURE),
+				variables.map(JooqConfigRevisions::toVariable), record.get(CONFIG_REVISIONS.MESSAGE),
+				new Actor(Actor.Type.valueOf(record.get(CONFIG_REVISIONS.AUTHOR_TYPE)),
+						record.get(CONFIG_REVISIONS.AUTHOR_ID), record.get(CONFIG_REVISIONS.AUTHOR_NAME), null),
+				record.get(CONFIG_REVISIONS.CREATED_AT).toInstant(), record.get(CONFIG_REVISIONS.RESTORED_FROM),
+				record.get(CONFIG_REVISIONS.SUMMARY));
+	}
+
+	private static StoredVariable toVariable(ConfigVariablesRecord record) {
+		SealedSecret sealed = (record.getSealed() != null) ? new SealedSecret(record.getKeyId(), record.getSealed())
+				: null;
+		return new StoredVariable(record.getName(), record.getValue(), sealed, record.getFingerprint(),
+				record.getSensitive(), Visibility.valueOf(record.getVisibility()));
+	}
+
+}

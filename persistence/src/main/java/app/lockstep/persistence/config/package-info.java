@@ -1,0 +1,4 @@
+@NullMarked
+package app.lockstep.persistence.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,199 @@
+package app.lockstep.web.config;
+
+import java.util.List;
+import java.util.Map;
+
+import app.lockstep.domain.config.Catalogue;
+import app.lockstep.domain.config.ConfigRevision;
+import app.lockstep.domain.config.InvalidConfigException;
+import app.lockstep.domain.config.LineError;
+import app.lockstep.domain.config.RestoreConfigRevision;
+import app.lockstep.domain.config.SaveConfigRevision;
+import app.lockstep.domain.config.StaleConfigException;
+import app.lockstep.domain.config.ViewConfig;
+import app.lockstep.domain.config.Visibility;
+import app.lockstep.domain.shared.ValidationException;
+import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.web.shared.FormErrors;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The config editor of an environment (spec as YAML text, variables as a form) and of a project's shared
+ * variables, its history, one revision, a diff between two, and restore. A refused save keeps the person's text,
+ * shows each error beside its line or field, and saves nothing.
+ */
+@Controller
+class ConfigPageController {
+
+	static final String ENV = "/orgs/{org}/projects/{project}/environments/{environment}/config";
+
+	static final String PROJECT = "/orgs/{org}/projects/{project}/config";
+
+	private final ViewConfig view;
+
+	private final SaveConfigRevision save;
+
+	private final RestoreConfigRevision restore;
+
+	ConfigPageController(ViewConfig view, SaveConfigRevision save, RestoreConfigRevision restore) {
+		this.view = view;
+		this.save = save;
+		this.restore = restore;
+	}
+
+	@GetMapping({ ENV, PROJECT })
+	String editor(Caller caller, @PathVariable String project, @PathVariable(required = false) @Nullable String environment,
+			Model model) {
+		ViewConfig.Current current = this.view.current(caller, project, environment);
+		String text = current.config().infrastructure();
+		return editorPage(caller, current, text, VariableRows.of(current.config(), environment == null), null,
+				current.config().revisionNumber(), Map.of(), List.of(), model);
+	}
+
+	@PostMapping({ ENV, PROJECT })
+	String saveConfig(Caller caller, @PathVariable String org, @PathVariable String project,
+			@PathVariable(required = false) @Nullable String environment,
+			@RequestParam(defaultValue = "") String infrastructure, @RequestParam(required = false) @Nullable String message,
+			@RequestParam(required = false) @Nullable Integer baseRevision,
+			@RequestParam(defaultValue = "save") String action, HttpServletRequest request,
+			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		VariableRows rows = VariableRows.from(request);
+		if ("more-rows".equals(action)) {
+			ViewConfig.Current current = this.view.current(caller, project, environment);
+			return editorPage(caller, current, infrastructure, rows, message,
+					(baseRevision != null) ? baseRevision : 0, Map.of(), List.of(), model, 5);
+		}
+		try {
+			ConfigRevision revision = this.save.save(caller, new SaveConfigRevision.Command(project, environment,
+					(baseRevision != null && baseRevision > 0) ? baseRevision : null, infrastructure, rows.inputs(),
+					message));
+			redirect.addFlashAttribute("flash", "Saved revision " + revision.number() + ": " + revision.summary() + ".");
+			return "redirect:" + path(org, project, environment, "");
+		}
+		catch (InvalidConfigException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			ViewConfig.Current current = this.view.current(caller, project, environment);
+			return editorPage(caller, current, infrastructure, rows, message,
+					(baseRevision != null) ? baseRevision : 0, FormErrors.of(ex), ex.lineErrors(), model);
+		}
+		catch (ValidationException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			ViewConfig.Current current = this.view.current(caller, project, environment);
+			return editorPage(caller, current, infrastructure, rows, message,
+					(baseRevision != null) ? baseRevision : 0, FormErrors.of(ex), List.of(), model);
+		}
+		catch (StaleConfigException ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			ViewConfig.Current current = this.view.current(caller, project, environment);
+			model.addAttribute("stale", ex);
+			// The next save goes on top of the newer revision, with the person's own text re-applied.
+			return editorPage(caller, current, infrastructure, rows, message, ex.latest().number(), Map.of(),
+					List.of(), model);
+		}
+	}
+
+	@GetMapping({ ENV + "/history", PROJECT + "/history" })
+	String history(Caller caller, @PathVariable String project,
+			@PathVariable(required = false) @Nullable String environment,
+			@RequestParam(required = false) @Nullable Integer before, Model model) {
+		ViewConfig.Current current = this.view.current(caller, project, environment);
+		List<ConfigRevision> page = this.view.history(caller, project, environment, before, 51);
+		boolean more = page.size() > 50;
+		model.addAttribute("revisions", more ? page.subList(0, 50) : page);
+		model.addAttribute("next", more ? page.get(49).number() : null);
+		common(caller, current, model);
+		return "config/history";
+	}
+
+	@GetMapping({ ENV + "/revisions/{number}", PROJECT + "/revisions/{number}" })
+	String revision(Caller caller, @PathVariable String project,
+			@PathVariable(required = false) @Nullable String environment, @PathVariable int number, Model model) {
+		ViewConfig.Current current = this.view.current(caller, project, environment);
+		model.addAttribute("revision", this.view.revision(caller, project, environment, number));
+		common(caller, current, model);
+		return "config/revision";
+	}
+
+	@GetMapping({ ENV + "/diff", PROJECT + "/diff" })
+	String diff(Caller caller, @PathVariable String project,
+			@PathVariable(required = false) @Nullable String environment, @RequestParam int from, @RequestParam int to,
+			Model model) {
+		ViewConfig.Current current = this.view.current(caller, project, environment);
+		model.addAttribute("diff", this.view.diff(caller, project, environment, Math.min(from, to), Math.max(from, to)));
+		common(caller, current, model);
+		return "config/diff";
+	}
+
+	@PostMapping({ ENV + "/revisions/{number}/restore", PROJECT + "/revisions/{number}/restore" })
+	String restoreRevision(Caller caller, @PathVariable String org, @PathVariable String project,
+			@PathVariable(required = false) @Nullable String environment, @PathVariable int number,
+			RedirectAttributes redirect) {
+		ConfigRevision revision = this.restore.restore(caller, project, environment, number, null);
+		redirect.addFlashAttribute("flash",
+				"Restored revision " + number + " as revision " + revision.number() + ": " + revision.summary() + ".");
+		return "redirect:" + path(org, project, environment, "/history");
+	}
+
+	private String editorPage(Caller caller, ViewConfig.Current current, String text, VariableRows rows,
+			@Nullable String message, int baseRevision, Map<String, String> errors, List<LineError> lineErrors,
+			Model model) {
+		return editorPage(caller, current, text, rows, message, baseRevision, errors, lineErrors, model,
+				VariableRows.BLANK_ROWS);
+	}
+
+	private String editorPage(Caller caller, ViewConfig.Current current, String text, VariableRows rows,
+			@Nullable String message, int baseRevision, Map<String, String> errors, List<LineError> lineErrors,
+			Model model, int blanks) {
+		common(caller, current, model);
+		model.addAttribute("infrastructure", text);
+		model.addAttribute("lines", text.isEmpty() ? List.of() : List.of(text.split("\n", -1)));
+		model.addAttribute("rows", rows.forDisplay(blanks));
+		model.addAttribute("message", message);
+		model.addAttribute("baseRevision", baseRevision);
+		model.addAttribute("errors", errors);
+		model.addAttribute("lineErrors", lineErrors);
+		model.addAttribute("errorLines", lineErrors.stream().map(LineError::line).toList());
+		model.addAttribute("visibilities", Visibility.values());
+		model.addAttribute("runtimes", Catalogue.runtimes());
+		model.addAttribute("services", Catalogue.services());
+		return "config/editor";
+	}
+
+	private static void common(Caller caller, ViewConfig.Current current, Model model) {
+		model.addAttribute("target", current.target());
+		model.addAttribute("project", current.target().project());
+		model.addAttribute("environment", current.target().environment());
+		model.addAttribute("config", current.config());
+		model.addAttribute("canEdit", caller.can(Permission.EDIT_CONFIG));
+		model.addAttribute("base", base(caller.organization().slug(), current.target().project().slug(),
+				current.target().environmentName()));
+		model.addAttribute("section", "dashboard");
+	}
+
+	static String base(String org, String project, @Nullable String environment) {
+		return path(org, project, environment, "");
+	}
+
+	static String path(String org, String project, @Nullable String environment, String suffix) {
+		String template = (environment != null) ? ENV : PROJECT;
+		return UriComponentsBuilder.fromPath(template + suffix)
+			.buildAndExpand((environment != null) ? new Object[] { org, project, environment }
+					: new Object[] { org, project })
+			.encode()
+			.toUriString();
+	}
+
+}

@@ -1,0 +1,97 @@
+package app.lockstep.web.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import app.lockstep.domain.config.EffectiveConfig;
+import app.lockstep.domain.config.EffectiveVariable;
+import app.lockstep.domain.config.VariableInput;
+import app.lockstep.domain.config.Visibility;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The variables table of the editor as submitted: rows {@code variables[i].name/value/sensitive/visibility}. Blank
+ * rows are ignored; a sensitive row's value is never filled in from the server (write-only).
+ */
+record VariableRows(List<Row> rows) {
+
+	static final int BLANK_ROWS = 3;
+
+	/** {@code retype}: a new sensitive value was typed but is not sent back into the page; it must be typed again. */
+	record Row(String name, String value, boolean sensitive, boolean alreadySet, Visibility visibility,
+			boolean retype) {
+
+		@Override
+		public String toString() {
+			return "Row[" + this.name + "]";
+		}
+
+	}
+
+	static VariableRows from(HttpServletRequest request) {
+		List<Row> rows = new ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			String prefix = "variables[" + i + "].";
+			String name = request.getParameter(prefix + "name");
+			if (name == null) {
+				break;
+			}
+			Visibility visibility = parse(request.getParameter(prefix + "visibility"));
+			rows.add(new Row(name.strip(), text(request.getParameter(prefix + "value")),
+					request.getParameter(prefix + "sensitive") != null,
+					"true".equals(request.getParameter(prefix + "set")), visibility, false));
+		}
+		return new VariableRows(rows);
+	}
+
+	/** The environment's own variables, for the form (sensitive values left empty: they are write-only). */
+	static VariableRows of(EffectiveConfig config, boolean projectScope) {
+		List<Row> rows = new ArrayList<>();
+		for (EffectiveVariable variable : config.variables()) {
+			boolean own = projectScope || variable.source() == EffectiveVariable.Source.ENVIRONMENT;
+			if (own) {
+				rows.add(new Row(variable.name(), variable.sensitive() ? "" : text(variable.value()),
+						variable.sensitive(), variable.sensitive(), variable.visibility(), false));
+			}
+		}
+		return new VariableRows(rows);
+	}
+
+	List<VariableInput> inputs() {
+		return this.rows.stream()
+			.filter((row) -> !row.name().isBlank() || !row.value().isBlank())
+			.map((row) -> new VariableInput(row.name(), row.value(), row.sensitive(), row.visibility()))
+			.toList();
+	}
+
+	/** The rows to show: what was submitted (sensitive values cleared) plus some blank ones. */
+	List<Row> forDisplay(int blanks) {
+		List<Row> shown = new ArrayList<>();
+		for (Row row : this.rows) {
+			if (row.name().isBlank() && row.value().isBlank()) {
+				continue;
+			}
+			shown.add(row.sensitive()
+					? new Row(row.name(), "", true, row.alreadySet(), row.visibility(), !row.value().isEmpty()) : row);
+		}
+		for (int i = 0; i < blanks; i++) {
+			shown.add(new Row("", "", false, false, Visibility.BOTH, false));
+		}
+		return shown;
+	}
+
+	private static Visibility parse(@Nullable String value) {
+		try {
+			return (value != null) ? Visibility.valueOf(value) : Visibility.BOTH;
+		}
+		catch (IllegalArgumentException ex) {
+			return Visibility.BOTH;
+		}
+	}
+
+	private static String text(@Nullable String value) {
+		return (value != null) ? value : "";
+	}
+
+}

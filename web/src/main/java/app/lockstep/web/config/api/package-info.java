@@ -1,0 +1,4 @@
+@NullMarked
+package app.lockstep.web.config.api;
+
+import org.jspecify.annotations.NullMarked;
