@@ -2,6 +2,7 @@ package app.lockstep.web.demo;
 
 import java.util.List;
 
+import app.lockstep.domain.config.SaveConfigRevision;
 import app.lockstep.domain.project.CreateEnvironment;
 import app.lockstep.domain.project.CreateProject;
 import app.lockstep.domain.project.EnvironmentInput;
@@ -48,8 +49,12 @@ class DemoData implements ApplicationRunner {
 
 	private final Transactions transactions;
 
+	private final SaveConfigRevision saveConfigRevision;
+
 	DemoData(SignUp signUp, InviteMember inviteMember, AcceptInvitation acceptInvitation, CreateProject createProject,
-			CreateEnvironment createEnvironment, Users users, Transactions transactions) {
+			CreateEnvironment createEnvironment, Users users, Transactions transactions,
+			SaveConfigRevision saveConfigRevision) {
+		this.saveConfigRevision = saveConfigRevision;
 		this.signUp = signUp;
 		this.inviteMember = inviteMember;
 		this.acceptInvitation = acceptInvitation;
@@ -74,6 +79,7 @@ class DemoData implements ApplicationRunner {
 				"The online shop: a Drupal-like PHP stack (php 8.3, MariaDB 10.11, Redis 7.2).");
 		project(acme, "api", "API", "https://git.example.com/acme/api.git",
 				"The public API: a Django-like Python stack (python 3.12, PostgreSQL 16, Redis 7.2).");
+		DemoConfigs.seed(this.saveConfigRevision, acme);
 		Caller globex = organization("owner@globex.test", "Gina Globex", "Globex", "globex", "America/New_York");
 		project(globex, "portal", "Portal", "https://git.example.com/globex/portal.git", "Globex's customer portal.");
 	}

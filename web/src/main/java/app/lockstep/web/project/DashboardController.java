@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import app.lockstep.domain.config.CompareEnvironments;
 import app.lockstep.domain.project.ProjectWithEnvironments;
 import app.lockstep.domain.project.ViewProjects;
 import app.lockstep.domain.tenancy.Caller;
@@ -25,9 +26,13 @@ class DashboardController {
 
 	private final LastOrganization lastOrganization;
 
-	DashboardController(ViewProjects viewProjects, LastOrganization lastOrganization) {
+	private final CompareEnvironments compareEnvironments;
+
+	DashboardController(ViewProjects viewProjects, LastOrganization lastOrganization,
+			CompareEnvironments compareEnvironments) {
 		this.viewProjects = viewProjects;
 		this.lastOrganization = lastOrganization;
+		this.compareEnvironments = compareEnvironments;
 	}
 
 	@GetMapping("/orgs/{org}")

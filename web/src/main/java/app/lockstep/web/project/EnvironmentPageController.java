@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import app.lockstep.domain.config.ViewConfig;
 import app.lockstep.domain.project.DeleteEnvironment;
 import app.lockstep.domain.project.Environment;
 import app.lockstep.domain.project.EnvironmentInput;
@@ -48,11 +49,14 @@ class EnvironmentPageController {
 
 	private final DeleteEnvironment deleteEnvironment;
 
+	private final ViewConfig viewConfig;
+
 	EnvironmentPageController(ViewProjects viewProjects, UpdateEnvironment updateEnvironment,
-			DeleteEnvironment deleteEnvironment) {
+			DeleteEnvironment deleteEnvironment, ViewConfig viewConfig) {
 		this.viewProjects = viewProjects;
 		this.updateEnvironment = updateEnvironment;
 		this.deleteEnvironment = deleteEnvironment;
+		this.viewConfig = viewConfig;
 	}
 
 	@GetMapping
@@ -141,6 +145,8 @@ class EnvironmentPageController {
 		model.addAttribute("project", project.project());
 		model.addAttribute("environments", environments);
 		model.addAttribute("environment", environment);
+		model.addAttribute("config",
+				this.viewConfig.current(caller, project.project().slug(), environment.name()).config());
 		model.addAttribute("previous", (index > 0) ? environments.get(index - 1) : null);
 		model.addAttribute("next", (index < environments.size() - 1) ? environments.get(index + 1) : null);
 		model.addAttribute("canEdit", caller.can(Permission.EDIT_PROJECTS));

@@ -1,7 +1,9 @@
 package app.lockstep.web.project;
 
+import java.util.List;
 import java.util.Map;
 
+import app.lockstep.domain.config.CompareEnvironments;
 import app.lockstep.domain.project.CreateEnvironment;
 import app.lockstep.domain.project.CreateProject;
 import app.lockstep.domain.project.DeleteProject;
@@ -40,6 +42,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/orgs/{org}/projects")
 class ProjectPageController {
 
+	private final CompareEnvironments compareEnvironments;
+
 	private final ViewProjects viewProjects;
 
 	private final CreateProject createProject;
@@ -51,7 +55,8 @@ class ProjectPageController {
 	private final CreateEnvironment createEnvironment;
 
 	ProjectPageController(ViewProjects viewProjects, CreateProject createProject, UpdateProject updateProject,
-			DeleteProject deleteProject, CreateEnvironment createEnvironment) {
+			DeleteProject deleteProject, CreateEnvironment createEnvironment, CompareEnvironments compareEnvironments) {
+		this.compareEnvironments = compareEnvironments;
 		this.viewProjects = viewProjects;
 		this.createProject = createProject;
 		this.updateProject = updateProject;
@@ -149,6 +154,8 @@ class ProjectPageController {
 		model.addAttribute("section", "dashboard");
 		model.addAttribute("project", project.project());
 		model.addAttribute("environments", project.environments());
+		model.addAttribute("drift",
+				this.compareEnvironments.overview(caller, List.of(project)).getOrDefault(project.project().slug(), List.of()));
 		model.addAttribute("canEdit", caller.can(Permission.EDIT_PROJECTS));
 		model.addAttribute("canDelete", caller.can(Permission.DELETE_PROJECTS));
 		model.addAttribute("tiers", Tier.values());
