@@ -35,4 +35,10 @@ public interface Transactions {
 	 */
 	<T> T forInvitation(String tokenHash, Supplier<T> work);
 
+	/**
+	 * A transaction that may read the one API token whose hash is given, whatever its
+	 * organization (authentication, before the organization is known).
+	 */
+	<T> T forApiToken(String tokenHash, Supplier<T> work);
+
 }

@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs each unit of work in a transaction whose first statement binds it to one
- * organization (and, where asked, one person or one invitation token) with
+ * organization (and, where asked, one person, one invitation token or one API token) with
  * transaction-local settings that the row-level security policies read. Nested calls join
  * the outer transaction and keep its binding.
  */
@@ -33,46 +33,55 @@ public class TenantTransactions implements Transactions {
 
 	@Override
 	public <T> T inTenant(OrgId org, Supplier<T> work) {
-		return run(org.toString(), null, null, work);
+		return run(org.toString(), null, null, null, work);
 	}
 
 	@Override
 	public <T> T inTenant(OrgId org, UserId user, Supplier<T> work) {
-		return run(org.toString(), user.toString(), null, work);
+		return run(org.toString(), user.toString(), null, null, work);
 	}
 
 	@Override
 	public <T> T asUser(UserId user, Supplier<T> work) {
-		return run(null, user.toString(), null, work);
+		return run(null, user.toString(), null, null, work);
 	}
 
 	@Override
 	public <T> T global(Supplier<T> work) {
-		return run(null, null, null, work);
+		return run(null, null, null, null, work);
 	}
 
 	@Override
 	public <T> T forInvitation(String tokenHash, Supplier<T> work) {
-		return run(null, null, tokenHash, work);
+		return run(null, null, tokenHash, null, work);
 	}
 
-	private <T> T run(@Nullable String org, @Nullable String user, @Nullable String invitation, Supplier<T> work) {
+	@Override
+	public <T> T forApiToken(String tokenHash, Supplier<T> work) {
+		return run(null, null, null, tokenHash, work);
+	}
+
+	private <T> T run(@Nullable String org, @Nullable String user, @Nullable String invitation,
+			@Nullable String apiToken, Supplier<T> work) {
 		return this.template.execute((status) -> {
 			if (status.isNewTransaction()) {
-				bind(org, user, invitation);
+				bind(org, user, invitation, apiToken);
 			}
 			return work.get();
 		});
 	}
 
-	private void bind(@Nullable String org, @Nullable String user, @Nullable String invitation) {
+	private void bind(@Nullable String org, @Nullable String user, @Nullable String invitation,
+			@Nullable String apiToken) {
 		this.dsl.select(
 				DSL.function("set_config", String.class, DSL.val("lockstep.org_id"), DSL.val(nullToEmpty(org)),
 						DSL.inline(true)),
 				DSL.function("set_config", String.class, DSL.val("lockstep.user_id"), DSL.val(nullToEmpty(user)),
 						DSL.inline(true)),
 				DSL.function("set_config", String.class, DSL.val("lockstep.invitation_token"),
-						DSL.val(nullToEmpty(invitation)), DSL.inline(true)))
+						DSL.val(nullToEmpty(invitation)), DSL.inline(true)),
+				DSL.function("set_config", String.class, DSL.val("lockstep.api_token"), DSL.val(nullToEmpty(apiToken)),
+						DSL.inline(true)))
 			.fetch();
 	}
 

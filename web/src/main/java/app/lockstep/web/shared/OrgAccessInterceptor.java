@@ -5,6 +5,7 @@ import java.util.Map;
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.tenancy.Membership;
 import app.lockstep.domain.tenancy.ResolveMembership;
+import app.lockstep.domain.token.ApiToken;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * The tenant check, before any controller runs: a request whose path names an
  * organization ({@code {org}}) proceeds only for a member of it, with a {@link Caller}
  * for the use cases. Anyone else gets 404, the same answer as for an organization that
- * does not exist.
+ * does not exist. A request authenticated with an API token acts as the token's creator,
+ * and only in the token's own organization: any other is 404 too.
  */
 @Component
 public class OrgAccessInterceptor implements HandlerInterceptor {
@@ -38,6 +40,17 @@ public class OrgAccessInterceptor implements HandlerInterceptor {
 		Map<String, String> variables = (Map<String, String>) request
 			.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
 		if (variables == null || !variables.containsKey("org")) {
+			return true;
+		}
+		ApiToken token = RequestToken.of(request).orElse(null);
+		if (token != null) {
+			Membership membership = this.resolveMembership.in(token.createdBy(), variables.get("org"))
+				.filter((found) -> found.organization().id().equals(token.org()))
+				.orElseThrow(OrgNotFoundException::new);
+			request.setAttribute(CALLER,
+					new Caller(membership.organization(), token.createdBy(),
+							token.createdByName() + " (API token \"" + token.name() + "\")", membership.role(),
+							request.getRemoteAddr()));
 			return true;
 		}
 		SignedInUser user = signedInUser();

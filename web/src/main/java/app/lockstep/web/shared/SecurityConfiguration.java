@@ -1,5 +1,6 @@
 package app.lockstep.web.shared;
 
+import app.lockstep.domain.token.AuthenticateApiToken;
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
 
 import org.springframework.context.annotation.Bean;
@@ -9,6 +10,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
@@ -19,6 +21,8 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  * Form login for people, CSRF on everything, strict headers. The API answers 401
  * (problem+json) instead of redirecting, and htmx requests whose session expired get a
  * full-page refresh to the login page rather than a login form swapped into a fragment.
+ * Machines call the API with {@code Authorization: Bearer <token>} (see
+ * {@link BearerTokenAuthenticationFilter}); those requests need no CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -28,8 +32,8 @@ class SecurityConfiguration {
 			+ "form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginFailureHandler loginFailureHandler)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginFailureHandler loginFailureHandler,
+			AuthenticateApiToken authenticateApiToken) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/signup", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
 					"/error", "/actuator/health", "/actuator/health/**")
@@ -49,6 +53,9 @@ class SecurityConfiguration {
 			.defaultSuccessUrl("/", false)
 			.failureHandler(loginFailureHandler)
 			.permitAll());
+		http.addFilterBefore(new BearerTokenAuthenticationFilter(authenticateApiToken),
+				AnonymousAuthenticationFilter.class);
+		http.csrf((csrf) -> csrf.ignoringRequestMatchers(BearerTokenAuthenticationFilter.BEARER_API_REQUEST));
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
 		http.exceptionHandling((exceptions) -> exceptions
 			.defaultAuthenticationEntryPointFor(new ProblemAuthenticationEntryPoint(), pathPattern("/api/**"))

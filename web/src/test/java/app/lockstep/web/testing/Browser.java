@@ -51,7 +51,10 @@ public final class Browser implements AutoCloseable {
 			.usingAnyFreePort()
 			.build();
 		this.driver = new ChromeDriver(service, options);
+		// htmx swaps replace elements under the wait's feet: a stale element just means
+		// "look again".
 		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(10));
+		this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 	}
 
 	private static String first(List<String> candidates, String debianPackage) {

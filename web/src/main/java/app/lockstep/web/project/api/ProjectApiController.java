@@ -6,9 +6,14 @@ import java.util.List;
 import app.lockstep.domain.project.CreateProject;
 import app.lockstep.domain.project.DeleteProject;
 import app.lockstep.domain.project.Project;
+import app.lockstep.domain.project.ProjectWithEnvironments;
 import app.lockstep.domain.project.UpdateProject;
 import app.lockstep.domain.project.ViewProjects;
 import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.token.Scope;
+import app.lockstep.web.shared.RequestToken;
+import app.lockstep.web.shared.RequiresScope;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,7 +29,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * Projects as JSON, for automation. Refusals are problem+json (see ApiErrors): 422 with
  * the fields for bad input, 409 for a taken slug, 403 for a role that may not, 404 for an
- * unknown project or an organization the caller is not a member of.
+ * unknown project or an organization the caller is not a member of. API tokens need
+ * {@code config:read} to read and {@code config:write} to change; a token limited to a
+ * project or environment sees only that one.
  */
 @RestController
 @RequestMapping("/api/v1/orgs/{org}/projects")
@@ -47,11 +54,17 @@ class ProjectApiController {
 	}
 
 	@GetMapping
-	List<ProjectJson> list(Caller caller) {
-		return this.viewProjects.all(caller).stream().map(ProjectJson::of).toList();
+	@RequiresScope(value = Scope.CONFIG_READ, handlesTokenLimits = true)
+	List<ProjectJson> list(Caller caller, HttpServletRequest request) {
+		return this.viewProjects.all(caller)
+			.stream()
+			.filter((project) -> RequestToken.reaches(request, project.project().slug()))
+			.map((project) -> ProjectJson.of(visible(project, request)))
+			.toList();
 	}
 
 	@PostMapping
+	@RequiresScope(Scope.CONFIG_WRITE)
 	ResponseEntity<ProjectJson> create(Caller caller, @RequestBody ProjectRequest body) {
 		Project project = this.createProject.create(caller, body.toInput());
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
@@ -62,11 +75,13 @@ class ProjectApiController {
 	}
 
 	@GetMapping("/{project}")
-	ProjectJson get(Caller caller, @PathVariable String project) {
-		return ProjectJson.of(this.viewProjects.project(caller, project));
+	@RequiresScope(value = Scope.CONFIG_READ, handlesTokenLimits = true)
+	ProjectJson get(Caller caller, @PathVariable String project, HttpServletRequest request) {
+		return ProjectJson.of(visible(this.viewProjects.project(caller, project), request));
 	}
 
 	@PatchMapping("/{project}")
+	@RequiresScope(Scope.CONFIG_WRITE)
 	ProjectJson update(Caller caller, @PathVariable String project, @RequestBody ProjectRequest body) {
 		Project updated = this.updateProject.update(caller, project, body.toInput());
 		return ProjectJson.of(this.viewProjects.project(caller, updated.slug()));
@@ -77,9 +92,20 @@ class ProjectApiController {
 	 * the API asks for no typed confirmation.)
 	 */
 	@DeleteMapping("/{project}")
+	@RequiresScope(Scope.CONFIG_WRITE)
 	ResponseEntity<Void> delete(Caller caller, @PathVariable String project) {
 		this.deleteProject.delete(caller, project, project);
 		return ResponseEntity.noContent().build();
+	}
+
+	/** The project with the environments a token limited to one environment may see. */
+	private static ProjectWithEnvironments visible(ProjectWithEnvironments project, HttpServletRequest request) {
+		String slug = project.project().slug();
+		return new ProjectWithEnvironments(project.project(),
+				project.environments()
+					.stream()
+					.filter((environment) -> RequestToken.reaches(request, slug, environment.name()))
+					.toList());
 	}
 
 }

@@ -1,0 +1,39 @@
+package app.lockstep.domain.token;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.UserId;
+
+/** API tokens of organizations. */
+public interface ApiTokens {
+
+	/** Inserts the token with the hash of its secret. */
+	void add(ApiToken token, String tokenHash);
+
+	/**
+	 * The token with this secret hash (needs a unit of work bound to that hash, see
+	 * {@link app.lockstep.domain.shared.Transactions#forApiToken}).
+	 */
+	Optional<ApiToken> findByHash(String tokenHash);
+
+	Optional<ApiToken> find(OrgId org, UUID id);
+
+	/** Every token of the organization, newest first. */
+	List<ApiToken> list(OrgId org);
+
+	/** The tokens this person created in the organization, newest first. */
+	List<ApiToken> listCreatedBy(OrgId org, UserId user);
+
+	void markRevoked(OrgId org, UUID id, Instant at);
+
+	/**
+	 * Records a use at {@code at} unless one was recorded at or after
+	 * {@code unlessUsedSince}; whether it wrote.
+	 */
+	boolean recordUse(OrgId org, UUID id, Instant at, Instant unlessUsedSince);
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.lockstep.persistence.token;
+
+import org.jspecify.annotations.NullMarked;
