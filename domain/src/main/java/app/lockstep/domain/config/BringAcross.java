@@ -17,8 +17,9 @@ import app.lockstep.domain.tenancy.Permission;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Brings selected differences from one environment into another as a new revision of the target, through the
- * normal save (validation, history and audit apply). Selected keys are "area:key" as in {@link DriftItem}.
+ * Brings selected differences from one environment into another as a new revision of the
+ * target, through the normal save (validation, history and audit apply). Selected keys
+ * are "area:key" as in {@link DriftItem}.
  */
 public final class BringAcross {
 
@@ -57,18 +58,24 @@ public final class BringAcross {
 		List<Variable> variables = Drift.bringVariablesAcross(target, source, names);
 		List<VariableInput> inputs = new ArrayList<>();
 		for (Variable variable : variables) {
-			inputs.add(new VariableInput(variable.name(), variable.value(), variable.sensitive(), variable.visibility()));
+			inputs
+				.add(new VariableInput(variable.name(), variable.value(), variable.sensitive(), variable.visibility()));
 		}
-		Integer base = (comparison.leftConfig().revision() != null) ? comparison.leftConfig().revision().number() : null;
+		Integer base = (comparison.leftConfig().revision() != null) ? comparison.leftConfig().revision().number()
+				: null;
 		String text = (message != null && !message.isBlank()) ? message
 				: "Brought " + String.join(", ", selectedKeys) + " across from " + sourceName;
-		return this.save.save(caller, new SaveConfigRevision.Command(projectSlug, targetName, base,
-				spec.equals(comparison.leftConfig().spec()) ? comparison.leftConfig().infrastructure()
-						: InfrastructureSpec.render(spec),
-				inputs, text));
+		return this.save.save(caller,
+				new SaveConfigRevision.Command(
+						projectSlug, targetName, base, spec.equals(comparison.leftConfig().spec())
+								? comparison.leftConfig().infrastructure() : InfrastructureSpec.render(spec),
+						inputs, text));
 	}
 
-	/** The environment's own variables (not the inherited project ones), with values to re-seal. */
+	/**
+	 * The environment's own variables (not the inherited project ones), with values to
+	 * re-seal.
+	 */
 	private List<Variable> own(Caller caller, EffectiveConfig config) {
 		return Optional.ofNullable(config.revision())
 			.map((revision) -> revision.variables()

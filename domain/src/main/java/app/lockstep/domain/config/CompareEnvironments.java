@@ -16,9 +16,10 @@ import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.tenancy.Permission;
 
 /**
- * Drift: how two environments' effective configs differ (runtimes, services, relationships, mounts, variables;
- * sensitive ones only as same/different by fingerprint, never decrypted), and for the dashboard a one-line headline
- * per neighbouring pair in the promotion order.
+ * Drift: how two environments' effective configs differ (runtimes, services,
+ * relationships, mounts, variables; sensitive ones only as same/different by fingerprint,
+ * never decrypted), and for the dashboard a one-line headline per neighbouring pair in
+ * the promotion order.
  */
 public final class CompareEnvironments {
 
@@ -47,7 +48,9 @@ public final class CompareEnvironments {
 
 	}
 
-	/** "staging ≠ production: php 8.3 vs 8.2" between neighbours in the promotion order. */
+	/**
+	 * "staging ≠ production: php 8.3 vs 8.2" between neighbours in the promotion order.
+	 */
 	public record PairDrift(String left, String right, String headline) {
 	}
 
@@ -66,7 +69,10 @@ public final class CompareEnvironments {
 		});
 	}
 
-	/** For each project, the drift between each environment and the next one in the promotion order. */
+	/**
+	 * For each project, the drift between each environment and the next one in the
+	 * promotion order.
+	 */
 	public Map<String, List<PairDrift>> overview(Caller caller, List<ProjectWithEnvironments> projects) {
 		caller.require(Permission.VIEW_PROJECTS);
 		return this.transactions.inTenant(caller.orgId(), () -> {
@@ -79,15 +85,15 @@ public final class CompareEnvironments {
 				List<PairDrift> pairs = new ArrayList<>();
 				List<Environment> environments = project.environments();
 				for (int i = 0; i + 1 < environments.size(); i++) {
-					EffectiveConfig a = EffectiveConfig
-						.of(Optional.ofNullable(latest.get(environments.get(i).id())), shared);
+					EffectiveConfig a = EffectiveConfig.of(Optional.ofNullable(latest.get(environments.get(i).id())),
+							shared);
 					EffectiveConfig b = EffectiveConfig
 						.of(Optional.ofNullable(latest.get(environments.get(i + 1).id())), shared);
 					if (a.revision() == null && b.revision() == null) {
 						continue;
 					}
-					String headline = Drift.headline(
-							Drift.between(a.spec(), a.variableStates(), b.spec(), b.variableStates()));
+					String headline = Drift
+						.headline(Drift.between(a.spec(), a.variableStates(), b.spec(), b.variableStates()));
 					if (!headline.isEmpty()) {
 						pairs.add(new PairDrift(environments.get(i).name(), environments.get(i + 1).name(), headline));
 					}

@@ -12,28 +12,36 @@ import org.jspecify.annotations.Nullable;
 public interface ConfigRevisions {
 
 	/**
-	 * Locks the environment (or project) row until the transaction ends, so saves to one config are serialised and
-	 * "is my base still the latest?" is answered reliably.
+	 * Locks the environment (or project) row until the transaction ends, so saves to one
+	 * config are serialised and "is my base still the latest?" is answered reliably.
 	 */
 	void lock(OrgId org, ConfigScope scope);
 
 	Optional<ConfigRevision> latest(OrgId org, ConfigScope scope);
 
-	/** The latest revision's number, 0 when there is none (one index lookup, no variables). */
+	/**
+	 * The latest revision's number, 0 when there is none (one index lookup, no
+	 * variables).
+	 */
 	int latestNumber(OrgId org, ConfigScope scope);
 
 	Optional<ConfigRevision> find(OrgId org, ConfigScope scope, int number);
 
-	/** Newest first, the revisions numbered below {@code beforeNumber} (all when null). */
+	/**
+	 * Newest first, the revisions numbered below {@code beforeNumber} (all when null).
+	 */
 	List<ConfigRevision> history(OrgId org, ConfigScope scope, @Nullable Integer beforeNumber, int limit);
 
 	/**
-	 * Inserts the revision. When its number is taken (someone saved from the same base first) this throws
-	 * {@link RevisionTakenException} and nothing is written.
+	 * Inserts the revision. When its number is taken (someone saved from the same base
+	 * first) this throws {@link RevisionTakenException} and nothing is written.
 	 */
 	void insert(OrgId org, ConfigRevision revision);
 
-	/** The latest revision of every environment of the project (environments without one are absent). */
+	/**
+	 * The latest revision of every environment of the project (environments without one
+	 * are absent).
+	 */
 	Map<EnvironmentId, ConfigRevision> latestPerEnvironment(OrgId org, ProjectId project);
 
 	final class RevisionTakenException extends RuntimeException {

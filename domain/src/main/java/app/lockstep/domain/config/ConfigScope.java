@@ -4,7 +4,9 @@ import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.project.ProjectId;
 import org.jspecify.annotations.Nullable;
 
-/** Whose config: one environment's, or (environment null) the project's shared variables. */
+/**
+ * Whose config: one environment's, or (environment null) the project's shared variables.
+ */
 public record ConfigScope(ProjectId project, @Nullable EnvironmentId environment) {
 
 	public boolean isProject() {

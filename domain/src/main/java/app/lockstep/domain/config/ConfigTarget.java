@@ -8,7 +8,10 @@ import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.OrgId;
 import org.jspecify.annotations.Nullable;
 
-/** The project and (unless the project's shared variables are meant) environment a config belongs to. */
+/**
+ * The project and (unless the project's shared variables are meant) environment a config
+ * belongs to.
+ */
 public record ConfigTarget(Project project, @Nullable Environment environment) {
 
 	public ConfigScope scope() {

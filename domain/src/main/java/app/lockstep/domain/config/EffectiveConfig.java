@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an environment runs with: its own revision's spec and variables, plus the project's shared variables it
- * does not override.
+ * What an environment runs with: its own revision's spec and variables, plus the
+ * project's shared variables it does not override.
  */
 public record EffectiveConfig(@Nullable ConfigRevision revision, @Nullable ConfigRevision projectRevision,
 		List<EffectiveVariable> variables) {

@@ -5,7 +5,10 @@ import java.util.List;
 import app.lockstep.domain.shared.FieldError;
 import app.lockstep.domain.shared.ValidationException;
 
-/** The submitted config is invalid: errors on spec lines and on variable fields. Nothing was saved. */
+/**
+ * The submitted config is invalid: errors on spec lines and on variable fields. Nothing
+ * was saved.
+ */
 public class InvalidConfigException extends ValidationException {
 
 	private final List<LineError> lineErrors;

@@ -15,8 +15,9 @@ import app.lockstep.domain.tenancy.Permission;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The deployer's read: the effective config with sensitive values decrypted. Every read that reveals secrets is
- * an audit event (who, which environment, which revision; never the values).
+ * The deployer's read: the effective config with sensitive values decrypted. Every read
+ * that reveals secrets is an audit event (who, which environment, which revision; never
+ * the values).
  */
 public final class ReadConfigForDeployment {
 
@@ -49,7 +50,10 @@ public final class ReadConfigForDeployment {
 			Map<String, Visibility> visibility, boolean revealedSecrets) {
 	}
 
-	/** Which revisions make up an effective config: the environment's and the project's shared one. */
+	/**
+	 * Which revisions make up an effective config: the environment's and the project's
+	 * shared one.
+	 */
 	public record Version(int revision, int projectRevision) {
 
 		/** A strong entity tag: equal exactly when the effective config is equal. */
@@ -59,7 +63,10 @@ public final class ReadConfigForDeployment {
 
 	}
 
-	/** The version only, two small queries and no decryption: the cheap path for If-None-Match. */
+	/**
+	 * The version only, two small queries and no decryption: the cheap path for
+	 * If-None-Match.
+	 */
 	public Version version(Caller caller, String projectSlug, String environmentName, @Nullable Integer number) {
 		caller.require(Permission.READ_SECRETS);
 		return this.transactions.inTenant(caller.orgId(), () -> {
@@ -93,7 +100,11 @@ public final class ReadConfigForDeployment {
 							.environment(target.environmentName())
 							.detail("revision", config.revisionNumber())
 							.detail("sensitiveVariables",
-									config.variables().stream().filter(EffectiveVariable::sensitive).map(EffectiveVariable::name).toList())
+									config.variables()
+										.stream()
+										.filter(EffectiveVariable::sensitive)
+										.map(EffectiveVariable::name)
+										.toList())
 							.build());
 			}
 			Version version = new Version(config.revisionNumber(),

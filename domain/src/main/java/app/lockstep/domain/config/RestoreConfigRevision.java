@@ -12,7 +12,9 @@ import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.tenancy.Permission;
 import org.jspecify.annotations.Nullable;
 
-/** Restoring revision N creates a new revision equal to N (history is never rewritten). */
+/**
+ * Restoring revision N creates a new revision equal to N (history is never rewritten).
+ */
 public final class RestoreConfigRevision {
 
 	private final Projects projects;

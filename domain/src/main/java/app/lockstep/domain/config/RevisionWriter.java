@@ -12,8 +12,9 @@ import app.lockstep.domain.tenancy.Caller;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Adds revision N+1 on top of the revision an edit started from, inside the caller's transaction: refuses a stale
- * base (with what changed meanwhile), refuses "no change", summarises the change and appends the audit event.
+ * Adds revision N+1 on top of the revision an edit started from, inside the caller's
+ * transaction: refuses a stale base (with what changed meanwhile), refuses "no change",
+ * summarises the change and appends the audit event.
  */
 final class RevisionWriter {
 
@@ -55,8 +56,8 @@ final class RevisionWriter {
 				variables.stream().map(StoredVariable::state).toList());
 		boolean specChanged = !previous.map(ConfigRevision::infrastructure).orElse("").equals(infrastructure);
 		if (previous.isPresent() && !specChanged && changes.isEmpty()) {
-			throw new ValidationException("infrastructure", "Nothing changed since revision "
-					+ previous.get().number() + ", so there is nothing to save.");
+			throw new ValidationException("infrastructure",
+					"Nothing changed since revision " + previous.get().number() + ", so there is nothing to save.");
 		}
 		ChangeSummary summary = ChangeSummary.of((before != null) ? before : Spec.EMPTY,
 				(after != null) ? after : Spec.EMPTY, changes);
@@ -67,7 +68,8 @@ final class RevisionWriter {
 			this.revisions.insert(caller.orgId(), revision);
 		}
 		catch (ConfigRevisions.RevisionTakenException ex) {
-			// Only reachable without the lock (which every writer takes); the transaction is aborted by now.
+			// Only reachable without the lock (which every writer takes); the transaction
+			// is aborted by now.
 			throw new app.lockstep.domain.shared.ConflictException(
 					"Someone saved this config at the same moment. Reload it and save again.");
 		}

@@ -18,9 +18,10 @@ import app.lockstep.domain.tenancy.Permission;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Saves an edited config as revision N+1. The edit carries the revision it started from; if someone saved in
- * between, it is refused with their changes and nothing is written. Invalid input is refused with errors beside
- * the spec line or variable field, and nothing is written either.
+ * Saves an edited config as revision N+1. The edit carries the revision it started from;
+ * if someone saved in between, it is refused with their changes and nothing is written.
+ * Invalid input is refused with errors beside the spec line or variable field, and
+ * nothing is written either.
  */
 public final class SaveConfigRevision {
 
@@ -75,9 +76,12 @@ public final class SaveConfigRevision {
 		});
 	}
 
-	/** Fills in the kept value of sensitive variables submitted empty; a new sensitive one needs a value. */
-	private List<Variable> resolveVariables(List<VariableInput> inputs, Optional<ConfigRevision> latest,
-			Caller caller, List<FieldError> errors) {
+	/**
+	 * Fills in the kept value of sensitive variables submitted empty; a new sensitive one
+	 * needs a value.
+	 */
+	private List<Variable> resolveVariables(List<VariableInput> inputs, Optional<ConfigRevision> latest, Caller caller,
+			List<FieldError> errors) {
 		Map<String, StoredVariable> previous = previousByName(latest);
 		List<Variable> variables = new ArrayList<>();
 		for (int i = 0; i < inputs.size(); i++) {
@@ -114,13 +118,16 @@ public final class SaveConfigRevision {
 	}
 
 	static Map<String, StoredVariable> previousByName(Optional<ConfigRevision> latest) {
-		return latest.map((revision) -> revision.variables()
-			.stream()
-			.collect(Collectors.toMap(StoredVariable::name, Function.identity(), (a, b) -> a)))
+		return latest
+			.map((revision) -> revision.variables()
+				.stream()
+				.collect(Collectors.toMap(StoredVariable::name, Function.identity(), (a, b) -> a)))
 			.orElse(Map.of());
 	}
 
-	/** Line endings are normalised so that a browser's CRLF does not count as a change. */
+	/**
+	 * Line endings are normalised so that a browser's CRLF does not count as a change.
+	 */
 	static String normalize(@Nullable String text) {
 		if (text == null) {
 			return "";

@@ -3,9 +3,10 @@ package app.lockstep.domain.config;
 import app.lockstep.domain.shared.OrgId;
 
 /**
- * Turns typed variables into stored ones and back. Sensitive values are sealed with the organization and the
- * variable's name as associated data, so a sealed value copied into another organization or renamed cannot be
- * opened; the same value keeps the same fingerprint everywhere, which is what comparisons use.
+ * Turns typed variables into stored ones and back. Sensitive values are sealed with the
+ * organization and the variable's name as associated data, so a sealed value copied into
+ * another organization or renamed cannot be opened; the same value keeps the same
+ * fingerprint everywhere, which is what comparisons use.
  */
 public final class SecretSealing {
 
@@ -25,7 +26,10 @@ public final class SecretSealing {
 		return new StoredVariable(variable.name(), variable.value(), null, fingerprint, false, variable.visibility());
 	}
 
-	/** The variable's value; decrypts a sensitive one. Only for the deployer's config read and for re-sealing. */
+	/**
+	 * The variable's value; decrypts a sensitive one. Only for the deployer's config read
+	 * and for re-sealing.
+	 */
 	public String reveal(OrgId org, StoredVariable variable) {
 		if (!variable.sensitive()) {
 			return (variable.value() != null) ? variable.value() : "";
@@ -35,7 +39,6 @@ public final class SecretSealing {
 		}
 		return this.cipher.open(variable.sealed(), associatedData(org, variable.name()));
 	}
-
 
 	private static String associatedData(OrgId org, String name) {
 		return "lockstep:" + org + ":" + name;

@@ -5,8 +5,8 @@ import java.util.List;
 import app.lockstep.domain.shared.ConflictException;
 
 /**
- * Someone saved a newer revision since the one this edit started from. Carries what they changed, so the person
- * can re-apply their own edit on top; nothing was saved.
+ * Someone saved a newer revision since the one this edit started from. Carries what they
+ * changed, so the person can re-apply their own edit on top; nothing was saved.
  */
 public class StaleConfigException extends ConflictException {
 

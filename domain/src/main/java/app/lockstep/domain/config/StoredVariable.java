@@ -3,8 +3,9 @@ package app.lockstep.domain.config;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A variable as stored in a revision: a plain value, or for a sensitive one only its sealed form. The fingerprint
- * (a keyed hash of the value) lets revisions and environments be compared without decrypting anything.
+ * A variable as stored in a revision: a plain value, or for a sensitive one only its
+ * sealed form. The fingerprint (a keyed hash of the value) lets revisions and
+ * environments be compared without decrypting anything.
  */
 public record StoredVariable(String name, @Nullable String value, @Nullable SealedSecret sealed, String fingerprint,
 		boolean sensitive, Visibility visibility) {

@@ -11,7 +11,10 @@ import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.tenancy.Permission;
 import org.jspecify.annotations.Nullable;
 
-/** Reads configs without secret values: the current one, the history, one revision, a diff between two. */
+/**
+ * Reads configs without secret values: the current one, the history, one revision, a diff
+ * between two.
+ */
 public final class ViewConfig {
 
 	private final Projects projects;
@@ -45,14 +48,17 @@ public final class ViewConfig {
 		});
 	}
 
-	/** The effective config at a given revision of the environment (the latest when null). */
+	/**
+	 * The effective config at a given revision of the environment (the latest when null).
+	 */
 	EffectiveConfig effective(Caller caller, ConfigTarget target, Optional<Integer> number) {
 		Optional<ConfigRevision> own = number.isPresent()
 				? Optional.of(this.revisions.find(caller.orgId(), target.scope(), number.get())
 					.orElseThrow(() -> new NotFoundException("No revision " + number.get() + " of this config.")))
 				: this.revisions.latest(caller.orgId(), target.scope());
 		Optional<ConfigRevision> shared = (target.environment() != null)
-				? this.revisions.latest(caller.orgId(), new ConfigScope(target.project().id(), null)) : Optional.empty();
+				? this.revisions.latest(caller.orgId(), new ConfigScope(target.project().id(), null))
+				: Optional.empty();
 		return EffectiveConfig.of(own, shared);
 	}
 
@@ -86,9 +92,8 @@ public final class ViewConfig {
 		List<VariableChange> changes = VariableDiff.between(a.variableStates(), b.variableStates());
 		Spec before = InfrastructureSpec.parse(a.infrastructure()).spec();
 		Spec after = InfrastructureSpec.parse(b.infrastructure()).spec();
-		return new Diff(a, b, LineDiff.between(a.infrastructure(), b.infrastructure()), changes,
-				ChangeSummary.of((before != null) ? before : Spec.EMPTY, (after != null) ? after : Spec.EMPTY,
-						changes));
+		return new Diff(a, b, LineDiff.between(a.infrastructure(), b.infrastructure()), changes, ChangeSummary
+			.of((before != null) ? before : Spec.EMPTY, (after != null) ? after : Spec.EMPTY, changes));
 	}
 
 	private ConfigTarget target(Caller caller, String projectSlug, @Nullable String environmentName) {

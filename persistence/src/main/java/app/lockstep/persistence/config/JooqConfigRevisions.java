@@ -31,7 +31,9 @@ import static app.lockstep.persistence.jooq.Tables.CONFIG_REVISIONS;
 import static app.lockstep.persistence.jooq.Tables.CONFIG_VARIABLES;
 import static app.lockstep.persistence.jooq.Tables.ENVIRONMENTS;
 import static app.lockstep.persistence.jooq.Tables.PROJECTS;
+import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.selectFrom;
 
 @Repository
@@ -63,7 +65,7 @@ class JooqConfigRevisions implements ConfigRevisions {
 
 	@Override
 	public Optional<ConfigRevision> latest(OrgId org, ConfigScope scope) {
-		return select(org, inScope(org, scope), null, 1).stream().findFirst();
+		return revisions(org, inScope(org, scope), null, 1).stream().findFirst();
 	}
 
 	@Override
@@ -79,18 +81,18 @@ class JooqConfigRevisions implements ConfigRevisions {
 
 	@Override
 	public Optional<ConfigRevision> find(OrgId org, ConfigScope scope, int number) {
-		return select(org, inScope(org, scope).and(CONFIG_REVISIONS.NUMBER.eq(number)), null, 1).stream().findFirst();
+		return revisions(org, inScope(org, scope).and(CONFIG_REVISIONS.NUMBER.eq(number)), null, 1).stream()
+			.findFirst();
 	}
 
 	@Override
 	public List<ConfigRevision> history(OrgId org, ConfigScope scope, @Nullable Integer beforeNumber, int limit) {
-		return select(org, inScope(org, scope), beforeNumber, limit);
+		return revisions(org, inScope(org, scope), beforeNumber, limit);
 	}
 
 	@Override
 	public Map<EnvironmentId, ConfigRevision> latestPerEnvironment(OrgId org, ProjectId project) {
-		var latest = this.dsl.select(CONFIG_REVISIONS.ENVIRONMENT_ID,
-				org.jooq.impl.DSL.max(CONFIG_REVISIONS.NUMBER).as("number"))
+		var latest = this.dsl.select(CONFIG_REVISIONS.ENVIRONMENT_ID, max(CONFIG_REVISIONS.NUMBER).as("number"))
 			.from(CONFIG_REVISIONS)
 			.where(CONFIG_REVISIONS.ORG_ID.eq(org.value())
 				.and(CONFIG_REVISIONS.PROJECT_ID.eq(project.value()))
@@ -98,12 +100,11 @@ class JooqConfigRevisions implements ConfigRevisions {
 			.groupBy(CONFIG_REVISIONS.ENVIRONMENT_ID)
 			.asTable("latest");
 		Condition condition = CONFIG_REVISIONS.ORG_ID.eq(org.value())
-			.and(org.jooq.impl.DSL.row(CONFIG_REVISIONS.ENVIRONMENT_ID, CONFIG_REVISIONS.NUMBER)
-				.in(org.jooq.impl.DSL.select(latest.field(CONFIG_REVISIONS.ENVIRONMENT_ID),
-						latest.field("number", Integer.class))
-					.from(latest)));
+			.and(row(CONFIG_REVISIONS.ENVIRONMENT_ID, CONFIG_REVISIONS.NUMBER).in(this.dsl
+				.select(latest.field(CONFIG_REVISIONS.ENVIRONMENT_ID), latest.field("number", Integer.class))
+				.from(latest)));
 		Map<EnvironmentId, ConfigRevision> result = new LinkedHashMap<>();
-		for (ConfigRevision revision : select(org, condition, null, 10_000)) {
+		for (ConfigRevision revision : revisions(org, condition, null, 10_000)) {
 			result.put(revision.scope().environment(), revision);
 		}
 		return result;
@@ -161,7 +162,7 @@ class JooqConfigRevisions implements ConfigRevisions {
 				: condition.and(CONFIG_REVISIONS.ENVIRONMENT_ID.isNull());
 	}
 
-	private List<ConfigRevision> select(OrgId org, Condition condition, @Nullable Integer beforeNumber, int limit) {
+	private List<ConfigRevision> revisions(OrgId org, Condition condition, @Nullable Integer beforeNumber, int limit) {
 		Condition where = (beforeNumber != null) ? condition.and(CONFIG_REVISIONS.NUMBER.lt(beforeNumber)) : condition;
 		return this.dsl
 			.select(CONFIG_REVISIONS.asterisk(),

@@ -27,7 +27,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Drift between two environments of a project, and bringing selected differences across. */
+/**
+ * Drift between two environments of a project, and bringing selected differences across.
+ */
 @Controller
 class CompareController {
 
@@ -57,14 +59,16 @@ class CompareController {
 		try {
 			ConfigRevision revision = this.bringAcross.apply(caller, project, source, target,
 					(selected != null) ? selected : List.of(), message);
-			redirect.addFlashAttribute("flash", "Saved revision " + revision.number() + " of " + target + ": "
-					+ revision.summary() + ".");
+			redirect.addFlashAttribute("flash",
+					"Saved revision " + revision.number() + " of " + target + ": " + revision.summary() + ".");
 			return "redirect:" + ConfigPageController.path(org, project, target, "");
 		}
 		catch (InvalidConfigException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return page(caller, project, target, source, Map.of(FormErrors.GLOBAL,
-					"Bringing these across would make " + target + "'s config invalid: " + ex.getMessage()), model);
+			return page(caller, project, target, source,
+					Map.of(FormErrors.GLOBAL,
+							"Bringing these across would make " + target + "'s config invalid: " + ex.getMessage()),
+					model);
 		}
 		catch (ValidationException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -76,9 +80,14 @@ class CompareController {
 			Map<String, String> errors, Model model) {
 		ProjectWithEnvironments project = this.viewProjects.project(caller, projectSlug);
 		List<Environment> environments = project.environments();
-		String leftName = (left != null) ? left : (environments.size() > 1 ? environments.get(environments.size() - 2).name() : null);
+		String leftName = (left != null) ? left
+				: (environments.size() > 1 ? environments.get(environments.size() - 2).name() : null);
 		String rightName = (right != null) ? right
-				: environments.stream().map(Environment::name).filter((n) -> !n.equals(leftName)).reduce((a, b) -> b).orElse(null);
+				: environments.stream()
+					.map(Environment::name)
+					.filter((n) -> !n.equals(leftName))
+					.reduce((a, b) -> b)
+					.orElse(null);
 		model.addAttribute("project", project.project());
 		model.addAttribute("environments", environments);
 		model.addAttribute("left", leftName);

@@ -31,9 +31,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The config editor of an environment (spec as YAML text, variables as a form) and of a project's shared
- * variables, its history, one revision, a diff between two, and restore. A refused save keeps the person's text,
- * shows each error beside its line or field, and saves nothing.
+ * The config editor of an environment (spec as YAML text, variables as a form) and of a
+ * project's shared variables, its history, one revision, a diff between two, and restore.
+ * A refused save keeps the person's text, shows each error beside its line or field, and
+ * saves nothing.
  */
 @Controller
 class ConfigPageController {
@@ -55,8 +56,8 @@ class ConfigPageController {
 	}
 
 	@GetMapping({ ENV, PROJECT })
-	String editor(Caller caller, @PathVariable String project, @PathVariable(required = false) @Nullable String environment,
-			Model model) {
+	String editor(Caller caller, @PathVariable String project,
+			@PathVariable(required = false) @Nullable String environment, Model model) {
 		ViewConfig.Current current = this.view.current(caller, project, environment);
 		String text = current.config().infrastructure();
 		return editorPage(caller, current, text, VariableRows.of(current.config(), environment == null), null,
@@ -66,42 +67,46 @@ class ConfigPageController {
 	@PostMapping({ ENV, PROJECT })
 	String saveConfig(Caller caller, @PathVariable String org, @PathVariable String project,
 			@PathVariable(required = false) @Nullable String environment,
-			@RequestParam(defaultValue = "") String infrastructure, @RequestParam(required = false) @Nullable String message,
+			@RequestParam(defaultValue = "") String infrastructure,
+			@RequestParam(required = false) @Nullable String message,
 			@RequestParam(required = false) @Nullable Integer baseRevision,
 			@RequestParam(defaultValue = "save") String action, HttpServletRequest request,
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		VariableRows rows = VariableRows.from(request);
 		if ("more-rows".equals(action)) {
 			ViewConfig.Current current = this.view.current(caller, project, environment);
-			return editorPage(caller, current, infrastructure, rows, message,
-					(baseRevision != null) ? baseRevision : 0, Map.of(), List.of(), model, 5);
+			return editorPage(caller, current, infrastructure, rows, message, (baseRevision != null) ? baseRevision : 0,
+					Map.of(), List.of(), model, 5);
 		}
 		try {
-			ConfigRevision revision = this.save.save(caller, new SaveConfigRevision.Command(project, environment,
-					(baseRevision != null && baseRevision > 0) ? baseRevision : null, infrastructure, rows.inputs(),
-					message));
-			redirect.addFlashAttribute("flash", "Saved revision " + revision.number() + ": " + revision.summary() + ".");
+			ConfigRevision revision = this.save.save(caller,
+					new SaveConfigRevision.Command(project, environment,
+							(baseRevision != null && baseRevision > 0) ? baseRevision : null, infrastructure,
+							rows.inputs(), message));
+			redirect.addFlashAttribute("flash",
+					"Saved revision " + revision.number() + ": " + revision.summary() + ".");
 			return "redirect:" + path(org, project, environment, "");
 		}
 		catch (InvalidConfigException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			ViewConfig.Current current = this.view.current(caller, project, environment);
-			return editorPage(caller, current, infrastructure, rows, message,
-					(baseRevision != null) ? baseRevision : 0, FormErrors.of(ex), ex.lineErrors(), model);
+			return editorPage(caller, current, infrastructure, rows, message, (baseRevision != null) ? baseRevision : 0,
+					FormErrors.of(ex), ex.lineErrors(), model);
 		}
 		catch (ValidationException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			ViewConfig.Current current = this.view.current(caller, project, environment);
-			return editorPage(caller, current, infrastructure, rows, message,
-					(baseRevision != null) ? baseRevision : 0, FormErrors.of(ex), List.of(), model);
+			return editorPage(caller, current, infrastructure, rows, message, (baseRevision != null) ? baseRevision : 0,
+					FormErrors.of(ex), List.of(), model);
 		}
 		catch (StaleConfigException ex) {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			ViewConfig.Current current = this.view.current(caller, project, environment);
 			model.addAttribute("stale", ex);
-			// The next save goes on top of the newer revision, with the person's own text re-applied.
-			return editorPage(caller, current, infrastructure, rows, message, ex.latest().number(), Map.of(),
-					List.of(), model);
+			// The next save goes on top of the newer revision, with the person's own text
+			// re-applied.
+			return editorPage(caller, current, infrastructure, rows, message, ex.latest().number(), Map.of(), List.of(),
+					model);
 		}
 	}
 
@@ -132,7 +137,8 @@ class ConfigPageController {
 			@PathVariable(required = false) @Nullable String environment, @RequestParam int from, @RequestParam int to,
 			Model model) {
 		ViewConfig.Current current = this.view.current(caller, project, environment);
-		model.addAttribute("diff", this.view.diff(caller, project, environment, Math.min(from, to), Math.max(from, to)));
+		model.addAttribute("diff",
+				this.view.diff(caller, project, environment, Math.min(from, to), Math.max(from, to)));
 		common(caller, current, model);
 		return "config/diff";
 	}
@@ -190,8 +196,8 @@ class ConfigPageController {
 	static String path(String org, String project, @Nullable String environment, String suffix) {
 		String template = (environment != null) ? ENV : PROJECT;
 		return UriComponentsBuilder.fromPath(template + suffix)
-			.buildAndExpand((environment != null) ? new Object[] { org, project, environment }
-					: new Object[] { org, project })
+			.buildAndExpand(
+					(environment != null) ? new Object[] { org, project, environment } : new Object[] { org, project })
 			.encode()
 			.toUriString();
 	}

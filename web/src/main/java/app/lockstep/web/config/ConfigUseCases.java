@@ -21,7 +21,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the config use cases and the secret cipher (which refuses to start without a key outside demo mode). */
+/**
+ * Wires the config use cases and the secret cipher (which refuses to start without a key
+ * outside demo mode).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecretsKeys.class)
 class ConfigUseCases {
@@ -39,8 +42,8 @@ class ConfigUseCases {
 	}
 
 	@Bean
-	RestoreConfigRevision restoreConfigRevision(Projects projects, Environments environments,
-			ConfigRevisions revisions, AuditLog auditLog, Transactions transactions, Clock clock) {
+	RestoreConfigRevision restoreConfigRevision(Projects projects, Environments environments, ConfigRevisions revisions,
+			AuditLog auditLog, Transactions transactions, Clock clock) {
 		return new RestoreConfigRevision(projects, environments, revisions, auditLog, transactions, clock);
 	}
 

@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The keys that encrypt sensitive variables: {@code lockstep.secrets.key} (base64 of 32 bytes; environment
- * {@code LOCKSTEP_SECRETS_KEY}) or several under {@code lockstep.secrets.keys.<id>} with
- * {@code lockstep.secrets.active-key}, so a new key can be introduced while values sealed by older ones still open.
+ * The keys that encrypt sensitive variables: {@code lockstep.secrets.key} (base64 of 32
+ * bytes; environment {@code LOCKSTEP_SECRETS_KEY}) or several under
+ * {@code lockstep.secrets.keys.<id>} with {@code lockstep.secrets.active-key}, so a new
+ * key can be introduced while values sealed by older ones still open.
  */
 @ConfigurationProperties("lockstep.secrets")
 public class SecretsKeys {
@@ -40,14 +41,14 @@ public class SecretsKeys {
 		if (this.key != null && !this.key.isBlank()) {
 			decoded.put(this.keyId, decode(this.keyId, this.key));
 		}
-		String active = (this.activeKey != null) ? this.activeKey
-				: (this.key != null && !this.key.isBlank()) ? this.keyId
-						: (decoded.size() == 1) ? decoded.keySet().iterator().next() : null;
+		String active = (this.activeKey != null) ? this.activeKey : (this.key != null && !this.key.isBlank())
+				? this.keyId : (decoded.size() == 1) ? decoded.keySet().iterator().next() : null;
 		if (decoded.isEmpty()) {
 			if (!demo) {
-				throw new IllegalStateException("Lockstep refuses to start without a secrets key: set LOCKSTEP_SECRETS_KEY "
-						+ "to the base64 of 32 random bytes (for example: openssl rand -base64 32). "
-						+ "Only demo mode (lockstep.demo=true) runs with a built-in, public key.");
+				throw new IllegalStateException(
+						"Lockstep refuses to start without a secrets key: set LOCKSTEP_SECRETS_KEY "
+								+ "to the base64 of 32 random bytes (for example: openssl rand -base64 32). "
+								+ "Only demo mode (lockstep.demo=true) runs with a built-in, public key.");
 			}
 			log.warn("Demo mode: sensitive variables are encrypted with the built-in demo key, which is public. "
 					+ "Set LOCKSTEP_SECRETS_KEY for real data.");

@@ -11,14 +11,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The variables table of the editor as submitted: rows {@code variables[i].name/value/sensitive/visibility}. Blank
- * rows are ignored; a sensitive row's value is never filled in from the server (write-only).
+ * The variables table of the editor as submitted: rows
+ * {@code variables[i].name/value/sensitive/visibility}. Blank rows are ignored; a
+ * sensitive row's value is never filled in from the server (write-only).
  */
 record VariableRows(List<Row> rows) {
 
 	static final int BLANK_ROWS = 3;
 
-	/** {@code retype}: a new sensitive value was typed but is not sent back into the page; it must be typed again. */
+	/**
+	 * {@code retype}: a new sensitive value was typed but is not sent back into the page;
+	 * it must be typed again.
+	 */
 	record Row(String name, String value, boolean sensitive, boolean alreadySet, Visibility visibility,
 			boolean retype) {
 
@@ -45,7 +49,10 @@ record VariableRows(List<Row> rows) {
 		return new VariableRows(rows);
 	}
 
-	/** The environment's own variables, for the form (sensitive values left empty: they are write-only). */
+	/**
+	 * The environment's own variables, for the form (sensitive values left empty: they
+	 * are write-only).
+	 */
 	static VariableRows of(EffectiveConfig config, boolean projectScope) {
 		List<Row> rows = new ArrayList<>();
 		for (EffectiveVariable variable : config.variables()) {
@@ -65,7 +72,10 @@ record VariableRows(List<Row> rows) {
 			.toList();
 	}
 
-	/** The rows to show: what was submitted (sensitive values cleared) plus some blank ones. */
+	/**
+	 * The rows to show: what was submitted (sensitive values cleared) plus some blank
+	 * ones.
+	 */
 	List<Row> forDisplay(int blanks) {
 		List<Row> shown = new ArrayList<>();
 		for (Row row : this.rows) {

@@ -10,8 +10,9 @@ import app.lockstep.domain.tenancy.Caller;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Realistic demo configs with a history and a deliberate drift: shop's staging runs php 8.3 with a new checkout
- * flag while production still runs php 8.2; api's production runs redis 7.0 where staging has 7.2.
+ * Realistic demo configs with a history and a deliberate drift: shop's staging runs php
+ * 8.3 with a new checkout flag while production still runs php 8.2; api's production runs
+ * redis 7.0 where staging has 7.2.
  */
 final class DemoConfigs {
 
@@ -55,29 +56,26 @@ final class DemoConfigs {
 	static void seed(SaveConfigRevision save, Caller owner) {
 		save(save, owner, "shop", null, null, "", List.of(plain("APP_NAME", "shop"), plain("LOG_LEVEL", "info")),
 				"Shared defaults");
-		save(save, owner, "shop", "development", null, SHOP.formatted("8.3"),
-				List.of(plain("DRUPAL_ENV", "development"), secret("DB_PASSWORD", "dev-password"),
-						plain("LOG_LEVEL", "debug")),
+		save(save, owner, "shop", "development", null, SHOP.formatted("8.3"), List
+			.of(plain("DRUPAL_ENV", "development"), secret("DB_PASSWORD", "dev-password"), plain("LOG_LEVEL", "debug")),
 				"First config");
-		ConfigRevision staging = save(save, owner, "shop", "staging", null, SHOP.formatted("8.2"),
-				List.of(plain("DRUPAL_ENV", "staging"), secret("DB_PASSWORD", "staging-password"),
-						plain("SMTP_HOST", "smtp.staging.internal")),
+		ConfigRevision staging = save(
+				save, owner, "shop", "staging", null, SHOP.formatted("8.2"), List.of(plain("DRUPAL_ENV", "staging"),
+						secret("DB_PASSWORD", "staging-password"), plain("SMTP_HOST", "smtp.staging.internal")),
 				"First config");
 		save(save, owner, "shop", "staging", staging.number(), SHOP.formatted("8.3"),
 				List.of(plain("DRUPAL_ENV", "staging"), secret("DB_PASSWORD", null),
 						plain("SMTP_HOST", "smtp.staging.internal"), plain("FEATURE_NEW_CHECKOUT", "true")),
 				"PHP 8.3 and the new checkout");
-		save(save, owner, "shop", "production", null, SHOP.formatted("8.2"),
-				List.of(plain("DRUPAL_ENV", "production"), secret("DB_PASSWORD", "production-password"),
-						plain("SMTP_HOST", "smtp.internal")),
-				"First config");
+		save(save, owner, "shop", "production", null, SHOP.formatted("8.2"), List.of(plain("DRUPAL_ENV", "production"),
+				secret("DB_PASSWORD", "production-password"), plain("SMTP_HOST", "smtp.internal")), "First config");
 
 		save(save, owner, "api", "development", null, API.formatted("7.2"),
 				List.of(plain("DJANGO_SETTINGS_MODULE", "api.settings.dev"), secret("SECRET_KEY", "dev-secret-key")),
 				"First config");
 		save(save, owner, "api", "staging", null, API.formatted("7.2"),
-				List.of(plain("DJANGO_SETTINGS_MODULE", "api.settings.prod"), secret("SECRET_KEY", "staging-secret-key"),
-						plain("ALLOWED_HOSTS", "api.staging.acme.test")),
+				List.of(plain("DJANGO_SETTINGS_MODULE", "api.settings.prod"),
+						secret("SECRET_KEY", "staging-secret-key"), plain("ALLOWED_HOSTS", "api.staging.acme.test")),
 				"First config");
 		save(save, owner, "api", "production", null, API.formatted("7.0"),
 				List.of(plain("DJANGO_SETTINGS_MODULE", "api.settings.prod"),

@@ -40,7 +40,10 @@ class DashboardController {
 		this.lastOrganization.remember(caller.userId(), caller.orgId());
 		var projects = this.viewProjects.all(caller);
 		model.addAttribute("projects", projects);
-		model.addAttribute("columns", projects.stream().mapToInt((p) -> p.environments().size()).max().orElse(0));
+		int columns = projects.stream().mapToInt((p) -> p.environments().size()).max().orElse(0);
+		model.addAttribute("columns", columns);
+		model.addAttribute("headings", headings(projects, columns));
+		model.addAttribute("drift", this.compareEnvironments.overview(caller, projects));
 		model.addAttribute("section", "dashboard");
 		return "project/dashboard";
 	}

@@ -154,8 +154,8 @@ class ProjectPageController {
 		model.addAttribute("section", "dashboard");
 		model.addAttribute("project", project.project());
 		model.addAttribute("environments", project.environments());
-		model.addAttribute("drift",
-				this.compareEnvironments.overview(caller, List.of(project)).getOrDefault(project.project().slug(), List.of()));
+		model.addAttribute("drift", this.compareEnvironments.overview(caller, List.of(project))
+			.getOrDefault(project.project().slug(), List.of()));
 		model.addAttribute("canEdit", caller.can(Permission.EDIT_PROJECTS));
 		model.addAttribute("canDelete", caller.can(Permission.DELETE_PROJECTS));
 		model.addAttribute("tiers", Tier.values());

@@ -37,9 +37,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Throughput and latency of the config API for a 200-variable config (20 of them sensitive), uncached and with
- * If-None-Match (304), over real HTTP against the whole application. Not part of the normal build: run it with
- * {@code ./mvnw -pl web -am verify -Pbenchmark} (results also in web/target/benchmark-config-api.txt).
+ * Throughput and latency of the config API for a 200-variable config (20 of them
+ * sensitive), uncached and with If-None-Match (304), over real HTTP against the whole
+ * application. Not part of the normal build: run it with
+ * {@code ./mvnw -pl web -am verify -Pbenchmark} (results also in
+ * web/target/benchmark-config-api.txt).
  */
 @LockstepTest
 class ConfigApiBenchmark {
@@ -106,8 +108,8 @@ class ConfigApiBenchmark {
 		String report = "Config API, 200 variables (20 sensitive), " + first.body().length() + " bytes of JSON, "
 				+ CLIENTS + " concurrent clients, " + MEASURE.toSeconds() + " s each\n"
 				+ run("uncached (200, decrypts and audits)", client, HttpRequest.newBuilder(uri).GET().build(), 200)
-				+ run("cached (If-None-Match, 304)",
-						client, HttpRequest.newBuilder(uri).header("If-None-Match", etag).GET().build(), 304);
+				+ run("cached (If-None-Match, 304)", client,
+						HttpRequest.newBuilder(uri).header("If-None-Match", etag).GET().build(), 304);
 		System.out.println(report);
 		Files.createDirectories(Path.of("target"));
 		Files.writeString(Path.of("target", "benchmark-config-api.txt"), report);

@@ -26,7 +26,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Many writers save from the same base at once: exactly one wins each round, no update is lost. */
+/**
+ * Many writers save from the same base at once: exactly one wins each round, no update is
+ * lost.
+ */
 @LockstepTest
 class ConcurrentSavesTest {
 
@@ -65,9 +68,9 @@ class ConcurrentSavesTest {
 					String value = "round-" + round + "-writer-" + writer;
 					saves.add(() -> {
 						try {
-							ConfigRevision revision = this.save.save(owner, new SaveConfigRevision.Command(project,
-									"staging", base, ConfigFixtures.SPEC,
-									List.of(new VariableInput("WHO", value, false, Visibility.BOTH)), value));
+							ConfigRevision revision = this.save.save(owner,
+									new SaveConfigRevision.Command(project, "staging", base, ConfigFixtures.SPEC,
+											List.of(new VariableInput("WHO", value, false, Visibility.BOTH)), value));
 							return "won:" + revision.number() + ":" + value;
 						}
 						catch (StaleConfigException ex) {
@@ -83,8 +86,7 @@ class ConcurrentSavesTest {
 				assertThat(winners).as("round " + round).hasSize(1);
 				assertThat(winners.get(0)).startsWith("won:" + (round + 1) + ":");
 				String winner = winners.get(0).substring(winners.get(0).lastIndexOf(':') + 1);
-				assertThat(this.view.current(owner, project, "staging").config().variables())
-					.singleElement()
+				assertThat(this.view.current(owner, project, "staging").config().variables()).singleElement()
 					.satisfies((variable) -> assertThat(variable.value()).isEqualTo(winner));
 			}
 		}

@@ -70,15 +70,17 @@ class ConfigApiTest {
 	void configured() {
 		this.owner = ConfigFixtures.caller(this.users, this.memberships, this.transactions, "owner@acme.test");
 		String project = ConfigFixtures.project(this.createProject, this.createEnvironment, this.owner);
-		this.save.save(this.owner, new SaveConfigRevision.Command(project, null, null, "",
-				List.of(new VariableInput("SHARED", "from-project", false, Visibility.BOTH),
-						new VariableInput("LOG_LEVEL", "info", false, Visibility.BOTH)),
-				"shared"));
 		this.save.save(this.owner,
-				new SaveConfigRevision.Command(project, "staging", null, ConfigFixtures.SPEC,
-						List.of(new VariableInput("LOG_LEVEL", "debug", false, Visibility.BOTH),
-								new VariableInput("DB_PASSWORD", "pa$$ \"word\"", true, Visibility.RUNTIME)),
-						"first"));
+				new SaveConfigRevision.Command(project, null, null, "",
+						List.of(new VariableInput("SHARED", "from-project", false, Visibility.BOTH),
+								new VariableInput("LOG_LEVEL", "info", false, Visibility.BOTH)),
+						"shared"));
+		this.save
+			.save(this.owner,
+					new SaveConfigRevision.Command(project, "staging", null, ConfigFixtures.SPEC,
+							List.of(new VariableInput("LOG_LEVEL", "debug", false, Visibility.BOTH),
+									new VariableInput("DB_PASSWORD", "pa$$ \"word\"", true, Visibility.RUNTIME)),
+							"first"));
 		this.url = "/api/v1/orgs/acme/projects/" + project + "/environments/staging/config";
 		this.developer = new SessionCache(this.mvc).sessionOf("dev@acme.test");
 	}
@@ -94,7 +96,9 @@ class ConfigApiTest {
 			.andExpect(jsonPath("$.variables.SHARED").value("from-project"))
 			.andExpect(jsonPath("$.variables.DB_PASSWORD").value("pa$$ \"word\""))
 			.andReturn();
-		this.mvc.perform(get(this.url).header("If-None-Match", result.getResponse().getHeader("ETag")).session(this.developer))
+		this.mvc
+			.perform(get(this.url).header("If-None-Match", result.getResponse().getHeader("ETag"))
+				.session(this.developer))
 			.andExpect(status().isNotModified())
 			.andExpect(content().string(""));
 		assertThat(this.readAuditLog.read(this.owner, null, 20).events())
@@ -121,7 +125,11 @@ class ConfigApiTest {
 		String body = """
 				{"infrastructure": "applications:\\n  app:\\n    type: php:8.4\\n", "variables": [{"name": "LOG_LEVEL", "value": "warn"}], "message": "API"}
 				""";
-		this.mvc.perform(put(this.url).session(this.developer).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body))
+		this.mvc
+			.perform(put(this.url).session(this.developer)
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
 			.andExpect(status().isPreconditionRequired());
 		this.mvc
 			.perform(put(this.url).session(this.developer)
@@ -160,7 +168,8 @@ class ConfigApiTest {
 		this.mvc.perform(get(this.url + "/diff").param("from", "1").param("to", "2").session(this.developer))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.variables[?(@.name == 'DB_PASSWORD')].kind").value("REMOVED"))
-			.andExpect(jsonPath("$.variables[?(@.name == 'DB_PASSWORD')].before").value(org.hamcrest.Matchers.contains((Object) null)));
+			.andExpect(jsonPath("$.variables[?(@.name == 'DB_PASSWORD')].before")
+				.value(org.hamcrest.Matchers.contains((Object) null)));
 	}
 
 	@Test

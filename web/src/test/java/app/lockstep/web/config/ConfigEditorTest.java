@@ -151,7 +151,8 @@ class ConfigEditorTest {
 			assertThat(html).as(page).doesNotContain(secret);
 		}
 		this.mvc.perform(get(this.base).session(this.developer))
-			.andExpect(content().string(allOf(containsString("set (leave empty to keep)"), not(containsString(secret)))));
+			.andExpect(
+					content().string(allOf(containsString("set (leave empty to keep)"), not(containsString(secret)))));
 	}
 
 	@Test
@@ -171,9 +172,10 @@ class ConfigEditorTest {
 	@Test
 	void bringingADifferenceAcrossCreatesARevisionOfTheTarget() throws Exception {
 		Caller owner = ConfigFixtures.caller(this.users, this.memberships, this.transactions, "owner@acme.test");
-		this.save.save(owner, new SaveConfigRevision.Command(this.project, "staging", null,
-				ConfigFixtures.SPEC.replace("php:8.3", "php:8.4"),
-				java.util.List.of(new VariableInput("FEATURE_X", "on", false, Visibility.BOTH)), "staging"));
+		this.save.save(owner,
+				new SaveConfigRevision.Command(this.project, "staging", null,
+						ConfigFixtures.SPEC.replace("php:8.3", "php:8.4"),
+						java.util.List.of(new VariableInput("FEATURE_X", "on", false, Visibility.BOTH)), "staging"));
 		this.save.save(owner, new SaveConfigRevision.Command(this.project, "production", null, ConfigFixtures.SPEC,
 				java.util.List.of(), "production"));
 		String compare = "/orgs/acme/projects/" + this.project + "/compare";

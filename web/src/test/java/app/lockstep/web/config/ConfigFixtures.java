@@ -13,7 +13,10 @@ import app.lockstep.domain.tenancy.ResolveMembership;
 import app.lockstep.domain.tenancy.Users;
 import app.lockstep.domain.shared.Transactions;
 
-/** A fresh project with staging and production in the demo organization acme, for config tests. */
+/**
+ * A fresh project with staging and production in the demo organization acme, for config
+ * tests.
+ */
 final class ConfigFixtures {
 
 	static final String SPEC = """
@@ -34,8 +37,8 @@ final class ConfigFixtures {
 		String slug = "cfg-" + UUID.randomUUID().toString().substring(0, 8);
 		createProject.create(owner, new ProjectInput(slug, "Config " + slug, null, null));
 		for (List<String> environment : List.of(List.of("staging", "STAGING"), List.of("production", "PRODUCTION"))) {
-			createEnvironment.create(owner,
-					slug, new EnvironmentInput(environment.get(0), environment.get(1), null, null, null));
+			createEnvironment.create(owner, slug,
+					new EnvironmentInput(environment.get(0), environment.get(1), null, null, null));
 		}
 		return slug;
 	}
@@ -45,6 +48,5 @@ final class ConfigFixtures {
 		Membership membership = memberships.in(user.id(), "acme").orElseThrow();
 		return new Caller(membership.organization(), user.id(), user.name(), membership.role(), "127.0.0.1");
 	}
-
 
 }

@@ -24,8 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Property over random histories, through the real database: restoring any revision creates a new one with
- * exactly its spec and variables (sensitive ones compared by fingerprint).
+ * Property over random histories, through the real database: restoring any revision
+ * creates a new one with exactly its spec and variables (sensitive ones compared by
+ * fingerprint).
  */
 @LockstepTest
 class RestoreReproducesRevisionsTest {
@@ -72,8 +73,10 @@ class RestoreReproducesRevisionsTest {
 			String spec = ConfigFixtures.SPEC.replace("php:8.3", "php:" + PHP.get(random.nextInt(PHP.size())))
 					+ (random.nextBoolean() ? "# note " + random.nextInt(9) + "\n" : "");
 			try {
-				saved.add(this.save.save(owner, new SaveConfigRevision.Command(project, "staging",
-						saved.isEmpty() ? null : saved.get(saved.size() - 1).number(), spec, variables, "random " + i)));
+				saved.add(this.save.save(owner,
+						new SaveConfigRevision.Command(project, "staging",
+								saved.isEmpty() ? null : saved.get(saved.size() - 1).number(), spec, variables,
+								"random " + i)));
 			}
 			catch (app.lockstep.domain.shared.ValidationException ex) {
 				// "nothing changed" is a legitimate refusal of an identical random draw

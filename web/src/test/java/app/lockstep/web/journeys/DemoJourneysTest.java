@@ -42,7 +42,12 @@ class DemoJourneysTest {
 		browser.login("owner@acme.test", "lockstep-demo").waitForPath("/orgs/acme");
 		browser.find("#environment-grid");
 		assertThat(browser.text()).contains("Acme Corp", "Shop", "API", "development", "staging", "production");
-		assertThat(browser.all("#environment-grid tbody tr")).hasSize(2);
+		for (String project : new String[] { "shop", "api" }) {
+			assertThat(browser.all("tr[data-project=" + project + "] .env-name"))
+				.extracting(org.openqa.selenium.WebElement::getText)
+				.containsExactly("development", "staging", "production");
+		}
+		assertThat(browser.find("tr[data-project=shop]").getText()).contains("staging ≠ production: php 8.3 vs 8.2");
 		browser.screenshot("dashboard");
 		browser.resize(390, 844).open("/orgs/acme").find("#environment-grid");
 		browser.screenshot("dashboard-phone");

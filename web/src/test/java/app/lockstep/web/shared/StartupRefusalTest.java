@@ -25,11 +25,31 @@ class StartupRefusalTest {
 			.hasMessageContaining("superuser");
 	}
 
-	private static String[] withDefaults(String[] arguments) {
+	@Test
+	void itRefusesToStartWithoutASecretsKeyOutsideDemoMode() {
+		SpringApplicationBuilder application = new SpringApplicationBuilder(LockstepApplication.class);
+		String[] arguments = TestDatabase.get()
+			.springProperties()
+			.entrySet()
+			.stream()
+			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
+			.toArray(String[]::new);
 		String[] all = java.util.Arrays.copyOf(arguments, arguments.length + 3);
 		all[arguments.length] = "--server.port=0";
 		all[arguments.length + 1] = "--lockstep.demo=false";
 		all[arguments.length + 2] = "--spring.main.banner-mode=off";
+		assertThatThrownBy(() -> application.run(all)).rootCause()
+			.hasMessageContaining("refuses to start without a secrets key")
+			.hasMessageContaining("LOCKSTEP_SECRETS_KEY");
+	}
+
+	private static String[] withDefaults(String[] arguments) {
+		String[] all = java.util.Arrays.copyOf(arguments, arguments.length + 4);
+		all[arguments.length] = "--server.port=0";
+		all[arguments.length + 1] = "--lockstep.demo=false";
+		all[arguments.length + 2] = "--spring.main.banner-mode=off";
+		all[arguments.length + 3] = "--lockstep.secrets.key="
+				+ java.util.Base64.getEncoder().encodeToString(new byte[32]);
 		return all;
 	}
 

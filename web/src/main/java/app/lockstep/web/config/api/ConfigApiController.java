@@ -19,6 +19,8 @@ import app.lockstep.domain.config.Visibility;
 import app.lockstep.domain.shared.FieldError;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.token.Scope;
+import app.lockstep.web.shared.RequiresScope;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -37,9 +39,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The deployer's hot path: an environment's effective config with secrets, as JSON, a .env file or the YAML spec,
- * with a strong ETag (If-None-Match answers 304 before anything is decrypted). PUT saves a new revision on top of
- * the ETag it was based on (If-Match).
+ * The deployer's hot path: an environment's effective config with secrets, as JSON, a
+ * .env file or the YAML spec, with a strong ETag (If-None-Match answers 304 before
+ * anything is decrypted). PUT saves a new revision on top of the ETag it was based on
+ * (If-Match).
  */
 @RestController
 @RequestMapping("/api/v1/orgs/{org}/projects/{project}/environments/{environment}/config")
@@ -60,8 +63,10 @@ class ConfigApiController {
 	}
 
 	@GetMapping
+	@RequiresScope(Scope.CONFIG_READ)
 	ResponseEntity<String> get(Caller caller, @PathVariable String project, @PathVariable("environment") String env,
-			@RequestParam(defaultValue = "json") String format, @RequestParam(required = false) @Nullable Integer revision,
+			@RequestParam(defaultValue = "json") String format,
+			@RequestParam(required = false) @Nullable Integer revision,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
 		String representation = format.toLowerCase(Locale.ROOT);
 		if (!List.of("json", "dotenv", "yaml").contains(representation)) {
@@ -98,9 +103,11 @@ class ConfigApiController {
 			@Nullable String message) {
 	}
 
+	@RequiresScope(Scope.CONFIG_WRITE)
 	@PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> put(Caller caller, @PathVariable String org, @PathVariable String project,
-			@PathVariable("environment") String env, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@PathVariable("environment") String env,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody ConfigBody body) {
 		if (ifMatch == null || ifMatch.isBlank()) {
 			throw new PreconditionRequired();
@@ -126,9 +133,9 @@ class ConfigApiController {
 		if (!errors.isEmpty()) {
 			throw new ValidationException(errors);
 		}
-		ConfigRevision revision = this.save.save(caller, new SaveConfigRevision.Command(project, env,
-				(base == 0) ? null : base, (body.infrastructure() != null) ? body.infrastructure() : "", variables,
-				body.message()));
+		ConfigRevision revision = this.save.save(caller,
+				new SaveConfigRevision.Command(project, env, (base == 0) ? null : base,
+						(body.infrastructure() != null) ? body.infrastructure() : "", variables, body.message()));
 		ReadConfigForDeployment.Version version = this.read.version(caller, project, env, null);
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("revision", revision.number());

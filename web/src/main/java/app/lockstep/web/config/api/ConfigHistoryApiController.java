@@ -8,6 +8,8 @@ import app.lockstep.domain.config.ConfigRevision;
 import app.lockstep.domain.config.StoredVariable;
 import app.lockstep.domain.config.ViewConfig;
 import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.token.Scope;
+import app.lockstep.web.shared.RequiresScope;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,8 +18,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Config history over JSON: revisions newest first (keyset), one revision, a diff. Never a sensitive value. */
+/**
+ * Config history over JSON: revisions newest first (keyset), one revision, a diff. Never
+ * a sensitive value.
+ */
 @RestController
+@RequiresScope(Scope.CONFIG_READ)
 @RequestMapping("/api/v1/orgs/{org}/projects/{project}/environments/{environment}/config")
 class ConfigHistoryApiController {
 
@@ -58,11 +64,12 @@ class ConfigHistoryApiController {
 		body.put("from", from);
 		body.put("to", to);
 		body.put("summary", diff.summary().text());
-		body.put("infrastructure", diff.specLines()
-			.stream()
-			.map((line) -> Map.of("kind", line.kind().name(), "oldLine", line.oldLine(), "newLine", line.newLine(),
-					"text", line.text()))
-			.toList());
+		body.put("infrastructure",
+				diff.specLines()
+					.stream()
+					.map((line) -> Map.of("kind", line.kind().name(), "oldLine", line.oldLine(), "newLine",
+							line.newLine(), "text", line.text()))
+					.toList());
 		body.put("variables", diff.variableChanges().stream().map((change) -> {
 			Map<String, Object> item = new LinkedHashMap<>();
 			item.put("name", change.name());
