@@ -1,6 +1,8 @@
 package app.lockstep.domain.config;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import app.lockstep.domain.project.Environments;
@@ -33,8 +35,21 @@ public final class ViewConfig {
 		this.transactions = transactions;
 	}
 
-	public record Current(ConfigTarget target, EffectiveConfig config) {
+	/**
+	 * The current config, and for each sensitive variable of the environment's own
+	 * revision the revision that last set its value (a sensitive value is shown only as
+	 * "set", with who set it and when).
+	 */
+	public record Current(ConfigTarget target, EffectiveConfig config, Map<String, ConfigRevision> secretsSetIn) {
+
+		public @Nullable ConfigRevision secretSetIn(String name) {
+			return this.secretsSetIn.get(name);
+		}
+
 	}
+
+	/** How far back "last changed" of a secret is looked up. */
+	private static final int SECRET_HISTORY = 100;
 
 	public record Diff(ConfigRevision from, ConfigRevision to, List<DiffLine> specLines,
 			List<VariableChange> variableChanges, ChangeSummary summary) {
@@ -44,8 +59,35 @@ public final class ViewConfig {
 		caller.require(Permission.VIEW_PROJECTS);
 		return this.transactions.inTenant(caller.orgId(), () -> {
 			ConfigTarget target = target(caller, projectSlug, environmentName);
-			return new Current(target, effective(caller, target, Optional.empty()));
+			EffectiveConfig config = effective(caller, target, Optional.empty());
+			return new Current(target, config, secretsSetIn(caller, target, config));
 		});
+	}
+
+	private Map<String, ConfigRevision> secretsSetIn(Caller caller, ConfigTarget target, EffectiveConfig config) {
+		Map<String, ConfigRevision> setIn = new LinkedHashMap<>();
+		if (config.revision() == null || config.revision().variables().stream().noneMatch(StoredVariable::sensitive)) {
+			return setIn;
+		}
+		List<ConfigRevision> history = this.revisions.history(caller.orgId(), target.scope(), null, SECRET_HISTORY);
+		for (StoredVariable secret : config.revision().variables()) {
+			if (!secret.sensitive()) {
+				continue;
+			}
+			ConfigRevision since = history.get(0);
+			for (ConfigRevision older : history) {
+				boolean same = older.variables()
+					.stream()
+					.anyMatch((v) -> v.name().equals(secret.name()) && v.sensitive()
+							&& v.fingerprint().equals(secret.fingerprint()));
+				if (!same) {
+					break;
+				}
+				since = older;
+			}
+			setIn.put(secret.name(), since);
+		}
+		return setIn;
 	}
 
 	/**

@@ -183,6 +183,7 @@ class ConfigPageController {
 		model.addAttribute("project", current.target().project());
 		model.addAttribute("environment", current.target().environment());
 		model.addAttribute("config", current.config());
+		model.addAttribute("current", current);
 		model.addAttribute("canEdit", caller.can(Permission.EDIT_CONFIG));
 		model.addAttribute("base", base(caller.organization().slug(), current.target().project().slug(),
 				current.target().environmentName()));
