@@ -1,6 +1,8 @@
 package app.lockstep.persistence.config;
 
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +19,11 @@ import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.project.ProjectId;
 import app.lockstep.domain.shared.Actor;
 import app.lockstep.domain.shared.OrgId;
+import app.lockstep.persistence.jooq.tables.records.ConfigRevisionsRecord;
 import app.lockstep.persistence.jooq.tables.records.ConfigVariablesRecord;
 import app.lockstep.persistence.shared.UniqueViolations;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.jooq.Result;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Repository;
@@ -32,9 +33,7 @@ import static app.lockstep.persistence.jooq.Tables.CONFIG_VARIABLES;
 import static app.lockstep.persistence.jooq.Tables.ENVIRONMENTS;
 import static app.lockstep.persistence.jooq.Tables.PROJECTS;
 import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.row;
-import static org.jooq.impl.DSL.selectFrom;
 
 @Repository
 class JooqConfigRevisions implements ConfigRevisions {
@@ -162,34 +161,40 @@ class JooqConfigRevisions implements ConfigRevisions {
 				: condition.and(CONFIG_REVISIONS.ENVIRONMENT_ID.isNull());
 	}
 
+	/**
+	 * Revisions, then their variables in one plain query (cheaper than nesting them as
+	 * JSON).
+	 */
 	private List<ConfigRevision> revisions(OrgId org, Condition condition, @Nullable Integer beforeNumber, int limit) {
 		Condition where = (beforeNumber != null) ? condition.and(CONFIG_REVISIONS.NUMBER.lt(beforeNumber)) : condition;
-		return this.dsl
-			.select(CONFIG_REVISIONS.asterisk(),
-					multiset(selectFrom(CONFIG_VARIABLES)
-						.where(CONFIG_VARIABLES.ORG_ID.eq(CONFIG_REVISIONS.ORG_ID)
-							.and(CONFIG_VARIABLES.REVISION_ID.eq(CONFIG_REVISIONS.ID)))
-						.orderBy(CONFIG_VARIABLES.POSITION)).as("variables"))
-			.from(CONFIG_REVISIONS)
+		List<ConfigRevisionsRecord> rows = this.dsl.selectFrom(CONFIG_REVISIONS)
 			.where(where)
 			.orderBy(CONFIG_REVISIONS.NUMBER.desc())
 			.limit(limit)
-			.fetch(JooqConfigRevisions::toRevision);
+			.fetch();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, List<StoredVariable>> variables = new HashMap<>();
+		this.dsl.selectFrom(CONFIG_VARIABLES)
+			.where(CONFIG_VARIABLES.ORG_ID.eq(org.value())
+				.and(CONFIG_VARIABLES.REVISION_ID.in(rows.stream().map(ConfigRevisionsRecord::getId).toList())))
+			.orderBy(CONFIG_VARIABLES.REVISION_ID, CONFIG_VARIABLES.POSITION)
+			.fetch()
+			.forEach((variable) -> variables.computeIfAbsent(variable.getRevisionId(), (id) -> new ArrayList<>())
+				.add(toVariable(variable)));
+		return rows.stream().map((row) -> toRevision(row, variables.getOrDefault(row.getId(), List.of()))).toList();
 	}
 
-	@SuppressWarnings("unchecked")
-	private static ConfigRevision toRevision(Record record) {
-		Result<ConfigVariablesRecord> variables = (Result<ConfigVariablesRecord>) record.get("variables");
-		UUID environment = record.get(CONFIG_REVISIONS.ENVIRONMENT_ID);
-		return new ConfigRevision(record.get(CONFIG_REVISIONS.ID),
-				new ConfigScope(new ProjectId(record.get(CONFIG_REVISIONS.PROJECT_ID)),
+	private static ConfigRevision toRevision(ConfigRevisionsRecord record, List<StoredVariable> variables) {
+		UUID environment = record.getEnvironmentId();
+		return new ConfigRevision(record.getId(),
+				new ConfigScope(new ProjectId(record.getProjectId()),
 						(environment != null) ? new EnvironmentId(environment) : null),
-				record.get(CONFIG_REVISIONS.NUMBER), record.get(CONFIG_REVISIONS.INFRASTRUCTURE),
-				variables.map(JooqConfigRevisions::toVariable), record.get(CONFIG_REVISIONS.MESSAGE),
-				new Actor(Actor.Type.valueOf(record.get(CONFIG_REVISIONS.AUTHOR_TYPE)),
-						record.get(CONFIG_REVISIONS.AUTHOR_ID), record.get(CONFIG_REVISIONS.AUTHOR_NAME), null),
-				record.get(CONFIG_REVISIONS.CREATED_AT).toInstant(), record.get(CONFIG_REVISIONS.RESTORED_FROM),
-				record.get(CONFIG_REVISIONS.SUMMARY));
+				record.getNumber(), record.getInfrastructure(), variables, record.getMessage(),
+				new Actor(Actor.Type.valueOf(record.getAuthorType()), record.getAuthorId(), record.getAuthorName(),
+						null),
+				record.getCreatedAt().toInstant(), record.getRestoredFrom(), record.getSummary());
 	}
 
 	private static StoredVariable toVariable(ConfigVariablesRecord record) {

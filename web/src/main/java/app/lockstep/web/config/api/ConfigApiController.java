@@ -72,10 +72,11 @@ class ConfigApiController {
 		if (!List.of("json", "dotenv", "yaml").contains(representation)) {
 			throw new ValidationException("format", "Use format=json, format=dotenv or format=yaml.");
 		}
-		ReadConfigForDeployment.Version version = this.read.version(caller, project, env, revision);
-		String etag = version.etag(representation);
-		if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
-			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+		if (ifNoneMatch != null) {
+			String etag = this.read.version(caller, project, env, revision).etag(representation);
+			if (matches(ifNoneMatch, etag)) {
+				return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+			}
 		}
 		ReadConfigForDeployment.Resolved config = this.read.read(caller, project, env, revision);
 		String actualEtag = config.version().etag(representation);
