@@ -32,12 +32,12 @@ class PageErrors {
 
 	@ExceptionHandler(ConflictException.class)
 	ModelAndView conflict(ConflictException ex) {
-		return page("error/error", HttpStatus.CONFLICT, ex.getMessage());
+		return page("error", HttpStatus.CONFLICT, ex.getMessage());
 	}
 
 	@ExceptionHandler(ValidationException.class)
 	ModelAndView invalid(ValidationException ex) {
-		return page("error/error", HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+		return page("error", HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
 	}
 
 	private static ModelAndView page(String view, HttpStatus status, String message) {

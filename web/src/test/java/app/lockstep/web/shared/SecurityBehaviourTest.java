@@ -121,6 +121,16 @@ class SecurityBehaviourTest {
 		}
 	}
 
+	@Test
+	void aServerErrorShowsTheAppsOwnPageWithoutInternals() throws Exception {
+		HttpResponse<String> page = loggedIn("viewer@acme.test").send(
+				HttpRequest.newBuilder(uri("/test-only/failure")).header("Accept", "text/html").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(500);
+		assertThat(page.body()).contains("Something went wrong", "Back to Lockstep")
+			.doesNotContain("internal detail", "IllegalStateException", "Whitelabel", "at app.lockstep");
+	}
+
 	private HttpClient loggedIn(String email) throws Exception {
 		HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 		HttpResponse<String> loginPage = client.send(HttpRequest.newBuilder(uri("/login")).GET().build(),
