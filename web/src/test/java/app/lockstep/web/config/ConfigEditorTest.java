@@ -105,6 +105,25 @@ class ConfigEditorTest {
 	}
 
 	@Test
+	void theDiffFormPutsNoCsrfTokenInTheAddressAndRestorePostsWithItsOwn() throws Exception {
+		saveForm(ConfigFixtures.SPEC, 0, "APP_ENV", "staging", "First").andExpect(status().is3xxRedirection());
+		saveForm(ConfigFixtures.SPEC, 1, "APP_ENV", "staging-2", "Second").andExpect(status().is3xxRedirection());
+		String html = this.mvc.perform(get(this.base + "/history").session(this.developer))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		int start = html.indexOf("id=\"diff-form\"");
+		String diffForm = html.substring(start, html.indexOf("</form>", start));
+		assertThat(diffForm).contains("name=\"from\"").doesNotContain("_csrf").doesNotContain("formmethod");
+		assertThat(html).contains("form=\"restore-1\"");
+		int restore = html.indexOf("id=\"restore-1\"");
+		assertThat(restore).isPositive();
+		assertThat(html.substring(restore, html.indexOf("</form>", restore))).contains("method=\"post\"", "_csrf",
+				this.base + "/revisions/1/restore");
+	}
+
+	@Test
 	void aSaveFromAStaleBaseIsRefusedShowingTheOtherChangeAndKeepingMyText() throws Exception {
 		saveForm(ConfigFixtures.SPEC, 0, "A", "1", "First").andExpect(status().is3xxRedirection());
 		saveForm(ConfigFixtures.SPEC, 1, "A", "2", "Leo's change").andExpect(status().is3xxRedirection());

@@ -117,6 +117,7 @@ class ConfigJourneyTest {
 		browser.screenshotPage("config-history");
 		browser.click("input[name=from][value='1']").click("input[name=to][value='2']").click("#show-diff");
 		browser.waitForPath(staging + "/diff");
+		assertThat(browser.currentPath()).contains("from=1", "to=2").doesNotContain("csrf");
 		assertThat(browser.find("#diff-title").getText()).isEqualTo("Revision 1 → 2");
 		assertThat(browser.all(".diff-ADDED .diff-text")).extracting(WebElement::getText)
 			.containsExactly("    type: php:8.4");
