@@ -147,9 +147,19 @@ class ConfigPageController {
 	String restoreRevision(Caller caller, @PathVariable String org, @PathVariable String project,
 			@PathVariable(required = false) @Nullable String environment, @PathVariable int number,
 			RedirectAttributes redirect) {
-		ConfigRevision revision = this.restore.restore(caller, project, environment, number, null);
-		redirect.addFlashAttribute("flash",
-				"Restored revision " + number + " as revision " + revision.number() + ": " + revision.summary() + ".");
+		try {
+			ConfigRevision revision = this.restore.restore(caller, project, environment, number, null);
+			redirect.addFlashAttribute("flash", "Restored revision " + number + " as revision " + revision.number()
+					+ ": " + revision.summary() + ".");
+		}
+		catch (ValidationException ex) {
+			// Restoring what the config holds already would be an empty revision.
+			ConfigRevision latest = this.view.current(caller, project, environment).config().revision();
+			redirect.addFlashAttribute("errors",
+					Map.of(FormErrors.GLOBAL,
+							(latest != null) ? "Revision " + number + " is what this config holds already (revision "
+									+ latest.number() + "): nothing to restore." : ex.getMessage()));
+		}
 		return "redirect:" + path(org, project, environment, "/history");
 	}
 

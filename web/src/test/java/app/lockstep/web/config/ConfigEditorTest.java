@@ -26,6 +26,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @LockstepTest
@@ -121,6 +122,24 @@ class ConfigEditorTest {
 		assertThat(restore).isPositive();
 		assertThat(html.substring(restore, html.indexOf("</form>", restore))).contains("method=\"post\"", "_csrf",
 				this.base + "/revisions/1/restore");
+	}
+
+	@Test
+	void restoringARevisionEqualToTheCurrentOneSaysSoOnTheHistoryPage() throws Exception {
+		saveForm(ConfigFixtures.SPEC, 0, "APP_ENV", "staging", "First").andExpect(status().is3xxRedirection());
+		saveForm(ConfigFixtures.SPEC, 1, "APP_ENV", "staging-2", "Second").andExpect(status().is3xxRedirection());
+		this.mvc.perform(post(this.base + "/revisions/1/restore").with(csrf()).session(this.developer))
+			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(get(this.base + "/history").session(this.developer))
+			.andExpect(content().string(containsString("Restored revision 1 as revision 3")));
+		this.mvc.perform(post(this.base + "/revisions/1/restore").with(csrf()).session(this.developer))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl(this.base + "/history"));
+		this.mvc.perform(get(this.base + "/history").session(this.developer))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("alert-danger"),
+					containsString("Revision 1 is what this config holds already (revision 3): nothing to restore."),
+					not(containsString("data-revision=\"4\"")))));
 	}
 
 	@Test
