@@ -174,6 +174,24 @@ class ConfigJourneyTest {
 		browser.screenshotPage("config-diff-phone");
 	}
 
+	@Test
+	void aSpecThatStartsWithABlankLineKeepsItSoErrorLinesMatchTheEditor() {
+		String staging = "/orgs/acme/projects/" + this.project + "/environments/staging/config";
+		browser.login("dev@acme.test", "lockstep-demo").open(staging);
+		browser.type("#infrastructure", "\n" + BROKEN).click("#save-config");
+		assertThat(browser.find("#config-errors").getText()).contains("Line 5");
+		assertThat(value("#infrastructure")).isEqualTo("\n" + BROKEN);
+
+		browser.type("#infrastructure", "\n" + ConfigFixtures.SPEC).click("#save-config");
+		browser.waitForText("Saved revision 1");
+		assertThat(value("#infrastructure")).isEqualTo("\n" + ConfigFixtures.SPEC);
+		browser.type("#var-name-0", "APP_ENV").type("#var-value-0", "staging").click("#save-config");
+		browser.waitForText("Saved revision 2");
+		browser.open(staging + "/diff?from=1&to=2").find("#diff-title");
+		assertThat(browser.find("#diff-summary").getText()).isEqualTo("+1 ~0 -0 variables");
+		assertThat(browser.all(".diff-ADDED, .diff-REMOVED")).isEmpty();
+	}
+
 	private static String value(String css) {
 		return browser.find(css).getDomProperty("value");
 	}
