@@ -78,6 +78,13 @@ class ConfigPageController {
 			return editorPage(caller, current, infrastructure, rows, message, (baseRevision != null) ? baseRevision : 0,
 					Map.of(), List.of(), model, 5);
 		}
+		Map<String, String> rowErrors = rows.errors();
+		if (!rowErrors.isEmpty()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			ViewConfig.Current current = this.view.current(caller, project, environment);
+			return editorPage(caller, current, infrastructure, rows, message, (baseRevision != null) ? baseRevision : 0,
+					rowErrors, List.of(), model);
+		}
 		try {
 			ConfigRevision revision = this.save.save(caller,
 					new SaveConfigRevision.Command(project, environment,

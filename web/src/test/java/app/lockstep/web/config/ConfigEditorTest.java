@@ -194,6 +194,37 @@ class ConfigEditorTest {
 	}
 
 	@Test
+	void untickingSensitiveWithoutTypingTheValueIsRefusedRatherThanEmptyingTheSecret() throws Exception {
+		this.mvc
+			.perform(post(this.base).session(this.developer)
+				.with(csrf())
+				.param("infrastructure", ConfigFixtures.SPEC)
+				.param("baseRevision", "0")
+				.param("variables[0].name", "DB_PASSWORD")
+				.param("variables[0].value", "s3cr3t")
+				.param("variables[0].sensitive", "true")
+				.param("variables[0].visibility", "BOTH"))
+			.andExpect(status().is3xxRedirection());
+		this.mvc
+			.perform(post(this.base).session(this.developer)
+				.with(csrf())
+				.param("infrastructure", ConfigFixtures.SPEC)
+				.param("baseRevision", "1")
+				.param("variables[0].name", "")
+				.param("variables[0].value", "")
+				.param("variables[1].name", "DB_PASSWORD")
+				.param("variables[1].value", "")
+				.param("variables[1].set", "true")
+				.param("variables[1].visibility", "BOTH"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(containsString("Nothing was saved"),
+					containsString("DB_PASSWORD is sensitive and set: type its value to store it in plain text"),
+					containsString("id=\"var-value-0\""), containsString("set (leave empty to keep)"),
+					not(containsString("s3cr3t")))));
+		this.mvc.perform(get(this.base + "/revisions/2").session(this.developer)).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void aViewerReadsTheConfigButCannotSaveIt() throws Exception {
 		MockHttpSession viewer = new SessionCache(this.mvc).sessionOf("viewer@acme.test");
 		this.mvc.perform(get(this.base).session(viewer))
