@@ -225,6 +225,17 @@ class ConfigEditorTest {
 	}
 
 	@Test
+	void comparingAnEnvironmentWithItselfAsksForTwoDifferentOnes() throws Exception {
+		this.mvc
+			.perform(get("/orgs/acme/projects/" + this.project + "/compare").param("left", "staging")
+				.param("right", "staging")
+				.session(this.developer))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Pick two different environments to compare."),
+					not(containsString("drift-table")))));
+	}
+
+	@Test
 	void aViewerReadsTheConfigButCannotSaveIt() throws Exception {
 		MockHttpSession viewer = new SessionCache(this.mvc).sessionOf("viewer@acme.test");
 		this.mvc.perform(get(this.base).session(viewer))
