@@ -78,6 +78,13 @@ class ConfigPageController {
 			return editorPage(caller, current, infrastructure, rows, message, (baseRevision != null) ? baseRevision : 0,
 					Map.of(), List.of(), model, 5);
 		}
+		Map<String, String> rowErrors = rows.errors();
+		if (!rowErrors.isEmpty()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			ViewConfig.Current current = this.view.current(caller, project, environment);
+			return editorPage(caller, current, infrastructure, rows, message, (baseRevision != null) ? baseRevision : 0,
+					rowErrors, List.of(), model);
+		}
 		try {
 			ConfigRevision revision = this.save.save(caller,
 					new SaveConfigRevision.Command(project, environment,
@@ -147,9 +154,19 @@ class ConfigPageController {
 	String restoreRevision(Caller caller, @PathVariable String org, @PathVariable String project,
 			@PathVariable(required = false) @Nullable String environment, @PathVariable int number,
 			RedirectAttributes redirect) {
-		ConfigRevision revision = this.restore.restore(caller, project, environment, number, null);
-		redirect.addFlashAttribute("flash",
-				"Restored revision " + number + " as revision " + revision.number() + ": " + revision.summary() + ".");
+		try {
+			ConfigRevision revision = this.restore.restore(caller, project, environment, number, null);
+			redirect.addFlashAttribute("flash", "Restored revision " + number + " as revision " + revision.number()
+					+ ": " + revision.summary() + ".");
+		}
+		catch (ValidationException ex) {
+			// Restoring what the config holds already would be an empty revision.
+			ConfigRevision latest = this.view.current(caller, project, environment).config().revision();
+			redirect.addFlashAttribute("errors",
+					Map.of(FormErrors.GLOBAL,
+							(latest != null) ? "Revision " + number + " is what this config holds already (revision "
+									+ latest.number() + "): nothing to restore." : ex.getMessage()));
+		}
 		return "redirect:" + path(org, project, environment, "/history");
 	}
 

@@ -1,7 +1,9 @@
 package app.lockstep.web.config;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import app.lockstep.domain.config.EffectiveConfig;
 import app.lockstep.domain.config.EffectiveVariable;
@@ -63,6 +65,28 @@ record VariableRows(List<Row> rows) {
 			}
 		}
 		return new VariableRows(rows);
+	}
+
+	/**
+	 * What the form alone can refuse: a sensitive variable that is set, made plain with
+	 * its value left empty. "Leave empty to keep" cannot hold (the kept value is never
+	 * revealed), and saving an empty value would silently lose the secret. Keyed like the
+	 * domain's errors, by the index among the non-blank rows.
+	 */
+	Map<String, String> errors() {
+		Map<String, String> errors = new LinkedHashMap<>();
+		int index = 0;
+		for (Row row : this.rows) {
+			if (row.name().isBlank() && row.value().isBlank()) {
+				continue;
+			}
+			if (row.alreadySet() && !row.sensitive() && row.value().isEmpty()) {
+				errors.put("variables[" + index + "].value", row.name()
+						+ " is sensitive and set: type its value to store it in plain text, or tick Sensitive to keep the current one.");
+			}
+			index++;
+		}
+		return errors;
 	}
 
 	List<VariableInput> inputs() {

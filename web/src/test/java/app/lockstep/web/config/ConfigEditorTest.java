@@ -26,6 +26,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @LockstepTest
@@ -105,6 +106,43 @@ class ConfigEditorTest {
 	}
 
 	@Test
+	void theDiffFormPutsNoCsrfTokenInTheAddressAndRestorePostsWithItsOwn() throws Exception {
+		saveForm(ConfigFixtures.SPEC, 0, "APP_ENV", "staging", "First").andExpect(status().is3xxRedirection());
+		saveForm(ConfigFixtures.SPEC, 1, "APP_ENV", "staging-2", "Second").andExpect(status().is3xxRedirection());
+		String html = this.mvc.perform(get(this.base + "/history").session(this.developer))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		int start = html.indexOf("id=\"diff-form\"");
+		String diffForm = html.substring(start, html.indexOf("</form>", start));
+		assertThat(diffForm).contains("name=\"from\"").doesNotContain("_csrf").doesNotContain("formmethod");
+		assertThat(html).contains("form=\"restore-1\"");
+		int restore = html.indexOf("id=\"restore-1\"");
+		assertThat(restore).isPositive();
+		assertThat(html.substring(restore, html.indexOf("</form>", restore))).contains("method=\"post\"", "_csrf",
+				this.base + "/revisions/1/restore");
+	}
+
+	@Test
+	void restoringARevisionEqualToTheCurrentOneSaysSoOnTheHistoryPage() throws Exception {
+		saveForm(ConfigFixtures.SPEC, 0, "APP_ENV", "staging", "First").andExpect(status().is3xxRedirection());
+		saveForm(ConfigFixtures.SPEC, 1, "APP_ENV", "staging-2", "Second").andExpect(status().is3xxRedirection());
+		this.mvc.perform(post(this.base + "/revisions/1/restore").with(csrf()).session(this.developer))
+			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(get(this.base + "/history").session(this.developer))
+			.andExpect(content().string(containsString("Restored revision 1 as revision 3")));
+		this.mvc.perform(post(this.base + "/revisions/1/restore").with(csrf()).session(this.developer))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl(this.base + "/history"));
+		this.mvc.perform(get(this.base + "/history").session(this.developer))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("alert-danger"),
+					containsString("Revision 1 is what this config holds already (revision 3): nothing to restore."),
+					not(containsString("data-revision=\"4\"")))));
+	}
+
+	@Test
 	void aSaveFromAStaleBaseIsRefusedShowingTheOtherChangeAndKeepingMyText() throws Exception {
 		saveForm(ConfigFixtures.SPEC, 0, "A", "1", "First").andExpect(status().is3xxRedirection());
 		saveForm(ConfigFixtures.SPEC, 1, "A", "2", "Leo's change").andExpect(status().is3xxRedirection());
@@ -153,6 +191,48 @@ class ConfigEditorTest {
 		this.mvc.perform(get(this.base).session(this.developer))
 			.andExpect(
 					content().string(allOf(containsString("set (leave empty to keep)"), not(containsString(secret)))));
+	}
+
+	@Test
+	void untickingSensitiveWithoutTypingTheValueIsRefusedRatherThanEmptyingTheSecret() throws Exception {
+		this.mvc
+			.perform(post(this.base).session(this.developer)
+				.with(csrf())
+				.param("infrastructure", ConfigFixtures.SPEC)
+				.param("baseRevision", "0")
+				.param("variables[0].name", "DB_PASSWORD")
+				.param("variables[0].value", "s3cr3t")
+				.param("variables[0].sensitive", "true")
+				.param("variables[0].visibility", "BOTH"))
+			.andExpect(status().is3xxRedirection());
+		this.mvc
+			.perform(post(this.base).session(this.developer)
+				.with(csrf())
+				.param("infrastructure", ConfigFixtures.SPEC)
+				.param("baseRevision", "1")
+				.param("variables[0].name", "")
+				.param("variables[0].value", "")
+				.param("variables[1].name", "DB_PASSWORD")
+				.param("variables[1].value", "")
+				.param("variables[1].set", "true")
+				.param("variables[1].visibility", "BOTH"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(containsString("Nothing was saved"),
+					containsString("DB_PASSWORD is sensitive and set: type its value to store it in plain text"),
+					containsString("id=\"var-value-0\""), containsString("set (leave empty to keep)"),
+					not(containsString("s3cr3t")))));
+		this.mvc.perform(get(this.base + "/revisions/2").session(this.developer)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void comparingAnEnvironmentWithItselfAsksForTwoDifferentOnes() throws Exception {
+		this.mvc
+			.perform(get("/orgs/acme/projects/" + this.project + "/compare").param("left", "staging")
+				.param("right", "staging")
+				.session(this.developer))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Pick two different environments to compare."),
+					not(containsString("drift-table")))));
 	}
 
 	@Test

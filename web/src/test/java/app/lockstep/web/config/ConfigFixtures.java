@@ -17,9 +17,9 @@ import app.lockstep.domain.shared.Transactions;
  * A fresh project with staging and production in the demo organization acme, for config
  * tests.
  */
-final class ConfigFixtures {
+public final class ConfigFixtures {
 
-	static final String SPEC = """
+	public static final String SPEC = """
 			applications:
 			  app:
 			    type: php:8.3
@@ -33,7 +33,7 @@ final class ConfigFixtures {
 	private ConfigFixtures() {
 	}
 
-	static String project(CreateProject createProject, CreateEnvironment createEnvironment, Caller owner) {
+	public static String project(CreateProject createProject, CreateEnvironment createEnvironment, Caller owner) {
 		String slug = "cfg-" + UUID.randomUUID().toString().substring(0, 8);
 		createProject.create(owner, new ProjectInput(slug, "Config " + slug, null, null));
 		for (List<String> environment : List.of(List.of("staging", "STAGING"), List.of("production", "PRODUCTION"))) {
@@ -43,7 +43,7 @@ final class ConfigFixtures {
 		return slug;
 	}
 
-	static Caller caller(Users users, ResolveMembership memberships, Transactions transactions, String email) {
+	public static Caller caller(Users users, ResolveMembership memberships, Transactions transactions, String email) {
 		var user = transactions.global(() -> users.findByEmail(email)).orElseThrow();
 		Membership membership = memberships.in(user.id(), "acme").orElseThrow();
 		return new Caller(membership.organization(), user.id(), user.name(), membership.role(), "127.0.0.1");

@@ -157,6 +157,29 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Saves a screenshot of the whole page, below the fold too: the window is made as
+	 * tall as the page for the shot, then given back its size.
+	 */
+	public Browser screenshotPage(String name) {
+		Dimension size = this.driver.manage().window().getSize();
+		Number page = (Number) ((org.openqa.selenium.JavascriptExecutor) this.driver)
+			.executeScript("return document.documentElement.scrollHeight;");
+		int chrome = size.height - ((Number) ((org.openqa.selenium.JavascriptExecutor) this.driver)
+			.executeScript("return window.innerHeight;")).intValue();
+		int height = Math.min(page.intValue() + chrome, 8000);
+		if (height <= size.height) {
+			return screenshot(name);
+		}
+		resize(size.width, height);
+		try {
+			return screenshot(name);
+		}
+		finally {
+			this.driver.manage().window().setSize(size);
+		}
+	}
+
 	public WebDriver driver() {
 		return this.driver;
 	}
