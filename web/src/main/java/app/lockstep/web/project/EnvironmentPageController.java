@@ -18,6 +18,7 @@ import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.tenancy.Permission;
 import app.lockstep.web.tenancy.TimeZones;
+import app.lockstep.web.window.WindowStatus;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -51,12 +52,15 @@ class EnvironmentPageController {
 
 	private final ViewConfig viewConfig;
 
+	private final WindowStatus windowStatus;
+
 	EnvironmentPageController(ViewProjects viewProjects, UpdateEnvironment updateEnvironment,
-			DeleteEnvironment deleteEnvironment, ViewConfig viewConfig) {
+			DeleteEnvironment deleteEnvironment, ViewConfig viewConfig, WindowStatus windowStatus) {
 		this.viewProjects = viewProjects;
 		this.updateEnvironment = updateEnvironment;
 		this.deleteEnvironment = deleteEnvironment;
 		this.viewConfig = viewConfig;
+		this.windowStatus = windowStatus;
 	}
 
 	@GetMapping
@@ -147,6 +151,7 @@ class EnvironmentPageController {
 		model.addAttribute("environment", environment);
 		model.addAttribute("config",
 				this.viewConfig.current(caller, project.project().slug(), environment.name()).config());
+		model.addAttribute("windows", this.windowStatus.of(caller, project.project().slug(), environment.name()));
 		model.addAttribute("previous", (index > 0) ? environments.get(index - 1) : null);
 		model.addAttribute("next", (index < environments.size() - 1) ? environments.get(index + 1) : null);
 		model.addAttribute("canEdit", caller.can(Permission.EDIT_PROJECTS));

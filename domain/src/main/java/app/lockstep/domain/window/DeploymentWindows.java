@@ -1,0 +1,33 @@
+package app.lockstep.domain.window;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import app.lockstep.domain.project.EnvironmentId;
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.UserId;
+
+/** The port for deployment windows: environments' rules and organization-wide freezes. */
+public interface DeploymentWindows {
+
+	/**
+	 * The environment's saved rules; empty when they were never saved (the default
+	 * applies).
+	 */
+	Optional<SavedWindows> find(OrgId org, EnvironmentId environment);
+
+	/** Inserts or replaces the environment's rules. */
+	void save(OrgId org, EnvironmentId environment, WindowRules rules, UserId by, String byName, Instant at);
+
+	/** The organization's freezes, by start. */
+	List<OrganizationFreeze> organizationFreezes(OrgId org);
+
+	Optional<OrganizationFreeze> findOrganizationFreeze(OrgId org, FreezeId id);
+
+	void addOrganizationFreeze(OrgId org, OrganizationFreeze freeze, UserId by);
+
+	/** Deletes it and returns what it was; empty when there was none. */
+	Optional<OrganizationFreeze> removeOrganizationFreeze(OrgId org, FreezeId id);
+
+}

@@ -1,0 +1,91 @@
+package app.lockstep.domain.window;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import app.lockstep.domain.project.Environment;
+import app.lockstep.domain.project.Environments;
+import app.lockstep.domain.project.Project;
+import app.lockstep.domain.project.Projects;
+import app.lockstep.domain.shared.NotFoundException;
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.Transactions;
+import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.tenancy.Permission;
+
+/**
+ * An environment's deployment windows as its page and the API show them: the rules, the
+ * decision now (in words too) and the calendar of the next {@value #STRIP_DAYS} days.
+ */
+public final class ViewDeploymentWindows {
+
+	public static final int STRIP_DAYS = 14;
+
+	private final Projects projects;
+
+	private final Environments environments;
+
+	private final WindowCheck windowCheck;
+
+	private final Transactions transactions;
+
+	private final Clock clock;
+
+	public ViewDeploymentWindows(Projects projects, Environments environments, WindowCheck windowCheck,
+			Transactions transactions, Clock clock) {
+		this.projects = projects;
+		this.environments = environments;
+		this.windowCheck = windowCheck;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/**
+	 * What an environment's windows look like now.
+	 *
+	 * @param now the instant the decision is for, with its words and the strip starting
+	 * on its day in the rules' time zone
+	 * @param decision whether {@code now} is open
+	 * @param summary the decision in words: "Blocked until Mon 00:00 CET: No Friday
+	 * deploys"
+	 */
+	public record Overview(Project project, Environment environment, EffectiveWindows windows, Instant now,
+			WindowDecision decision, String summary, List<CalendarDay> days) {
+
+		public WindowRules rules() {
+			return this.windows.rules();
+		}
+
+	}
+
+	public Overview view(Caller caller, String projectSlug, String environmentName) {
+		caller.require(Permission.VIEW_PROJECTS);
+		return this.transactions.inTenant(caller.orgId(), () -> {
+			Project project = project(this.projects, caller.orgId(), projectSlug);
+			Environment environment = environment(this.environments, caller.orgId(), project, environmentName);
+			return overview(project, environment, this.windowCheck.effective(caller.orgId(), environment),
+					this.clock.instant());
+		});
+	}
+
+	static Overview overview(Project project, Environment environment, EffectiveWindows windows, Instant now) {
+		WindowDecision decision = windows.evaluate(now);
+		LocalDate today = now.atZone(windows.rules().timeZone()).toLocalDate();
+		return new Overview(project, environment, windows, now, decision,
+				WindowText.describe(decision, windows.rules().timeZone(), Locale.ENGLISH, now),
+				windows.days(today, STRIP_DAYS));
+	}
+
+	static Project project(Projects projects, OrgId org, String slug) {
+		return projects.findBySlug(org, slug).orElseThrow(() -> new NotFoundException("No project \"" + slug + "\"."));
+	}
+
+	static Environment environment(Environments environments, OrgId org, Project project, String name) {
+		return environments.findByName(org, project.id(), name)
+			.orElseThrow(() -> new NotFoundException("No environment \"" + name + "\" in " + project.slug() + "."));
+	}
+
+}

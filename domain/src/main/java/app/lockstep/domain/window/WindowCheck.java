@@ -1,0 +1,68 @@
+package app.lockstep.domain.window;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import app.lockstep.domain.project.Environment;
+import app.lockstep.domain.project.EnvironmentId;
+import app.lockstep.domain.project.Tier;
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.Transactions;
+
+/**
+ * The query other features (deployments) ask: may this environment be deployed at this
+ * instant, and if not, why and when next? It checks no permission: the use case calling
+ * it has. It runs in the caller's transaction when there is one (bound to the same
+ * organization), else in its own.
+ * <ul>
+ * <li>An environment with saved rules uses them; one without uses
+ * {@link WindowRules#defaultFor}: "No Friday deploys" in its time zone for production,
+ * open at any time for the other tiers.</li>
+ * <li>The organization's freezes apply to production environments only.</li>
+ * </ul>
+ */
+public final class WindowCheck {
+
+	private final DeploymentWindows windows;
+
+	private final Transactions transactions;
+
+	public WindowCheck(DeploymentWindows windows, Transactions transactions) {
+		this.windows = windows;
+		this.transactions = transactions;
+	}
+
+	/** The decision for the environment at {@code at}. */
+	public WindowDecision check(OrgId org, EnvironmentId environment, Tier tier, ZoneId environmentZone, Instant at) {
+		return effective(org, environment, tier, environmentZone).evaluate(at);
+	}
+
+	/** The decision for the environment at {@code at}. */
+	public WindowDecision check(OrgId org, Environment environment, Instant at) {
+		return check(org, environment.id(), environment.tier(), environment.timeZone(), at);
+	}
+
+	/**
+	 * The rules that apply to the environment (saved or default, plus organization
+	 * freezes).
+	 */
+	public EffectiveWindows effective(OrgId org, EnvironmentId environment, Tier tier, ZoneId environmentZone) {
+		return this.transactions.inTenant(org, () -> {
+			List<Freeze> organizationFreezes = (tier == Tier.PRODUCTION)
+					? this.windows.organizationFreezes(org).stream().map(OrganizationFreeze::freeze).toList()
+					: List.of();
+			return this.windows.find(org, environment)
+				.map((saved) -> new EffectiveWindows(saved.rules(), false, organizationFreezes, saved.updatedAt(),
+						saved.updatedBy()))
+				.orElseGet(() -> new EffectiveWindows(WindowRules.defaultFor(tier, environmentZone), true,
+						organizationFreezes, null, null));
+		});
+	}
+
+	/** The rules that apply to the environment. */
+	public EffectiveWindows effective(OrgId org, Environment environment) {
+		return effective(org, environment.id(), environment.tier(), environment.timeZone());
+	}
+
+}

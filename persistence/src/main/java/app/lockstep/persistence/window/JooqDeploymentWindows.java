@@ -1,0 +1,189 @@
+package app.lockstep.persistence.window;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import app.lockstep.domain.project.EnvironmentId;
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.UserId;
+import app.lockstep.domain.window.AllowedHours;
+import app.lockstep.domain.window.Block;
+import app.lockstep.domain.window.DeploymentWindows;
+import app.lockstep.domain.window.Freeze;
+import app.lockstep.domain.window.FreezeId;
+import app.lockstep.domain.window.OrganizationFreeze;
+import app.lockstep.domain.window.SavedWindows;
+import app.lockstep.domain.window.WindowRules;
+import app.lockstep.domain.window.WindowRulesInput;
+import app.lockstep.persistence.jooq.tables.records.EnvironmentWindowsRecord;
+import app.lockstep.persistence.jooq.tables.records.OrganizationFreezesRecord;
+import app.lockstep.persistence.shared.Json;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+
+import org.springframework.stereotype.Repository;
+
+import static app.lockstep.persistence.jooq.Tables.ENVIRONMENT_WINDOWS;
+import static app.lockstep.persistence.jooq.Tables.ORGANIZATION_FREEZES;
+
+/**
+ * Environments' window rules (time zone as a column, the rules as JSON in the API's
+ * shape) and organization-wide freezes.
+ */
+@Repository
+class JooqDeploymentWindows implements DeploymentWindows {
+
+	private final DSLContext dsl;
+
+	JooqDeploymentWindows(DSLContext dsl) {
+		this.dsl = dsl;
+	}
+
+	@Override
+	public Optional<SavedWindows> find(OrgId org, EnvironmentId environment) {
+		return this.dsl.selectFrom(ENVIRONMENT_WINDOWS)
+			.where(ENVIRONMENT_WINDOWS.ORG_ID.eq(org.value())
+				.and(ENVIRONMENT_WINDOWS.ENVIRONMENT_ID.eq(environment.value())))
+			.fetchOptional()
+			.map(JooqDeploymentWindows::toSaved);
+	}
+
+	@Override
+	public void save(OrgId org, EnvironmentId environment, WindowRules rules, UserId by, String byName, Instant at) {
+		JSONB json = Json.of(toJson(rules));
+		this.dsl.insertInto(ENVIRONMENT_WINDOWS)
+			.set(ENVIRONMENT_WINDOWS.ORG_ID, org.value())
+			.set(ENVIRONMENT_WINDOWS.ENVIRONMENT_ID, environment.value())
+			.set(ENVIRONMENT_WINDOWS.TIME_ZONE, rules.timeZone().getId())
+			.set(ENVIRONMENT_WINDOWS.RULES, json)
+			.set(ENVIRONMENT_WINDOWS.UPDATED_AT, at.atOffset(ZoneOffset.UTC))
+			.set(ENVIRONMENT_WINDOWS.UPDATED_BY, by.value())
+			.set(ENVIRONMENT_WINDOWS.UPDATED_BY_NAME, byName)
+			.onConflict(ENVIRONMENT_WINDOWS.ORG_ID, ENVIRONMENT_WINDOWS.ENVIRONMENT_ID)
+			.doUpdate()
+			.set(ENVIRONMENT_WINDOWS.TIME_ZONE, rules.timeZone().getId())
+			.set(ENVIRONMENT_WINDOWS.RULES, json)
+			.set(ENVIRONMENT_WINDOWS.UPDATED_AT, at.atOffset(ZoneOffset.UTC))
+			.set(ENVIRONMENT_WINDOWS.UPDATED_BY, by.value())
+			.set(ENVIRONMENT_WINDOWS.UPDATED_BY_NAME, byName)
+			.execute();
+	}
+
+	@Override
+	public List<OrganizationFreeze> organizationFreezes(OrgId org) {
+		return this.dsl.selectFrom(ORGANIZATION_FREEZES)
+			.where(ORGANIZATION_FREEZES.ORG_ID.eq(org.value()))
+			.orderBy(ORGANIZATION_FREEZES.START_AT, ORGANIZATION_FREEZES.ID)
+			.fetch(JooqDeploymentWindows::toFreeze);
+	}
+
+	@Override
+	public Optional<OrganizationFreeze> findOrganizationFreeze(OrgId org, FreezeId id) {
+		return this.dsl.selectFrom(ORGANIZATION_FREEZES)
+			.where(ORGANIZATION_FREEZES.ORG_ID.eq(org.value()).and(ORGANIZATION_FREEZES.ID.eq(id.value())))
+			.fetchOptional()
+			.map(JooqDeploymentWindows::toFreeze);
+	}
+
+	@Override
+	public void addOrganizationFreeze(OrgId org, OrganizationFreeze freeze, UserId by) {
+		this.dsl.insertInto(ORGANIZATION_FREEZES)
+			.set(ORGANIZATION_FREEZES.ORG_ID, org.value())
+			.set(ORGANIZATION_FREEZES.ID, freeze.id().value())
+			.set(ORGANIZATION_FREEZES.START_AT, freeze.freeze().start().atOffset(ZoneOffset.UTC))
+			.set(ORGANIZATION_FREEZES.END_AT, freeze.freeze().end().atOffset(ZoneOffset.UTC))
+			.set(ORGANIZATION_FREEZES.REASON, freeze.freeze().reason())
+			.set(ORGANIZATION_FREEZES.CREATED_BY, by.value())
+			.set(ORGANIZATION_FREEZES.CREATED_BY_NAME, freeze.createdBy())
+			.set(ORGANIZATION_FREEZES.CREATED_AT, freeze.createdAt().atOffset(ZoneOffset.UTC))
+			.execute();
+	}
+
+	@Override
+	public Optional<OrganizationFreeze> removeOrganizationFreeze(OrgId org, FreezeId id) {
+		return this.dsl.deleteFrom(ORGANIZATION_FREEZES)
+			.where(ORGANIZATION_FREEZES.ORG_ID.eq(org.value()).and(ORGANIZATION_FREEZES.ID.eq(id.value())))
+			.returning()
+			.fetchOptional()
+			.map(JooqDeploymentWindows::toFreeze);
+	}
+
+	private static OrganizationFreeze toFreeze(OrganizationFreezesRecord record) {
+		return new OrganizationFreeze(new FreezeId(record.getId()),
+				new Freeze(record.getStartAt().toInstant(), record.getEndAt().toInstant(), record.getReason()),
+				record.getCreatedByName(), record.getCreatedAt().toInstant());
+	}
+
+	private static SavedWindows toSaved(EnvironmentWindowsRecord record) {
+		return new SavedWindows(fromJson(ZoneId.of(record.getTimeZone()), Json.map(record.getRules())),
+				record.getUpdatedAt().toInstant(), record.getUpdatedByName());
+	}
+
+	/** The rules in the API's shape, without the time zone (a column of its own). */
+	static Map<String, Object> toJson(WindowRules rules) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("blocks", rules.blocks().stream().map((block) -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("label", block.label());
+			row.put("days", WindowRulesInput.dayNames(block.days()));
+			row.put("from", WindowRulesInput.format(block.from()));
+			row.put("to", WindowRulesInput.formatEnd(block.to()));
+			return row;
+		}).toList());
+		json.put("allowedHours", rules.allowedHours().stream().map((hours) -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("days", WindowRulesInput.dayNames(hours.days()));
+			row.put("from", WindowRulesInput.format(hours.from()));
+			row.put("to", WindowRulesInput.formatEnd(hours.to()));
+			return row;
+		}).toList());
+		json.put("freezes", rules.freezes().stream().map((freeze) -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("start", freeze.start().toString());
+			row.put("end", freeze.end().toString());
+			row.put("reason", freeze.reason());
+			return row;
+		}).toList());
+		return json;
+	}
+
+	/** Reads what {@link #toJson} wrote (trusted: it was validated when saved). */
+	@SuppressWarnings("unchecked")
+	static WindowRules fromJson(ZoneId zone, Map<String, Object> json) {
+		List<Map<String, Object>> blocks = (List<Map<String, Object>>) json.getOrDefault("blocks", List.of());
+		List<Map<String, Object>> hours = (List<Map<String, Object>>) json.getOrDefault("allowedHours", List.of());
+		List<Map<String, Object>> freezes = (List<Map<String, Object>>) json.getOrDefault("freezes", List.of());
+		return new WindowRules(zone,
+				blocks.stream()
+					.map((row) -> new Block((String) row.get("label"), days(row.get("days")), time(row.get("from")),
+							time(row.get("to"))))
+					.toList(),
+				hours.stream()
+					.map((row) -> new AllowedHours(days(row.get("days")), time(row.get("from")), time(row.get("to"))))
+					.toList(),
+				freezes.stream()
+					.map((row) -> new Freeze(Instant.parse((String) row.get("start")),
+							Instant.parse((String) row.get("end")), (String) row.get("reason")))
+					.toList());
+	}
+
+	private static java.util.Set<DayOfWeek> days(Object names) {
+		java.util.Set<DayOfWeek> days = java.util.EnumSet.noneOf(DayOfWeek.class);
+		for (Object name : (List<?>) names) {
+			days.add(DayOfWeek.valueOf((String) name));
+		}
+		return days;
+	}
+
+	private static LocalTime time(Object text) {
+		return "24:00".equals(text) ? LocalTime.MIDNIGHT : LocalTime.parse((String) text);
+	}
+
+}

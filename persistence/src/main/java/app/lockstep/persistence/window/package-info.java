@@ -1,0 +1,4 @@
+@NullMarked
+package app.lockstep.persistence.window;
+
+import org.jspecify.annotations.NullMarked;
