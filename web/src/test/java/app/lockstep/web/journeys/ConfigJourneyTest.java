@@ -7,15 +7,13 @@ import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.tenancy.ResolveMembership;
 import app.lockstep.domain.tenancy.Users;
 import app.lockstep.web.config.ConfigFixtures;
-import app.lockstep.web.testing.Browser;
+import app.lockstep.web.testing.BrowserJourney;
 import app.lockstep.web.testing.LockstepTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,15 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * across from another environment. Always on a fresh project, never the demo ones.
  */
 @LockstepTest
-class ConfigJourneyTest {
+class ConfigJourneyTest extends BrowserJourney {
 
 	private static final String BROKEN = ConfigFixtures.SPEC.replace("    type: php:8.3\n",
 			"    type: php:8.3\n    colour: blue\n");
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	CreateProject createProject;
@@ -56,18 +49,6 @@ class ConfigJourneyTest {
 	void freshProjectAndBrowser() {
 		Caller owner = ConfigFixtures.caller(this.users, this.memberships, this.transactions, "owner@acme.test");
 		this.project = ConfigFixtures.project(this.createProject, this.createEnvironment, owner);
-		if (browser == null) {
-			browser = new Browser(this.port);
-		}
-		browser.logout().resize(1280, 900);
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-		}
 	}
 
 	@Test

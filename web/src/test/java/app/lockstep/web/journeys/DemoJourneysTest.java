@@ -1,12 +1,8 @@
 package app.lockstep.web.journeys;
 
-import app.lockstep.web.testing.Browser;
+import app.lockstep.web.testing.BrowserJourney;
 import app.lockstep.web.testing.LockstepTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,28 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What people do end to end, in a real headless Chromium against the running application.
  */
 @LockstepTest
-class DemoJourneysTest {
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeEach
-	void openBrowser() {
-		if (browser == null) {
-			browser = new Browser(this.port);
-		}
-		browser.logout().resize(1280, 900);
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-		}
-	}
+class DemoJourneysTest extends BrowserJourney {
 
 	@Test
 	void aDemoOwnerLogsInAndSeesEveryProjectAndEnvironmentOnTheDashboard() {

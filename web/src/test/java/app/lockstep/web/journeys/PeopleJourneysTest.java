@@ -2,40 +2,15 @@ package app.lockstep.web.journeys;
 
 import java.util.UUID;
 
-import app.lockstep.web.testing.Browser;
+import app.lockstep.web.testing.BrowserJourney;
 import app.lockstep.web.testing.LockstepTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The first minutes of a new team, and of a new member, in a real headless Chromium. */
 @LockstepTest
-class PeopleJourneysTest {
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeEach
-	void openBrowser() {
-		if (browser == null) {
-			browser = new Browser(this.port);
-		}
-		browser.logout().resize(1280, 900);
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-		}
-	}
+class PeopleJourneysTest extends BrowserJourney {
 
 	@Test
 	void signUpCreateAProjectAddAnEnvironmentAndSeeThemOnTheDashboard() {

@@ -7,16 +7,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 
-import app.lockstep.web.testing.Browser;
+import app.lockstep.web.testing.BrowserJourney;
 import app.lockstep.web.testing.LockstepTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,28 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * machine uses it over real HTTP, and revoking it in the browser stops it at once.
  */
 @LockstepTest
-class TokenJourneysTest {
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeEach
-	void openBrowser() {
-		if (browser == null) {
-			browser = new Browser(this.port);
-		}
-		browser.logout().resize(1280, 900);
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-		}
-	}
+class TokenJourneysTest extends BrowserJourney {
 
 	@Test
 	void aDeveloperCreatesATokenAMachineUsesItAndRevokingStopsIt() throws Exception {

@@ -3,17 +3,15 @@ package app.lockstep.web.window;
 import java.time.Instant;
 
 import app.lockstep.web.project.ProjectTestSupport;
-import app.lockstep.web.testing.Browser;
+import app.lockstep.web.testing.BrowserJourney;
 import app.lockstep.web.testing.LockstepTest;
 import app.lockstep.web.testing.MutableClock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,12 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sees the strip change.
  */
 @LockstepTest
-class WindowJourneysTest {
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
+class WindowJourneysTest extends BrowserJourney {
 
 	@Autowired
 	MockMvc mvc;
@@ -38,24 +31,13 @@ class WindowJourneysTest {
 	MutableClock clock;
 
 	@BeforeEach
-	void openBrowser() {
-		if (browser == null) {
-			browser = new Browser(this.port);
-		}
-		browser.logout().resize(1280, 1000);
+	void tallerWindowForTheStrip() {
+		browser.resize(1280, 1000);
 	}
 
 	@AfterEach
 	void releaseTheClock() {
 		this.clock.release();
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-		}
 	}
 
 	@Test
