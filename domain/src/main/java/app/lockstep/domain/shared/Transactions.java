@@ -41,4 +41,10 @@ public interface Transactions {
 	 */
 	<T> T forApiToken(String tokenHash, Supplier<T> work);
 
+	/**
+	 * A transaction that may read the one project webhook whose hook id is given,
+	 * whatever its organization (receiving a delivery, before the organization is known).
+	 */
+	<T> T forWebhook(String hookId, Supplier<T> work);
+
 }

@@ -15,9 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs each unit of work in a transaction whose first statement binds it to one
- * organization (and, where asked, one person, one invitation token or one API token) with
- * transaction-local settings that the row-level security policies read. Nested calls join
- * the outer transaction and keep its binding.
+ * organization (and, where asked, one person, one invitation token, one API token or one
+ * webhook) with transaction-local settings that the row-level security policies read.
+ * Nested calls join the outer transaction and keep its binding.
  */
 @Component
 public class TenantTransactions implements Transactions {
@@ -59,6 +59,19 @@ public class TenantTransactions implements Transactions {
 	@Override
 	public <T> T forApiToken(String tokenHash, Supplier<T> work) {
 		return run(null, null, null, tokenHash, work);
+	}
+
+	@Override
+	public <T> T forWebhook(String hookId, Supplier<T> work) {
+		return this.template.execute((status) -> {
+			if (status.isNewTransaction()) {
+				bind(null, null, null, null);
+				this.dsl.select(DSL.function("set_config", String.class, DSL.val("lockstep.webhook"), DSL.val(hookId),
+						DSL.inline(true)))
+					.fetch();
+			}
+			return work.get();
+		});
 	}
 
 	private <T> T run(@Nullable String org, @Nullable String user, @Nullable String invitation,

@@ -30,8 +30,12 @@ import org.springframework.context.annotation.Configuration;
 class ConfigUseCases {
 
 	@Bean
-	SecretSealing secretSealing(SecretsKeys keys, @Value("${lockstep.demo:false}") boolean demo) {
-		SecretCipher cipher = keys.cipher(demo);
+	SecretCipher secretCipher(SecretsKeys keys, @Value("${lockstep.demo:false}") boolean demo) {
+		return keys.cipher(demo);
+	}
+
+	@Bean
+	SecretSealing secretSealing(SecretCipher cipher) {
 		return new SecretSealing(cipher);
 	}
 

@@ -22,7 +22,9 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  * (problem+json) instead of redirecting, and htmx requests whose session expired get a
  * full-page refresh to the login page rather than a login form swapped into a fragment.
  * Machines call the API with {@code Authorization: Bearer <token>} (see
- * {@link BearerTokenAuthenticationFilter}); those requests need no CSRF token.
+ * {@link BearerTokenAuthenticationFilter}); those requests need no CSRF token. Push
+ * webhooks ({@code /api/v1/hooks/**}) are public and CSRF-exempt: each delivery is
+ * verified with the project's webhook secret instead.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -30,6 +32,9 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
+
+	/** The push webhooks (see app.lockstep.web.code.api.WebhookController). */
+	static final String WEBHOOKS = "/api/v1/hooks/**";
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginFailureHandler loginFailureHandler,
@@ -45,6 +50,10 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/invitations/*/signup")
 			.permitAll()
+			// Push webhooks: public, each delivery proves itself with the project's
+			// secret.
+			.requestMatchers(HttpMethod.POST, WEBHOOKS)
+			.permitAll()
 			.anyRequest()
 			.authenticated());
 		http.formLogin((form) -> form.loginPage("/login")
@@ -55,7 +64,8 @@ class SecurityConfiguration {
 			.permitAll());
 		http.addFilterBefore(new BearerTokenAuthenticationFilter(authenticateApiToken),
 				AnonymousAuthenticationFilter.class);
-		http.csrf((csrf) -> csrf.ignoringRequestMatchers(BearerTokenAuthenticationFilter.BEARER_API_REQUEST));
+		http.csrf((csrf) -> csrf.ignoringRequestMatchers(BearerTokenAuthenticationFilter.BEARER_API_REQUEST,
+				pathPattern(WEBHOOKS)));
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
 		http.exceptionHandling((exceptions) -> exceptions
 			.defaultAuthenticationEntryPointFor(new ProblemAuthenticationEntryPoint(), pathPattern("/api/**"))

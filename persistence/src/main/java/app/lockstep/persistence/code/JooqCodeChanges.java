@@ -1,0 +1,110 @@
+package app.lockstep.persistence.code;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import app.lockstep.domain.code.CodeChange;
+import app.lockstep.domain.code.CodeChanges;
+import app.lockstep.domain.code.CodeSource;
+import app.lockstep.domain.code.Commit;
+import app.lockstep.domain.project.ProjectId;
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.persistence.jooq.tables.records.CodeChangesRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Repository;
+
+import static app.lockstep.persistence.jooq.Tables.CODE_CHANGES;
+import static org.jooq.impl.DSL.select;
+
+@Repository
+class JooqCodeChanges implements CodeChanges {
+
+	private final DSLContext dsl;
+
+	JooqCodeChanges(DSLContext dsl) {
+		this.dsl = dsl;
+	}
+
+	@Override
+	public List<String> addAll(OrgId org, ProjectId project, List<Commit> commits, CodeSource source,
+			Instant receivedAt) {
+		if (commits.isEmpty()) {
+			return List.of();
+		}
+		var insert = this.dsl.insertInto(CODE_CHANGES, CODE_CHANGES.ORG_ID, CODE_CHANGES.PROJECT_ID, CODE_CHANGES.SHA,
+				CODE_CHANGES.BRANCH, CODE_CHANGES.AUTHOR, CODE_CHANGES.MESSAGE, CODE_CHANGES.COMMITTED_AT,
+				CODE_CHANGES.URL, CODE_CHANGES.RECEIVED_AT, CODE_CHANGES.SOURCE);
+		for (Commit commit : commits) {
+			insert = insert.values(org.value(), project.value(), commit.sha(), commit.branch(), commit.author(),
+					commit.message(), commit.committedAt().atOffset(ZoneOffset.UTC), commit.url(),
+					receivedAt.atOffset(ZoneOffset.UTC), source.name());
+		}
+		Set<String> stored = new HashSet<>(
+				insert.onConflictDoNothing().returning(CODE_CHANGES.SHA).fetch(CODE_CHANGES.SHA));
+		return commits.stream().map(Commit::sha).filter(stored::contains).toList();
+	}
+
+	@Override
+	public Optional<CodeChange> find(OrgId org, ProjectId project, String sha) {
+		return this.dsl.selectFrom(CODE_CHANGES)
+			.where(ofProject(org, project).and(CODE_CHANGES.SHA.eq(sha)))
+			.fetchOptional()
+			.map(JooqCodeChanges::toChange);
+	}
+
+	@Override
+	public List<CodeChange> page(OrgId org, ProjectId project, @Nullable String branch, @Nullable String beforeSha,
+			int limit) {
+		Condition condition = ofProject(org, project);
+		if (branch != null) {
+			condition = condition.and(CODE_CHANGES.BRANCH.eq(branch));
+		}
+		if (beforeSha != null) {
+			condition = condition.and(CODE_CHANGES.SEQ.lt(select(CODE_CHANGES.SEQ).from(CODE_CHANGES)
+				.where(ofProject(org, project).and(CODE_CHANGES.SHA.eq(beforeSha)))));
+		}
+		return this.dsl.selectFrom(CODE_CHANGES)
+			.where(condition)
+			.orderBy(CODE_CHANGES.SEQ.desc())
+			.limit(limit)
+			.fetch(JooqCodeChanges::toChange);
+	}
+
+	@Override
+	public List<CodeChange> commitsBetween(OrgId org, ProjectId project, @Nullable String fromSha, String toSha) {
+		Optional<CodeChange> to = find(org, project, toSha.toLowerCase(java.util.Locale.ROOT));
+		if (to.isEmpty()) {
+			return List.of();
+		}
+		Condition condition = ofProject(org, project).and(CODE_CHANGES.BRANCH.eq(to.get().branch()))
+			.and(CODE_CHANGES.COMMITTED_AT.le(to.get().committedAt().atOffset(ZoneOffset.UTC)));
+		Optional<CodeChange> from = (fromSha != null) ? find(org, project, fromSha.toLowerCase(java.util.Locale.ROOT))
+				: Optional.empty();
+		if (from.isPresent()) {
+			condition = condition.and(CODE_CHANGES.COMMITTED_AT.gt(from.get().committedAt().atOffset(ZoneOffset.UTC)));
+		}
+		return this.dsl.selectFrom(CODE_CHANGES)
+			.where(condition)
+			.orderBy(CODE_CHANGES.COMMITTED_AT.desc(), CODE_CHANGES.SEQ.desc())
+			.limit(MAX_BETWEEN)
+			.fetch(JooqCodeChanges::toChange);
+	}
+
+	private static Condition ofProject(OrgId org, ProjectId project) {
+		return CODE_CHANGES.ORG_ID.eq(org.value()).and(CODE_CHANGES.PROJECT_ID.eq(project.value()));
+	}
+
+	private static CodeChange toChange(CodeChangesRecord record) {
+		return new CodeChange(new ProjectId(record.getProjectId()), record.getSha(), record.getBranch(),
+				record.getAuthor(), record.getMessage(), record.getCommittedAt().toInstant(), record.getUrl(),
+				record.getReceivedAt().toInstant(), CodeSource.valueOf(record.getSource()));
+	}
+
+}

@@ -1,0 +1,120 @@
+package app.lockstep.persistence.code;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import app.lockstep.domain.code.DeliveryOutcome;
+import app.lockstep.domain.code.Forge;
+import app.lockstep.domain.code.Webhook;
+import app.lockstep.domain.code.WebhookDelivery;
+import app.lockstep.domain.code.WebhookTarget;
+import app.lockstep.domain.code.Webhooks;
+import app.lockstep.domain.config.SealedSecret;
+import app.lockstep.domain.project.ProjectId;
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.persistence.jooq.tables.records.WebhookDeliveriesRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+
+import org.springframework.stereotype.Repository;
+
+import static app.lockstep.persistence.jooq.Tables.PROJECTS;
+import static app.lockstep.persistence.jooq.Tables.PROJECT_WEBHOOKS;
+import static app.lockstep.persistence.jooq.Tables.WEBHOOK_DELIVERIES;
+import static org.jooq.impl.DSL.select;
+
+@Repository
+class JooqWebhooks implements Webhooks {
+
+	private final DSLContext dsl;
+
+	JooqWebhooks(DSLContext dsl) {
+		this.dsl = dsl;
+	}
+
+	@Override
+	public Optional<WebhookTarget> findByHookId(String hookId) {
+		return this.dsl.select(PROJECT_WEBHOOKS.ORG_ID, PROJECT_WEBHOOKS.PROJECT_ID)
+			.from(PROJECT_WEBHOOKS)
+			.where(PROJECT_WEBHOOKS.HOOK_ID.eq(hookId))
+			.fetchOptional((record) -> new WebhookTarget(new OrgId(record.value1()), new ProjectId(record.value2())));
+	}
+
+	@Override
+	public Optional<Webhook> find(OrgId org, ProjectId project) {
+		return this.dsl.select(PROJECT_WEBHOOKS.fields())
+			.select(PROJECTS.SLUG)
+			.from(PROJECT_WEBHOOKS)
+			.join(PROJECTS)
+			.on(PROJECTS.ORG_ID.eq(PROJECT_WEBHOOKS.ORG_ID).and(PROJECTS.ID.eq(PROJECT_WEBHOOKS.PROJECT_ID)))
+			.where(PROJECT_WEBHOOKS.ORG_ID.eq(org.value()).and(PROJECT_WEBHOOKS.PROJECT_ID.eq(project.value())))
+			.fetchOptional((record) -> new Webhook(new ProjectId(record.get(PROJECT_WEBHOOKS.PROJECT_ID)),
+					record.get(PROJECTS.SLUG), record.get(PROJECT_WEBHOOKS.HOOK_ID),
+					new SealedSecret(record.get(PROJECT_WEBHOOKS.SECRET_KEY_ID),
+							record.get(PROJECT_WEBHOOKS.SECRET_SEALED)),
+					record.get(PROJECT_WEBHOOKS.UPDATED_AT).toInstant(), record.get(PROJECT_WEBHOOKS.UPDATED_BY)));
+	}
+
+	@Override
+	public void save(OrgId org, Webhook webhook) {
+		this.dsl.insertInto(PROJECT_WEBHOOKS)
+			.set(PROJECT_WEBHOOKS.ORG_ID, org.value())
+			.set(PROJECT_WEBHOOKS.PROJECT_ID, webhook.project().value())
+			.set(PROJECT_WEBHOOKS.HOOK_ID, webhook.hookId())
+			.set(PROJECT_WEBHOOKS.SECRET_SEALED, webhook.secret().sealed())
+			.set(PROJECT_WEBHOOKS.SECRET_KEY_ID, webhook.secret().keyId())
+			.set(PROJECT_WEBHOOKS.UPDATED_AT, webhook.updatedAt().atOffset(ZoneOffset.UTC))
+			.set(PROJECT_WEBHOOKS.UPDATED_BY, webhook.updatedBy())
+			.onConflict(PROJECT_WEBHOOKS.ORG_ID, PROJECT_WEBHOOKS.PROJECT_ID)
+			.doUpdate()
+			.set(PROJECT_WEBHOOKS.SECRET_SEALED, webhook.secret().sealed())
+			.set(PROJECT_WEBHOOKS.SECRET_KEY_ID, webhook.secret().keyId())
+			.set(PROJECT_WEBHOOKS.UPDATED_AT, webhook.updatedAt().atOffset(ZoneOffset.UTC))
+			.set(PROJECT_WEBHOOKS.UPDATED_BY, webhook.updatedBy())
+			.execute();
+	}
+
+	@Override
+	public void addDelivery(OrgId org, WebhookDelivery delivery) {
+		this.dsl.insertInto(WEBHOOK_DELIVERIES)
+			.set(WEBHOOK_DELIVERIES.ORG_ID, org.value())
+			.set(WEBHOOK_DELIVERIES.ID, delivery.id())
+			.set(WEBHOOK_DELIVERIES.PROJECT_ID, delivery.project().value())
+			.set(WEBHOOK_DELIVERIES.RECEIVED_AT, delivery.receivedAt().atOffset(ZoneOffset.UTC))
+			.set(WEBHOOK_DELIVERIES.FORGE, delivery.forge().name())
+			.set(WEBHOOK_DELIVERIES.EVENT, delivery.event())
+			.set(WEBHOOK_DELIVERIES.OUTCOME, delivery.outcome().name())
+			.set(WEBHOOK_DELIVERIES.DETAIL, delivery.detail())
+			.set(WEBHOOK_DELIVERIES.COMMITS, delivery.commits())
+			.execute();
+		Condition ofProject = ofProject(org, delivery.project());
+		this.dsl.deleteFrom(WEBHOOK_DELIVERIES)
+			.where(ofProject)
+			.and(WEBHOOK_DELIVERIES.ID.notIn(select(WEBHOOK_DELIVERIES.ID).from(WEBHOOK_DELIVERIES)
+				.where(ofProject)
+				.orderBy(WEBHOOK_DELIVERIES.SEQ.desc())
+				.limit(KEEP_DELIVERIES)))
+			.execute();
+	}
+
+	@Override
+	public List<WebhookDelivery> deliveries(OrgId org, ProjectId project, int limit) {
+		return this.dsl.selectFrom(WEBHOOK_DELIVERIES)
+			.where(ofProject(org, project))
+			.orderBy(WEBHOOK_DELIVERIES.SEQ.desc())
+			.limit(limit)
+			.fetch(JooqWebhooks::toDelivery);
+	}
+
+	private static Condition ofProject(OrgId org, ProjectId project) {
+		return WEBHOOK_DELIVERIES.ORG_ID.eq(org.value()).and(WEBHOOK_DELIVERIES.PROJECT_ID.eq(project.value()));
+	}
+
+	private static WebhookDelivery toDelivery(WebhookDeliveriesRecord record) {
+		return new WebhookDelivery(record.getId(), new ProjectId(record.getProjectId()),
+				record.getReceivedAt().toInstant(), Forge.valueOf(record.getForge()), record.getEvent(),
+				DeliveryOutcome.valueOf(record.getOutcome()), record.getDetail(), record.getCommits());
+	}
+
+}

@@ -1,0 +1,125 @@
+package app.lockstep.web.code;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import app.lockstep.domain.code.ConfigureWebhook;
+import app.lockstep.domain.code.DeliveryOutcome;
+import app.lockstep.domain.code.Forge;
+import app.lockstep.domain.code.ViewWebhook;
+import app.lockstep.domain.code.WebhookDelivery;
+import app.lockstep.domain.tenancy.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A project's settings page: its push webhook (the GitHub and GitLab URLs, the secret
+ * with a copy button, regenerating it) and the newest deliveries with their outcome.
+ * Shows the secret, so it needs the permission to edit projects (viewers and auditors get
+ * 403). Regenerating answers htmx with the webhook card alone, and a plain form with a
+ * redirect.
+ */
+@Controller
+@RequestMapping("/orgs/{org}/projects/{project}/settings")
+class ProjectSettingsController {
+
+	static final String PAGE = "code/settings";
+
+	static final String WEBHOOK_CARD = "code/fragments/webhook :: card";
+
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss",
+			Locale.ENGLISH);
+
+	private final ViewWebhook viewWebhook;
+
+	private final ConfigureWebhook configureWebhook;
+
+	ProjectSettingsController(ViewWebhook viewWebhook, ConfigureWebhook configureWebhook) {
+		this.viewWebhook = viewWebhook;
+		this.configureWebhook = configureWebhook;
+	}
+
+	/** The webhook as the card shows it (null fields before it is set up). */
+	record HookView(@Nullable String github, @Nullable String gitlab, @Nullable String secret, @Nullable String updated,
+			@Nullable String updatedBy) {
+
+		public boolean configured() {
+			return this.secret != null;
+		}
+
+	}
+
+	/** One delivery as a table row shows it. */
+	record DeliveryRow(String at, String forge, String event, DeliveryOutcome outcome, String detail, int commits) {
+
+		public String outcomeClass() {
+			return switch (this.outcome) {
+				case ACCEPTED -> "text-bg-success";
+				case IGNORED -> "text-bg-secondary";
+				case REJECTED -> "text-bg-danger";
+				case INVALID -> "text-bg-warning";
+			};
+		}
+
+	}
+
+	@GetMapping
+	String settings(Caller caller, @PathVariable String project, Model model) {
+		addSettings(caller, project, model);
+		model.addAttribute("section", "dashboard");
+		return PAGE;
+	}
+
+	@PostMapping("/webhook-secret")
+	String regenerate(Caller caller, @PathVariable String project, Model model, RedirectAttributes redirect,
+			HttpServletRequest request) {
+		ConfigureWebhook.Configured configured = this.configureWebhook.regenerate(caller, project);
+		String message = configured.created() ? "Webhook set up. Add its URL and secret to your repository's webhooks."
+				: "New secret generated. Deliveries signed with the old one are refused until you update it in "
+						+ "GitHub or GitLab.";
+		if ("true".equals(request.getHeader("HX-Request"))) {
+			addSettings(caller, configured.webhook().projectSlug(), model);
+			model.addAttribute("hookMessage", message);
+			return WEBHOOK_CARD;
+		}
+		redirect.addFlashAttribute("flash", message);
+		return "redirect:/orgs/{org}/projects/{project}/settings";
+	}
+
+	private void addSettings(Caller caller, String project, Model model) {
+		ViewWebhook.Settings settings = this.viewWebhook.settings(caller, project);
+		ZoneId zone = caller.organization().timeZone();
+		HookView hook = (settings.webhook() != null)
+				? new HookView(HookUrls.of(Forge.GITHUB, settings.webhook().hookId()),
+						HookUrls.of(Forge.GITLAB, settings.webhook().hookId()), settings.secret(),
+						dateTime(settings.webhook().updatedAt(), zone), settings.webhook().updatedBy())
+				: new HookView(null, null, null, null, null);
+		List<DeliveryRow> deliveries = settings.deliveries().stream().map((delivery) -> row(delivery, zone)).toList();
+		model.addAttribute("project", settings.project());
+		model.addAttribute("hook", hook);
+		model.addAttribute("deliveries", deliveries);
+		model.addAttribute("zone", zone.getId());
+	}
+
+	private static DeliveryRow row(WebhookDelivery delivery, ZoneId zone) {
+		return new DeliveryRow(dateTime(delivery.receivedAt(), zone),
+				(delivery.forge() == Forge.GITHUB) ? "GitHub" : "GitLab", delivery.event(), delivery.outcome(),
+				delivery.detail(), delivery.commits());
+	}
+
+	private static String dateTime(Instant instant, ZoneId zone) {
+		return DATE_TIME.format(instant.atZone(zone));
+	}
+
+}
