@@ -1,6 +1,7 @@
 package app.lockstep.web.audit;
 
 import app.lockstep.domain.audit.ReadAuditLog;
+import app.lockstep.domain.audit.VerifyAuditChain;
 import app.lockstep.domain.tenancy.Caller;
 import org.jspecify.annotations.Nullable;
 
@@ -22,8 +23,11 @@ class AuditController {
 
 	private final ReadAuditLog readAuditLog;
 
-	AuditController(ReadAuditLog readAuditLog) {
+	private final VerifyAuditChain verifyAuditChain;
+
+	AuditController(ReadAuditLog readAuditLog, VerifyAuditChain verifyAuditChain) {
 		this.readAuditLog = readAuditLog;
+		this.verifyAuditChain = verifyAuditChain;
 	}
 
 	@GetMapping("/orgs/{org}/audit")
@@ -36,6 +40,19 @@ class AuditController {
 		model.addAttribute("firstPage", before == null);
 		model.addAttribute("section", "audit");
 		return (htmx != null && before != null) ? "audit/fragments/rows :: rows" : "audit/audit";
+	}
+
+	/**
+	 * Walks the whole chain. With htmx, only the result replaces the button's neighbour;
+	 * without, a page with the result.
+	 */
+	@GetMapping("/orgs/{org}/audit/verify")
+	String verify(Caller caller, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+			Model model) {
+		model.addAttribute("verification", this.verifyAuditChain.verify(caller));
+		model.addAttribute("orgSlug", caller.organization().slug());
+		model.addAttribute("section", "audit");
+		return (htmx != null) ? "audit/fragments/verify :: result" : "audit/verify";
 	}
 
 }
