@@ -1,15 +1,26 @@
 package app.lockstep.web.audit.api;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import app.lockstep.domain.audit.AuditFilter;
+import app.lockstep.domain.audit.ReadAuditLog;
 import app.lockstep.domain.audit.VerifyAuditChain;
+import app.lockstep.domain.shared.FieldError;
+import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.token.Scope;
+import app.lockstep.web.audit.AuditEventJson;
+import app.lockstep.web.audit.AuditQuery;
 import app.lockstep.web.audit.VerificationJson;
 import app.lockstep.web.shared.RequiresScope;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -19,10 +30,45 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/orgs/{org}/audit")
 class AuditApiController {
 
+	static final int DEFAULT_LIMIT = 50;
+
+	private final ReadAuditLog readAuditLog;
+
 	private final VerifyAuditChain verifyAuditChain;
 
-	AuditApiController(VerifyAuditChain verifyAuditChain) {
+	AuditApiController(ReadAuditLog readAuditLog, VerifyAuditChain verifyAuditChain) {
+		this.readAuditLog = readAuditLog;
 		this.verifyAuditChain = verifyAuditChain;
+	}
+
+	/**
+	 * Newest first, filtered; {@code next} is the cursor to pass as {@code after} for the
+	 * older events (null on the last page).
+	 */
+	@GetMapping
+	@RequiresScope(Scope.AUDIT_READ)
+	Map<String, @Nullable Object> events(Caller caller, @ModelAttribute AuditQuery query,
+			@RequestParam(required = false) @Nullable String after,
+			@RequestParam(required = false) @Nullable String limit) {
+		List<FieldError> errors = new java.util.ArrayList<>();
+		Long before = cursor(after, errors);
+		int size = limit(limit, errors);
+		AuditFilter filter;
+		try {
+			filter = query.toFilter();
+		}
+		catch (ValidationException ex) {
+			errors.addAll(ex.errors());
+			throw new ValidationException(errors);
+		}
+		if (!errors.isEmpty()) {
+			throw new ValidationException(errors);
+		}
+		ReadAuditLog.Page page = this.readAuditLog.read(caller, filter, before, size);
+		Map<String, @Nullable Object> json = new LinkedHashMap<>();
+		json.put("events", page.events().stream().map((event) -> AuditEventJson.of(caller.orgId(), event)).toList());
+		json.put("next", (page.nextBeforeSeq() != null) ? String.valueOf(page.nextBeforeSeq()) : null);
+		return json;
 	}
 
 	/** Walks the whole chain: intact to its head, or where it first breaks. */
@@ -30,6 +76,40 @@ class AuditApiController {
 	@RequiresScope(Scope.AUDIT_READ)
 	Map<String, Object> verify(Caller caller) {
 		return VerificationJson.of(this.verifyAuditChain.verify(caller));
+	}
+
+	private static @Nullable Long cursor(@Nullable String after, List<FieldError> errors) {
+		if (after == null || after.isBlank()) {
+			return null;
+		}
+		if (!after.strip().matches("[1-9][0-9]{0,17}")) {
+			errors.add(new FieldError("after", "\"" + abbreviate(after)
+					+ "\" is not a cursor: pass the \"next\" of a previous answer unchanged."));
+			return null;
+		}
+		return Long.parseLong(after.strip());
+	}
+
+	private static int limit(@Nullable String limit, List<FieldError> errors) {
+		if (limit == null || limit.isBlank()) {
+			return DEFAULT_LIMIT;
+		}
+		try {
+			int value = Integer.parseInt(limit.strip());
+			if (value >= 1 && value <= ReadAuditLog.MAX_PAGE) {
+				return value;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		errors.add(new FieldError("limit", "limit must be a whole number from 1 to " + ReadAuditLog.MAX_PAGE
+				+ ", not \"" + abbreviate(limit) + "\"."));
+		return DEFAULT_LIMIT;
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() > 40) ? text.substring(0, 40) + "…" : text;
 	}
 
 }
