@@ -1,5 +1,6 @@
 package app.lockstep.web.audit;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -37,9 +38,12 @@ class AuditController {
 
 	private final VerifyAuditChain verifyAuditChain;
 
-	AuditController(ReadAuditLog readAuditLog, VerifyAuditChain verifyAuditChain) {
+	private final AuditExport auditExport;
+
+	AuditController(ReadAuditLog readAuditLog, VerifyAuditChain verifyAuditChain, AuditExport auditExport) {
 		this.readAuditLog = readAuditLog;
 		this.verifyAuditChain = verifyAuditChain;
+		this.auditExport = auditExport;
 	}
 
 	@GetMapping("/orgs/{org}/audit")
@@ -84,6 +88,13 @@ class AuditController {
 		model.addAttribute("orgSlug", caller.organization().slug());
 		model.addAttribute("section", "audit");
 		return "audit/event";
+	}
+
+	/** The browser's download of the filtered events (see {@link AuditExport}). */
+	@GetMapping("/orgs/{org}/audit/export")
+	void export(Caller caller, @ModelAttribute AuditQuery query,
+			@RequestParam(required = false) @Nullable String format, HttpServletResponse response) throws IOException {
+		this.auditExport.write(caller, query, format, response);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package app.lockstep.web.audit.api;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,11 @@ import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.token.Scope;
 import app.lockstep.web.audit.AuditEventJson;
+import app.lockstep.web.audit.AuditExport;
 import app.lockstep.web.audit.AuditQuery;
 import app.lockstep.web.audit.VerificationJson;
 import app.lockstep.web.shared.RequiresScope;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,9 +39,12 @@ class AuditApiController {
 
 	private final VerifyAuditChain verifyAuditChain;
 
-	AuditApiController(ReadAuditLog readAuditLog, VerifyAuditChain verifyAuditChain) {
+	private final AuditExport auditExport;
+
+	AuditApiController(ReadAuditLog readAuditLog, VerifyAuditChain verifyAuditChain, AuditExport auditExport) {
 		this.readAuditLog = readAuditLog;
 		this.verifyAuditChain = verifyAuditChain;
+		this.auditExport = auditExport;
 	}
 
 	/**
@@ -69,6 +75,17 @@ class AuditApiController {
 		json.put("events", page.events().stream().map((event) -> AuditEventJson.of(caller.orgId(), event)).toList());
 		json.put("next", (page.nextBeforeSeq() != null) ? String.valueOf(page.nextBeforeSeq()) : null);
 		return json;
+	}
+
+	/**
+	 * Streams the filtered events oldest first, with their hashes: {@code format=jsonl}
+	 * (default) or {@code csv}.
+	 */
+	@GetMapping("/export")
+	@RequiresScope(Scope.AUDIT_READ)
+	void export(Caller caller, @ModelAttribute AuditQuery query,
+			@RequestParam(required = false) @Nullable String format, HttpServletResponse response) throws IOException {
+		this.auditExport.write(caller, query, format, response);
 	}
 
 	/** Walks the whole chain: intact to its head, or where it first breaks. */
