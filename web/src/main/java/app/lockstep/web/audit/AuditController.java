@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import app.lockstep.domain.audit.AuditFilter;
+import app.lockstep.domain.audit.Checkpoint;
 import app.lockstep.domain.audit.ReadAuditLog;
+import app.lockstep.domain.audit.SignCheckpoint;
 import app.lockstep.domain.audit.VerifyAuditChain;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.Caller;
@@ -19,8 +21,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The organization's audit trail, newest first, 50 events a page by keyset
@@ -40,10 +44,14 @@ class AuditController {
 
 	private final AuditExport auditExport;
 
-	AuditController(ReadAuditLog readAuditLog, VerifyAuditChain verifyAuditChain, AuditExport auditExport) {
+	private final SignCheckpoint signCheckpoint;
+
+	AuditController(ReadAuditLog readAuditLog, VerifyAuditChain verifyAuditChain, AuditExport auditExport,
+			SignCheckpoint signCheckpoint) {
 		this.readAuditLog = readAuditLog;
 		this.verifyAuditChain = verifyAuditChain;
 		this.auditExport = auditExport;
+		this.signCheckpoint = signCheckpoint;
 	}
 
 	@GetMapping("/orgs/{org}/audit")
@@ -78,6 +86,7 @@ class AuditController {
 			return (before != null) ? "audit/fragments/rows :: rows" : "audit/fragments/results :: results";
 		}
 		model.addAttribute("actions", this.readAuditLog.actions(caller));
+		model.addAttribute("checkpoints", this.signCheckpoint.overview(caller));
 		return "audit/audit";
 	}
 
@@ -88,6 +97,25 @@ class AuditController {
 		model.addAttribute("orgSlug", caller.organization().slug());
 		model.addAttribute("section", "audit");
 		return "audit/event";
+	}
+
+	/**
+	 * Signs the chain's head now. With htmx, the checkpoints card is replaced; without,
+	 * back to the audit page (post-redirect-get).
+	 */
+	@PostMapping("/orgs/{org}/audit/checkpoints")
+	String sign(Caller caller, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			RedirectAttributes redirect) {
+		Checkpoint checkpoint = this.signCheckpoint.sign(caller);
+		String flash = "Signed the head of the chain: event " + checkpoint.seq() + ".";
+		if (htmx != null) {
+			model.addAttribute("checkpoints", this.signCheckpoint.overview(caller));
+			model.addAttribute("orgSlug", caller.organization().slug());
+			model.addAttribute("signed", flash);
+			return "audit/fragments/checkpoints :: checkpoints";
+		}
+		redirect.addFlashAttribute("signed", flash);
+		return "redirect:/orgs/" + caller.organization().slug() + "/audit#checkpoints";
 	}
 
 	/** The browser's download of the filtered events (see {@link AuditExport}). */

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import app.lockstep.domain.audit.AuditFilter;
+import app.lockstep.domain.audit.Checkpoint;
 import app.lockstep.domain.audit.ReadAuditLog;
+import app.lockstep.domain.audit.SignCheckpoint;
 import app.lockstep.domain.audit.VerifyAuditChain;
 import app.lockstep.domain.shared.FieldError;
 import app.lockstep.domain.shared.ValidationException;
@@ -15,13 +17,17 @@ import app.lockstep.domain.token.Scope;
 import app.lockstep.web.audit.AuditEventJson;
 import app.lockstep.web.audit.AuditExport;
 import app.lockstep.web.audit.AuditQuery;
+import app.lockstep.web.audit.CheckpointJson;
 import app.lockstep.web.audit.VerificationJson;
 import app.lockstep.web.shared.RequiresScope;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,10 +47,14 @@ class AuditApiController {
 
 	private final AuditExport auditExport;
 
-	AuditApiController(ReadAuditLog readAuditLog, VerifyAuditChain verifyAuditChain, AuditExport auditExport) {
+	private final SignCheckpoint signCheckpoint;
+
+	AuditApiController(ReadAuditLog readAuditLog, VerifyAuditChain verifyAuditChain, AuditExport auditExport,
+			SignCheckpoint signCheckpoint) {
 		this.readAuditLog = readAuditLog;
 		this.verifyAuditChain = verifyAuditChain;
 		this.auditExport = auditExport;
+		this.signCheckpoint = signCheckpoint;
 	}
 
 	/**
@@ -93,6 +103,21 @@ class AuditApiController {
 	@RequiresScope(Scope.AUDIT_READ)
 	Map<String, Object> verify(Caller caller) {
 		return VerificationJson.of(this.verifyAuditChain.verify(caller));
+	}
+
+	/** The public key and the newest signed checkpoints. */
+	@GetMapping("/checkpoints")
+	@RequiresScope(Scope.AUDIT_READ)
+	Map<String, Object> checkpoints(Caller caller) {
+		return CheckpointJson.of(caller.orgId(), this.signCheckpoint.overview(caller));
+	}
+
+	/** Signs the chain's head now. */
+	@PostMapping("/checkpoints")
+	@RequiresScope(Scope.AUDIT_READ)
+	ResponseEntity<Map<String, Object>> sign(Caller caller) {
+		Checkpoint checkpoint = this.signCheckpoint.sign(caller);
+		return ResponseEntity.status(HttpStatus.CREATED).body(CheckpointJson.of(caller.orgId(), checkpoint));
 	}
 
 	private static @Nullable Long cursor(@Nullable String after, List<FieldError> errors) {
