@@ -1,5 +1,9 @@
 package app.lockstep.web;
 
+import java.util.List;
+
+import app.lockstep.web.audit.AuditFileVerifier;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.ComponentScan;
@@ -9,6 +13,9 @@ import org.springframework.context.annotation.ComponentScan;
 public class LockstepApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && AuditFileVerifier.COMMAND.equals(args[0])) {
+			System.exit(AuditFileVerifier.run(List.of(args).subList(1, args.length), System.out, System.err));
+		}
 		System.setProperty("org.jooq.no-logo", "true");
 		System.setProperty("org.jooq.no-tips", "true");
 		SpringApplication.run(LockstepApplication.class, args);

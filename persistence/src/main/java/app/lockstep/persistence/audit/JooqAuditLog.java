@@ -1,32 +1,65 @@
 package app.lockstep.persistence.audit;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
+import app.lockstep.domain.audit.AuditChain;
 import app.lockstep.domain.audit.AuditEntry;
 import app.lockstep.domain.audit.AuditEvent;
+import app.lockstep.domain.audit.AuditFilter;
 import app.lockstep.domain.audit.AuditLog;
+import app.lockstep.domain.audit.ChainHead;
 import app.lockstep.domain.shared.Actor;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.persistence.jooq.tables.records.AuditEventsRecord;
 import app.lockstep.persistence.shared.Json;
+import org.jooq.Condition;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
+import org.jooq.Record2;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.Ordered;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static app.lockstep.persistence.jooq.Tables.AUDIT_EVENTS;
 import static app.lockstep.persistence.jooq.Tables.AUDIT_HEADS;
 
 /**
- * Appends audit events with a gapless per-organization sequence. The head row of the
- * organization is taken with an upsert at the very end of the business transaction's
- * work, so appends of one organization queue only for the moment of the insert and other
- * organizations never wait.
+ * Appends audit events to each organization's hash chain: a gapless sequence number,
+ * {@code prev_hash} and {@code hash} (see {@link AuditChain}).
+ * <p>
+ * An append inside a transaction only records the event (with its time, truncated to
+ * milliseconds). When the transaction commits, a synchronization that runs as late as
+ * possible in {@code beforeCommit} takes the organization's head row (an upsert that
+ * locks it), numbers and hashes the transaction's events, inserts them and moves the
+ * head. So the head is held only from that insert to the commit: appends of one
+ * organization queue for that moment only, never for the whole business transaction, and
+ * other organizations never wait. A transaction that rolls back writes nothing.
  */
 @Repository
 class JooqAuditLog implements AuditLog {
+
+	/** After every other beforeCommit work, so the head is taken as late as possible. */
+	static final int FLUSH_ORDER = Ordered.LOWEST_PRECEDENCE - 1;
+
+	static final int FETCH_SIZE = 500;
+
+	/** Rows per insert statement (PostgreSQL takes at most 65535 parameters). */
+	static final int INSERT_BATCH = 1000;
 
 	private final DSLContext dsl;
 
@@ -39,34 +72,83 @@ class JooqAuditLog implements AuditLog {
 
 	@Override
 	public void append(OrgId org, Actor actor, AuditEntry entry) {
-		long seq = this.dsl.insertInto(AUDIT_HEADS)
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			throw new IllegalStateException(
+					"An audit event is written only inside the transaction of the change it records");
+		}
+		pending().add(org, new Entry(actor, entry, AuditChain.truncate(this.clock.instant())));
+	}
+
+	/**
+	 * The events this transaction appended so far. Found among the current transaction's
+	 * synchronizations (not as a bound resource), so a suspended outer transaction keeps
+	 * its own.
+	 */
+	private Pending pending() {
+		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+			if (synchronization instanceof Pending pending && pending.owner() == this) {
+				return pending;
+			}
+		}
+		Pending pending = new Pending(this);
+		TransactionSynchronizationManager.registerSynchronization(pending);
+		return pending;
+	}
+
+	private void flush(OrgId org, List<Entry> entries) {
+		int count = entries.size();
+		Record2<Long, String> head = this.dsl.insertInto(AUDIT_HEADS)
 			.set(AUDIT_HEADS.ORG_ID, org.value())
-			.set(AUDIT_HEADS.LAST_SEQ, 1L)
+			.set(AUDIT_HEADS.LAST_SEQ, (long) count)
+			.set(AUDIT_HEADS.LAST_HASH, AuditChain.GENESIS)
 			.onConflict(AUDIT_HEADS.ORG_ID)
 			.doUpdate()
-			.set(AUDIT_HEADS.LAST_SEQ, AUDIT_HEADS.LAST_SEQ.plus(1))
-			.returning(AUDIT_HEADS.LAST_SEQ)
-			.fetchOne(AUDIT_HEADS.LAST_SEQ);
-		this.dsl.insertInto(AUDIT_EVENTS)
-			.set(AUDIT_EVENTS.ORG_ID, org.value())
-			.set(AUDIT_EVENTS.SEQ, seq)
-			.set(AUDIT_EVENTS.OCCURRED_AT, this.clock.instant().atOffset(ZoneOffset.UTC))
-			.set(AUDIT_EVENTS.ACTOR_TYPE, actor.type().name())
-			.set(AUDIT_EVENTS.ACTOR_ID, actor.id())
-			.set(AUDIT_EVENTS.ACTOR_NAME, actor.name())
-			.set(AUDIT_EVENTS.ACTION, entry.action())
-			.set(AUDIT_EVENTS.TARGET_TYPE, entry.targetType())
-			.set(AUDIT_EVENTS.TARGET_ID, entry.targetId())
-			.set(AUDIT_EVENTS.PROJECT_SLUG, entry.projectSlug())
-			.set(AUDIT_EVENTS.ENVIRONMENT_NAME, entry.environmentName())
-			.set(AUDIT_EVENTS.DETAILS, Json.of(entry.details()))
-			.set(AUDIT_EVENTS.IP, actor.ip())
+			.set(AUDIT_HEADS.LAST_SEQ, AUDIT_HEADS.LAST_SEQ.plus(count))
+			.returning(AUDIT_HEADS.LAST_SEQ, AUDIT_HEADS.LAST_HASH)
+			.fetchSingle()
+			.into(AUDIT_HEADS.LAST_SEQ, AUDIT_HEADS.LAST_HASH);
+		long seq = head.value1() - count;
+		String previous = head.value2();
+		InsertValuesStepN<AuditEventsRecord> insert = null;
+		int rows = 0;
+		for (Entry entry : entries) {
+			seq++;
+			Map<String, @Nullable Object> details = AuditChain.normalize(entry.entry().details());
+			AuditEntry e = entry.entry();
+			String canonical = AuditChain.canonicalJson(AuditChain.fields(org, seq, entry.at(), entry.actor(),
+					e.action(), e.targetType(), e.targetId(), e.projectSlug(), e.environmentName(), details));
+			String hash = AuditChain.hash(previous, canonical);
+			if (insert == null) {
+				insert = this.dsl.insertInto(AUDIT_EVENTS, COLUMNS);
+			}
+			insert = insert.values(org.value(), seq, entry.at().atOffset(ZoneOffset.UTC), entry.actor().type().name(),
+					entry.actor().id(), entry.actor().name(), e.action(), e.targetType(), e.targetId(), e.projectSlug(),
+					e.environmentName(), Json.of(details), entry.actor().ip(), previous, hash);
+			previous = hash;
+			if (++rows == INSERT_BATCH) {
+				insert.execute();
+				insert = null;
+				rows = 0;
+			}
+		}
+		if (insert != null) {
+			insert.execute();
+		}
+		this.dsl.update(AUDIT_HEADS)
+			.set(AUDIT_HEADS.LAST_HASH, previous)
+			.where(AUDIT_HEADS.ORG_ID.eq(org.value()))
 			.execute();
 	}
 
+	private static final List<Field<?>> COLUMNS = List.of(AUDIT_EVENTS.ORG_ID, AUDIT_EVENTS.SEQ,
+			AUDIT_EVENTS.OCCURRED_AT, AUDIT_EVENTS.ACTOR_TYPE, AUDIT_EVENTS.ACTOR_ID, AUDIT_EVENTS.ACTOR_NAME,
+			AUDIT_EVENTS.ACTION, AUDIT_EVENTS.TARGET_TYPE, AUDIT_EVENTS.TARGET_ID, AUDIT_EVENTS.PROJECT_SLUG,
+			AUDIT_EVENTS.ENVIRONMENT_NAME, AUDIT_EVENTS.DETAILS, AUDIT_EVENTS.IP, AUDIT_EVENTS.PREV_HASH,
+			AUDIT_EVENTS.HASH);
+
 	@Override
-	public List<AuditEvent> page(OrgId org, @Nullable Long beforeSeq, int limit) {
-		var condition = AUDIT_EVENTS.ORG_ID.eq(org.value());
+	public List<AuditEvent> page(OrgId org, AuditFilter filter, @Nullable Long beforeSeq, int limit) {
+		Condition condition = matching(org, filter);
 		if (beforeSeq != null) {
 			condition = condition.and(AUDIT_EVENTS.SEQ.lt(beforeSeq));
 		}
@@ -77,12 +159,138 @@ class JooqAuditLog implements AuditLog {
 			.fetch(JooqAuditLog::toEvent);
 	}
 
+	@Override
+	public Optional<AuditEvent> event(OrgId org, long seq) {
+		return this.dsl.selectFrom(AUDIT_EVENTS)
+			.where(AUDIT_EVENTS.ORG_ID.eq(org.value()).and(AUDIT_EVENTS.SEQ.eq(seq)))
+			.fetchOptional(JooqAuditLog::toEvent);
+	}
+
+	@Override
+	public void scan(OrgId org, AuditFilter filter, long upToSeq, Predicate<AuditEvent> visitor) {
+		try (Cursor<AuditEventsRecord> cursor = this.dsl.selectFrom(AUDIT_EVENTS)
+			.where(matching(org, filter).and(AUDIT_EVENTS.SEQ.le(upToSeq)))
+			.orderBy(AUDIT_EVENTS.SEQ.asc())
+			.fetchSize(FETCH_SIZE)
+			.fetchLazy()) {
+			for (AuditEventsRecord record : cursor) {
+				if (!visitor.test(toEvent(record))) {
+					return;
+				}
+			}
+		}
+	}
+
+	@Override
+	public ChainHead head(OrgId org) {
+		return this.dsl.select(AUDIT_HEADS.LAST_SEQ, AUDIT_HEADS.LAST_HASH)
+			.from(AUDIT_HEADS)
+			.where(AUDIT_HEADS.ORG_ID.eq(org.value()))
+			.fetchOptional((record) -> new ChainHead(record.value1(), record.value2()))
+			.orElse(ChainHead.EMPTY);
+	}
+
+	/**
+	 * The distinct actions, read by skipping through the (org_id, action, seq) index one
+	 * action at a time rather than scanning every event.
+	 */
+	@Override
+	public List<String> actions(OrgId org) {
+		return this.dsl.resultQuery("""
+				with recursive actions (action) as (
+				    (select action from lockstep.audit_events where org_id = {0} order by action limit 1)
+				    union all
+				    select (select e.action from lockstep.audit_events e
+				             where e.org_id = {0} and e.action > a.action order by e.action limit 1)
+				      from actions a where a.action is not null)
+				select action from actions where action is not null order by action""", DSL.val(org.value()))
+			.fetch(0, String.class);
+	}
+
+	/** The filter as SQL, always with the organization first (it leads every index). */
+	static Condition matching(OrgId org, AuditFilter filter) {
+		Condition condition = AUDIT_EVENTS.ORG_ID.eq(org.value());
+		if (filter.actor() != null) {
+			condition = condition.and(AUDIT_EVENTS.ACTOR_ID.eq(filter.actor())
+				.or(AUDIT_EVENTS.ACTOR_NAME.containsIgnoreCase(filter.actor())));
+		}
+		if (filter.action() != null) {
+			condition = condition.and(filter.action().contains(".") ? AUDIT_EVENTS.ACTION.eq(filter.action())
+					: AUDIT_EVENTS.ACTION.startsWith(filter.action() + "."));
+		}
+		if (filter.project() != null) {
+			condition = condition.and(AUDIT_EVENTS.PROJECT_SLUG.eq(filter.project()));
+		}
+		if (filter.environment() != null) {
+			condition = condition.and(AUDIT_EVENTS.ENVIRONMENT_NAME.eq(filter.environment()));
+		}
+		if (filter.from() != null) {
+			condition = condition.and(AUDIT_EVENTS.OCCURRED_AT.ge(filter.from().atOffset(ZoneOffset.UTC)));
+		}
+		if (filter.to() != null) {
+			condition = condition.and(AUDIT_EVENTS.OCCURRED_AT.lt(filter.to().atOffset(ZoneOffset.UTC)));
+		}
+		if (filter.text() != null) {
+			Field<String> everything = DSL.concat(AUDIT_EVENTS.ACTION, DSL.inline(" "), AUDIT_EVENTS.ACTOR_NAME,
+					DSL.inline(" "), DSL.coalesce(AUDIT_EVENTS.TARGET_ID, ""), DSL.inline(" "),
+					DSL.coalesce(AUDIT_EVENTS.PROJECT_SLUG, ""), DSL.inline(" "),
+					DSL.coalesce(AUDIT_EVENTS.ENVIRONMENT_NAME, ""), DSL.inline(" "),
+					AUDIT_EVENTS.DETAILS.cast(String.class));
+			condition = condition.and(everything.containsIgnoreCase(filter.text()));
+		}
+		return condition;
+	}
+
 	private static AuditEvent toEvent(AuditEventsRecord record) {
 		return new AuditEvent(record.getSeq(), record.getOccurredAt().toInstant(),
 				new Actor(Actor.Type.valueOf(record.getActorType()), record.getActorId(), record.getActorName(),
 						record.getIp()),
 				record.getAction(), record.getTargetType(), record.getTargetId(), record.getProjectSlug(),
-				record.getEnvironmentName(), Json.map(record.getDetails()));
+				record.getEnvironmentName(), Json.map(record.getDetails()), record.getPrevHash(), record.getHash());
+	}
+
+	private record Entry(Actor actor, AuditEntry entry, Instant at) {
+	}
+
+	/**
+	 * One transaction's appended events per organization, written to the chains just
+	 * before it commits.
+	 */
+	private static final class Pending implements TransactionSynchronization {
+
+		private final JooqAuditLog owner;
+
+		private final Map<OrgId, List<Entry>> entries = new LinkedHashMap<>();
+
+		Pending(JooqAuditLog owner) {
+			this.owner = owner;
+		}
+
+		JooqAuditLog owner() {
+			return this.owner;
+		}
+
+		void add(OrgId org, Entry entry) {
+			this.entries.computeIfAbsent(org, (key) -> new ArrayList<>()).add(entry);
+		}
+
+		@Override
+		public int getOrder() {
+			return FLUSH_ORDER;
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			// One organization per transaction in practice; several are taken in a fixed
+			// order so two transactions can never wait for each other's heads.
+			List<OrgId> organizations = new ArrayList<>(this.entries.keySet());
+			organizations.sort(Comparator.comparing(OrgId::value));
+			for (OrgId org : organizations) {
+				this.owner.flush(org, this.entries.get(org));
+			}
+			this.entries.clear();
+		}
+
 	}
 
 }

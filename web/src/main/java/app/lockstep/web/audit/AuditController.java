@@ -1,19 +1,37 @@
 package app.lockstep.web.audit;
 
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import app.lockstep.domain.audit.AuditFilter;
+import app.lockstep.domain.audit.Checkpoint;
 import app.lockstep.domain.audit.ReadAuditLog;
+import app.lockstep.domain.audit.SignCheckpoint;
+import app.lockstep.domain.audit.VerifyAuditChain;
+import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.web.shared.FormErrors;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The organization's audit trail, newest first, 50 events a page by keyset
- * ({@code before} = the last sequence number shown). With htmx, "Load more" appends the
- * next rows in place; without it, it is a link to the next page.
+ * ({@code before} = the last sequence number shown), filtered by actor, action, project,
+ * environment, time range and free text. With htmx, the filter form replaces the results
+ * and "Load older events" appends the next rows in place; without it, both are plain
+ * links and forms. Each event opens to its details, and has a page of its own.
  */
 @Controller
 class AuditController {
@@ -22,20 +40,102 @@ class AuditController {
 
 	private final ReadAuditLog readAuditLog;
 
-	AuditController(ReadAuditLog readAuditLog) {
+	private final VerifyAuditChain verifyAuditChain;
+
+	private final AuditExport auditExport;
+
+	private final SignCheckpoint signCheckpoint;
+
+	AuditController(ReadAuditLog readAuditLog, VerifyAuditChain verifyAuditChain, AuditExport auditExport,
+			SignCheckpoint signCheckpoint) {
 		this.readAuditLog = readAuditLog;
+		this.verifyAuditChain = verifyAuditChain;
+		this.auditExport = auditExport;
+		this.signCheckpoint = signCheckpoint;
 	}
 
 	@GetMapping("/orgs/{org}/audit")
-	String audit(Caller caller, @RequestParam(required = false) @Nullable Long before,
-			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
-		ReadAuditLog.Page page = this.readAuditLog.read(caller, before, PAGE_SIZE);
+	String audit(Caller caller, @ModelAttribute("query") AuditQuery query,
+			@RequestParam(required = false) @Nullable Long before,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			HttpServletResponse response) {
+		String slug = caller.organization().slug();
+		String path = "/orgs/" + slug + "/audit";
+		Map<String, String> errors = Map.of();
+		ReadAuditLog.Page page = new ReadAuditLog.Page(List.of(), null);
+		try {
+			AuditFilter filter = query.toFilter();
+			page = this.readAuditLog.read(caller, filter, before, PAGE_SIZE);
+		}
+		catch (ValidationException ex) {
+			errors = FormErrors.of(ex);
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		}
 		model.addAttribute("events", page.events().stream().map(AuditRow::of).toList());
 		model.addAttribute("next", page.nextBeforeSeq());
-		model.addAttribute("orgSlug", caller.organization().slug());
+		model.addAttribute("nextUrl",
+				(page.nextBeforeSeq() != null) ? query.link(path, Map.of("before", page.nextBeforeSeq())) : null);
+		model.addAttribute("errors", errors);
+		model.addAttribute("filtered", !query.isEmpty());
+		model.addAttribute("exportJsonl", query.link(path + "/export", Map.of("format", "jsonl")));
+		model.addAttribute("exportCsv", query.link(path + "/export", Map.of("format", "csv")));
+		model.addAttribute("orgSlug", slug);
 		model.addAttribute("firstPage", before == null);
 		model.addAttribute("section", "audit");
-		return (htmx != null && before != null) ? "audit/fragments/rows :: rows" : "audit/audit";
+		if (htmx != null) {
+			return (before != null) ? "audit/fragments/rows :: rows" : "audit/fragments/results :: results";
+		}
+		model.addAttribute("actions", this.readAuditLog.actions(caller));
+		model.addAttribute("checkpoints", this.signCheckpoint.overview(caller));
+		return "audit/audit";
+	}
+
+	/** One event with everything it records and its place in the chain. */
+	@GetMapping("/orgs/{org}/audit/events/{seq}")
+	String event(Caller caller, @PathVariable long seq, Model model) {
+		model.addAttribute("e", AuditRow.of(this.readAuditLog.event(caller, seq)));
+		model.addAttribute("orgSlug", caller.organization().slug());
+		model.addAttribute("section", "audit");
+		return "audit/event";
+	}
+
+	/**
+	 * Signs the chain's head now. With htmx, the checkpoints card is replaced; without,
+	 * back to the audit page (post-redirect-get).
+	 */
+	@PostMapping("/orgs/{org}/audit/checkpoints")
+	String sign(Caller caller, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			RedirectAttributes redirect) {
+		Checkpoint checkpoint = this.signCheckpoint.sign(caller);
+		String flash = "Signed the head of the chain: event " + checkpoint.seq() + ".";
+		if (htmx != null) {
+			model.addAttribute("checkpoints", this.signCheckpoint.overview(caller));
+			model.addAttribute("orgSlug", caller.organization().slug());
+			model.addAttribute("signed", flash);
+			return "audit/fragments/checkpoints :: checkpoints";
+		}
+		redirect.addFlashAttribute("signed", flash);
+		return "redirect:/orgs/" + caller.organization().slug() + "/audit#checkpoints";
+	}
+
+	/** The browser's download of the filtered events (see {@link AuditExport}). */
+	@GetMapping("/orgs/{org}/audit/export")
+	void export(Caller caller, @ModelAttribute AuditQuery query,
+			@RequestParam(required = false) @Nullable String format, HttpServletResponse response) throws IOException {
+		this.auditExport.write(caller, query, format, response);
+	}
+
+	/**
+	 * Walks the whole chain. With htmx, only the result replaces the button's neighbour;
+	 * without, a page with the result.
+	 */
+	@GetMapping("/orgs/{org}/audit/verify")
+	String verify(Caller caller, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+			Model model) {
+		model.addAttribute("verification", this.verifyAuditChain.verify(caller));
+		model.addAttribute("orgSlug", caller.organization().slug());
+		model.addAttribute("section", "audit");
+		return (htmx != null) ? "audit/fragments/verify :: result" : "audit/verify";
 	}
 
 }

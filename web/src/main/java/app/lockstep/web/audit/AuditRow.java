@@ -2,51 +2,101 @@ package app.lockstep.web.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import app.lockstep.domain.audit.AuditEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One audit event as the page shows it: the changed fields as "field: before → after"
- * lines.
+ * One audit event as the page shows it: a one-line summary, and opened, the fields that
+ * changed with their values before and after, the other details and the event's place in
+ * the chain. Details never hold a secret value: the use cases record sensitive variables
+ * by name only.
  */
-record AuditRow(long seq, Instant at, String actorType, String actorName, String action, String target,
-		@Nullable String project, @Nullable String environment, List<String> changes, @Nullable String ip) {
+record AuditRow(long seq, Instant at, String actorType, @Nullable String actorId, String actorName, String action,
+		String targetType, @Nullable String targetId, String target, @Nullable String project,
+		@Nullable String environment, String summary, List<Change> changes, List<Detail> details, @Nullable String ip,
+		String prevHash, String hash) {
+
+	static final int SUMMARY_LENGTH = 140;
+
+	/** A field that changed. */
+	record Change(String field, String before, String after) {
+	}
+
+	/** Any other detail, written as text. */
+	record Detail(String key, String value) {
+	}
 
 	static AuditRow of(AuditEvent event) {
-		return new AuditRow(event.seq(), event.at(), event.actor().type().name(), event.actor().name(), event.action(),
+		List<Change> changes = new ArrayList<>();
+		List<Detail> details = new ArrayList<>();
+		event.details().forEach((key, value) -> {
+			if ("changes".equals(key) && value instanceof Map<?, ?> changed) {
+				changed.forEach((field, pair) -> {
+					if (pair instanceof Map<?, ?> beforeAfter) {
+						changes.add(new Change(String.valueOf(field), text(beforeAfter.get("before")),
+								text(beforeAfter.get("after"))));
+					}
+				});
+			}
+			else {
+				details.add(new Detail(key, text(value)));
+			}
+		});
+		return new AuditRow(event.seq(), event.at(), event.actor().type().name(), event.actor().id(),
+				event.actor().name(), event.action(), event.targetType(), event.targetId(),
 				event.targetType() + ((event.targetId() != null) ? " " + shortId(event.targetId()) : ""),
-				event.projectSlug(), event.environmentName(), describe(event.details()), event.actor().ip());
+				event.projectSlug(), event.environmentName(), summary(changes, details), List.copyOf(changes),
+				List.copyOf(details), event.actor().ip(), event.prevHash(), event.hash());
+	}
+
+	/** The diff in one line: "name: Shop → Online shop; description: — → Described". */
+	private static String summary(List<Change> changes, List<Detail> details) {
+		String line;
+		if (!changes.isEmpty()) {
+			boolean created = changes.stream().allMatch((change) -> "—".equals(change.before()));
+			line = created
+					? "set " + changes.stream()
+						.filter((change) -> !"—".equals(change.after()))
+						.map((change) -> change.field() + " " + change.after())
+						.collect(Collectors.joining(", "))
+					: changes.stream()
+						.map((change) -> change.field() + ": " + change.before() + " → " + change.after())
+						.collect(Collectors.joining("; "));
+		}
+		else {
+			line = details.stream()
+				.filter((detail) -> !"—".equals(detail.value()))
+				.map((detail) -> detail.key() + ": " + detail.value())
+				.collect(Collectors.joining("; "));
+		}
+		return (line.length() > SUMMARY_LENGTH) ? line.substring(0, SUMMARY_LENGTH - 1) + "…" : line;
+	}
+
+	public String changedFields() {
+		return this.changes.stream().map(Change::field).collect(Collectors.joining(", "));
 	}
 
 	private static String shortId(String id) {
 		return (id.length() > 12) ? id.substring(0, 8) : id;
 	}
 
-	@SuppressWarnings("unchecked")
-	private static List<String> describe(Map<String, Object> details) {
-		List<String> lines = new ArrayList<>();
-		details.forEach((key, value) -> {
-			if ("changes".equals(key) && value instanceof Map<?, ?> changes) {
-				changes.forEach((field, pair) -> {
-					if (pair instanceof Map<?, ?> beforeAfter) {
-						lines.add(field + ": " + text(beforeAfter.get("before")) + " → "
-								+ text(beforeAfter.get("after")));
-					}
-				});
-			}
-			else {
-				lines.add(key + ": " + text(value));
-			}
-		});
-		return lines;
-	}
-
-	private static String text(@Nullable Object value) {
+	static String text(@Nullable Object value) {
 		if (value == null || "".equals(value)) {
 			return "—";
+		}
+		if (value instanceof Map<?, ?> map) {
+			return map.entrySet()
+				.stream()
+				.map((entry) -> entry.getKey() + "=" + text(entry.getValue()))
+				.collect(Collectors.joining(", ", "{", "}"));
+		}
+		if (value instanceof Collection<?> items) {
+			return items.isEmpty() ? "—" : items.stream().map(AuditRow::text).collect(Collectors.joining(", "));
 		}
 		return String.valueOf(value);
 	}

@@ -1,0 +1,72 @@
+package app.lockstep.domain.audit;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.Transactions;
+import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.tenancy.Permission;
+
+/**
+ * Walks an organization's whole chain in one transaction, streaming (constant memory):
+ * from the genesis to the head the database records, every event in sequence, linked to
+ * the one before and matching its hash, and agreeing with every checkpoint signed by the
+ * configured key.
+ */
+public final class VerifyAuditChain {
+
+	private final AuditLog auditLog;
+
+	private final AuditCheckpoints checkpoints;
+
+	private final CheckpointSigner signer;
+
+	private final Transactions transactions;
+
+	public VerifyAuditChain(AuditLog auditLog, AuditCheckpoints checkpoints, CheckpointSigner signer,
+			Transactions transactions) {
+		this.auditLog = auditLog;
+		this.checkpoints = checkpoints;
+		this.signer = signer;
+		this.transactions = transactions;
+	}
+
+	public ChainVerification verify(Caller caller) {
+		caller.require(Permission.READ_AUDIT);
+		return this.transactions.inTenant(caller.orgId(), () -> walk(caller.orgId()));
+	}
+
+	private ChainVerification walk(OrgId org) {
+		ChainHead head = this.auditLog.head(org);
+		Map<Long, String> signed = new HashMap<>();
+		for (Checkpoint checkpoint : this.checkpoints.all(org)) {
+			if (!checkpoint.keyId().equals(this.signer.keyId()) || checkpoint.seq() == 0) {
+				continue;
+			}
+			if (!this.signer.verifies(checkpoint.message(org), checkpoint.signature())) {
+				return new ChainVerification.Broken(checkpoint.seq(), "The checkpoint for event " + checkpoint.seq()
+						+ " signed at " + AuditChain.formatAt(checkpoint.signedAt()) + " has an invalid signature.");
+			}
+			signed.put(checkpoint.seq(), checkpoint.hash());
+		}
+		ChainVerifier verifier = new ChainVerifier().withCheckpoints(signed);
+		this.auditLog.scan(org, AuditFilter.NONE, head.seq(), (event) -> verifier.accept(event.seq(), event.prevHash(),
+				event.hash(), canonicalOrNothing(org, event)));
+		return verifier.finish(head);
+	}
+
+	/**
+	 * An event whose details were altered into something the canonical form cannot hold
+	 * (a fraction, say) matches no hash.
+	 */
+	private static String canonicalOrNothing(OrgId org, AuditEvent event) {
+		try {
+			return AuditChain.canonicalJson(org, event);
+		}
+		catch (IllegalArgumentException ex) {
+			return "";
+		}
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.lockstep.web.audit.api;
+
+import org.jspecify.annotations.NullMarked;
