@@ -119,6 +119,15 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Waits until the address contains {@code fragment}, such as the query a form
+	 * submission leads to.
+	 */
+	public Browser waitForUrlContaining(String fragment) {
+		this.wait.until(ExpectedConditions.urlContains(fragment));
+		return this;
+	}
+
 	public String text() {
 		return this.driver.findElement(By.tagName("body")).getText();
 	}
