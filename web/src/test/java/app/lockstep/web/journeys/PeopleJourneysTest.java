@@ -43,11 +43,11 @@ class PeopleJourneysTest extends BrowserJourney {
 			.select("#environment-tier", "STAGING")
 			.type("#environment-branchPattern", "main")
 			.click("#add-environment-form button[type=submit]");
-		browser.waitForText("staging");
+		browser.waitForText("added at stage 1");
 		browser.type("#environment-name", "production")
 			.select("#environment-tier", "PRODUCTION")
 			.click("#add-environment-form button[type=submit]");
-		browser.waitForText("production");
+		browser.waitForText("added at stage 2");
 		browser.screenshot("project");
 
 		browser.open("/orgs/journey-" + id).find("#environment-grid");
