@@ -2,6 +2,7 @@ package app.lockstep.domain.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,13 +43,26 @@ public final class SignCheckpoint {
 		return sign(caller.orgId(), caller.name());
 	}
 
-	/** Signs the head of every organization's chain; answers how many were signed. */
-	public int signAll() {
+	/**
+	 * Signs the head of every organization's chain, each in its own transaction: one that
+	 * fails does not keep the others unsigned.
+	 */
+	public Signed signAll() {
 		List<OrgId> organizations = this.transactions.global(this.checkpoints::organizationsWithChains);
+		List<OrgId> failed = new ArrayList<>();
 		for (OrgId org : organizations) {
-			sign(org, "daily checkpoint");
+			try {
+				sign(org, "daily checkpoint");
+			}
+			catch (RuntimeException ex) {
+				failed.add(org);
+			}
 		}
-		return organizations.size();
+		return new Signed(organizations.size() - failed.size(), List.copyOf(failed));
+	}
+
+	/** How many chains the daily job signed, and the organizations it could not sign. */
+	public record Signed(int signed, List<OrgId> failed) {
 	}
 
 	/** The newest checkpoints, and the key that signs them. */

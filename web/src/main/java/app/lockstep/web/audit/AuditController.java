@@ -82,10 +82,13 @@ class AuditController {
 		model.addAttribute("orgSlug", slug);
 		model.addAttribute("firstPage", before == null);
 		model.addAttribute("section", "audit");
-		if (htmx != null) {
-			return (before != null) ? "audit/fragments/rows :: rows" : "audit/fragments/results :: results";
+		if (htmx != null && before != null) {
+			return "audit/fragments/rows :: rows";
 		}
 		model.addAttribute("actions", this.readAuditLog.actions(caller));
+		if (htmx != null) {
+			return "audit/fragments/results :: results";
+		}
 		model.addAttribute("checkpoints", this.signCheckpoint.overview(caller));
 		return "audit/audit";
 	}

@@ -24,8 +24,12 @@ class CheckpointSchedule {
 
 	@Scheduled(cron = "${lockstep.audit.checkpoint-cron:0 0 3 * * *}", zone = "UTC")
 	void signEveryChain() {
-		int signed = this.signCheckpoint.signAll();
-		log.info("Signed the audit chain heads of {} organizations", signed);
+		SignCheckpoint.Signed result = this.signCheckpoint.signAll();
+		log.info("Signed the audit chain heads of {} organizations", result.signed());
+		if (!result.failed().isEmpty()) {
+			log.error("Could not sign the audit chain heads of {} organizations: {}", result.failed().size(),
+					result.failed());
+		}
 	}
 
 }
