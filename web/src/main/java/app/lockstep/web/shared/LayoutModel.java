@@ -40,7 +40,8 @@ class LayoutModel implements HandlerInterceptor {
 		if (user != null) {
 			modelAndView.addObject("me", user);
 			if (request.getHeader("HX-Request") == null) {
-				modelAndView.addObject("myMemberships", this.resolveMembership.of(user.id()));
+				Object known = request.getAttribute(OrgAccessInterceptor.MEMBERSHIPS);
+				modelAndView.addObject("myMemberships", (known != null) ? known : this.resolveMembership.of(user.id()));
 			}
 		}
 		Object caller = request.getAttribute(OrgAccessInterceptor.CALLER);

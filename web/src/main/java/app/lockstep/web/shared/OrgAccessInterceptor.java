@@ -1,5 +1,6 @@
 package app.lockstep.web.shared;
 
+import java.util.List;
 import java.util.Map;
 
 import app.lockstep.domain.tenancy.Caller;
@@ -27,6 +28,8 @@ import org.springframework.web.servlet.HandlerMapping;
 public class OrgAccessInterceptor implements HandlerInterceptor {
 
 	static final String CALLER = OrgAccessInterceptor.class.getName() + ".caller";
+
+	static final String MEMBERSHIPS = OrgAccessInterceptor.class.getName() + ".memberships";
 
 	private final ResolveMembership resolveMembership;
 
@@ -57,7 +60,13 @@ public class OrgAccessInterceptor implements HandlerInterceptor {
 		if (user == null) {
 			throw new OrgNotFoundException();
 		}
-		Membership membership = this.resolveMembership.in(user.id(), variables.get("org"))
+		// One query for all of the person's memberships: the page frame reuses it for the
+		// organization switcher.
+		List<Membership> memberships = this.resolveMembership.of(user.id());
+		request.setAttribute(MEMBERSHIPS, memberships);
+		Membership membership = memberships.stream()
+			.filter((candidate) -> candidate.organization().slug().equals(variables.get("org")))
+			.findFirst()
 			.orElseThrow(OrgNotFoundException::new);
 		request.setAttribute(CALLER, new Caller(membership.organization(), user.id(), user.name(), membership.role(),
 				request.getRemoteAddr()));
