@@ -47,4 +47,11 @@ public interface Transactions {
 	 */
 	<T> T forWebhook(String hookId, Supplier<T> work);
 
+	/**
+	 * A read-only look across organizations for the deployment scheduler: it may read
+	 * which deployments are due (ids only), never write; each one is then handled in a
+	 * transaction bound to its organization.
+	 */
+	<T> T forScheduler(Supplier<T> work);
+
 }

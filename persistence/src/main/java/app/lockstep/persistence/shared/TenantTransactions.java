@@ -74,6 +74,20 @@ public class TenantTransactions implements Transactions {
 		});
 	}
 
+	@Override
+	public <T> T forScheduler(Supplier<T> work) {
+		return this.template.execute((status) -> {
+			if (status.isNewTransaction()) {
+				bind(null, null, null, null);
+				this.dsl.select(DSL.function("set_config", String.class, DSL.val("lockstep.scheduler"), DSL.val("on"),
+						DSL.inline(true)))
+					.fetch();
+				this.dsl.execute("set transaction read only");
+			}
+			return work.get();
+		});
+	}
+
 	private <T> T run(@Nullable String org, @Nullable String user, @Nullable String invitation,
 			@Nullable String apiToken, Supplier<T> work) {
 		return this.template.execute((status) -> {

@@ -1,0 +1,84 @@
+package app.lockstep.domain.deploy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import app.lockstep.domain.code.ArtifactId;
+import app.lockstep.domain.project.EnvironmentId;
+import app.lockstep.domain.project.ProjectId;
+import app.lockstep.domain.shared.OrgId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The deployments of an organization. Every method runs inside a unit of work bound to
+ * the organization ({@link app.lockstep.domain.shared.Transactions#inTenant}).
+ */
+public interface Deployments {
+
+	void insert(OrgId org, Deployment deployment);
+
+	/**
+	 * Writes the deployment's mutable state (status, request, schedule, dispatch,
+	 * outcome, review). A status change the database does not allow throws
+	 * {@link IllegalTransitionException}.
+	 */
+	void update(OrgId org, Deployment deployment);
+
+	Optional<Deployment> find(OrgId org, DeploymentId id);
+
+	/**
+	 * The deployment, its row locked until the transaction ends (every state change
+	 * locks it first, so concurrent ones serialise).
+	 */
+	Optional<Deployment> lock(OrgId org, DeploymentId id);
+
+	/**
+	 * The deployment locked, or empty when another transaction holds it (SKIP LOCKED):
+	 * the dispatcher's claim.
+	 */
+	Optional<Deployment> tryLock(OrgId org, DeploymentId id);
+
+	/** Newest first (keyset by seq), an environment's deployments. */
+	List<Deployment> ofEnvironment(OrgId org, EnvironmentId environment, @Nullable Long beforeSeq, int limit);
+
+	/** Newest first, a project's deployments. */
+	List<Deployment> ofProject(OrgId org, ProjectId project, int limit);
+
+	/** The latest successful deployment of the environment: what is live there. */
+	Optional<Deployment> live(OrgId org, EnvironmentId environment);
+
+	/** The successful deployments of the environment, newest first. */
+	List<Deployment> succeeded(OrgId org, EnvironmentId environment, int limit);
+
+	/** Whether this artifact has ever succeeded on that environment. */
+	boolean hasSucceeded(OrgId org, EnvironmentId environment, ArtifactId artifact);
+
+	/** Oldest first, every deployment of the organization awaiting approval. */
+	List<Deployment> awaitingApproval(OrgId org);
+
+	int countAwaitingApproval(OrgId org);
+
+	/** Oldest first, the emergency deployments nobody has reviewed yet. */
+	List<Deployment> unreviewedEmergencies(OrgId org);
+
+	/** Deployments requested in {@code [from, to)}, oldest first, optionally of one tier. */
+	List<Deployment> requestedBetween(OrgId org, Instant from, Instant to, @Nullable String tier);
+
+	final class IllegalTransitionException extends RuntimeException {
+
+		private final String current;
+
+		public IllegalTransitionException(String current, Throwable cause) {
+			super("The deployment is " + current, cause);
+			this.current = current;
+		}
+
+		/** The status the database holds (its JSON value). */
+		public String current() {
+			return this.current;
+		}
+
+	}
+
+}

@@ -1,0 +1,25 @@
+package app.lockstep.domain.deploy;
+
+import java.time.Instant;
+import java.util.List;
+
+import app.lockstep.domain.shared.OrgId;
+
+/**
+ * The scheduler's view across organizations: which deployments need attention now. It
+ * reads only ids, in a unit of work bound to no organization
+ * ({@link app.lockstep.domain.shared.Transactions#forScheduler}); each one is then
+ * handled in a unit of work bound to its organization.
+ */
+public interface DueDeployments {
+
+	record Due(OrgId org, DeploymentId id) {
+	}
+
+	/** Pending deployments whose due time is at or before {@code now}, oldest due first. */
+	List<Due> pendingDue(Instant now, int limit);
+
+	/** Running deployments whose deadline is at or before {@code now}. */
+	List<Due> overdue(Instant now, int limit);
+
+}
