@@ -231,3 +231,7 @@ alter table lockstep.deployment_approvals enable row level security;
 alter table lockstep.deployment_approvals force row level security;
 create policy deployment_approvals_tenant on lockstep.deployment_approvals
     using (org_id = lockstep.current_org_id()) with check (org_id = lockstep.current_org_id());
+
+-- A deployment's own timeline reads its audit events by target.
+create index audit_events_org_target_idx on lockstep.audit_events (org_id, target_id, seq)
+    where target_id is not null;

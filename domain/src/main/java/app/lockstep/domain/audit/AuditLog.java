@@ -29,6 +29,9 @@ public interface AuditLog {
 
 	Optional<AuditEvent> event(OrgId org, long seq);
 
+	/** Oldest first, the events about one target (such as a deployment's id). */
+	List<AuditEvent> ofTarget(OrgId org, String targetId, int limit);
+
 	/**
 	 * Oldest first, the events matching {@code filter} up to sequence number
 	 * {@code upToSeq}, streamed from the database a batch at a time (constant memory),

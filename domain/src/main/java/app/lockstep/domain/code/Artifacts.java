@@ -22,6 +22,9 @@ public interface Artifacts {
 	/** The artifact of this project with exactly this version. */
 	Optional<Artifact> artifact(OrgId org, ProjectId project, String version);
 
+	/** The artifact with this id. */
+	Optional<Artifact> byId(OrgId org, ArtifactId id);
+
 	/**
 	 * Newest first (keyset): the artifacts registered before the one with
 	 * {@code beforeVersion} (all when null).

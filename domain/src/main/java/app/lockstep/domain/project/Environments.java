@@ -24,6 +24,8 @@ public interface Environments {
 
 	Optional<Environment> findByName(OrgId org, ProjectId project, String name);
 
+	Optional<Environment> findById(OrgId org, EnvironmentId id);
+
 	void update(OrgId org, Environment environment, Instant at);
 
 	void delete(OrgId org, EnvironmentId id);

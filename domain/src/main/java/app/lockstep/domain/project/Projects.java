@@ -16,6 +16,8 @@ public interface Projects {
 
 	Optional<Project> findBySlug(OrgId org, String slug);
 
+	Optional<Project> findById(OrgId org, ProjectId id);
+
 	/** Every project with its environments in promotion order, in one query. */
 	List<ProjectWithEnvironments> listWithEnvironments(OrgId org);
 

@@ -20,6 +20,11 @@ public enum Permission {
 	REQUEST_DEPLOYMENTS,
 	/** Approve or reject deployment requests. */
 	APPROVE_DEPLOYMENTS,
+	/**
+	 * Deploy in an emergency: during a closed window or without approvals, with a
+	 * mandatory reason and a later review (break-glass).
+	 */
+	BREAK_GLASS,
 	/** Change approval gates, deployment windows and deploy targets. */
 	MANAGE_POLICIES,
 	/** See the member list. */

@@ -160,6 +160,15 @@ class JooqAuditLog implements AuditLog {
 	}
 
 	@Override
+	public List<AuditEvent> ofTarget(OrgId org, String targetId, int limit) {
+		return this.dsl.selectFrom(AUDIT_EVENTS)
+			.where(AUDIT_EVENTS.ORG_ID.eq(org.value()).and(AUDIT_EVENTS.TARGET_ID.eq(targetId)))
+			.orderBy(AUDIT_EVENTS.SEQ.asc())
+			.limit(limit)
+			.fetch(JooqAuditLog::toEvent);
+	}
+
+	@Override
 	public Optional<AuditEvent> event(OrgId org, long seq) {
 		return this.dsl.selectFrom(AUDIT_EVENTS)
 			.where(AUDIT_EVENTS.ORG_ID.eq(org.value()).and(AUDIT_EVENTS.SEQ.eq(seq)))

@@ -57,6 +57,14 @@ class JooqArtifacts implements Artifacts {
 	}
 
 	@Override
+	public Optional<Artifact> byId(OrgId org, ArtifactId id) {
+		return this.dsl.selectFrom(ARTIFACTS)
+			.where(ARTIFACTS.ORG_ID.eq(org.value()).and(ARTIFACTS.ID.eq(id.value())))
+			.fetchOptional()
+			.map(JooqArtifacts::toArtifact);
+	}
+
+	@Override
 	public List<Artifact> page(OrgId org, ProjectId project, @Nullable String beforeVersion, int limit) {
 		Condition condition = ofProject(org, project);
 		if (beforeVersion != null) {

@@ -69,6 +69,14 @@ class JooqEnvironments implements Environments {
 	}
 
 	@Override
+	public Optional<Environment> findById(OrgId org, EnvironmentId id) {
+		return this.dsl.selectFrom(ENVIRONMENTS)
+			.where(ENVIRONMENTS.ORG_ID.eq(org.value()).and(ENVIRONMENTS.ID.eq(id.value())))
+			.fetchOptional()
+			.map(JooqEnvironments::toEnvironment);
+	}
+
+	@Override
 	public Optional<Environment> findByName(OrgId org, ProjectId project, String name) {
 		return this.dsl.selectFrom(ENVIRONMENTS)
 			.where(ENVIRONMENTS.ORG_ID.eq(org.value())

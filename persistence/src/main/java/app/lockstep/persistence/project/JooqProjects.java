@@ -60,6 +60,14 @@ class JooqProjects implements Projects {
 	}
 
 	@Override
+	public Optional<Project> findById(OrgId org, ProjectId id) {
+		return this.dsl.selectFrom(PROJECTS)
+			.where(PROJECTS.ORG_ID.eq(org.value()).and(PROJECTS.ID.eq(id.value())))
+			.fetchOptional()
+			.map(JooqProjects::toProject);
+	}
+
+	@Override
 	public List<ProjectWithEnvironments> listWithEnvironments(OrgId org) {
 		return this.dsl
 			.select(PROJECTS,

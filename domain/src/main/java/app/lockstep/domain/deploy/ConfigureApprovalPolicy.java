@@ -1,0 +1,121 @@
+package app.lockstep.domain.deploy;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import app.lockstep.domain.audit.AuditEntry;
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.Validation;
+import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.tenancy.Role;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads and replaces an environment's approval gate. Replacing needs
+ * {@link Permission#MANAGE_POLICIES}; bad input is a 422 naming each field, and nothing
+ * is saved. Pending requests keep the count they were made with; new requests (and
+ * changed ones) use the new gate. The change is an audit event with before and after.
+ */
+public final class ConfigureApprovalPolicy {
+
+	private final DeploymentSupport support;
+
+	public ConfigureApprovalPolicy(DeploymentSupport support) {
+		this.support = support;
+	}
+
+	public record Input(@Nullable Integer requiredApprovals, @Nullable List<String> approverRoles,
+			@Nullable Boolean allowSelfApproval, @Nullable Integer approvalValidHours,
+			@Nullable String requiresSuccessIn) {
+	}
+
+	public ApprovalPolicy view(Caller caller, String projectSlug, String environmentName) {
+		caller.require(Permission.VIEW_PROJECTS);
+		return this.support.transactions.inTenant(caller.orgId(), () -> {
+			DeploymentPlace place = this.support.place(caller.orgId(), projectSlug, environmentName);
+			return this.support.policy(caller.orgId(), place.environment());
+		});
+	}
+
+	public ApprovalPolicy update(Caller caller, String projectSlug, String environmentName, Input input) {
+		caller.require(Permission.MANAGE_POLICIES);
+		OrgId org = caller.orgId();
+		Instant now = this.support.now();
+		return this.support.transactions.inTenant(org, () -> {
+			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
+			Validation validation = new Validation();
+			Integer required = input.requiredApprovals();
+			validation.check(required != null && required >= 0 && required <= ApprovalPolicy.MAX_APPROVALS,
+					"requiredApprovals",
+					"Require between 0 and " + ApprovalPolicy.MAX_APPROVALS + " approvals (0: no approval needed).");
+			Set<Role> roles = EnumSet.noneOf(Role.class);
+			for (String name : (input.approverRoles() != null) ? input.approverRoles() : List.<String>of()) {
+				Role role = parseRole(name);
+				if (role == null || !ApprovalPolicy.ELIGIBLE_ROLES.contains(role)) {
+					validation.add("approverRoles", "\"" + name
+							+ "\" cannot approve: choose among OWNER, ADMIN, LEAD and DEVELOPER.");
+				}
+				else {
+					roles.add(role);
+				}
+			}
+			validation.check(required == null || required == 0 || !roles.isEmpty(), "approverRoles",
+					"Name at least one role that may approve.");
+			Integer hours = input.approvalValidHours();
+			validation.check(hours != null && hours >= 1 && hours <= ApprovalPolicy.MAX_VALID_HOURS,
+					"approvalValidHours",
+					"Approvals stay valid between 1 and " + ApprovalPolicy.MAX_VALID_HOURS + " hours.");
+			String earlier = RequestDeployment.trimToNull(input.requiresSuccessIn());
+			if (earlier != null) {
+				if (earlier.equals(place.environmentName())) {
+					validation.add("requiresSuccessIn", "An environment cannot require success in itself.");
+				}
+				else if (this.support.environments.findByName(org, place.project().id(), earlier).isEmpty()) {
+					validation.add("requiresSuccessIn",
+							"No environment \"" + earlier + "\" in " + place.projectSlug() + ".");
+				}
+			}
+			validation.throwIfInvalid();
+			ApprovalPolicy before = this.support.policy(org, place.environment());
+			ApprovalPolicy policy = new ApprovalPolicy(required, roles,
+					Boolean.TRUE.equals(input.allowSelfApproval()), hours, earlier, now, caller.name());
+			this.support.policies.save(org, place.environment().id(), policy);
+			this.support.auditLog.append(org, caller.actor(),
+					AuditEntry.of("approval_policy.updated", "environment", place.environment().id().toString())
+						.project(place.projectSlug())
+						.environment(place.environmentName())
+						.changes(describe(before), describe(policy))
+						.build());
+			return policy;
+		});
+	}
+
+	static Map<String, @Nullable Object> describe(ApprovalPolicy policy) {
+		Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+		fields.put("requiredApprovals", policy.requiredApprovals());
+		fields.put("approverRoles", policy.approverRoles().stream().sorted().map(Role::name).toList());
+		fields.put("allowSelfApproval", policy.allowSelfApproval());
+		fields.put("approvalValidHours", policy.approvalValidHours());
+		fields.put("requiresSuccessIn", policy.requiresSuccessIn());
+		return fields;
+	}
+
+	private static @Nullable Role parseRole(@Nullable String name) {
+		if (name == null) {
+			return null;
+		}
+		try {
+			return Role.valueOf(name.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+}

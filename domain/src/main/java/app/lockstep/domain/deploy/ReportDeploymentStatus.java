@@ -1,0 +1,85 @@
+package app.lockstep.domain.deploy;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Locale;
+
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.Validation;
+import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.token.ApiToken;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The deployer (or, for a manual target, a person) reports how a running deployment is
+ * going: {@code running} with a progress message, then {@code succeeded} or
+ * {@code failed}. On success the environment's live artifact and config revision become
+ * this deployment's. A report on a deployment that is not running is a 409 with its
+ * status.
+ */
+public final class ReportDeploymentStatus {
+
+	public static final int MAX_MESSAGE = 2000;
+
+	private final DeploymentSupport support;
+
+	public ReportDeploymentStatus(DeploymentSupport support) {
+		this.support = support;
+	}
+
+	public record Input(@Nullable String status, @Nullable String message, @Nullable String logUrl) {
+	}
+
+	public Deployment report(Caller caller, @Nullable ApiToken via, String projectSlug, String environmentName,
+			DeploymentId id, Input input) {
+		caller.require(Permission.REQUEST_DEPLOYMENTS);
+		Validation validation = new Validation();
+		String statusText = RequestDeployment.trimToNull(input.status());
+		DeploymentStatus reported = (statusText != null)
+				? DeploymentStatus.fromValue(statusText.toLowerCase(Locale.ROOT)).orElse(null) : null;
+		if (reported != DeploymentStatus.RUNNING && reported != DeploymentStatus.SUCCEEDED
+				&& reported != DeploymentStatus.FAILED) {
+			validation.add("status", "Report \"running\", \"succeeded\" or \"failed\".");
+		}
+		String message = RequestDeployment.trimToNull(input.message());
+		validation.check(message == null || message.length() <= MAX_MESSAGE, "message",
+				"Keep the message to " + MAX_MESSAGE + " characters or fewer.");
+		String logUrl = RequestDeployment.trimToNull(input.logUrl());
+		validation.check(logUrl == null || isWebAddress(logUrl), "logUrl",
+				"Give the log's address as an http(s) URL.");
+		validation.throwIfInvalid();
+		OrgId org = caller.orgId();
+		Instant now = this.support.now();
+		return this.support.transactions.inTenant(org, () -> {
+			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
+			Deployment deployment = this.support.lock(org, place, id);
+			if (deployment.status() != DeploymentStatus.RUNNING) {
+				throw new StatusConflictException(deployment.status(), "take a status report");
+			}
+			var actor = DeploymentSupport.actor(caller, via);
+			if (reported == DeploymentStatus.RUNNING) {
+				Deployment progressed = deployment.withProgress(now, message, logUrl);
+				this.support.update(org, progressed);
+				return progressed;
+			}
+			Deployment finished = deployment.withFinished(reported, now, message, logUrl);
+			this.support.update(org, finished);
+			this.support.audit(org, actor, reported.value(), finished, place,
+					(e) -> e.detail("message", message).detail("logUrl", finished.logUrl()));
+			return finished;
+		});
+	}
+
+	static boolean isWebAddress(String value) {
+		try {
+			URI uri = new URI(value);
+			return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
+					&& value.length() <= 2000;
+		}
+		catch (java.net.URISyntaxException ex) {
+			return false;
+		}
+	}
+
+}

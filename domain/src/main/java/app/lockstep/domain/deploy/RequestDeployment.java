@@ -1,0 +1,256 @@
+package app.lockstep.domain.deploy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+import app.lockstep.domain.code.Artifact;
+import app.lockstep.domain.config.ConfigRevisions;
+import app.lockstep.domain.config.ConfigScope;
+import app.lockstep.domain.project.Environment;
+import app.lockstep.domain.shared.Actor;
+import app.lockstep.domain.shared.ForbiddenException;
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.Validation;
+import app.lockstep.domain.shared.ValidationException;
+import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.tenancy.Member;
+import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.token.ApiToken;
+import app.lockstep.domain.window.WindowDecision;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Requests a deployment of an artifact and a config revision to an environment, now or at
+ * a chosen time.
+ * <ul>
+ * <li>The artifact defaults to the one live on the environment (a config-only
+ * deployment), the revision to the environment's latest.</li>
+ * <li>Promotion: when the gate names an earlier environment, the artifact must have
+ * succeeded there (422 naming the missing step).</li>
+ * <li>Windows: a time the windows close is refused (422 with the rule and the next open
+ * instant) when {@code whenBlocked} is {@code reject}; with {@code queue} it waits for
+ * the window.</li>
+ * <li>Gate: with approvals required it awaits them; otherwise it is scheduled (or waits
+ * for its window).</li>
+ * <li>Break-glass: {@code emergency} with a mandatory reason, for roles with
+ * {@link Permission#BREAK_GLASS}, skips approvals and windows; leads are told, and it
+ * waits for a review.</li>
+ * </ul>
+ */
+public final class RequestDeployment {
+
+	public static final int MAX_NOTE = 1000;
+
+	/** How far ahead a deployment may be scheduled. */
+	public static final Duration MAX_AHEAD = Duration.ofDays(366);
+
+	/** A schedule this little in the past still means "now" (clock skew). */
+	static final Duration SKEW = Duration.ofMinutes(1);
+
+	private final DeploymentSupport support;
+
+	private final ConfigRevisions revisions;
+
+	public RequestDeployment(DeploymentSupport support, ConfigRevisions revisions) {
+		this.support = support;
+		this.revisions = revisions;
+	}
+
+	/**
+	 * The request as typed: {@code artifact} a version (null: the live one),
+	 * {@code configRevision} a number (null: the latest), {@code scheduledAt} null for as
+	 * soon as allowed, {@code whenBlocked} "reject" (default) or "queue".
+	 */
+	public record Input(@Nullable String artifact, @Nullable Integer configRevision, @Nullable Instant scheduledAt,
+			@Nullable String whenBlocked, @Nullable String note, boolean emergency, @Nullable String reason) {
+	}
+
+	public Deployment request(Caller caller, @Nullable ApiToken via, String projectSlug, String environmentName,
+			Input input) {
+		caller.require(Permission.REQUEST_DEPLOYMENTS);
+		if (input.emergency() && !caller.can(Permission.BREAK_GLASS)) {
+			throw new ForbiddenException("Only owners and admins may deploy in an emergency; your role is "
+					+ caller.role().label() + ". Request a normal deployment and ask a lead to approve it.");
+		}
+		Instant now = this.support.now();
+		Validation validation = new Validation();
+		WhenBlocked whenBlocked = parseWhenBlocked(validation, input.whenBlocked());
+		String note = trimToNull(input.note());
+		validation.check(note == null || note.length() <= MAX_NOTE, "note",
+				"Keep the note to " + MAX_NOTE + " characters or fewer.");
+		String reason = trimToNull(input.reason());
+		if (input.emergency()) {
+			validation.check(reason != null, "reason",
+					"An emergency deployment needs a reason: what is broken and why it cannot wait.");
+			validation.check(reason == null || reason.length() <= MAX_NOTE, "reason",
+					"Keep the reason to " + MAX_NOTE + " characters or fewer.");
+		}
+		Instant scheduledAt = input.scheduledAt();
+		if (scheduledAt != null) {
+			validation.check(!scheduledAt.isBefore(now.minus(SKEW)), "scheduledAt", "The time " + scheduledAt
+					+ " has passed; choose a later time, or leave it empty for as soon as allowed.");
+			validation.check(!scheduledAt.isAfter(now.plus(MAX_AHEAD)), "scheduledAt",
+					"Schedule deployments at most a year ahead.");
+			if (!scheduledAt.isAfter(now)) {
+				scheduledAt = null;
+			}
+		}
+		if (input.configRevision() != null) {
+			validation.check(input.configRevision() >= 1, "configRevision", "Revisions are numbered from 1.");
+		}
+		validation.throwIfInvalid();
+		Instant schedule = scheduledAt;
+		OrgId org = caller.orgId();
+		return this.support.transactions.inTenant(org, () -> {
+			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
+			Environment environment = place.environment();
+			Deployment live = this.support.deployments.live(org, environment.id()).orElse(null);
+			Artifact artifact = artifact(org, place, live, input.artifact());
+			Integer revision = revision(org, place, input.configRevision());
+			ApprovalPolicy policy = this.support.policy(org, environment);
+			checkPromotion(org, place, policy, artifact);
+			Instant start = (schedule != null) ? schedule : now;
+			WindowDecision decision = this.support.window(org, environment, start);
+			if (!decision.open() && !input.emergency() && whenBlocked == WhenBlocked.REJECT) {
+				throw new WindowClosedException(environment.name(), start, decision.blockedBy(),
+						decision.nextOpenAt());
+			}
+			int required = input.emergency() ? 0 : policy.requiredApprovals();
+			Readiness readiness = Readiness.of(start, input.emergency(), decision);
+			DeploymentStatus status = (required > 0) ? DeploymentStatus.AWAITING_APPROVAL : readiness.status();
+			Actor actor = DeploymentSupport.actor(caller, via);
+			Deployment deployment = new Deployment(DeploymentId.random(), 0, place.project().id(), environment.id(),
+					artifact.id(), revision, schedule, whenBlocked, note, status, input.emergency(),
+					input.emergency() ? reason : null, actor, caller.userId(), now, 1, required,
+					(live != null) ? live.artifactId() : null, (live != null) ? live.configRevision() : null,
+					(required > 0) ? null : readiness.dueAt(), decision.open() ? null : decision.blockedBy(), 0, null,
+					UUID.randomUUID(), null, null, null, null, null, null, now);
+			this.support.deployments.insert(org, deployment);
+			this.support.audit(org, actor, "requested", deployment, place, (e) -> {
+				e.detail("scheduledAt", DeploymentSupport.str(schedule))
+					.detail("whenBlocked", whenBlocked.value())
+					.detail("approvalsRequired", required)
+					.detail("note", note);
+				if (input.emergency()) {
+					e.detail("reason", reason);
+				}
+				if (!decision.open()) {
+					e.detail("blockedBy", decision.blockedBy()).detail("nextOpenAt",
+							DeploymentSupport.str(decision.nextOpenAt()));
+				}
+			});
+			notify(org, caller, place, policy, deployment, artifact);
+			return this.support.deployments.find(org, deployment.id()).orElse(deployment);
+		});
+	}
+
+	private Artifact artifact(OrgId org, DeploymentPlace place, @Nullable Deployment live, @Nullable String version) {
+		String wanted = trimToNull(version);
+		if (wanted == null) {
+			if (live == null) {
+				throw new ValidationException("artifact", "Nothing is deployed on " + place.environmentName()
+						+ " yet, so there is no artifact to keep: name the version to deploy.");
+			}
+			return this.support.artifacts.byId(org, live.artifactId())
+				.orElseThrow(() -> new ValidationException("artifact", "The live artifact is gone; name a version."));
+		}
+		return this.support.artifacts.artifact(org, place.project().id(), wanted)
+			.orElseThrow(() -> new ValidationException("artifact", "No artifact \"" + wanted + "\" in "
+					+ place.projectSlug() + ": CI registers builds with POST …/projects/" + place.projectSlug()
+					+ "/artifacts before they can be deployed."));
+	}
+
+	private @Nullable Integer revision(OrgId org, DeploymentPlace place, @Nullable Integer number) {
+		ConfigScope scope = new ConfigScope(place.project().id(), place.environment().id());
+		if (number == null) {
+			int latest = this.revisions.latestNumber(org, scope);
+			return (latest > 0) ? latest : null;
+		}
+		if (this.revisions.find(org, scope, number).isEmpty()) {
+			int latest = this.revisions.latestNumber(org, scope);
+			throw new ValidationException("configRevision", place.environmentName() + " has no config revision "
+					+ number + ((latest > 0) ? "; its latest is " + latest + "." : "; it has no config yet."));
+		}
+		return number;
+	}
+
+	private void checkPromotion(OrgId org, DeploymentPlace place, ApprovalPolicy policy, Artifact artifact) {
+		String earlier = policy.requiresSuccessIn();
+		if (earlier == null) {
+			return;
+		}
+		Environment required = this.support.environments.findByName(org, place.project().id(), earlier).orElse(null);
+		if (required == null || !this.support.deployments.hasSucceeded(org, required.id(), artifact.id())) {
+			throw new ValidationException("artifact",
+					artifact.version() + " has not succeeded on " + earlier + " yet: " + place.environmentName()
+							+ " only takes artifacts that were deployed successfully to " + earlier
+							+ " first. Deploy " + artifact.version() + " to " + earlier + ", then promote it.");
+		}
+	}
+
+	private void notify(OrgId org, Caller caller, DeploymentPlace place, ApprovalPolicy policy, Deployment deployment,
+			Artifact artifact) {
+		String what = artifact.version() + ((deployment.configRevision() != null)
+				? " with config revision " + deployment.configRevision() : "") + " to " + place.projectSlug() + "/"
+				+ place.environmentName();
+		if (deployment.emergency()) {
+			var leads = this.support.members.list(org)
+				.stream()
+				.filter((m) -> m.role().allows(Permission.APPROVE_DEPLOYMENTS))
+				.filter((m) -> !m.userId().equals(caller.userId()))
+				.map(Member::email)
+				.toList();
+			if (!leads.isEmpty()) {
+				this.support.notifier.send(new DeploymentNotifier.Notice(leads,
+						"[Lockstep] Emergency deployment of " + what,
+						caller.name() + " deployed " + what + " as an emergency, bypassing approvals and windows.\n\n"
+								+ "Reason: " + deployment.emergencyReason() + "\n\n"
+								+ "It waits in the review queue until a lead, admin or owner reviews it."));
+			}
+			return;
+		}
+		if (deployment.status() != DeploymentStatus.AWAITING_APPROVAL) {
+			return;
+		}
+		var approvers = this.support.approvers(org, policy, caller.userId().toString())
+			.stream()
+			.map(Member::email)
+			.toList();
+		if (!approvers.isEmpty()) {
+			this.support.notifier.send(new DeploymentNotifier.Notice(approvers,
+					"[Lockstep] Approval needed: " + what,
+					caller.name() + " asks to deploy " + what + ".\n\n"
+							+ ((deployment.note() != null) ? "Note: " + deployment.note() + "\n\n" : "")
+							+ "It needs " + deployment.approvalsRequired() + " approval"
+							+ ((deployment.approvalsRequired() == 1) ? "" : "s")
+							+ ". Review the commits and the config diff in the approval queue."));
+		}
+	}
+
+	static WhenBlocked parseWhenBlocked(Validation validation, @Nullable String value) {
+		String text = trimToNull(value);
+		if (text == null) {
+			return WhenBlocked.REJECT;
+		}
+		return switch (text.toLowerCase(Locale.ROOT)) {
+			case "reject" -> WhenBlocked.REJECT;
+			case "queue" -> WhenBlocked.QUEUE;
+			default -> {
+				validation.add("whenBlocked", "Use \"reject\" to be refused when the window is closed, or \"queue\""
+						+ " to wait for it to open (not \"" + text + "\").");
+				yield WhenBlocked.REJECT;
+			}
+		};
+	}
+
+	static @Nullable String trimToNull(@Nullable String value) {
+		if (value == null) {
+			return null;
+		}
+		String stripped = value.strip();
+		return stripped.isEmpty() ? null : stripped;
+	}
+
+}

@@ -1,0 +1,65 @@
+package app.lockstep.domain.deploy;
+
+import java.time.Instant;
+
+import app.lockstep.domain.shared.ConflictException;
+import app.lockstep.domain.shared.ForbiddenException;
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.ValidationException;
+import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.token.ApiToken;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reviews an emergency deployment after the fact: a lead, admin or owner other than the
+ * one who broke the glass writes what they found. Unreviewed emergencies stay in the
+ * review queue, and those older than {@link #FLAG_AFTER} are flagged on the dashboard.
+ */
+public final class ReviewEmergency {
+
+	public static final java.time.Duration FLAG_AFTER = java.time.Duration.ofHours(48);
+
+	private final DeploymentSupport support;
+
+	public ReviewEmergency(DeploymentSupport support) {
+		this.support = support;
+	}
+
+	public Deployment review(Caller caller, @Nullable ApiToken via, String projectSlug, String environmentName,
+			DeploymentId id, @Nullable String comment) {
+		caller.require(Permission.APPROVE_DEPLOYMENTS);
+		String text = RequestDeployment.trimToNull(comment);
+		if (text == null) {
+			throw new ValidationException("comment",
+					"Write what you checked: was the emergency real, and what follows from it?");
+		}
+		if (text.length() > DecideOnDeployment.MAX_COMMENT) {
+			throw new ValidationException("comment",
+					"Keep the review to " + DecideOnDeployment.MAX_COMMENT + " characters or fewer.");
+		}
+		OrgId org = caller.orgId();
+		Instant now = this.support.now();
+		return this.support.transactions.inTenant(org, () -> {
+			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
+			Deployment deployment = this.support.lock(org, place, id);
+			if (!deployment.emergency()) {
+				throw new ConflictException("This was not an emergency deployment; only emergencies are reviewed.");
+			}
+			if (deployment.review() != null) {
+				throw new ConflictException("This emergency was reviewed already by " + deployment.review().byName()
+						+ " at " + deployment.review().at() + ".");
+			}
+			if (deployment.requestedByUser().equals(caller.userId())) {
+				throw new ForbiddenException(
+						"You broke the glass on this deployment; another lead, admin or owner has to review it.");
+			}
+			Deployment reviewed = deployment.withReview(new Deployment.Review(now, caller.userId(), caller.name(), text));
+			this.support.update(org, reviewed);
+			this.support.audit(org, DeploymentSupport.actor(caller, via), "reviewed", reviewed, place,
+					(e) -> e.detail("comment", text).detail("reason", deployment.emergencyReason()));
+			return reviewed;
+		});
+	}
+
+}

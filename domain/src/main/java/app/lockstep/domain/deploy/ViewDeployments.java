@@ -1,0 +1,214 @@
+package app.lockstep.domain.deploy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import app.lockstep.domain.audit.AuditEvent;
+import app.lockstep.domain.code.Artifact;
+import app.lockstep.domain.code.CodeChange;
+import app.lockstep.domain.code.CodeChanges;
+import app.lockstep.domain.config.ConfigRevisions;
+import app.lockstep.domain.config.ConfigScope;
+import app.lockstep.domain.config.ViewConfig;
+import app.lockstep.domain.project.Environment;
+import app.lockstep.domain.project.ProjectWithEnvironments;
+import app.lockstep.domain.shared.NotFoundException;
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.tenancy.Permission;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What people and machines read about deployments: an environment's live version and
+ * history, one deployment with exactly what it would change (commits and config diff),
+ * its approvals and its own timeline, the approval queue and the emergency review queue.
+ */
+public final class ViewDeployments {
+
+	/** How many commits a request shows (the rest are counted). */
+	public static final int COMMITS_SHOWN = 50;
+
+	private final DeploymentSupport support;
+
+	private final CodeChanges codeChanges;
+
+	private final ConfigRevisions revisions;
+
+	private final ViewConfig viewConfig;
+
+	public ViewDeployments(DeploymentSupport support, CodeChanges codeChanges, ConfigRevisions revisions,
+			ViewConfig viewConfig) {
+		this.support = support;
+		this.codeChanges = codeChanges;
+		this.revisions = revisions;
+		this.viewConfig = viewConfig;
+	}
+
+	/** A deployment with the names it is shown with. */
+	public record Summary(Deployment deployment, DeploymentPlace place, String artifactVersion) {
+
+		public DeploymentStatus status() {
+			return this.deployment.status();
+		}
+
+	}
+
+	public record ApprovalView(Approval approval, boolean counts, boolean voided, boolean expired) {
+	}
+
+	/** What the caller may do with a deployment now. */
+	public record Actions(boolean decide, boolean change, boolean cancel, boolean finish, boolean review) {
+	}
+
+	public record Detail(Summary summary, Artifact artifact, @Nullable Summary live, @Nullable Artifact liveArtifact,
+			List<CodeChange> commits, ViewConfig.@Nullable Diff configDiff, List<ApprovalView> approvals,
+			int approvalsGiven, ApprovalPolicy policy, DeployTarget target, List<AuditEvent> timeline,
+			Actions actions) {
+
+		public Deployment deployment() {
+			return this.summary.deployment();
+		}
+
+	}
+
+	public record EnvironmentView(DeploymentPlace place, @Nullable Summary live, List<Summary> recent,
+			@Nullable Summary previous, ApprovalPolicy policy, DeployTarget target, List<Artifact> artifacts,
+			int latestRevision, Actions actions) {
+	}
+
+	public EnvironmentView environment(Caller caller, String projectSlug, String environmentName) {
+		caller.require(Permission.VIEW_PROJECTS);
+		OrgId org = caller.orgId();
+		return this.support.transactions.inTenant(org, () -> {
+			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
+			Environment environment = place.environment();
+			Summary live = this.support.deployments.live(org, environment.id())
+				.map((d) -> summary(org, d, place))
+				.orElse(null);
+			List<Summary> recent = this.support.deployments.ofEnvironment(org, environment.id(), null, 20)
+				.stream()
+				.map((d) -> summary(org, d, place))
+				.toList();
+			Deployment previous = RedeployPrevious
+				.previousOf(this.support.deployments.succeeded(org, environment.id(), 50));
+			boolean request = caller.can(Permission.REQUEST_DEPLOYMENTS);
+			return new EnvironmentView(place, live, recent, (previous != null) ? summary(org, previous, place) : null,
+					this.support.policy(org, environment), this.support.target(org, environment),
+					this.support.artifacts.page(org, place.project().id(), null, 30),
+					this.revisions.latestNumber(org, new ConfigScope(place.project().id(), environment.id())),
+					new Actions(false, request, request, request, false));
+		});
+	}
+
+	public Detail deployment(Caller caller, String projectSlug, String environmentName, DeploymentId id) {
+		caller.require(Permission.VIEW_PROJECTS);
+		OrgId org = caller.orgId();
+		Instant now = this.support.now();
+		return this.support.transactions.inTenant(org, () -> {
+			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
+			Deployment deployment = this.support.find(org, place, id);
+			return detail(caller, org, place, deployment, now);
+		});
+	}
+
+	/** Every request awaiting approval, oldest first, each with what it would change. */
+	public List<Detail> approvalQueue(Caller caller) {
+		caller.require(Permission.VIEW_PROJECTS);
+		OrgId org = caller.orgId();
+		Instant now = this.support.now();
+		return this.support.transactions.inTenant(org, () -> {
+			List<Detail> queue = new ArrayList<>();
+			for (Deployment deployment : this.support.deployments.awaitingApproval(org)) {
+				queue.add(detail(caller, org, this.support.placeOf(org, deployment), deployment, now));
+			}
+			return queue;
+		});
+	}
+
+	public int awaitingApprovalCount(Caller caller) {
+		return this.support.transactions.inTenant(caller.orgId(),
+				() -> this.support.deployments.countAwaitingApproval(caller.orgId()));
+	}
+
+	/** Emergency deployments nobody has reviewed yet, oldest first. */
+	public List<Summary> reviewQueue(Caller caller) {
+		caller.require(Permission.VIEW_PROJECTS);
+		OrgId org = caller.orgId();
+		return this.support.transactions.inTenant(org, () -> this.support.deployments.unreviewedEmergencies(org)
+			.stream()
+			.map((d) -> summary(org, d, this.support.placeOf(org, d)))
+			.toList());
+	}
+
+	/** The live deployment of every environment of every project that has one. */
+	public Map<String, Summary> liveByEnvironment(Caller caller, List<ProjectWithEnvironments> projects) {
+		OrgId org = caller.orgId();
+		return this.support.transactions.inTenant(org, () -> {
+			Map<String, Summary> live = new LinkedHashMap<>();
+			for (ProjectWithEnvironments project : projects) {
+				for (Environment environment : project.environments()) {
+					this.support.deployments.live(org, environment.id())
+						.ifPresent((d) -> live.put(environment.id().toString(),
+								summary(org, d, new DeploymentPlace(project.project(), environment))));
+				}
+			}
+			return live;
+		});
+	}
+
+	private Detail detail(Caller caller, OrgId org, DeploymentPlace place, Deployment deployment, Instant now) {
+		Artifact artifact = this.support.artifacts.byId(org, deployment.artifactId())
+			.orElseThrow(() -> new NotFoundException("The artifact of this deployment is gone."));
+		boolean started = deployment.startedAt() != null || deployment.status().isFinished();
+		Deployment live = started ? null : this.support.deployments.live(org, place.environment().id()).orElse(null);
+		var baseArtifactId = (live != null) ? live.artifactId() : deployment.previousArtifactId();
+		Integer baseRevision = (live != null) ? live.configRevision() : deployment.previousConfigRevision();
+		Artifact base = (baseArtifactId != null) ? this.support.artifacts.byId(org, baseArtifactId).orElse(null)
+				: null;
+		List<CodeChange> commits = this.codeChanges.commitsBetween(org, place.project().id(),
+				(base != null) ? base.commitSha() : null, artifact.commitSha());
+		ViewConfig.@Nullable Diff diff = null;
+		if (baseRevision != null && deployment.configRevision() != null) {
+			diff = this.viewConfig.diff(caller, place.projectSlug(), place.environmentName(), baseRevision,
+					deployment.configRevision());
+		}
+		List<ApprovalView> approvals = this.support.approvals.of(org, deployment.id())
+			.stream()
+			.map((a) -> new ApprovalView(a, a.countsFor(deployment, now), a.isVoidedBy(deployment),
+					a.decision() == Approval.Decision.APPROVE && !a.isVoidedBy(deployment)
+							&& !now.isBefore(a.expiresAt())
+							&& deployment.status() == DeploymentStatus.AWAITING_APPROVAL))
+			.toList();
+		int given = (int) approvals.stream()
+			.filter((a) -> a.approval().decision() == Approval.Decision.APPROVE && !a.voided()
+					&& (a.counts() || deployment.status() != DeploymentStatus.AWAITING_APPROVAL))
+			.count();
+		ApprovalPolicy policy = this.support.policy(org, place.environment());
+		DeployTarget target = this.support.target(org, place.environment());
+		boolean request = caller.can(Permission.REQUEST_DEPLOYMENTS);
+		boolean awaiting = deployment.status() == DeploymentStatus.AWAITING_APPROVAL;
+		boolean decided = approvals.stream()
+			.anyMatch((a) -> !a.voided() && a.approval().approverId().equals(caller.userId()));
+		Actions actions = new Actions(
+				awaiting && !decided && ApprovalPolicy.ELIGIBLE_ROLES.contains(caller.role())
+						&& policy.allowsApprovalBy(caller.role())
+						&& (policy.allowSelfApproval() || !deployment.requestedByUser().equals(caller.userId())),
+				request && (awaiting || deployment.status().isPending()),
+				request && deployment.status().canBecome(DeploymentStatus.CANCELLED),
+				request && deployment.status() == DeploymentStatus.RUNNING,
+				deployment.awaitsReview() && caller.can(Permission.APPROVE_DEPLOYMENTS)
+						&& !deployment.requestedByUser().equals(caller.userId()));
+		List<AuditEvent> timeline = this.support.auditLog.ofTarget(org, deployment.id().toString(), 500);
+		Summary liveSummary = (live != null) ? summary(org, live, place) : null;
+		return new Detail(summary(org, deployment, place), artifact, liveSummary, base, commits, diff, approvals,
+				given, policy, target, timeline, actions);
+	}
+
+	private Summary summary(OrgId org, Deployment deployment, DeploymentPlace place) {
+		return new Summary(deployment, place, this.support.version(org, deployment.artifactId()));
+	}
+
+}
