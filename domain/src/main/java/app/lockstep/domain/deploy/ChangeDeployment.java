@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Changes what a pending request deploys or when: its artifact, config revision or
  * schedule. Any such change starts a new version of the request, which voids the
- * approvals given so far (they stay on record, marked void) and sends it back to the gate.
- * Only requests not yet started can change (409 otherwise).
+ * approvals given so far (they stay on record, marked void) and sends it back to the
+ * gate. Only requests not yet started can change (409 otherwise).
  */
 public final class ChangeDeployment {
 
@@ -99,16 +99,17 @@ public final class ChangeDeployment {
 						&& a.decision() == Approval.Decision.APPROVE)
 				.count();
 			Deployment changed = deployment.withChangedRequest(artifactId, revision, newSchedule, required, status, now)
-				.withDue((required > 0) ? null : readiness.dueAt(), (required > 0) ? null : readiness.blockedBy());
+				.withDue(readiness.dueAt(), readiness.blockedBy());
 			this.support.update(org, changed);
 			Actor actor = DeploymentSupport.actor(caller, via);
 			String beforeVersion = this.support.version(org, deployment.artifactId());
 			this.support.audit(org, actor, "changed", changed, place,
 					(e) -> e.detail("requestVersion", changed.requestVersion())
 						.detail("approvalsVoided", voided)
-						.changes(java.util.Map.of("artifact", beforeVersion, "configRevision",
-								String.valueOf(deployment.configRevision()), "scheduledAt",
-								String.valueOf(deployment.scheduledAt())),
+						.changes(
+								java.util.Map.of("artifact", beforeVersion, "configRevision",
+										String.valueOf(deployment.configRevision()), "scheduledAt",
+										String.valueOf(deployment.scheduledAt())),
 								java.util.Map.of("artifact", this.support.version(org, changed.artifactId()),
 										"configRevision", String.valueOf(changed.configRevision()), "scheduledAt",
 										String.valueOf(changed.scheduledAt()))));

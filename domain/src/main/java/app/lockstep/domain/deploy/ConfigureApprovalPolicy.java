@@ -58,8 +58,8 @@ public final class ConfigureApprovalPolicy {
 			for (String name : (input.approverRoles() != null) ? input.approverRoles() : List.<String>of()) {
 				Role role = parseRole(name);
 				if (role == null || !ApprovalPolicy.ELIGIBLE_ROLES.contains(role)) {
-					validation.add("approverRoles", "\"" + name
-							+ "\" cannot approve: choose among OWNER, ADMIN, LEAD and DEVELOPER.");
+					validation.add("approverRoles",
+							"\"" + name + "\" cannot approve: choose among OWNER, ADMIN, LEAD and DEVELOPER.");
 				}
 				else {
 					roles.add(role);
@@ -83,8 +83,8 @@ public final class ConfigureApprovalPolicy {
 			}
 			validation.throwIfInvalid();
 			ApprovalPolicy before = this.support.policy(org, place.environment());
-			ApprovalPolicy policy = new ApprovalPolicy(required, roles,
-					Boolean.TRUE.equals(input.allowSelfApproval()), hours, earlier, now, caller.name());
+			ApprovalPolicy policy = new ApprovalPolicy(required, roles, Boolean.TRUE.equals(input.allowSelfApproval()),
+					hours, earlier, now, caller.name());
 			this.support.policies.save(org, place.environment().id(), policy);
 			this.support.auditLog.append(org, caller.actor(),
 					AuditEntry.of("approval_policy.updated", "environment", place.environment().id().toString())

@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and replaces an environment's deploy target: {@code manual} (the default) or a
- * {@code webhook} with an http(s) URL and a signing secret (16 to 200 visible
- * characters; kept when left out while the target stays a webhook). The secret is sealed
- * at rest and never shown again, logged or put in the audit event.
+ * {@code webhook} with an http(s) URL and a signing secret (16 to 200 visible characters;
+ * kept when left out while the target stays a webhook). The secret is sealed at rest and
+ * never shown again, logged or put in the audit event.
  */
 public final class ConfigureDeployTarget {
 
@@ -73,14 +73,16 @@ public final class ConfigureDeployTarget {
 			SealedSecret sealed = null;
 			if (type == DeployTarget.Type.WEBHOOK) {
 				if (url == null) {
-					validation.add("url", "Enter the deployer's URL, such as https://deployer.example.com/hooks/lockstep.");
+					validation.add("url",
+							"Enter the deployer's URL, such as https://deployer.example.com/hooks/lockstep.");
 				}
 				else if (!ReportDeploymentStatus.isWebAddress(url)) {
 					validation.add("url", "\"" + url + "\" is not an http(s) URL.");
 				}
 				if (secret != null) {
 					if (!SECRET.matcher(secret).matches()) {
-						validation.add("secret", "Use 16 to 200 visible characters (no spaces) for the signing secret.");
+						validation.add("secret",
+								"Use 16 to 200 visible characters (no spaces) for the signing secret.");
 					}
 					else {
 						sealed = this.secrets.seal(org, place.environment().id(), secret);

@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  * <li>When the approvals that count reach the required number, the deployment is
  * scheduled (or waits for its window).</li>
  * <li>Concurrent decisions serialise on the deployment's row (the database trigger takes
- * it too), so exactly the required number of approvals count, and a decision on a
- * request that is no longer awaiting approval is a 409.</li>
+ * it too), so exactly the required number of approvals count, and a decision on a request
+ * that is no longer awaiting approval is a 409.</li>
  * </ul>
  */
 public final class DecideOnDeployment {
@@ -94,8 +94,8 @@ public final class DecideOnDeployment {
 				this.support.approvals.insert(org, approval);
 			}
 			catch (Deployments.IllegalTransitionException ex) {
-				throw new StatusConflictException(
-						DeploymentStatus.fromValue(ex.current()).orElse(deployment.status()), chosen.value() + " it");
+				throw new StatusConflictException(DeploymentStatus.fromValue(ex.current()).orElse(deployment.status()),
+						chosen.value() + " it");
 			}
 			Actor actor = DeploymentSupport.actor(caller, via);
 			if (chosen == Approval.Decision.REJECT) {

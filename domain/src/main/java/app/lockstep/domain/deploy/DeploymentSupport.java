@@ -29,9 +29,9 @@ import app.lockstep.domain.window.WindowDecision;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the deployment use cases share: their ports, resolving the project and
- * environment of a URL, the environment's gate, target and windows, and writing a
- * deployment's change together with its audit event.
+ * What the deployment use cases share: their ports, resolving the project and environment
+ * of a URL, the environment's gate, target and windows, and writing a deployment's change
+ * together with its audit event.
  */
 public final class DeploymentSupport {
 
@@ -64,8 +64,9 @@ public final class DeploymentSupport {
 	final Clock clock;
 
 	public DeploymentSupport(Projects projects, Environments environments, Artifacts artifacts, Deployments deployments,
-			Approvals approvals, ApprovalPolicies policies, DeployTargets targets, WindowCheck windows,
-			Members members, Organizations organizations, AuditLog auditLog, DeploymentNotifier notifier, Transactions transactions, Clock clock) {
+			Approvals approvals, ApprovalPolicies policies, DeployTargets targets, WindowCheck windows, Members members,
+			Organizations organizations, AuditLog auditLog, DeploymentNotifier notifier, Transactions transactions,
+			Clock clock) {
 		this.projects = projects;
 		this.environments = environments;
 		this.artifacts = artifacts;

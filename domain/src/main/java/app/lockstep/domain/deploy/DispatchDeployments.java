@@ -23,14 +23,17 @@ import app.lockstep.domain.window.WindowDecision;
  * <p>
  * At its time the windows are checked again (emergencies excepted): a closed window holds
  * the deployment in {@code waiting_for_window} until the next open instant; approvals
- * given stay valid. A {@code manual} target is marked running for a person to finish;
- * a {@code webhook} target is posted to: 2xx means running, network errors and 5xx are
+ * given stay valid. A {@code manual} target is marked running for a person to finish; a
+ * {@code webhook} target is posted to: 2xx means running, network errors and 5xx are
  * retried with exponential backoff, and after the last attempt (or a 4xx) it fails with
  * the reason.
  */
 public final class DispatchDeployments {
 
-	/** How delivery attempts are spaced: {@code base}, then doubling, {@code attempts} in all. */
+	/**
+	 * How delivery attempts are spaced: {@code base}, then doubling, {@code attempts} in
+	 * all.
+	 */
 	public record RetryPolicy(int attempts, Duration base) {
 
 		public static final RetryPolicy DEFAULT = new RetryPolicy(6, Duration.ofSeconds(10));
@@ -144,8 +147,8 @@ public final class DispatchDeployments {
 		return this.support.transactions.inTenant(org, () -> {
 			Instant now = this.support.now();
 			Deployment deployment = this.support.deployments.tryLock(org, due.id()).orElse(null);
-			if (deployment == null || deployment.status() != DeploymentStatus.RUNNING
-					|| deployment.deadlineAt() == null || deployment.deadlineAt().isAfter(now)) {
+			if (deployment == null || deployment.status() != DeploymentStatus.RUNNING || deployment.deadlineAt() == null
+					|| deployment.deadlineAt().isAfter(now)) {
 				return Outcome.SKIPPED;
 			}
 			DeploymentPlace place = placeOf(org, deployment);

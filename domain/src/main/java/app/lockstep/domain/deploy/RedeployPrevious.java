@@ -41,11 +41,10 @@ public final class RedeployPrevious {
 		}
 		String version = this.support.transactions.inTenant(caller.orgId(),
 				() -> this.support.version(caller.orgId(), previous.artifactId()));
-		String text = (note != null && !note.isBlank()) ? note
-				: "Redeploy of the previous deployment (" + version + ", config revision " + previous.configRevision()
-						+ ")";
-		return this.request.request(caller, via, projectSlug, environmentName, new RequestDeployment.Input(version,
-				previous.configRevision(), null, whenBlocked, text, false, null));
+		String text = (note != null && !note.isBlank()) ? note : "Redeploy of the previous deployment (" + version
+				+ ", config revision " + previous.configRevision() + ")";
+		return this.request.request(caller, via, projectSlug, environmentName,
+				new RequestDeployment.Input(version, previous.configRevision(), null, whenBlocked, text, false, null));
 	}
 
 	static @Nullable Deployment previousOf(List<Deployment> succeeded) {

@@ -46,8 +46,7 @@ public final class ReportDeploymentStatus {
 		validation.check(message == null || message.length() <= MAX_MESSAGE, "message",
 				"Keep the message to " + MAX_MESSAGE + " characters or fewer.");
 		String logUrl = RequestDeployment.trimToNull(input.logUrl());
-		validation.check(logUrl == null || isWebAddress(logUrl), "logUrl",
-				"Give the log's address as an http(s) URL.");
+		validation.check(logUrl == null || isWebAddress(logUrl), "logUrl", "Give the log's address as an http(s) URL.");
 		validation.throwIfInvalid();
 		OrgId org = caller.orgId();
 		Instant now = this.support.now();

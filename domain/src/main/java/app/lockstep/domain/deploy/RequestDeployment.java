@@ -114,8 +114,7 @@ public final class RequestDeployment {
 			Instant start = (schedule != null) ? schedule : now;
 			WindowDecision decision = this.support.window(org, environment, start);
 			if (!decision.open() && !input.emergency() && whenBlocked == WhenBlocked.REJECT) {
-				throw new WindowClosedException(environment.name(), start, decision.blockedBy(),
-						decision.nextOpenAt());
+				throw new WindowClosedException(environment.name(), start, decision.blockedBy(), decision.nextOpenAt());
 			}
 			int required = input.emergency() ? 0 : policy.requiredApprovals();
 			Readiness readiness = Readiness.of(start, input.emergency(), decision);
@@ -125,8 +124,8 @@ public final class RequestDeployment {
 					artifact.id(), revision, schedule, whenBlocked, note, status, input.emergency(),
 					input.emergency() ? reason : null, actor, caller.userId(), now, 1, required,
 					(live != null) ? live.artifactId() : null, (live != null) ? live.configRevision() : null,
-					(required > 0) ? null : readiness.dueAt(), decision.open() ? null : decision.blockedBy(), 0, null,
-					UUID.randomUUID(), null, null, null, null, null, null, now);
+					readiness.dueAt(), decision.open() ? null : decision.blockedBy(), 0, null, UUID.randomUUID(), null,
+					null, null, null, null, null, now);
 			this.support.deployments.insert(org, deployment);
 			this.support.audit(org, actor, "requested", deployment, place, (e) -> {
 				e.detail("scheduledAt", DeploymentSupport.str(schedule))
@@ -137,8 +136,8 @@ public final class RequestDeployment {
 					e.detail("reason", reason);
 				}
 				if (!decision.open()) {
-					e.detail("blockedBy", decision.blockedBy()).detail("nextOpenAt",
-							DeploymentSupport.str(decision.nextOpenAt()));
+					e.detail("blockedBy", decision.blockedBy())
+						.detail("nextOpenAt", DeploymentSupport.str(decision.nextOpenAt()));
 				}
 			});
 			notify(org, caller, place, policy, deployment, artifact);
@@ -157,9 +156,10 @@ public final class RequestDeployment {
 				.orElseThrow(() -> new ValidationException("artifact", "The live artifact is gone; name a version."));
 		}
 		return this.support.artifacts.artifact(org, place.project().id(), wanted)
-			.orElseThrow(() -> new ValidationException("artifact", "No artifact \"" + wanted + "\" in "
-					+ place.projectSlug() + ": CI registers builds with POST …/projects/" + place.projectSlug()
-					+ "/artifacts before they can be deployed."));
+			.orElseThrow(() -> new ValidationException("artifact",
+					"No artifact \"" + wanted + "\" in " + place.projectSlug()
+							+ ": CI registers builds with POST …/projects/" + place.projectSlug()
+							+ "/artifacts before they can be deployed."));
 	}
 
 	private @Nullable Integer revision(OrgId org, DeploymentPlace place, @Nullable Integer number) {
@@ -185,16 +185,16 @@ public final class RequestDeployment {
 		if (required == null || !this.support.deployments.hasSucceeded(org, required.id(), artifact.id())) {
 			throw new ValidationException("artifact",
 					artifact.version() + " has not succeeded on " + earlier + " yet: " + place.environmentName()
-							+ " only takes artifacts that were deployed successfully to " + earlier
-							+ " first. Deploy " + artifact.version() + " to " + earlier + ", then promote it.");
+							+ " only takes artifacts that were deployed successfully to " + earlier + " first. Deploy "
+							+ artifact.version() + " to " + earlier + ", then promote it.");
 		}
 	}
 
 	private void notify(OrgId org, Caller caller, DeploymentPlace place, ApprovalPolicy policy, Deployment deployment,
 			Artifact artifact) {
-		String what = artifact.version() + ((deployment.configRevision() != null)
-				? " with config revision " + deployment.configRevision() : "") + " to " + place.projectSlug() + "/"
-				+ place.environmentName();
+		String what = artifact.version()
+				+ ((deployment.configRevision() != null) ? " with config revision " + deployment.configRevision() : "")
+				+ " to " + place.projectSlug() + "/" + place.environmentName();
 		if (deployment.emergency()) {
 			var leads = this.support.members.list(org)
 				.stream()
@@ -219,11 +219,10 @@ public final class RequestDeployment {
 			.map(Member::email)
 			.toList();
 		if (!approvers.isEmpty()) {
-			this.support.notifier.send(new DeploymentNotifier.Notice(approvers,
-					"[Lockstep] Approval needed: " + what,
+			this.support.notifier.send(new DeploymentNotifier.Notice(approvers, "[Lockstep] Approval needed: " + what,
 					caller.name() + " asks to deploy " + what + ".\n\n"
-							+ ((deployment.note() != null) ? "Note: " + deployment.note() + "\n\n" : "")
-							+ "It needs " + deployment.approvalsRequired() + " approval"
+							+ ((deployment.note() != null) ? "Note: " + deployment.note() + "\n\n" : "") + "It needs "
+							+ deployment.approvalsRequired() + " approval"
 							+ ((deployment.approvalsRequired() == 1) ? "" : "s")
 							+ ". Review the commits and the config diff in the approval queue."));
 		}

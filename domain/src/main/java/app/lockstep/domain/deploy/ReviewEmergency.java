@@ -54,7 +54,8 @@ public final class ReviewEmergency {
 				throw new ForbiddenException(
 						"You broke the glass on this deployment; another lead, admin or owner has to review it.");
 			}
-			Deployment reviewed = deployment.withReview(new Deployment.Review(now, caller.userId(), caller.name(), text));
+			Deployment reviewed = deployment
+				.withReview(new Deployment.Review(now, caller.userId(), caller.name(), text));
 			this.support.update(org, reviewed);
 			this.support.audit(org, DeploymentSupport.actor(caller, via), "reviewed", reviewed, place,
 					(e) -> e.detail("comment", text).detail("reason", deployment.emergencyReason()));

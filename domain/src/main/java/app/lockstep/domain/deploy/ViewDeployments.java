@@ -137,10 +137,11 @@ public final class ViewDeployments {
 	public List<Summary> reviewQueue(Caller caller) {
 		caller.require(Permission.VIEW_PROJECTS);
 		OrgId org = caller.orgId();
-		return this.support.transactions.inTenant(org, () -> this.support.deployments.unreviewedEmergencies(org)
-			.stream()
-			.map((d) -> summary(org, d, this.support.placeOf(org, d)))
-			.toList());
+		return this.support.transactions.inTenant(org,
+				() -> this.support.deployments.unreviewedEmergencies(org)
+					.stream()
+					.map((d) -> summary(org, d, this.support.placeOf(org, d)))
+					.toList());
 	}
 
 	/** The live deployment of every environment of every project that has one. */
@@ -166,8 +167,7 @@ public final class ViewDeployments {
 		Deployment live = started ? null : this.support.deployments.live(org, place.environment().id()).orElse(null);
 		var baseArtifactId = (live != null) ? live.artifactId() : deployment.previousArtifactId();
 		Integer baseRevision = (live != null) ? live.configRevision() : deployment.previousConfigRevision();
-		Artifact base = (baseArtifactId != null) ? this.support.artifacts.byId(org, baseArtifactId).orElse(null)
-				: null;
+		Artifact base = (baseArtifactId != null) ? this.support.artifacts.byId(org, baseArtifactId).orElse(null) : null;
 		List<CodeChange> commits = this.codeChanges.commitsBetween(org, place.project().id(),
 				(base != null) ? base.commitSha() : null, artifact.commitSha());
 		ViewConfig.@Nullable Diff diff = null;
@@ -203,8 +203,8 @@ public final class ViewDeployments {
 						&& !deployment.requestedByUser().equals(caller.userId()));
 		List<AuditEvent> timeline = this.support.auditLog.ofTarget(org, deployment.id().toString(), 500);
 		Summary liveSummary = (live != null) ? summary(org, live, place) : null;
-		return new Detail(summary(org, deployment, place), artifact, liveSummary, base, commits, diff, approvals,
-				given, policy, target, timeline, actions);
+		return new Detail(summary(org, deployment, place), artifact, liveSummary, base, commits, diff, approvals, given,
+				policy, target, timeline, actions);
 	}
 
 	private Summary summary(OrgId org, Deployment deployment, DeploymentPlace place) {

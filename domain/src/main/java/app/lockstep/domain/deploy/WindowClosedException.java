@@ -16,9 +16,12 @@ public class WindowClosedException extends ValidationException {
 	private final @Nullable Instant nextOpenAt;
 
 	public WindowClosedException(String environment, Instant at, String blockedBy, @Nullable Instant nextOpenAt) {
-		super("scheduledAt", environment + " is closed for deployments at " + at + ": " + blockedBy + ". "
-				+ ((nextOpenAt != null) ? "It opens next at " + nextOpenAt + "; schedule it then, or send "
-						+ "\"whenBlocked\": \"queue\" to wait for it." : "No open window within a year."));
+		super("scheduledAt",
+				environment + " is closed for deployments at " + at + ": " + blockedBy + ". "
+						+ ((nextOpenAt != null)
+								? "It opens next at " + nextOpenAt + "; schedule it then, or send "
+										+ "\"whenBlocked\": \"queue\" to wait for it."
+								: "No open window within a year."));
 		this.blockedBy = blockedBy;
 		this.nextOpenAt = nextOpenAt;
 	}

@@ -44,6 +44,21 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	@ExceptionHandler(app.lockstep.domain.deploy.StatusConflictException.class)
+	ProblemDetail statusConflict(app.lockstep.domain.deploy.StatusConflictException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setProperty("status", ex.current().value());
+		return problem;
+	}
+
+	@ExceptionHandler(app.lockstep.domain.deploy.WindowClosedException.class)
+	ProblemDetail windowClosed(app.lockstep.domain.deploy.WindowClosedException ex) {
+		ProblemDetail problem = invalid(ex);
+		problem.setProperty("blockedBy", ex.blockedBy());
+		problem.setProperty("nextOpenAt", (ex.nextOpenAt() != null) ? ex.nextOpenAt().toString() : null);
+		return problem;
+	}
+
 	@ExceptionHandler(ValidationException.class)
 	ProblemDetail invalid(ValidationException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());

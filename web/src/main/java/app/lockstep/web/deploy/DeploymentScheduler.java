@@ -1,0 +1,112 @@
+package app.lockstep.web.deploy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import app.lockstep.domain.deploy.DispatchDeployments;
+import app.lockstep.domain.deploy.DueDeployments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts due deployments: every poll (default each second) it reads what is due and hands
+ * each deployment to a small pool of workers, which claim it with SKIP LOCKED, so any
+ * number of application instances can poll the same database and each deployment is
+ * started once. Nothing is kept in memory between polls: after a restart the next poll
+ * finds whatever is still due. Disabled with {@code lockstep.scheduler.enabled=false}
+ * (the tests drive {@link #runOnce()} themselves).
+ */
+@Component
+public class DeploymentScheduler implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(DeploymentScheduler.class);
+
+	private static final int BATCH = 200;
+
+	private final DispatchDeployments dispatch;
+
+	private final boolean enabled;
+
+	private final ExecutorService workers;
+
+	DeploymentScheduler(DispatchDeployments dispatch, @Value("${lockstep.scheduler.enabled:true}") boolean enabled,
+			@Value("${lockstep.scheduler.workers:4}") int workers) {
+		this.dispatch = dispatch;
+		this.enabled = enabled;
+		this.workers = Executors.newFixedThreadPool(Math.max(1, workers), (runnable) -> {
+			Thread thread = new Thread(runnable, "deployment-dispatch");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	@Scheduled(fixedDelayString = "${lockstep.scheduler.poll-interval:1s}",
+			initialDelayString = "${lockstep.scheduler.initial-delay:2s}")
+	void poll() {
+		if (!this.enabled) {
+			return;
+		}
+		try {
+			runOnce();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Deployment scheduler poll failed; it runs again at the next poll", ex);
+		}
+	}
+
+	/**
+	 * One pass: start everything due now and fail what ran past its deadline; how many
+	 * deployments changed.
+	 */
+	public int runOnce() {
+		int handled = 0;
+		List<DueDeployments.Due> due;
+		do {
+			due = this.dispatch.due(BATCH);
+			handled += runAll(due, this.dispatch::start);
+		}
+		while (due.size() == BATCH);
+		handled += runAll(this.dispatch.overdue(BATCH), this.dispatch::timeOut);
+		return handled;
+	}
+
+	private int runAll(List<DueDeployments.Due> due, Function<DueDeployments.Due, DispatchDeployments.Outcome> work) {
+		List<Future<DispatchDeployments.Outcome>> results = new ArrayList<>(due.size());
+		for (DueDeployments.Due one : due) {
+			results.add(this.workers.submit(() -> work.apply(one)));
+		}
+		int changed = 0;
+		for (Future<DispatchDeployments.Outcome> result : results) {
+			try {
+				if (result.get() != DispatchDeployments.Outcome.SKIPPED) {
+					changed++;
+				}
+			}
+			catch (java.util.concurrent.ExecutionException ex) {
+				log.warn("Starting a deployment failed; it stays due and is tried again", ex.getCause());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return changed;
+			}
+		}
+		return changed;
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		this.workers.shutdown();
+		this.workers.awaitTermination(30, TimeUnit.SECONDS);
+	}
+
+}

@@ -1,0 +1,5 @@
+/** The deployments JSON API. */
+@NullMarked
+package app.lockstep.web.deploy.api;
+
+import org.jspecify.annotations.NullMarked;
