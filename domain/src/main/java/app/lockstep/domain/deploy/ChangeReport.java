@@ -1,0 +1,484 @@
+package app.lockstep.domain.deploy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import app.lockstep.domain.code.Artifact;
+import app.lockstep.domain.code.ArtifactId;
+import app.lockstep.domain.code.CodeChange;
+import app.lockstep.domain.code.CodeChanges;
+import app.lockstep.domain.config.ChangeSummary;
+import app.lockstep.domain.config.ViewConfig;
+import app.lockstep.domain.project.EnvironmentId;
+import app.lockstep.domain.project.Tier;
+import app.lockstep.domain.shared.FieldError;
+import app.lockstep.domain.shared.NotFoundException;
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.ValidationException;
+import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.window.WindowDecision;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The change-management report: every deployment requested in a period (optionally of one
+ * tier), each with what it deployed (artifact and its commits, config revision and its
+ * change summary), who requested and who approved it, whether separation of duties held,
+ * whether it started inside its environment's windows, its emergency reason and review,
+ * and its outcome; a summary on top, exceptions first. The evidence an auditor samples.
+ * Reading it needs {@link Permission#READ_AUDIT}; it changes nothing.
+ * <ul>
+ * <li>Approvers are the decisions on the deployment's final request version (earlier
+ * versions' approvals were voided when the request changed).</li>
+ * <li>Separation of duties holds when at least one approval counts and none was given by
+ * the requester (self-approval).</li>
+ * <li>"Inside windows" asks {@link app.lockstep.domain.window.WindowCheck} about the
+ * instant it started, with the environment's rules as they are now.</li>
+ * </ul>
+ */
+public final class ChangeReport {
+
+	/** The longest period one report covers. */
+	public static final int MAX_DAYS = 366;
+
+	/** The period shown when none is given: the last 30 days, today included. */
+	public static final int DEFAULT_DAYS = 30;
+
+	/** How many commits an entry keeps (the rest are counted). */
+	public static final int COMMITS_SHOWN = 50;
+
+	/** The tiers a report covers: one, or all of them. */
+	public static final String ALL_TIERS = "ALL";
+
+	private final DeploymentSupport support;
+
+	private final CodeChanges codeChanges;
+
+	private final ViewConfig viewConfig;
+
+	public ChangeReport(DeploymentSupport support, CodeChanges codeChanges, ViewConfig viewConfig) {
+		this.support = support;
+		this.codeChanges = codeChanges;
+		this.viewConfig = viewConfig;
+	}
+
+	/**
+	 * The dates asked for (both inclusive, in {@code zone}), as the instants
+	 * {@code [from, to)} the deployments' request times are compared with; {@code tier}
+	 * null for all tiers.
+	 */
+	public record Period(LocalDate fromDate, LocalDate toDate, ZoneId zone, @Nullable Tier tier) {
+
+		public Instant from() {
+			return this.fromDate.atStartOfDay(this.zone).toInstant();
+		}
+
+		public Instant to() {
+			return this.toDate.plusDays(1).atStartOfDay(this.zone).toInstant();
+		}
+
+		/** {@code PRODUCTION}, … or {@code ALL}. */
+		public String tierValue() {
+			return (this.tier != null) ? this.tier.name() : ALL_TIERS;
+		}
+
+		public String tierLabel() {
+			return (this.tier != null) ? this.tier.label() : "All tiers";
+		}
+
+		/**
+		 * The period as typed: dates {@code yyyy-MM-dd}, both inclusive ({@code to}
+		 * defaults to today, {@code from} to 30 days up to {@code to}), at most
+		 * {@link #MAX_DAYS} days, and the tier ({@code PRODUCTION} when empty). Every
+		 * problem is reported at once, each with its field.
+		 */
+		public static Period parse(@Nullable String from, @Nullable String to, @Nullable String tier, ZoneId zone,
+				Instant now) {
+			List<FieldError> errors = new ArrayList<>();
+			LocalDate today = LocalDate.ofInstant(now, zone);
+			LocalDate end = date("to", to, errors);
+			LocalDate start = date("from", from, errors);
+			Tier chosen = Tier.PRODUCTION;
+			String tierText = blankToNull(tier);
+			if (tierText != null) {
+				String upper = tierText.toUpperCase(Locale.ROOT);
+				if (upper.equals(ALL_TIERS)) {
+					chosen = null;
+				}
+				else {
+					try {
+						chosen = Tier.valueOf(upper);
+					}
+					catch (IllegalArgumentException ex) {
+						errors
+							.add(new FieldError("tier", "Choose a tier: DEVELOPMENT, STAGING, PRODUCTION or ALL (not \""
+									+ abbreviate(tierText) + "\")."));
+					}
+				}
+			}
+			if (!errors.isEmpty()) {
+				throw new ValidationException(errors);
+			}
+			if (end == null) {
+				end = today;
+			}
+			if (start == null) {
+				start = end.minusDays(DEFAULT_DAYS - 1);
+			}
+			if (start.isAfter(end)) {
+				throw new ValidationException("from",
+						"The period starts after it ends: choose a \"from\" date on or before " + end + ".");
+			}
+			long days = end.toEpochDay() - start.toEpochDay() + 1;
+			if (days > MAX_DAYS) {
+				throw new ValidationException("to",
+						"A report covers at most " + MAX_DAYS + " days; this period has " + days + ".");
+			}
+			return new Period(start, end, zone, chosen);
+		}
+
+		private static @Nullable LocalDate date(String field, @Nullable String value, List<FieldError> errors) {
+			String text = blankToNull(value);
+			if (text == null) {
+				return null;
+			}
+			try {
+				return LocalDate.parse(text);
+			}
+			catch (DateTimeParseException ex) {
+				errors.add(new FieldError(field,
+						"\"" + abbreviate(text) + "\" is not a date: use yyyy-MM-dd, such as " + "2026-01-31."));
+				return null;
+			}
+		}
+
+	}
+
+	/** Whether the deployment started while its environment's windows were open. */
+	public enum WindowAtStart {
+
+		INSIDE("yes", "yes"), OUTSIDE("no", "no"), BYPASSED("no: emergency bypass", "bypassed"),
+		NOT_STARTED("not started", "not_started");
+
+		private final String label;
+
+		private final String value;
+
+		WindowAtStart(String label, String value) {
+			this.label = label;
+			this.value = value;
+		}
+
+		public String label() {
+			return this.label;
+		}
+
+		/** The CSV value. */
+		public String value() {
+			return this.value;
+		}
+
+	}
+
+	/** Whether the requester and the approvers were different people. */
+	public enum Duties {
+
+		/** Approved, and nobody approved their own request. */
+		HELD("held", "held"),
+		/** An approval was given by the requester. */
+		VIOLATED("violated: self-approved", "violated"),
+		/** Needed no approval (an emergency, or a gate that asks for none). */
+		NOT_REQUIRED("no approval required", "not_required"),
+		/** Needed approval and has none (awaiting, rejected or cancelled). */
+		NOT_APPROVED("not approved", "not_approved");
+
+		private final String label;
+
+		private final String value;
+
+		Duties(String label, String value) {
+			this.label = label;
+			this.value = value;
+		}
+
+		public String label() {
+			return this.label;
+		}
+
+		public String value() {
+			return this.value;
+		}
+
+	}
+
+	/** What an auditor looks at first, most serious first. */
+	public enum Flag {
+
+		UNREVIEWED_EMERGENCY("Emergency not reviewed"), DUTIES_VIOLATED("Separation of duties violated"),
+		OUTSIDE_WINDOW("Started outside its windows"), FAILED("Failed");
+
+		private final String label;
+
+		Flag(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return this.label;
+		}
+
+	}
+
+	/**
+	 * The config a deployment put live: its revision, the one live before, and what
+	 * changed between them ({@code summary} null when there is nothing to compare).
+	 */
+	public record ConfigChange(@Nullable Integer revision, @Nullable Integer previousRevision,
+			@Nullable ChangeSummary summary, String text) {
+	}
+
+	/** One deployment of the report. */
+	public record Entry(Deployment deployment, DeploymentPlace place, String artifactVersion,
+			@Nullable String previousArtifactVersion, List<CodeChange> commits, int commitCount, ConfigChange config,
+			List<Approval> decisions, Duties duties, WindowAtStart window, @Nullable String windowRule,
+			List<Flag> flags) {
+
+		public Entry {
+			commits = List.copyOf(commits);
+			decisions = List.copyOf(decisions);
+			flags = List.copyOf(flags);
+		}
+
+		/** The approvals that let it through (final request version). */
+		public List<Approval> approvals() {
+			return this.decisions.stream().filter((d) -> d.decision() == Approval.Decision.APPROVE).toList();
+		}
+
+		public boolean isException() {
+			return !this.flags.isEmpty();
+		}
+
+		public String requester() {
+			return this.deployment.requestedBy().name();
+		}
+
+		/** Such as "succeeded", the status's JSON value. */
+		public String outcome() {
+			return this.deployment.status().value();
+		}
+
+		/** The deployer's last message, or the last delivery error. */
+		public @Nullable String outcomeMessage() {
+			return (this.deployment.statusMessage() != null) ? this.deployment.statusMessage()
+					: this.deployment.lastError();
+		}
+
+	}
+
+	/** The counts on top of the report. */
+	public record Summary(int total, int succeeded, int failed, int rejectedOrCancelled, int inProgress,
+			int emergencies, int unreviewedEmergencies, int dutiesViolated, int selfApproved, int outsideWindow,
+			int bypassedWindow, int exceptions) {
+
+		static Summary of(List<Entry> entries) {
+			int succeeded = 0;
+			int failed = 0;
+			int stopped = 0;
+			int emergencies = 0;
+			int unreviewed = 0;
+			int violated = 0;
+			int self = 0;
+			int outside = 0;
+			int bypassed = 0;
+			int exceptions = 0;
+			for (Entry entry : entries) {
+				Deployment d = entry.deployment();
+				switch (d.status()) {
+					case SUCCEEDED -> succeeded++;
+					case FAILED -> failed++;
+					case REJECTED, CANCELLED -> stopped++;
+					default -> {
+					}
+				}
+				if (d.emergency()) {
+					emergencies++;
+					if (d.review() == null) {
+						unreviewed++;
+					}
+				}
+				if (entry.duties() == Duties.VIOLATED) {
+					violated++;
+				}
+				if (entry.approvals().stream().anyMatch(Approval::selfApproved)) {
+					self++;
+				}
+				if (entry.window() == WindowAtStart.OUTSIDE) {
+					outside++;
+				}
+				if (entry.window() == WindowAtStart.BYPASSED) {
+					bypassed++;
+				}
+				if (entry.isException()) {
+					exceptions++;
+				}
+			}
+			int total = entries.size();
+			return new Summary(total, succeeded, failed, stopped, total - succeeded - failed - stopped, emergencies,
+					unreviewed, violated, self, outside, bypassed, exceptions);
+		}
+
+	}
+
+	/** The report: its period, the counts, and the entries, exceptions first. */
+	public record Report(Period period, Summary summary, List<Entry> entries) {
+
+		public List<Entry> exceptions() {
+			return this.entries.stream().filter(Entry::isException).toList();
+		}
+
+	}
+
+	/**
+	 * Exceptions first (the most serious flag first), then the rest; each group in the
+	 * order they were requested.
+	 */
+	public static final Comparator<Entry> EXCEPTIONS_FIRST = Comparator
+		.comparingInt((Entry e) -> e.flags().isEmpty() ? Flag.values().length : e.flags().get(0).ordinal())
+		.thenComparing((Entry e) -> e.deployment().requestedAt())
+		.thenComparingLong((Entry e) -> e.deployment().seq());
+
+	public Report report(Caller caller, Period period) {
+		List<Entry> entries = new ArrayList<>();
+		each(caller, period, entries::add);
+		Summary summary = Summary.of(entries);
+		entries.sort(EXCEPTIONS_FIRST);
+		return new Report(period, summary, List.copyOf(entries));
+	}
+
+	/**
+	 * Hands each entry over as soon as it is built, oldest request first (for a streamed
+	 * export). Refuses a caller without {@link Permission#READ_AUDIT} before the first.
+	 */
+	public void each(Caller caller, Period period, Consumer<Entry> sink) {
+		requireAllowed(caller);
+		OrgId org = caller.orgId();
+		this.support.transactions.inTenant(org, () -> {
+			Map<EnvironmentId, DeploymentPlace> places = new HashMap<>();
+			Map<ArtifactId, @Nullable Artifact> artifacts = new HashMap<>();
+			for (Deployment deployment : this.support.deployments.requestedBetween(org, period.from(), period.to(),
+					(period.tier() != null) ? period.tier().name() : null)) {
+				DeploymentPlace place = places.computeIfAbsent(deployment.environmentId(),
+						(id) -> this.support.placeOf(org, deployment));
+				sink.accept(entry(caller, org, place, deployment, artifacts));
+			}
+			return null;
+		});
+	}
+
+	public void requireAllowed(Caller caller) {
+		caller.require(Permission.READ_AUDIT);
+	}
+
+	private Entry entry(Caller caller, OrgId org, DeploymentPlace place, Deployment deployment,
+			Map<ArtifactId, @Nullable Artifact> artifacts) {
+		Artifact artifact = artifact(org, deployment.artifactId(), artifacts);
+		Artifact previous = (deployment.previousArtifactId() != null)
+				? artifact(org, deployment.previousArtifactId(), artifacts) : null;
+		List<CodeChange> commits = List.of();
+		if (artifact != null && !deployment.isConfigOnly()) {
+			commits = this.codeChanges.commitsBetween(org, place.project().id(),
+					(previous != null) ? previous.commitSha() : null, artifact.commitSha());
+		}
+		List<Approval> decisions = this.support.approvals.of(org, deployment.id())
+			.stream()
+			.filter((a) -> !a.isVoidedBy(deployment))
+			.toList();
+		Duties duties = duties(deployment, decisions);
+		WindowAtStart window = WindowAtStart.NOT_STARTED;
+		String rule = null;
+		if (deployment.startedAt() != null) {
+			WindowDecision decision = this.support.window(org, place.environment(), deployment.startedAt());
+			window = decision.open() ? WindowAtStart.INSIDE
+					: (deployment.emergency() ? WindowAtStart.BYPASSED : WindowAtStart.OUTSIDE);
+			rule = decision.blockedBy();
+		}
+		List<Flag> flags = new ArrayList<>();
+		if (deployment.awaitsReview()) {
+			flags.add(Flag.UNREVIEWED_EMERGENCY);
+		}
+		if (duties == Duties.VIOLATED) {
+			flags.add(Flag.DUTIES_VIOLATED);
+		}
+		if (window == WindowAtStart.OUTSIDE) {
+			flags.add(Flag.OUTSIDE_WINDOW);
+		}
+		if (deployment.status() == DeploymentStatus.FAILED) {
+			flags.add(Flag.FAILED);
+		}
+		return new Entry(deployment, place,
+				(artifact != null) ? artifact.version() : deployment.artifactId().toString(),
+				(previous != null) ? previous.version() : null,
+				commits.subList(0, Math.min(commits.size(), COMMITS_SHOWN)), commits.size(),
+				config(caller, place, deployment), decisions, duties, window, rule, flags);
+	}
+
+	private @Nullable Artifact artifact(OrgId org, ArtifactId id, Map<ArtifactId, @Nullable Artifact> cache) {
+		if (!cache.containsKey(id)) {
+			cache.put(id, this.support.artifacts.byId(org, id).orElse(null));
+		}
+		return cache.get(id);
+	}
+
+	static Duties duties(Deployment deployment, List<Approval> decisions) {
+		List<Approval> approvals = decisions.stream().filter((a) -> a.decision() == Approval.Decision.APPROVE).toList();
+		if (approvals.stream()
+			.anyMatch((a) -> a.selfApproved() || a.approverId().equals(deployment.requestedByUser()))) {
+			return Duties.VIOLATED;
+		}
+		if (!approvals.isEmpty()) {
+			return Duties.HELD;
+		}
+		return (deployment.approvalsRequired() == 0) ? Duties.NOT_REQUIRED : Duties.NOT_APPROVED;
+	}
+
+	private ConfigChange config(Caller caller, DeploymentPlace place, Deployment deployment) {
+		Integer revision = deployment.configRevision();
+		Integer previous = deployment.previousConfigRevision();
+		if (revision == null) {
+			return new ConfigChange(null, previous, null, "no config");
+		}
+		if (previous == null) {
+			return new ConfigChange(revision, null, null, "revision " + revision + ", the first deployed");
+		}
+		if (previous.equals(revision)) {
+			return new ConfigChange(revision, previous, null, "unchanged");
+		}
+		try {
+			ChangeSummary summary = this.viewConfig
+				.diff(caller, place.projectSlug(), place.environmentName(), previous, revision)
+				.summary();
+			return new ConfigChange(revision, previous, summary, summary.text());
+		}
+		catch (NotFoundException ex) {
+			return new ConfigChange(revision, previous, null, "revision " + previous + " is gone");
+		}
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() > 40) ? text.substring(0, 40) + "…" : text;
+	}
+
+}
