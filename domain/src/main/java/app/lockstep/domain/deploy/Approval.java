@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * while the request is still at that version and until {@code expiresAt}.
  */
 public record Approval(UUID id, DeploymentId deploymentId, int requestVersion, Decision decision, UserId approverId,
-		String approverName, Role approverRole, @Nullable UUID viaToken, @Nullable String comment,
-		boolean selfApproved, ArtifactId artifactId, @Nullable Integer configRevision, EnvironmentId environmentId,
+		String approverName, Role approverRole, @Nullable UUID viaToken, @Nullable String comment, boolean selfApproved,
+		ArtifactId artifactId, @Nullable Integer configRevision, EnvironmentId environmentId,
 		@Nullable Instant scheduledAt, Instant decidedAt, Instant expiresAt) {
 
 	public enum Decision {
@@ -30,8 +30,8 @@ public record Approval(UUID id, DeploymentId deploymentId, int requestVersion, D
 	}
 
 	/**
-	 * Whether it counts towards the deployment's gate at {@code now}: an approval of
-	 * the deployment's current version, not expired.
+	 * Whether it counts towards the deployment's gate at {@code now}: an approval of the
+	 * deployment's current version, not expired.
 	 */
 	public boolean countsFor(Deployment deployment, Instant now) {
 		return this.decision == Decision.APPROVE && this.requestVersion == deployment.requestVersion()

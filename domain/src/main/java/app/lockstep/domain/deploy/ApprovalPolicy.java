@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An environment's approval gate: how many approvals a deployment needs, from which
- * roles, whether the requester may approve their own request, how long an approval
- * stays valid, and the environment (by name) where the artifact must have succeeded
- * before (promotion), if any.
+ * roles, whether the requester may approve their own request, how long an approval stays
+ * valid, and the environment (by name) where the artifact must have succeeded before
+ * (promotion), if any.
  */
 public record ApprovalPolicy(int requiredApprovals, Set<Role> approverRoles, boolean allowSelfApproval,
 		int approvalValidHours, @Nullable String requiresSuccessIn, @Nullable Instant updatedAt,
@@ -30,8 +30,8 @@ public record ApprovalPolicy(int requiredApprovals, Set<Role> approverRoles, boo
 	}
 
 	/**
-	 * The gate of an environment that has none saved: production needs one approval by
-	 * a lead, admin or owner other than the requester, valid 72 hours; other tiers need
+	 * The gate of an environment that has none saved: production needs one approval by a
+	 * lead, admin or owner other than the requester, valid 72 hours; other tiers need
 	 * none.
 	 */
 	public static ApprovalPolicy defaultFor(Tier tier) {

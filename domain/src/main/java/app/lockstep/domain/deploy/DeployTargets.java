@@ -5,7 +5,10 @@ import java.util.Optional;
 import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.shared.OrgId;
 
-/** Saved deploy targets; an environment without one is {@link DeployTarget#manualByDefault()}. */
+/**
+ * Saved deploy targets; an environment without one is
+ * {@link DeployTarget#manualByDefault()}.
+ */
 public interface DeployTargets {
 
 	Optional<DeployTarget> find(OrgId org, EnvironmentId environment);

@@ -15,16 +15,15 @@ import org.jspecify.annotations.Nullable;
  * of it.
  * <ul>
  * <li>{@code configRevision} is the environment's revision number (null when the
- * environment has no config yet); {@code scheduledAt} null means as soon as
- * allowed.</li>
+ * environment has no config yet); {@code scheduledAt} null means as soon as allowed.</li>
  * <li>{@code requestVersion} starts at 1 and grows whenever a person changes what is
  * deployed or when (approvals are bound to a version); {@code approvalsRequired} is the
  * gate's count when the request (version) was made, 0 for emergencies.</li>
  * <li>{@code previousArtifact}/{@code previousConfigRevision}: what was live on the
  * environment when it was requested, for the "what would change" view.</li>
- * <li>{@code dueAt}: when the scheduler looks at it next (pending ones); {@code blockedBy}
- * the window rule holding it; {@code deliveryId} the stable id of its delivery to the
- * deploy target (receivers de-duplicate retries by it).</li>
+ * <li>{@code dueAt}: when the scheduler looks at it next (pending ones);
+ * {@code blockedBy} the window rule holding it; {@code deliveryId} the stable id of its
+ * delivery to the deploy target (receivers de-duplicate retries by it).</li>
  * </ul>
  */
 public record Deployment(DeploymentId id, long seq, ProjectId projectId, EnvironmentId environmentId,
@@ -54,8 +53,8 @@ public record Deployment(DeploymentId id, long seq, ProjectId projectId, Environ
 				this.configRevision, this.scheduledAt, this.whenBlocked, this.note, next, this.emergency,
 				this.emergencyReason, this.requestedBy, this.requestedByUser, this.requestedAt, this.requestVersion,
 				this.approvalsRequired, this.previousArtifactId, this.previousConfigRevision, this.dueAt,
-				this.blockedBy, this.dispatchAttempts, this.lastError, this.deliveryId, this.startedAt,
-				this.deadlineAt, this.finishedAt, this.statusMessage, this.logUrl, this.review, at);
+				this.blockedBy, this.dispatchAttempts, this.lastError, this.deliveryId, this.startedAt, this.deadlineAt,
+				this.finishedAt, this.statusMessage, this.logUrl, this.review, at);
 	}
 
 	/** A copy due at {@code dueAt}, held by {@code blockedBy} (null when not held). */
@@ -74,8 +73,8 @@ public record Deployment(DeploymentId id, long seq, ProjectId projectId, Environ
 				this.configRevision, this.scheduledAt, this.whenBlocked, this.note, this.status, this.emergency,
 				this.emergencyReason, this.requestedBy, this.requestedByUser, this.requestedAt, this.requestVersion,
 				this.approvalsRequired, this.previousArtifactId, this.previousConfigRevision, this.dueAt,
-				this.blockedBy, attempts, lastError, this.deliveryId, this.startedAt, this.deadlineAt,
-				this.finishedAt, this.statusMessage, this.logUrl, this.review, this.updatedAt);
+				this.blockedBy, attempts, lastError, this.deliveryId, this.startedAt, this.deadlineAt, this.finishedAt,
+				this.statusMessage, this.logUrl, this.review, this.updatedAt);
 	}
 
 	/** A copy started at {@code at}, to be finished by {@code deadline}. */
@@ -83,12 +82,14 @@ public record Deployment(DeploymentId id, long seq, ProjectId projectId, Environ
 		return new Deployment(this.id, this.seq, this.projectId, this.environmentId, this.artifactId,
 				this.configRevision, this.scheduledAt, this.whenBlocked, this.note, DeploymentStatus.RUNNING,
 				this.emergency, this.emergencyReason, this.requestedBy, this.requestedByUser, this.requestedAt,
-				this.requestVersion, this.approvalsRequired, this.previousArtifactId, this.previousConfigRevision,
-				null, null, this.dispatchAttempts, this.lastError, this.deliveryId, at, deadline, this.finishedAt,
+				this.requestVersion, this.approvalsRequired, this.previousArtifactId, this.previousConfigRevision, null,
+				null, this.dispatchAttempts, this.lastError, this.deliveryId, at, deadline, this.finishedAt,
 				this.statusMessage, this.logUrl, this.review, at);
 	}
 
-	/** A copy finished ({@code succeeded} or {@code failed}) with the reporter's words. */
+	/**
+	 * A copy finished ({@code succeeded} or {@code failed}) with the reporter's words.
+	 */
 	public Deployment withFinished(DeploymentStatus end, Instant at, @Nullable String message,
 			@Nullable String logUrl) {
 		return new Deployment(this.id, this.seq, this.projectId, this.environmentId, this.artifactId,
@@ -105,23 +106,23 @@ public record Deployment(DeploymentId id, long seq, ProjectId projectId, Environ
 				this.configRevision, this.scheduledAt, this.whenBlocked, this.note, this.status, this.emergency,
 				this.emergencyReason, this.requestedBy, this.requestedByUser, this.requestedAt, this.requestVersion,
 				this.approvalsRequired, this.previousArtifactId, this.previousConfigRevision, this.dueAt,
-				this.blockedBy, this.dispatchAttempts, this.lastError, this.deliveryId, this.startedAt,
-				this.deadlineAt, this.finishedAt, (message != null) ? message : this.statusMessage,
+				this.blockedBy, this.dispatchAttempts, this.lastError, this.deliveryId, this.startedAt, this.deadlineAt,
+				this.finishedAt, (message != null) ? message : this.statusMessage,
 				(logUrl != null) ? logUrl : this.logUrl, this.review, at);
 	}
 
 	/**
-	 * A copy that deploys something else or at another time: a new request version,
-	 * which voids the approvals given to the old one.
+	 * A copy that deploys something else or at another time: a new request version, which
+	 * voids the approvals given to the old one.
 	 */
-	public Deployment withChangedRequest(ArtifactId artifact, @Nullable Integer revision,
-			@Nullable Instant scheduledAt, int approvalsRequired, DeploymentStatus status, Instant at) {
+	public Deployment withChangedRequest(ArtifactId artifact, @Nullable Integer revision, @Nullable Instant scheduledAt,
+			int approvalsRequired, DeploymentStatus status, Instant at) {
 		return new Deployment(this.id, this.seq, this.projectId, this.environmentId, artifact, revision, scheduledAt,
 				this.whenBlocked, this.note, status, this.emergency, this.emergencyReason, this.requestedBy,
 				this.requestedByUser, this.requestedAt, this.requestVersion + 1, approvalsRequired,
-				this.previousArtifactId, this.previousConfigRevision, this.dueAt, this.blockedBy,
-				this.dispatchAttempts, this.lastError, this.deliveryId, this.startedAt, this.deadlineAt,
-				this.finishedAt, this.statusMessage, this.logUrl, this.review, at);
+				this.previousArtifactId, this.previousConfigRevision, this.dueAt, this.blockedBy, this.dispatchAttempts,
+				this.lastError, this.deliveryId, this.startedAt, this.deadlineAt, this.finishedAt, this.statusMessage,
+				this.logUrl, this.review, at);
 	}
 
 	public Deployment withReview(Review review) {
@@ -129,8 +130,8 @@ public record Deployment(DeploymentId id, long seq, ProjectId projectId, Environ
 				this.configRevision, this.scheduledAt, this.whenBlocked, this.note, this.status, this.emergency,
 				this.emergencyReason, this.requestedBy, this.requestedByUser, this.requestedAt, this.requestVersion,
 				this.approvalsRequired, this.previousArtifactId, this.previousConfigRevision, this.dueAt,
-				this.blockedBy, this.dispatchAttempts, this.lastError, this.deliveryId, this.startedAt,
-				this.deadlineAt, this.finishedAt, this.statusMessage, this.logUrl, review, review.at());
+				this.blockedBy, this.dispatchAttempts, this.lastError, this.deliveryId, this.startedAt, this.deadlineAt,
+				this.finishedAt, this.statusMessage, this.logUrl, review, review.at());
 	}
 
 }

@@ -15,11 +15,12 @@ public enum DeploymentStatus {
 	AWAITING_APPROVAL("Awaiting approval"),
 	/** Approved (or needing no approval), to start at its time. */
 	SCHEDULED("Scheduled"),
-	/** Approved and due, but its environment's windows are closed: starts when they open. */
+	/**
+	 * Approved and due, but its environment's windows are closed: starts when they open.
+	 */
 	WAITING_FOR_WINDOW("Waiting for window"),
 	/** Handed to the deploy target, which has not reported the end yet. */
-	RUNNING("Running"),
-	SUCCEEDED("Succeeded"), FAILED("Failed"), REJECTED("Rejected"), CANCELLED("Cancelled");
+	RUNNING("Running"), SUCCEEDED("Succeeded"), FAILED("Failed"), REJECTED("Rejected"), CANCELLED("Cancelled");
 
 	private final String label;
 
@@ -53,8 +54,7 @@ public enum DeploymentStatus {
 		return switch (this) {
 			case AWAITING_APPROVAL -> Set.of(SCHEDULED, WAITING_FOR_WINDOW, REJECTED, CANCELLED).contains(next);
 			case SCHEDULED -> Set.of(AWAITING_APPROVAL, WAITING_FOR_WINDOW, RUNNING, FAILED, CANCELLED).contains(next);
-			case WAITING_FOR_WINDOW ->
-				Set.of(AWAITING_APPROVAL, SCHEDULED, RUNNING, FAILED, CANCELLED).contains(next);
+			case WAITING_FOR_WINDOW -> Set.of(AWAITING_APPROVAL, SCHEDULED, RUNNING, FAILED, CANCELLED).contains(next);
 			case RUNNING -> Set.of(SUCCEEDED, FAILED).contains(next);
 			case SUCCEEDED, FAILED, REJECTED, CANCELLED -> false;
 		};

@@ -28,8 +28,8 @@ public interface Deployments {
 	Optional<Deployment> find(OrgId org, DeploymentId id);
 
 	/**
-	 * The deployment, its row locked until the transaction ends (every state change
-	 * locks it first, so concurrent ones serialise).
+	 * The deployment, its row locked until the transaction ends (every state change locks
+	 * it first, so concurrent ones serialise).
 	 */
 	Optional<Deployment> lock(OrgId org, DeploymentId id);
 
@@ -62,7 +62,9 @@ public interface Deployments {
 	/** Oldest first, the emergency deployments nobody has reviewed yet. */
 	List<Deployment> unreviewedEmergencies(OrgId org);
 
-	/** Deployments requested in {@code [from, to)}, oldest first, optionally of one tier. */
+	/**
+	 * Deployments requested in {@code [from, to)}, oldest first, optionally of one tier.
+	 */
 	List<Deployment> requestedBetween(OrgId org, Instant from, Instant to, @Nullable String tier);
 
 	final class IllegalTransitionException extends RuntimeException {

@@ -16,7 +16,9 @@ public interface DueDeployments {
 	record Due(OrgId org, DeploymentId id) {
 	}
 
-	/** Pending deployments whose due time is at or before {@code now}, oldest due first. */
+	/**
+	 * Pending deployments whose due time is at or before {@code now}, oldest due first.
+	 */
 	List<Due> pendingDue(Instant now, int limit);
 
 	/** Running deployments whose deadline is at or before {@code now}. */
