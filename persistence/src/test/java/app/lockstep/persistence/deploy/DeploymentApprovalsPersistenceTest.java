@@ -75,8 +75,8 @@ class DeploymentApprovalsPersistenceTest {
 			return null;
 		});
 		decide(approval(changed, ALEX, Decision.APPROVE, T0.plusSeconds(120)));
-		var result1 = inOrg(this.tenant.org(), (dsl) -> new JooqApprovals(dsl).of(this.tenant.org(), changed.id()));
-		assertThat(result1).extracting(Approval::requestVersion).containsExactly(1, 2);
+		var decisions = inOrg(this.tenant.org(), (dsl) -> new JooqApprovals(dsl).of(this.tenant.org(), changed.id()));
+		assertThat(decisions).extracting(Approval::requestVersion).containsExactly(1, 2);
 	}
 
 	@Test
@@ -101,8 +101,8 @@ class DeploymentApprovalsPersistenceTest {
 				false, current.artifactId(), current.configRevision(), current.environmentId(), T0.plusSeconds(9999),
 				current.decidedAt(), current.expiresAt());
 		assertThatThrownBy(() -> decide(otherSchedule)).isInstanceOf(IllegalTransitionException.class);
-		var result2 = inOrg(this.tenant.org(), (dsl) -> new JooqApprovals(dsl).of(this.tenant.org(), changed.id()));
-		assertThat(result2).isEmpty();
+		var decisions = inOrg(this.tenant.org(), (dsl) -> new JooqApprovals(dsl).of(this.tenant.org(), changed.id()));
+		assertThat(decisions).isEmpty();
 	}
 
 	@Test
@@ -125,9 +125,9 @@ class DeploymentApprovalsPersistenceTest {
 			.hasMessageContaining("permission denied");
 		assertThatThrownBy(() -> inOrg(this.tenant.org(), (dsl) -> dsl.deleteFrom(DEPLOYMENT_APPROVALS).execute()))
 			.hasMessageContaining("permission denied");
-		var result3 = inOrg(this.tenant.org(),
+		var before = inOrg(this.tenant.org(),
 				(dsl) -> new JooqApprovals(dsl).of(this.tenant.org(), this.awaiting.id()));
-		assertThat(result3).extracting(Approval::decision).containsExactly(Decision.APPROVE);
+		assertThat(before).extracting(Approval::decision).containsExactly(Decision.APPROVE);
 	}
 
 	@Test
@@ -136,17 +136,17 @@ class DeploymentApprovalsPersistenceTest {
 				Instant.parse("2026-01-01T00:00:00Z"), "Olivia");
 		ApprovalPolicy replaced = new ApprovalPolicy(0, EnumSet.noneOf(Role.class), false, 8760, null,
 				Instant.parse("2026-02-01T00:00:00Z"), "Omar");
-		var result4 = inOrg(this.tenant.org(),
+		var stored = inOrg(this.tenant.org(),
 				(dsl) -> new JooqApprovalPolicies(dsl).find(this.tenant.org(), this.tenant.production()));
-		assertThat(result4).isEmpty();
+		assertThat(stored).isEmpty();
 		for (ApprovalPolicy saved : List.of(policy, replaced)) {
 			inOrg(this.tenant.org(), (dsl) -> {
 				new JooqApprovalPolicies(dsl).save(this.tenant.org(), this.tenant.production(), saved);
 				return null;
 			});
-			var result5 = inOrg(this.tenant.org(),
+			var found = inOrg(this.tenant.org(),
 					(dsl) -> new JooqApprovalPolicies(dsl).find(this.tenant.org(), this.tenant.production()));
-			assertThat(result5).contains(saved);
+			assertThat(found).contains(saved);
 		}
 	}
 
@@ -161,13 +161,13 @@ class DeploymentApprovalsPersistenceTest {
 				new JooqDeployTargets(dsl).save(this.tenant.org(), this.tenant.staging(), saved);
 				return null;
 			});
-			var result6 = inOrg(this.tenant.org(),
+			var found = inOrg(this.tenant.org(),
 					(dsl) -> new JooqDeployTargets(dsl).find(this.tenant.org(), this.tenant.staging()));
-			assertThat(result6).contains(saved);
+			assertThat(found).contains(saved);
 		}
-		var result7 = inOrg(this.tenant.org(),
+		var none = inOrg(this.tenant.org(),
 				(dsl) -> new JooqDeployTargets(dsl).find(this.tenant.org(), this.tenant.production()));
-		assertThat(result7).isEmpty();
+		assertThat(none).isEmpty();
 	}
 
 	private void decide(Approval approval) {

@@ -80,12 +80,12 @@ class DeploymentRowLevelSecurityTest {
 
 	@Test
 	void anotherOrganizationSeesNoneOfTheDeploymentsNorTheirDecisions() {
-		var result1 = inOrg(beta.org(), (dsl) -> new JooqDeployments(dsl).find(alpha.org(), alphaAwaiting.id()));
-		assertThat(result1).isEmpty();
-		var result2 = inOrg(beta.org(), (dsl) -> new JooqDeployments(dsl).countAwaitingApproval(alpha.org()));
-		assertThat(result2).isZero();
-		var result3 = inOrg(beta.org(), (dsl) -> new JooqApprovals(dsl).of(alpha.org(), alphaAwaiting.id()));
-		assertThat(result3).isEmpty();
+		var otherFound = inOrg(beta.org(), (dsl) -> new JooqDeployments(dsl).find(alpha.org(), alphaAwaiting.id()));
+		assertThat(otherFound).isEmpty();
+		var otherCount = inOrg(beta.org(), (dsl) -> new JooqDeployments(dsl).countAwaitingApproval(alpha.org()));
+		assertThat(otherCount).isZero();
+		var otherDecisions = inOrg(beta.org(), (dsl) -> new JooqApprovals(dsl).of(alpha.org(), alphaAwaiting.id()));
+		assertThat(otherDecisions).isEmpty();
 		List<UUID> seen = inOrg(beta.org(), (dsl) -> {
 			List<UUID> orgs = new java.util.ArrayList<>(
 					dsl.select(DEPLOYMENTS.ORG_ID).from(DEPLOYMENTS).fetch(DEPLOYMENTS.ORG_ID));
@@ -95,8 +95,8 @@ class DeploymentRowLevelSecurityTest {
 			return orgs;
 		});
 		assertThat(seen).isNotEmpty().containsOnly(beta.org().value());
-		var result4 = inOrg(alpha.org(), (dsl) -> new JooqApprovals(dsl).of(alpha.org(), alphaAwaiting.id()));
-		assertThat(result4).hasSize(1);
+		var ownDecisions = inOrg(alpha.org(), (dsl) -> new JooqApprovals(dsl).of(alpha.org(), alphaAwaiting.id()));
+		assertThat(ownDecisions).hasSize(1);
 	}
 
 	@Test
@@ -147,16 +147,16 @@ class DeploymentRowLevelSecurityTest {
 			.set(DEPLOYMENTS.NOTE, "scheduler was here")
 			.where(DEPLOYMENTS.ID.eq(alphaDue.id().value()))
 			.execute())).hasMessageContaining("read-only transaction");
-		var result5 = inOrg(alpha.org(), (dsl) -> new JooqDeployments(dsl).find(alpha.org(), alphaDue.id()))
-			.orElseThrow()
+		var note = inOrg(alpha.org(), (dsl) -> new JooqDeployments(dsl).find(alpha.org(), alphaDue.id())).orElseThrow()
 			.note();
-		assertThat(result5).isNull();
+		assertThat(note).isNull();
 	}
 
 	@Test
 	void theSchedulerBindingSeesNoDecisions() {
-		var result6 = asScheduler((dsl) -> dsl.fetchCount(DEPLOYMENT_APPROVALS) + dsl.fetchCount(APPROVAL_POLICIES));
-		assertThat(result6).isZero();
+		var decisionsSeen = asScheduler(
+				(dsl) -> dsl.fetchCount(DEPLOYMENT_APPROVALS) + dsl.fetchCount(APPROVAL_POLICIES));
+		assertThat(decisionsSeen).isZero();
 	}
 
 	private static Due due(Tenant tenant, Deployment deployment) {

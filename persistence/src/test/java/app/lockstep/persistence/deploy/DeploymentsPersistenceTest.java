@@ -82,8 +82,8 @@ class DeploymentsPersistenceTest {
 				d.update(this.tenant.org(), next);
 				return null;
 			});
-			var result1 = deployments((d) -> d.find(this.tenant.org(), next.id())).orElseThrow();
-			assertThat(result1).isEqualTo(next);
+			var stored = deployments((d) -> d.find(this.tenant.org(), next.id())).orElseThrow();
+			assertThat(stored).isEqualTo(next);
 		}
 	}
 
@@ -95,8 +95,8 @@ class DeploymentsPersistenceTest {
 			return null;
 		})).isInstanceOfSatisfying(IllegalTransitionException.class,
 				(ex) -> assertThat(ex.current()).isEqualTo("cancelled"));
-		var result2 = deployments((d) -> d.find(this.tenant.org(), cancelled.id())).orElseThrow().status();
-		assertThat(result2).isEqualTo(DeploymentStatus.CANCELLED);
+		var status = deployments((d) -> d.find(this.tenant.org(), cancelled.id())).orElseThrow().status();
+		assertThat(status).isEqualTo(DeploymentStatus.CANCELLED);
 	}
 
 	@Test
@@ -143,18 +143,19 @@ class DeploymentsPersistenceTest {
 		insert(deployment(this.tenant, this.tenant.staging(), this.tenant.v1(), DeploymentStatus.SUCCEEDED,
 				T0.plusSeconds(9000)));
 		assertThat(earlier.seq()).isGreaterThan(later.seq());
-		var result3 = deployments((d) -> d.live(this.tenant.org(), this.tenant.production())).map(Deployment::id);
-		assertThat(result3).contains(later.id());
-		var result4 = deployments((d) -> d.succeeded(this.tenant.org(), this.tenant.production(), 10));
-		assertThat(result4).extracting(Deployment::id).containsExactly(later.id(), earlier.id());
-		var result5 = deployments((d) -> d.hasSucceeded(this.tenant.org(), this.tenant.production(), this.tenant.v2()));
-		assertThat(result5).isTrue();
+		var live = deployments((d) -> d.live(this.tenant.org(), this.tenant.production())).map(Deployment::id);
+		assertThat(live).contains(later.id());
+		var succeeded = deployments((d) -> d.succeeded(this.tenant.org(), this.tenant.production(), 10));
+		assertThat(succeeded).extracting(Deployment::id).containsExactly(later.id(), earlier.id());
+		var hasSucceeded = deployments(
+				(d) -> d.hasSucceeded(this.tenant.org(), this.tenant.production(), this.tenant.v2()));
+		assertThat(hasSucceeded).isTrue();
 		Tenant empty = DeployFixtures.tenant();
-		var result6 = inOrg(empty.org(), (dsl) -> new JooqDeployments(dsl).live(empty.org(), empty.production()));
-		assertThat(result6).isEmpty();
-		var result7 = inOrg(empty.org(),
+		var nothingLive = inOrg(empty.org(), (dsl) -> new JooqDeployments(dsl).live(empty.org(), empty.production()));
+		assertThat(nothingLive).isEmpty();
+		var neverSucceeded = inOrg(empty.org(),
 				(dsl) -> new JooqDeployments(dsl).hasSucceeded(empty.org(), empty.production(), empty.v1()));
-		assertThat(result7).isFalse();
+		assertThat(neverSucceeded).isFalse();
 	}
 
 	@Test
@@ -164,10 +165,10 @@ class DeploymentsPersistenceTest {
 		Deployment second = insert(deployment(this.tenant, this.tenant.staging(), this.tenant.v2(),
 				DeploymentStatus.AWAITING_APPROVAL, T0.plusSeconds(2)));
 		insert(deployment(this.tenant, DeploymentStatus.REJECTED, T0.plusSeconds(3)));
-		var result8 = deployments((d) -> d.countAwaitingApproval(this.tenant.org()));
-		assertThat(result8).isEqualTo(2);
-		var result9 = deployments((d) -> d.awaitingApproval(this.tenant.org()));
-		assertThat(result9).extracting(Deployment::id).containsExactly(first.id(), second.id());
+		var count = deployments((d) -> d.countAwaitingApproval(this.tenant.org()));
+		assertThat(count).isEqualTo(2);
+		var awaiting = deployments((d) -> d.awaitingApproval(this.tenant.org()));
+		assertThat(awaiting).extracting(Deployment::id).containsExactly(first.id(), second.id());
 	}
 
 	@Test
@@ -184,8 +185,8 @@ class DeploymentsPersistenceTest {
 				(d) -> d.ofEnvironment(this.tenant.org(), this.tenant.production(), first.get(1).seq(), 10));
 		assertThat(next).extracting(Deployment::id)
 			.containsExactly(written.get(2).id(), written.get(1).id(), written.get(0).id());
-		var result10 = deployments((d) -> d.ofProject(this.tenant.org(), this.tenant.project(), 100));
-		assertThat(result10).hasSize(6).isSortedAccordingTo((a, b) -> Long.compare(b.seq(), a.seq()));
+		var ofProject = deployments((d) -> d.ofProject(this.tenant.org(), this.tenant.project(), 100));
+		assertThat(ofProject).hasSize(6).isSortedAccordingTo((a, b) -> Long.compare(b.seq(), a.seq()));
 	}
 
 	@Test
@@ -200,16 +201,17 @@ class DeploymentsPersistenceTest {
 		Deployment staging = insert(deployment(this.tenant, this.tenant.staging(), this.tenant.v1(),
 				DeploymentStatus.SCHEDULED, T0.plusSeconds(15)));
 		insert(deployment(this.tenant, DeploymentStatus.SCHEDULED, T0.plusSeconds(3600)));
-		var result11 = deployments((d) -> d.unreviewedEmergencies(this.tenant.org()));
-		assertThat(result11).extracting(Deployment::id).containsExactly(emergency.id());
-		var result12 = deployments(
+		var unreviewed = deployments((d) -> d.unreviewedEmergencies(this.tenant.org()));
+		assertThat(unreviewed).extracting(Deployment::id).containsExactly(emergency.id());
+		var between = deployments(
 				(d) -> d.requestedBetween(this.tenant.org(), T0.plusSeconds(10), T0.plusSeconds(3600), null));
-		assertThat(result12).extracting(Deployment::id).containsExactly(emergency.id(), staging.id(), reviewed.id());
-		var result13 = deployments(
+		assertThat(between).extracting(Deployment::id).containsExactly(emergency.id(), staging.id(), reviewed.id());
+		var productionTier = deployments(
 				(d) -> d.requestedBetween(this.tenant.org(), T0, T0.plusSeconds(3600), "PRODUCTION"));
-		assertThat(result13).extracting(Deployment::id).containsExactly(emergency.id(), reviewed.id());
-		var result14 = deployments((d) -> d.requestedBetween(this.tenant.org(), T0, T0.plusSeconds(3600), "staging"));
-		assertThat(result14).extracting(Deployment::id).containsExactly(staging.id());
+		assertThat(productionTier).extracting(Deployment::id).containsExactly(emergency.id(), reviewed.id());
+		var stagingTier = deployments(
+				(d) -> d.requestedBetween(this.tenant.org(), T0, T0.plusSeconds(3600), "staging"));
+		assertThat(stagingTier).extracting(Deployment::id).containsExactly(staging.id());
 	}
 
 	@Test
@@ -237,8 +239,8 @@ class DeploymentsPersistenceTest {
 			release.countDown();
 			executor.shutdownNow();
 		}
-		var result15 = deployments((d) -> d.tryLock(this.tenant.org(), scheduled.id()));
-		assertThat(result15).isPresent();
+		var claimedAfter = deployments((d) -> d.tryLock(this.tenant.org(), scheduled.id()));
+		assertThat(claimedAfter).isPresent();
 	}
 
 	@Test
