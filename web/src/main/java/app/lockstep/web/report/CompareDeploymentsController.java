@@ -1,0 +1,95 @@
+package app.lockstep.web.report;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import app.lockstep.domain.deploy.CompareDeployments;
+import app.lockstep.domain.deploy.DeploymentId;
+import app.lockstep.domain.deploy.ViewDeployments;
+import app.lockstep.domain.shared.NotFoundException;
+import app.lockstep.domain.shared.ValidationException;
+import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.web.shared.FormErrors;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * "What changed between these two deployments": two pickers listing the environment's
+ * deployments, and below them the commits between their artifacts and the config diff
+ * between their revisions. Without a choice it compares the two newest. With htmx the
+ * form replaces only itself and the result. A deployment of another environment (or no
+ * such id) is a 404; the same deployment twice, or only one of the two, a 422 beside the
+ * picker.
+ */
+@Controller
+class CompareDeploymentsController {
+
+	private final CompareDeployments compareDeployments;
+
+	CompareDeploymentsController(CompareDeployments compareDeployments) {
+		this.compareDeployments = compareDeployments;
+	}
+
+	@GetMapping("/orgs/{org}/projects/{project}/environments/{environment}/deployments/compare")
+	String compare(Caller caller, @PathVariable String project, @PathVariable String environment,
+			@RequestParam(name = "from", required = false) @Nullable String fromText,
+			@RequestParam(name = "to", required = false) @Nullable String toText,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			HttpServletResponse response) {
+		CompareDeployments.Choices choices = this.compareDeployments.choices(caller, project, environment);
+		List<ViewDeployments.Summary> deployments = choices.deployments();
+		String from = blankToNull(fromText);
+		String to = blankToNull(toText);
+		if (from == null && to == null && deployments.size() >= 2) {
+			to = deployments.get(0).deployment().id().toString();
+			from = deployments.get(1).deployment().id().toString();
+		}
+		Map<String, String> errors = Map.of();
+		CompareDeployments.Comparison comparison = null;
+		try {
+			if (from != null || to != null) {
+				if (from == null || to == null) {
+					throw new ValidationException((from == null) ? "from" : "to",
+							"Pick the deployment to compare " + ((from == null) ? "from." : "with."));
+				}
+				comparison = this.compareDeployments.compare(caller, project, environment, id(from), id(to));
+			}
+		}
+		catch (ValidationException ex) {
+			errors = FormErrors.of(ex);
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		}
+		model.addAttribute("project", choices.place().project());
+		model.addAttribute("environment", choices.place().environment());
+		model.addAttribute("deployments", deployments);
+		model.addAttribute("from", from);
+		model.addAttribute("to", to);
+		model.addAttribute("errors", errors);
+		model.addAttribute("comparison", comparison);
+		model.addAttribute("section", "dashboard");
+		return (htmx != null) ? "deploy/fragments/compare-result :: compare" : "deploy/compare";
+	}
+
+	private static DeploymentId id(String text) {
+		try {
+			return new DeploymentId(UUID.fromString(text));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new NotFoundException("No deployment " + text + ".");
+		}
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}
