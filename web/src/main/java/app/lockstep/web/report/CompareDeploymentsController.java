@@ -71,8 +71,8 @@ class CompareDeploymentsController {
 		model.addAttribute("project", choices.place().project());
 		model.addAttribute("environment", choices.place().environment());
 		model.addAttribute("deployments", deployments);
-		model.addAttribute("from", from);
-		model.addAttribute("to", to);
+		model.addAttribute("selectedFrom", from);
+		model.addAttribute("selectedTo", to);
 		model.addAttribute("errors", errors);
 		model.addAttribute("comparison", comparison);
 		model.addAttribute("section", "dashboard");

@@ -3,12 +3,14 @@ package app.lockstep.web.report;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.web.project.ProjectTestSupport;
+import app.lockstep.web.testing.Browser;
 import app.lockstep.web.testing.Demo;
 import app.lockstep.web.testing.LockstepTest;
 import app.lockstep.web.testing.MutableClock;
@@ -20,8 +22,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.Pdf;
+import org.openqa.selenium.PrintsPage;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.print.PrintOptions;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -49,6 +58,9 @@ class ChangeReportTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	MutableClock clock;
@@ -298,6 +310,50 @@ class ChangeReportTest {
 		}
 	}
 
+	/**
+	 * In a real browser: the details are closed on screen and printed open, without the
+	 * navigation and the form. Screenshots land in target/screenshots.
+	 */
+	@Test
+	void theReportPrintsCleanly() {
+		try (Browser browser = new Browser(this.port)) {
+			browser.login(ProjectTestSupport.AUDITOR, Demo.PASSWORD)
+				.open("/orgs/acme/reports/changes" + PERIOD)
+				.waitForText("Change-management report");
+			String commits = "[data-deployment='" + this.selfApproved.id() + "'] .report-commits";
+			assertThat(shown(browser, commits)).isFalse();
+			assertThat(shown(browser, "form.report-filters")).isTrue();
+			browser.screenshotPage("change-report");
+			browser.click("[data-deployment='" + this.selfApproved.id() + "'] summary");
+			assertThat(shown(browser, commits)).isTrue();
+			browser.click("[data-deployment='" + this.selfApproved.id() + "'] summary");
+			((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+			assertThat(shown(browser, commits)).isTrue();
+			assertThat(shown(browser, "nav.navbar")).isFalse();
+			assertThat(shown(browser, "form.report-filters")).isFalse();
+			assertThat(shown(browser, "#report-csv")).isFalse();
+			browser.screenshotPage("change-report-print");
+			Pdf pdf = ((PrintsPage) browser.driver()).print(new PrintOptions());
+			try {
+				java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "change-report.pdf"),
+						java.util.Base64.getDecoder().decode(pdf.getContent()));
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
+	}
+
+	/**
+	 * Whether the browser renders it (checkVisibility: Selenium's isDisplayed deems
+	 * whatever is inside a closed details hidden, print or not).
+	 */
+	private static boolean shown(Browser browser, String css) {
+		Object visible = ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+			.executeScript("return arguments[0].checkVisibility();", browser.driver().findElement(By.cssSelector(css)));
+		return Boolean.TRUE.equals(visible);
+	}
+
 	@Test
 	void theAuditPageLinksToTheReport() throws Exception {
 		assertThat(page("/orgs/acme/audit", ProjectTestSupport.AUDITOR, false)).contains("id=\"change-report-link\"",
@@ -380,7 +436,7 @@ class ChangeReportTest {
 		return cells;
 	}
 
-	private static String sha() {
+	static String sha() {
 		byte[] bytes = new byte[20];
 		java.util.concurrent.ThreadLocalRandom.current().nextBytes(bytes);
 		return java.util.HexFormat.of().formatHex(bytes);
