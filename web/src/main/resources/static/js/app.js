@@ -11,6 +11,16 @@
     }
   });
 
+  // A form marked data-swap-refusals shows a 403 answer in place (its card explains the refusal), as htmx
+  // already does for 409 and 422; elsewhere a 403 stays an error.
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var elt = event.detail.elt;
+    if (event.detail.xhr && event.detail.xhr.status === 403 && elt && elt.closest && elt.closest('[data-swap-refusals]')) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
   // <input data-confirm-match="shop"> enables the submit button of its form only when the value matches.
   function updateConfirm(input) {
     var form = input.form;
