@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One request in the approval queue as its card shows it: where and what, who asked and
- * when, the first {@value #COMMITS_SHOWN} commits it brings (the rest counted), the config
- * change, the approvals given, whether the viewer may decide (and if not, why), and after
- * a decision its result or the refusal beside the comment.
+ * when, the first {@value #COMMITS_SHOWN} commits it brings (the rest counted), the
+ * config change, the approvals given, whether the viewer may decide (and if not, why),
+ * and after a decision its result or the refusal beside the comment.
  */
 record ApprovalQueueCard(ViewDeployments.Detail detail, String domId, String requestedAt, String requestedAgo,
 		String schedule, @Nullable String fromVersion, List<CodeChange> commits, int moreCommits,
@@ -41,9 +41,10 @@ record ApprovalQueueCard(ViewDeployments.Detail detail, String domId, String req
 		if (detail.configDiff() != null) {
 			configSummary = detail.configDiff().summary().isEmpty() ? null : detail.configDiff().summary().text();
 		}
-		return new ApprovalQueueCard(detail, "request-" + deployment.id(), QueueTimes.at(deployment.requestedAt(), zone),
-				QueueTimes.ago(deployment.requestedAt(), now), schedule(deployment, zone), fromVersion, shown,
-				all.size() - shown.size(), configSummary, decideNote(detail, caller),
+		return new ApprovalQueueCard(detail, "request-" + deployment.id(),
+				QueueTimes.at(deployment.requestedAt(), zone), QueueTimes.ago(deployment.requestedAt(), now),
+				schedule(deployment, zone), fromVersion, shown, all.size() - shown.size(), configSummary,
+				decideNote(detail, caller),
 				"/orgs/" + org + "/projects/" + place.projectSlug() + "/environments/" + place.environmentName()
 						+ "/deployments/" + deployment.id(),
 				"/orgs/" + org + "/approvals/" + place.projectSlug() + "/" + place.environmentName() + "/"

@@ -38,9 +38,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The organization's approval queue: every request awaiting approval, oldest first, with
  * the commits and the config change it brings. Any member may look; those the gate lets
  * decide get "Approve" (comment optional) and "Reject" (comment required). With htmx a
- * decision replaces only its card (with the result, or the refusal beside the comment, and
- * the navigation's count out of band); without, post-redirect-get with a flash, or the
- * queue again with the refusal in the card and the refusal's status.
+ * decision replaces only its card (with the result, or the refusal beside the comment,
+ * and the navigation's count out of band); without, post-redirect-get with a flash, or
+ * the queue again with the refusal in the card and the refusal's status.
  */
 @Controller
 class ApprovalQueueController {
@@ -58,8 +58,10 @@ class ApprovalQueueController {
 	}
 
 	@GetMapping("/orgs/{org}/approvals")
-	String queue(Caller caller, Model model) {
-		return page(caller, model, null);
+	String queue(Caller caller, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+			Model model) {
+		String page = page(caller, model, null);
+		return (htmx != null) ? "deploy/fragments/queue-list :: list" : page;
 	}
 
 	@PostMapping("/orgs/{org}/approvals/{project}/{environment}/{id}")
@@ -103,7 +105,10 @@ class ApprovalQueueController {
 		if (htmx == null) {
 			return page(caller, model, new Posted(deploymentId, errors, comment));
 		}
-XX, ApprovalQueueCard.of(detail, caller, this.clock.instant())
+		if (detail == null) {
+			detail = this.view.deployment(caller, project, environment, deploymentId);
+		}
+		model.addAttribute("card", ApprovalQueueCard.of(detail, caller, this.clock.instant())
 			.with(result, errors, (result == null) ? comment : null));
 		model.addAttribute("orgSlug", caller.organization().slug());
 		if (caller.can(Permission.APPROVE_DEPLOYMENTS)) {
