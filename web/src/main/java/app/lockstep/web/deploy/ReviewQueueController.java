@@ -94,7 +94,12 @@ class ReviewQueueController {
 		model.addAttribute("item", ReviewQueueItem.of(detail.summary(), caller, this.clock.instant())
 			.with(result, errors, (result == null) ? comment : null));
 		model.addAttribute("org", caller.organization());
+		model.addAttribute("overdue", overdue(this.view.reviewQueue(caller), this.clock.instant()));
 		return "deploy/fragments/review-card :: answered";
+	}
+
+	static long overdue(List<ViewDeployments.Summary> queue, Instant now) {
+		return queue.stream().filter((summary) -> ReviewQueueItem.overdue(summary.deployment(), now)).count();
 	}
 
 	private record Posted(DeploymentId id, Map<String, String> errors, @Nullable String comment) {

@@ -148,6 +148,7 @@ class ReviewQueueTest {
 				.andExpect(
 						content().string(allOf(containsString("Reviewed — the emergency deployment leaves the queue."),
 								containsString("Leo Lead"), containsString("Real outage; follow-up ticket filed"),
+								containsString("<div id=\"overdue-summary\" hx-swap-oob=\"true\">"),
 								not(containsString("name=\"comment\"")), not(containsString("<html")))));
 		}
 		else {
