@@ -11,16 +11,6 @@
     }
   });
 
-  // A form marked data-swap-refusals shows a 403 answer in place (its card explains the refusal), as htmx
-  // already does for 409 and 422; elsewhere a 403 stays an error.
-  document.addEventListener('htmx:beforeSwap', function (event) {
-    var elt = event.detail.elt;
-    if (event.detail.xhr && event.detail.xhr.status === 403 && elt && elt.closest && elt.closest('[data-swap-refusals]')) {
-      event.detail.shouldSwap = true;
-      event.detail.isError = false;
-    }
-  });
-
   // <input data-confirm-match="shop"> enables the submit button of its form only when the value matches.
   function updateConfirm(input) {
     var form = input.form;
@@ -42,6 +32,14 @@
       });
     });
   }
+  // Forms marked data-swap-errors show a 403 refusal (such as a self-approval) in place, like 409 and 422.
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var source = event.detail.requestConfig && event.detail.requestConfig.elt;
+    if (event.detail.xhr.status === 403 && source && source.closest && source.closest('[data-swap-errors]')) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
   document.addEventListener('DOMContentLoaded', function () { init(document); });
   document.addEventListener('htmx:afterSwap', function (event) { init(event.target); });
 })();

@@ -131,7 +131,7 @@ class ApprovalQueueTest {
 				"diff-ADDED", "FEATURE_CHECKOUT",
 				// one click to approve, a comment to reject
 				"name=\"decision\" value=\"approve\"", "name=\"decision\" value=\"reject\"", "name=\"_csrf\"",
-				"hx-post=\"" + decideUrl(request) + "\"", "hx-target=\"closest .queue-card\"", "data-swap-refusals",
+				"hx-post=\"" + decideUrl(request) + "\"", "hx-target=\"closest .queue-card\"", "data-swap-errors",
 				"/orgs/acme/projects/" + this.project.slug() + "/environments/production/deployments/" + request.id());
 		assertThat(card).doesNotContain("Checkout step 2<", "Checkout step 1<", "Longer body");
 		// Oldest first: a later request comes after this one.

@@ -115,7 +115,7 @@ class ReviewQueueTest {
 		assertThat(card)
 			.contains("Emergency", this.project.slug() + "/environments/production\">production</a>", "1.1.0",
 					"Checkout is down", "Olivia Owner", "Tue 24 Nov 2026, 11:00 CET", "(just now)",
-					"data-overdue=\"false\"", "name=\"comment\"", "Mark reviewed", "data-swap-refusals")
+					"data-overdue=\"false\"", "name=\"comment\"", "Mark reviewed", "data-swap-errors")
 			.doesNotContain("Overdue</span>");
 		// The owner who broke the glass gets no form, and a refusal when posting anyway.
 		assertThat(card(page(OWNER), emergency)).contains("You broke the glass on this deployment")
