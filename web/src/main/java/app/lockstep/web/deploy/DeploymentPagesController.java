@@ -140,7 +140,14 @@ class DeploymentPagesController {
 	@PostMapping("/redeploy-previous")
 	String redeployPrevious(Caller caller, @PathVariable String project, @PathVariable String environment,
 			RedirectAttributes redirect) {
-		Deployment deployment = this.redeploy.redeploy(caller, null, project, environment, "queue", null);
+		Deployment deployment;
+		try {
+			deployment = this.redeploy.redeploy(caller, null, project, environment, "queue", null);
+		}
+		catch (app.lockstep.domain.shared.ValidationException ex) {
+			redirect.addFlashAttribute("flash", "Nothing was redeployed: " + ex.getMessage());
+			return "redirect:" + DeploymentPaths.environment(caller.organization().slug(), project, environment);
+		}
 		redirect.addFlashAttribute("flash", requested(deployment));
 		return "redirect:"
 				+ DeploymentPaths.deployment(caller.organization().slug(), project, environment, deployment.id());
