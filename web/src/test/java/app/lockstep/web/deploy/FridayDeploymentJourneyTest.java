@@ -138,6 +138,8 @@ class FridayDeploymentJourneyTest extends BrowserJourney {
 		browser.screenshotPage("friday-dashboard-new-version");
 		browser.open(deploymentPath).waitForText("Succeeded");
 		browser.screenshotPage("friday-deployment-succeeded");
+		browser.open(environment + "/timeline").waitForText("Brings 12 commits");
+		browser.screenshotPage("friday-timeline");
 	}
 
 }
