@@ -78,7 +78,7 @@ class EnvironmentPagesTest {
 			.andExpect(model().attribute("section", "dashboard"))
 			.andExpect(content().string(allOf(containsString("Stage 2 of 3"), containsString("after development"),
 					containsString("before production"), containsString("Europe/Paris"), containsString("main"),
-					containsString("Nothing deployed yet"), containsString("Revision 2"),
+					containsString("id=\"live-deployment\""), containsString("1.4.2"), containsString("Revision 2"),
 					containsString("id=\"edit-environment-form\""), containsString("id=\"danger-zone\""),
 					containsString("data-confirm-match=\"staging\""),
 					containsString("<option value=\"STAGING\" selected=\"selected\">Staging</option>"))))
