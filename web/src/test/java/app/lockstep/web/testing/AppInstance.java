@@ -14,7 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * random port, in demo mode (the same built-in secrets key, so the target secrets the
  * shared context sealed open here; the demo data is seeded only when absent, so nothing
  * is seeded twice), with the real deployment scheduler polling and the real system clock.
- * Flyway is off: the shared context's database is migrated already.
+ * Flyway runs and finds the database migrated already (the application's start-up checks
+ * need it).
  * <p>
  * {@code lockstep.public-url} is set to {@code http://<name>.instance.test}, so the
  * {@code configUrl} of each delivery tells which instance sent it.
@@ -38,7 +39,6 @@ public final class AppInstance implements AutoCloseable {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("server.port", "0");
 		properties.put("spring.main.banner-mode", "off");
-		properties.put("spring.flyway.enabled", "false");
 		properties.put("lockstep.demo", "true");
 		properties.put("lockstep.public-url", publicUrl(name));
 		properties.put("lockstep.scheduler.enabled", "true");

@@ -5,6 +5,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import app.lockstep.domain.code.RegisterArtifact;
@@ -117,6 +121,32 @@ public final class DispatchFixtures {
 		List<Deployment> deployments = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			deployments.add(request(owner, place));
+		}
+		return deployments;
+	}
+
+	/**
+	 * {@code count} deployments of the place, all due now, requested from several
+	 * threads.
+	 */
+	public List<Deployment> requestMany(Place place, int count, int threads) {
+		List<Deployment> deployments = new ArrayList<>(count);
+		try (ExecutorService requesters = Executors.newFixedThreadPool(threads)) {
+			List<Future<List<Deployment>>> batches = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				int share = count / threads + ((i < count % threads) ? 1 : 0);
+				batches.add(requesters.submit(() -> requestMany(place, share)));
+			}
+			for (Future<List<Deployment>> batch : batches) {
+				deployments.addAll(batch.get());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Requesting deployments failed", ex.getCause());
 		}
 		return deployments;
 	}
