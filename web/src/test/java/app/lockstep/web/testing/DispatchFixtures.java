@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import app.lockstep.domain.code.RegisterArtifact;
 import app.lockstep.domain.config.SaveConfigRevision;
+import app.lockstep.domain.config.VariableInput;
 import app.lockstep.domain.deploy.ConfigureDeployTarget;
 import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.domain.deploy.RequestDeployment;
@@ -86,22 +87,30 @@ public final class DispatchFixtures {
 	 * artifact {@link #VERSION}; the deploy target is left as it is (manual).
 	 */
 	public Place project(String prefix) {
+		return project(prefix, ENVIRONMENT, "DEVELOPMENT", List.of());
+	}
+
+	/**
+	 * A fresh project with one environment of this tier, its config at revision 1 (with
+	 * these variables) and artifact {@link #VERSION}.
+	 */
+	public Place project(String prefix, String environment, String tier, List<VariableInput> variables) {
 		Caller owner = owner();
 		String slug = (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
 		this.context.getBean(CreateProject.class).create(owner, new ProjectInput(slug, "Dispatch " + slug, null, null));
 		this.context.getBean(CreateEnvironment.class)
-			.create(owner, slug, new EnvironmentInput(ENVIRONMENT, "DEVELOPMENT", null, "develop", null));
+			.create(owner, slug, new EnvironmentInput(environment, tier, null, null, null));
 		this.context.getBean(SaveConfigRevision.class)
-			.save(owner, new SaveConfigRevision.Command(slug, ENVIRONMENT, null, """
+			.save(owner, new SaveConfigRevision.Command(slug, environment, null, """
 					applications:
 					  app:
 					    type: php:8.3
-					""", List.of(), "first config"));
+					""", variables, "first config"));
 		String sha = hex(20);
 		String digest = "sha256:" + hex(32);
 		this.context.getBean(RegisterArtifact.class)
 			.register(owner, null, slug, new RegisterArtifact.Input(VERSION, sha, digest));
-		return new Place(slug, ENVIRONMENT, VERSION, sha, digest);
+		return new Place(slug, environment, VERSION, sha, digest);
 	}
 
 	/** A deployment of the place's artifact, as soon as allowed. */
