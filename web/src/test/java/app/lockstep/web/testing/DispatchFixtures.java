@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import app.lockstep.domain.code.RegisterArtifact;
 import app.lockstep.domain.config.SaveConfigRevision;
@@ -134,20 +135,29 @@ public final class DispatchFixtures {
 		return deployments;
 	}
 
-	/**
-	 * {@code count} deployments of the place, all due now, requested from several
-	 * threads.
-	 */
+	/** {@code count} deployments of the place, all due now, from several threads. */
 	public List<Deployment> requestMany(Place place, int count, int threads) {
-		List<Deployment> deployments = new ArrayList<>(count);
-		try (ExecutorService requesters = Executors.newFixedThreadPool(threads)) {
-			List<Future<List<Deployment>>> batches = new ArrayList<>();
+		Caller owner = owner();
+		return parallel(count, threads, () -> request(owner, place));
+	}
+
+	/** {@code count} results of {@code work}, run from {@code threads} threads. */
+	public <T> List<T> parallel(int count, int threads, Supplier<T> work) {
+		List<T> results = new ArrayList<>(count);
+		try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+			List<Future<List<T>>> batches = new ArrayList<>();
 			for (int i = 0; i < threads; i++) {
 				int share = count / threads + ((i < count % threads) ? 1 : 0);
-				batches.add(requesters.submit(() -> requestMany(place, share)));
+				batches.add(pool.submit(() -> {
+					List<T> batch = new ArrayList<>(share);
+					for (int n = 0; n < share; n++) {
+						batch.add(work.get());
+					}
+					return batch;
+				}));
 			}
-			for (Future<List<Deployment>> batch : batches) {
-				deployments.addAll(batch.get());
+			for (Future<List<T>> batch : batches) {
+				results.addAll(batch.get());
 			}
 		}
 		catch (InterruptedException ex) {
@@ -157,7 +167,7 @@ public final class DispatchFixtures {
 		catch (ExecutionException ex) {
 			throw new IllegalStateException("Requesting deployments failed", ex.getCause());
 		}
-		return deployments;
+		return results;
 	}
 
 	private static String hex(int bytes) {
