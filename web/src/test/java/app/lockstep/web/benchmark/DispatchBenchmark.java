@@ -21,6 +21,7 @@ import app.lockstep.web.testing.LockstepTest;
 import app.lockstep.web.testing.MutableClock;
 import app.lockstep.web.testing.WebhookReceiver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -37,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from the first to the last one) and the dispatch delay (receiver's receive time minus
  * the due instant): p50, p95, p99 and max. Not part of the normal build: run it with
  * {@code ./mvnw -pl web -am verify -Pbenchmark -Dtest=DispatchBenchmark} (results also in
- * web/target/benchmark-dispatch.txt).
+ * web/target/benchmark-dispatch.txt). The profile sets {@code lockstep.benchmark=true}; a
+ * test run whose pattern matches this class ({@code -Dtest='Dispatch*'}) skips it.
  * <p>
  * The deployments are requested through the use cases, scheduled an hour ahead; then one
  * UPDATE moves all their due times to the same instant a few seconds ahead, so that they
@@ -45,6 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * than any schedule could be guessed ahead).
  */
 @LockstepTest
+@EnabledIfSystemProperty(named = "lockstep.benchmark", matches = "true",
+		disabledReason = "a benchmark: runs with -Pbenchmark, not with -Dtest='Dispatch*'")
 class DispatchBenchmark {
 
 	private static final int DEPLOYMENTS = Integer.getInteger("benchmark.deployments", 2000);

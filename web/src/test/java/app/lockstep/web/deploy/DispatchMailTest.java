@@ -1,33 +1,19 @@
 package app.lockstep.web.deploy;
 
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import app.lockstep.domain.audit.AuditLog;
-import app.lockstep.domain.code.Artifacts;
-import app.lockstep.domain.config.ConfigRevisions;
 import app.lockstep.domain.config.VariableInput;
 import app.lockstep.domain.config.Visibility;
-import app.lockstep.domain.deploy.ApprovalPolicies;
-import app.lockstep.domain.deploy.Approvals;
-import app.lockstep.domain.deploy.DeployTargets;
 import app.lockstep.domain.deploy.Deployment;
-import app.lockstep.domain.deploy.DeploymentSupport;
-import app.lockstep.domain.deploy.Deployments;
 import app.lockstep.domain.deploy.RequestDeployment;
-import app.lockstep.domain.project.Environments;
-import app.lockstep.domain.project.Projects;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.tenancy.Member;
 import app.lockstep.domain.tenancy.Members;
-import app.lockstep.domain.tenancy.Organizations;
 import app.lockstep.domain.tenancy.Permission;
 import app.lockstep.domain.tenancy.Role;
-import app.lockstep.domain.window.WindowCheck;
 import app.lockstep.web.testing.DispatchFixtures;
 import app.lockstep.web.testing.LockstepTest;
 import com.icegreen.greenmail.util.GreenMail;
@@ -38,9 +24,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -54,9 +42,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * nothing is sent for a request whose transaction rolls back.
  * <p>
  * The shared test context has no SMTP configured (a {@code spring.mail.host} would make a
- * context of its own): the test builds the real {@link MailDeploymentNotifier} on a
- * sender pointed at GreenMail, and the real {@link RequestDeployment} on the context's
- * ports with that notifier.
+ * context of its own): each test registers a {@link JavaMailSender} pointed at GreenMail
+ * in the shared context, which the real {@link MailDeploymentNotifier} finds at its next
+ * notice (it looks the sender up each time), and removes it afterwards. Requests go
+ * through the real {@link RequestDeployment}.
  */
 @LockstepTest
 class DispatchMailTest {
@@ -64,6 +53,8 @@ class DispatchMailTest {
 	private static final String SENSITIVE_VALUE = "pg-password-never-mailed-41";
 
 	private static final String TARGET_SECRET = "whsec-never-mailed-0123456789";
+
+	private static final String SENDER = "dispatchMailTestSender";
 
 	@Autowired
 	ApplicationContext context;
@@ -74,9 +65,13 @@ class DispatchMailTest {
 	@Autowired
 	Members members;
 
-	GreenMail greenMail;
-
+	@Autowired
 	RequestDeployment request;
+
+	@Value("${lockstep.mail.from:lockstep@localhost}")
+	String from;
+
+	GreenMail greenMail;
 
 	DispatchFixtures fixtures;
 
@@ -87,21 +82,15 @@ class DispatchMailTest {
 		JavaMailSenderImpl sender = new JavaMailSenderImpl();
 		sender.setHost("127.0.0.1");
 		sender.setPort(this.greenMail.getSmtp().getPort());
-		StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("mailSender", sender));
-		MailDeploymentNotifier notifier = new MailDeploymentNotifier(beans.getBeanProvider(JavaMailSender.class),
-				"lockstep@acme.test");
-		ApplicationContext c = this.context;
-		DeploymentSupport support = new DeploymentSupport(c.getBean(Projects.class), c.getBean(Environments.class),
-				c.getBean(Artifacts.class), c.getBean(Deployments.class), c.getBean(Approvals.class),
-				c.getBean(ApprovalPolicies.class), c.getBean(DeployTargets.class), c.getBean(WindowCheck.class),
-				this.members, c.getBean(Organizations.class), c.getBean(AuditLog.class), notifier, this.transactions,
-				c.getBean(Clock.class));
-		this.request = new RequestDeployment(support, c.getBean(ConfigRevisions.class));
+		// What spring.mail.host would create, for this test only: the notifier looks the
+		// sender up at each notice.
+		beanFactory().registerSingleton(SENDER, sender);
 		this.fixtures = new DispatchFixtures(this.context);
 	}
 
 	@AfterEach
 	void tearDown() {
+		beanFactory().destroySingleton(SENDER);
 		this.greenMail.stop();
 	}
 
@@ -122,7 +111,7 @@ class DispatchMailTest {
 		assertThat(recipientsOf(subject)).containsExactlyInAnyOrderElementsOf(approvers)
 			.doesNotContain("dev@acme.test", "viewer@acme.test", "auditor@acme.test");
 		MimeMessage message = messagesWith(subject).get(0);
-		assertThat(message.getFrom()[0].toString()).isEqualTo("lockstep@acme.test");
+		assertThat(message.getFrom()[0].toString()).isEqualTo(this.from);
 		String body = GreenMailUtil.getBody(message);
 		assertThat(body).contains("Dana Developer asks to deploy 1.0.0")
 			.contains("Ship the cart fix")
@@ -167,6 +156,10 @@ class DispatchMailTest {
 
 		assertThat(this.greenMail.waitForIncomingEmail(1_500, 1)).isFalse();
 		assertThat(this.greenMail.getReceivedMessages()).isEmpty();
+	}
+
+	private DefaultListableBeanFactory beanFactory() {
+		return (DefaultListableBeanFactory) ((ConfigurableApplicationContext) this.context).getBeanFactory();
 	}
 
 	/**
