@@ -49,6 +49,10 @@ public final class DecideOnDeployment {
 
 	public Outcome decide(Caller caller, @Nullable ApiToken via, String projectSlug, String environmentName,
 			DeploymentId id, Input input) {
+		if (!ApprovalPolicy.ELIGIBLE_ROLES.contains(caller.role())) {
+			throw new ForbiddenException(
+					"Your role (" + caller.role().label() + ") does not approve or reject deployments.");
+		}
 		Validation validation = new Validation();
 		String decisionText = RequestDeployment.trimToNull(input.decision());
 		Approval.Decision decision = null;
