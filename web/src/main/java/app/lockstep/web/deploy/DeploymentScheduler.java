@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +27,10 @@ import org.springframework.stereotype.Component;
  * started once. Nothing is kept in memory between polls: after a restart the next poll
  * finds whatever is still due. Disabled with {@code lockstep.scheduler.enabled=false}
  * (the tests drive {@link #runOnce()} themselves).
+ * <p>
+ * Stopping is graceful: once the application context starts closing, no deployment is
+ * claimed any more (the rest of a batch stays due for the next instance), and the
+ * deliveries in progress finish and commit before the database goes away.
  */
 @Component
 public class DeploymentScheduler implements DisposableBean {
@@ -38,6 +44,8 @@ public class DeploymentScheduler implements DisposableBean {
 	private final boolean enabled;
 
 	private final ExecutorService workers;
+
+	private volatile boolean stopping;
 
 	DeploymentScheduler(DispatchDeployments dispatch, @Value("${lockstep.scheduler.enabled:true}") boolean enabled,
 			@Value("${lockstep.scheduler.workers:4}") int workers) {
@@ -53,7 +61,7 @@ public class DeploymentScheduler implements DisposableBean {
 	@Scheduled(fixedDelayString = "${lockstep.scheduler.poll-interval:1s}",
 			initialDelayString = "${lockstep.scheduler.initial-delay:2s}")
 	void poll() {
-		if (!this.enabled) {
+		if (!this.enabled || this.stopping) {
 			return;
 		}
 		try {
@@ -71,19 +79,27 @@ public class DeploymentScheduler implements DisposableBean {
 	public int runOnce() {
 		int handled = 0;
 		List<DueDeployments.Due> due;
+		int changed;
 		do {
 			due = this.dispatch.due(BATCH);
-			handled += runAll(due, this.dispatch::start);
+			changed = runAll(due, this.dispatch::start);
+			handled += changed;
 		}
-		while (due.size() == BATCH);
-		handled += runAll(this.dispatch.overdue(BATCH), this.dispatch::timeOut);
+		// A full batch in which nothing changed (each one failing, or held elsewhere)
+		// would
+		// be read again as it is: leave it to the next poll rather than spin on it.
+		while (due.size() == BATCH && changed > 0 && !this.stopping);
+		if (!this.stopping) {
+			handled += runAll(this.dispatch.overdue(BATCH), this.dispatch::timeOut);
+		}
 		return handled;
 	}
 
 	private int runAll(List<DueDeployments.Due> due, Function<DueDeployments.Due, DispatchDeployments.Outcome> work) {
 		List<Future<DispatchDeployments.Outcome>> results = new ArrayList<>(due.size());
 		for (DueDeployments.Due one : due) {
-			results.add(this.workers.submit(() -> work.apply(one)));
+			results
+				.add(this.workers.submit(() -> this.stopping ? DispatchDeployments.Outcome.SKIPPED : work.apply(one)));
 		}
 		int changed = 0;
 		for (Future<DispatchDeployments.Outcome> result : results) {
@@ -103,8 +119,19 @@ public class DeploymentScheduler implements DisposableBean {
 		return changed;
 	}
 
+	/**
+	 * The context is closing: claim nothing more. Published before the web server stops
+	 * and before any bean is destroyed, so the batch queued in the workers is dropped at
+	 * once instead of being worked through during the shutdown.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void stopClaiming() {
+		this.stopping = true;
+	}
+
 	@Override
 	public void destroy() throws InterruptedException {
+		this.stopping = true;
 		this.workers.shutdown();
 		this.workers.awaitTermination(30, TimeUnit.SECONDS);
 	}
