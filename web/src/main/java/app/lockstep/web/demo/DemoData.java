@@ -13,6 +13,7 @@ import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.tenancy.InviteMember;
 import app.lockstep.domain.tenancy.Role;
 import app.lockstep.domain.tenancy.SignUp;
+import app.lockstep.domain.tenancy.User;
 import app.lockstep.domain.tenancy.Users;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,9 +52,12 @@ class DemoData implements ApplicationRunner {
 
 	private final SaveConfigRevision saveConfigRevision;
 
+	private final DemoDeployments deployments;
+
 	DemoData(SignUp signUp, InviteMember inviteMember, AcceptInvitation acceptInvitation, CreateProject createProject,
 			CreateEnvironment createEnvironment, Users users, Transactions transactions,
-			SaveConfigRevision saveConfigRevision) {
+			SaveConfigRevision saveConfigRevision, DemoDeployments deployments) {
+		this.deployments = deployments;
 		this.saveConfigRevision = saveConfigRevision;
 		this.signUp = signUp;
 		this.inviteMember = inviteMember;
@@ -71,8 +75,8 @@ class DemoData implements ApplicationRunner {
 		}
 		log.info("Seeding demo data: organizations acme and globex (every password is '{}')", PASSWORD);
 		Caller acme = organization("owner@acme.test", "Olivia Owner", "Acme Corp", "acme", "Europe/Paris");
-		member(acme, "lead@acme.test", "Leo Lead", Role.LEAD);
-		member(acme, "dev@acme.test", "Dana Developer", Role.DEVELOPER);
+		Caller lead = member(acme, "lead@acme.test", "Leo Lead", Role.LEAD);
+		Caller developer = member(acme, "dev@acme.test", "Dana Developer", Role.DEVELOPER);
 		member(acme, "viewer@acme.test", "Victor Viewer", Role.VIEWER);
 		member(acme, "auditor@acme.test", "Ada Auditor", Role.AUDITOR);
 		project(acme, "shop", "Shop", "https://git.example.com/acme/shop.git",
@@ -80,6 +84,7 @@ class DemoData implements ApplicationRunner {
 		project(acme, "api", "API", "https://git.example.com/acme/api.git",
 				"The public API: a Django-like Python stack (python 3.12, PostgreSQL 16, Redis 7.2).");
 		DemoConfigs.seed(this.saveConfigRevision, acme);
+		this.deployments.seed(acme, lead, developer);
 		Caller globex = organization("owner@globex.test", "Gina Globex", "Globex", "globex", "America/New_York");
 		project(globex, "portal", "Portal", "https://git.example.com/globex/portal.git", "Globex's customer portal.");
 	}
@@ -90,9 +95,11 @@ class DemoData implements ApplicationRunner {
 		return new Caller(result.organization(), result.user(), name, Role.OWNER, "127.0.0.1");
 	}
 
-	private void member(Caller owner, String email, String name, Role role) {
+	private Caller member(Caller owner, String email, String name, Role role) {
 		InviteMember.Issued issued = this.inviteMember.invite(owner, email, role);
 		this.acceptInvitation.signUpAndAccept(issued.token(), name, PASSWORD, "127.0.0.1");
+		User user = this.transactions.global(() -> this.users.findByEmail(email)).orElseThrow();
+		return new Caller(owner.organization(), user.id(), name, role, "127.0.0.1");
 	}
 
 	private void project(Caller caller, String slug, String name, String repository, String description) {

@@ -13,12 +13,13 @@ import org.springframework.context.annotation.Import;
  * The one application context the web tests share: the whole application on a random
  * port, against the shared test database, with the demo organizations seeded (acme,
  * globex) and a clock the tests control. The deployment scheduler does not poll: tests
- * that start deployments call {@code DeploymentScheduler.runOnce()} themselves. Every web test uses exactly this annotation so
- * the context is built once per JVM.
+ * that start deployments call {@code DeploymentScheduler.runOnce()} themselves. Every web
+ * test uses exactly this annotation so the context is built once per JVM.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "lockstep.demo=true", "lockstep.scheduler.enabled=false" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "lockstep.demo=true", "lockstep.scheduler.enabled=false" })
 @AutoConfigureMockMvc
 @Import(TestClockConfiguration.class)
 public @interface LockstepTest {

@@ -1,0 +1,90 @@
+package app.lockstep.persistence.deploy;
+
+import java.util.List;
+import java.util.Locale;
+
+import app.lockstep.domain.code.ArtifactId;
+import app.lockstep.domain.deploy.Approval;
+import app.lockstep.domain.deploy.Approvals;
+import app.lockstep.domain.deploy.DeploymentId;
+import app.lockstep.domain.project.EnvironmentId;
+import app.lockstep.domain.shared.ConflictException;
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.UserId;
+import app.lockstep.domain.tenancy.Role;
+import app.lockstep.persistence.jooq.tables.records.DeploymentApprovalsRecord;
+import app.lockstep.persistence.shared.UniqueViolations;
+import org.jooq.DSLContext;
+
+import org.springframework.stereotype.Repository;
+
+import static app.lockstep.persistence.deploy.JooqDeployments.instant;
+import static app.lockstep.persistence.deploy.JooqDeployments.time;
+import static app.lockstep.persistence.jooq.Tables.DEPLOYMENT_APPROVALS;
+
+/**
+ * Approval decisions, append-only. The database's trigger locks the deployment and
+ * refuses a decision on anything but the version awaiting approval ({@code LS409}).
+ */
+@Repository
+class JooqApprovals implements Approvals {
+
+	static final String ONE_PER_PERSON = "deployment_approvals_one_per_person";
+
+	private final DSLContext dsl;
+
+	JooqApprovals(DSLContext dsl) {
+		this.dsl = dsl;
+	}
+
+	@Override
+	public void insert(OrgId org, Approval approval) {
+		try {
+			this.dsl.insertInto(DEPLOYMENT_APPROVALS)
+				.set(DEPLOYMENT_APPROVALS.ORG_ID, org.value())
+				.set(DEPLOYMENT_APPROVALS.ID, approval.id())
+				.set(DEPLOYMENT_APPROVALS.DEPLOYMENT_ID, approval.deploymentId().value())
+				.set(DEPLOYMENT_APPROVALS.REQUEST_VERSION, approval.requestVersion())
+				.set(DEPLOYMENT_APPROVALS.DECISION, approval.decision().value())
+				.set(DEPLOYMENT_APPROVALS.APPROVER_ID, approval.approverId().value())
+				.set(DEPLOYMENT_APPROVALS.APPROVER_NAME, approval.approverName())
+				.set(DEPLOYMENT_APPROVALS.APPROVER_ROLE, approval.approverRole().name())
+				.set(DEPLOYMENT_APPROVALS.VIA_TOKEN, approval.viaToken())
+				.set(DEPLOYMENT_APPROVALS.COMMENT, approval.comment())
+				.set(DEPLOYMENT_APPROVALS.SELF_APPROVED, approval.selfApproved())
+				.set(DEPLOYMENT_APPROVALS.ARTIFACT_ID, approval.artifactId().value())
+				.set(DEPLOYMENT_APPROVALS.CONFIG_REVISION, approval.configRevision())
+				.set(DEPLOYMENT_APPROVALS.ENVIRONMENT_ID, approval.environmentId().value())
+				.set(DEPLOYMENT_APPROVALS.SCHEDULED_AT, time(approval.scheduledAt()))
+				.set(DEPLOYMENT_APPROVALS.DECIDED_AT, time(approval.decidedAt()))
+				.set(DEPLOYMENT_APPROVALS.EXPIRES_AT, time(approval.expiresAt()))
+				.execute();
+		}
+		catch (RuntimeException ex) {
+			if (UniqueViolations.constraintOf(ex).filter(ONE_PER_PERSON::equals).isPresent()) {
+				throw new ConflictException("You have already decided on this version of the request.");
+			}
+			throw TransitionRefusals.translate(ex);
+		}
+	}
+
+	@Override
+	public List<Approval> of(OrgId org, DeploymentId deployment) {
+		return this.dsl.selectFrom(DEPLOYMENT_APPROVALS)
+			.where(DEPLOYMENT_APPROVALS.ORG_ID.eq(org.value())
+				.and(DEPLOYMENT_APPROVALS.DEPLOYMENT_ID.eq(deployment.value())))
+			.orderBy(DEPLOYMENT_APPROVALS.DECIDED_AT, DEPLOYMENT_APPROVALS.ID)
+			.fetch(JooqApprovals::toApproval);
+	}
+
+	private static Approval toApproval(DeploymentApprovalsRecord record) {
+		return new Approval(record.getId(), new DeploymentId(record.getDeploymentId()), record.getRequestVersion(),
+				Approval.Decision.valueOf(record.getDecision().toUpperCase(Locale.ROOT)),
+				new UserId(record.getApproverId()), record.getApproverName(), Role.valueOf(record.getApproverRole()),
+				record.getViaToken(), record.getComment(), record.getSelfApproved(),
+				new ArtifactId(record.getArtifactId()), record.getConfigRevision(),
+				new EnvironmentId(record.getEnvironmentId()), instant(record.getScheduledAt()),
+				record.getDecidedAt().toInstant(), record.getExpiresAt().toInstant());
+	}
+
+}

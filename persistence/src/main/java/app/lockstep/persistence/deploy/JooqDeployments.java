@@ -1,0 +1,289 @@
+package app.lockstep.persistence.deploy;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import app.lockstep.domain.code.ArtifactId;
+import app.lockstep.domain.deploy.Deployment;
+import app.lockstep.domain.deploy.DeploymentId;
+import app.lockstep.domain.deploy.DeploymentStatus;
+import app.lockstep.domain.deploy.Deployments;
+import app.lockstep.domain.deploy.WhenBlocked;
+import app.lockstep.domain.project.EnvironmentId;
+import app.lockstep.domain.project.ProjectId;
+import app.lockstep.domain.shared.Actor;
+import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.UserId;
+import app.lockstep.persistence.jooq.tables.records.DeploymentsRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Repository;
+
+import static app.lockstep.persistence.jooq.Tables.DEPLOYMENTS;
+import static app.lockstep.persistence.jooq.Tables.ENVIRONMENTS;
+
+/**
+ * Deployments, one row each. Status changes are checked by the database's trigger too:
+ * its refusal ({@code LS409}) becomes {@link Deployments.IllegalTransitionException}.
+ */
+@Repository
+class JooqDeployments implements Deployments {
+
+	private final DSLContext dsl;
+
+	JooqDeployments(DSLContext dsl) {
+		this.dsl = dsl;
+	}
+
+	@Override
+	public void insert(OrgId org, Deployment deployment) {
+		Deployment.Review review = deployment.review();
+		try {
+			this.dsl.insertInto(DEPLOYMENTS)
+				.set(DEPLOYMENTS.ORG_ID, org.value())
+				.set(DEPLOYMENTS.ID, deployment.id().value())
+				.set(DEPLOYMENTS.PROJECT_ID, deployment.projectId().value())
+				.set(DEPLOYMENTS.ENVIRONMENT_ID, deployment.environmentId().value())
+				.set(DEPLOYMENTS.ARTIFACT_ID, deployment.artifactId().value())
+				.set(DEPLOYMENTS.CONFIG_REVISION, deployment.configRevision())
+				.set(DEPLOYMENTS.SCHEDULED_AT, time(deployment.scheduledAt()))
+				.set(DEPLOYMENTS.WHEN_BLOCKED, deployment.whenBlocked().value())
+				.set(DEPLOYMENTS.NOTE, deployment.note())
+				.set(DEPLOYMENTS.STATUS, deployment.status().value())
+				.set(DEPLOYMENTS.EMERGENCY, deployment.emergency())
+				.set(DEPLOYMENTS.EMERGENCY_REASON, deployment.emergencyReason())
+				.set(DEPLOYMENTS.REQUESTED_BY_TYPE, deployment.requestedBy().type().name())
+				.set(DEPLOYMENTS.REQUESTED_BY_ID, deployment.requestedBy().id())
+				.set(DEPLOYMENTS.REQUESTED_BY_NAME, deployment.requestedBy().name())
+				.set(DEPLOYMENTS.REQUESTED_BY_USER, deployment.requestedByUser().value())
+				.set(DEPLOYMENTS.REQUESTED_AT, time(deployment.requestedAt()))
+				.set(DEPLOYMENTS.REQUEST_VERSION, deployment.requestVersion())
+				.set(DEPLOYMENTS.APPROVALS_REQUIRED, deployment.approvalsRequired())
+				.set(DEPLOYMENTS.PREVIOUS_ARTIFACT_ID,
+						(deployment.previousArtifactId() != null) ? deployment.previousArtifactId().value() : null)
+				.set(DEPLOYMENTS.PREVIOUS_CONFIG_REVISION, deployment.previousConfigRevision())
+				.set(DEPLOYMENTS.DUE_AT, time(deployment.dueAt()))
+				.set(DEPLOYMENTS.BLOCKED_BY, deployment.blockedBy())
+				.set(DEPLOYMENTS.DISPATCH_ATTEMPTS, deployment.dispatchAttempts())
+				.set(DEPLOYMENTS.LAST_ERROR, deployment.lastError())
+				.set(DEPLOYMENTS.DELIVERY_ID, deployment.deliveryId())
+				.set(DEPLOYMENTS.STARTED_AT, time(deployment.startedAt()))
+				.set(DEPLOYMENTS.DEADLINE_AT, time(deployment.deadlineAt()))
+				.set(DEPLOYMENTS.FINISHED_AT, time(deployment.finishedAt()))
+				.set(DEPLOYMENTS.STATUS_MESSAGE, deployment.statusMessage())
+				.set(DEPLOYMENTS.LOG_URL, deployment.logUrl())
+				.set(DEPLOYMENTS.REVIEWED_AT, (review != null) ? time(review.at()) : null)
+				.set(DEPLOYMENTS.REVIEWED_BY, (review != null) ? review.by().value() : null)
+				.set(DEPLOYMENTS.REVIEWED_BY_NAME, (review != null) ? review.byName() : null)
+				.set(DEPLOYMENTS.REVIEW_COMMENT, (review != null) ? review.comment() : null)
+				.set(DEPLOYMENTS.UPDATED_AT, time(deployment.updatedAt()))
+				.execute();
+		}
+		catch (RuntimeException ex) {
+			throw TransitionRefusals.translate(ex);
+		}
+	}
+
+	/**
+	 * Writes everything but the deployment's identity (project, environment, requester,
+	 * emergency, delivery id, what was live before): those never change.
+	 */
+	@Override
+	public void update(OrgId org, Deployment deployment) {
+		Deployment.Review review = deployment.review();
+		try {
+			this.dsl.update(DEPLOYMENTS)
+				.set(DEPLOYMENTS.ARTIFACT_ID, deployment.artifactId().value())
+				.set(DEPLOYMENTS.CONFIG_REVISION, deployment.configRevision())
+				.set(DEPLOYMENTS.SCHEDULED_AT, time(deployment.scheduledAt()))
+				.set(DEPLOYMENTS.WHEN_BLOCKED, deployment.whenBlocked().value())
+				.set(DEPLOYMENTS.NOTE, deployment.note())
+				.set(DEPLOYMENTS.STATUS, deployment.status().value())
+				.set(DEPLOYMENTS.REQUEST_VERSION, deployment.requestVersion())
+				.set(DEPLOYMENTS.APPROVALS_REQUIRED, deployment.approvalsRequired())
+				.set(DEPLOYMENTS.DUE_AT, time(deployment.dueAt()))
+				.set(DEPLOYMENTS.BLOCKED_BY, deployment.blockedBy())
+				.set(DEPLOYMENTS.DISPATCH_ATTEMPTS, deployment.dispatchAttempts())
+				.set(DEPLOYMENTS.LAST_ERROR, deployment.lastError())
+				.set(DEPLOYMENTS.STARTED_AT, time(deployment.startedAt()))
+				.set(DEPLOYMENTS.DEADLINE_AT, time(deployment.deadlineAt()))
+				.set(DEPLOYMENTS.FINISHED_AT, time(deployment.finishedAt()))
+				.set(DEPLOYMENTS.STATUS_MESSAGE, deployment.statusMessage())
+				.set(DEPLOYMENTS.LOG_URL, deployment.logUrl())
+				.set(DEPLOYMENTS.REVIEWED_AT, (review != null) ? time(review.at()) : null)
+				.set(DEPLOYMENTS.REVIEWED_BY, (review != null) ? review.by().value() : null)
+				.set(DEPLOYMENTS.REVIEWED_BY_NAME, (review != null) ? review.byName() : null)
+				.set(DEPLOYMENTS.REVIEW_COMMENT, (review != null) ? review.comment() : null)
+				.set(DEPLOYMENTS.UPDATED_AT, time(deployment.updatedAt()))
+				.where(byId(org, deployment.id()))
+				.execute();
+		}
+		catch (RuntimeException ex) {
+			throw TransitionRefusals.translate(ex);
+		}
+	}
+
+	@Override
+	public Optional<Deployment> find(OrgId org, DeploymentId id) {
+		return this.dsl.selectFrom(DEPLOYMENTS).where(byId(org, id)).fetchOptional().map(JooqDeployments::toDeployment);
+	}
+
+	@Override
+	public Optional<Deployment> lock(OrgId org, DeploymentId id) {
+		return this.dsl.selectFrom(DEPLOYMENTS)
+			.where(byId(org, id))
+			.forUpdate()
+			.fetchOptional()
+			.map(JooqDeployments::toDeployment);
+	}
+
+	@Override
+	public Optional<Deployment> tryLock(OrgId org, DeploymentId id) {
+		return this.dsl.selectFrom(DEPLOYMENTS)
+			.where(byId(org, id))
+			.forUpdate()
+			.skipLocked()
+			.fetchOptional()
+			.map(JooqDeployments::toDeployment);
+	}
+
+	@Override
+	public List<Deployment> ofEnvironment(OrgId org, EnvironmentId environment, @Nullable Long beforeSeq, int limit) {
+		Condition condition = ofEnvironment(org, environment);
+		if (beforeSeq != null) {
+			condition = condition.and(DEPLOYMENTS.SEQ.lt(beforeSeq));
+		}
+		return this.dsl.selectFrom(DEPLOYMENTS)
+			.where(condition)
+			.orderBy(DEPLOYMENTS.SEQ.desc())
+			.limit(limit)
+			.fetch(JooqDeployments::toDeployment);
+	}
+
+	@Override
+	public List<Deployment> ofProject(OrgId org, ProjectId project, int limit) {
+		return this.dsl.selectFrom(DEPLOYMENTS)
+			.where(DEPLOYMENTS.ORG_ID.eq(org.value()).and(DEPLOYMENTS.PROJECT_ID.eq(project.value())))
+			.orderBy(DEPLOYMENTS.SEQ.desc())
+			.limit(limit)
+			.fetch(JooqDeployments::toDeployment);
+	}
+
+	@Override
+	public Optional<Deployment> live(OrgId org, EnvironmentId environment) {
+		return succeeded(org, environment, 1).stream().findFirst();
+	}
+
+	@Override
+	public List<Deployment> succeeded(OrgId org, EnvironmentId environment, int limit) {
+		return this.dsl.selectFrom(DEPLOYMENTS)
+			.where(ofEnvironment(org, environment).and(succeeded()))
+			.orderBy(DEPLOYMENTS.FINISHED_AT.desc(), DEPLOYMENTS.SEQ.desc())
+			.limit(limit)
+			.fetch(JooqDeployments::toDeployment);
+	}
+
+	@Override
+	public boolean hasSucceeded(OrgId org, EnvironmentId environment, ArtifactId artifact) {
+		return this.dsl.fetchExists(DEPLOYMENTS,
+				ofEnvironment(org, environment).and(succeeded()).and(DEPLOYMENTS.ARTIFACT_ID.eq(artifact.value())));
+	}
+
+	@Override
+	public List<Deployment> awaitingApproval(OrgId org) {
+		return this.dsl.selectFrom(DEPLOYMENTS)
+			.where(awaiting(org))
+			.orderBy(DEPLOYMENTS.SEQ)
+			.fetch(JooqDeployments::toDeployment);
+	}
+
+	@Override
+	public int countAwaitingApproval(OrgId org) {
+		return this.dsl.fetchCount(DEPLOYMENTS, awaiting(org));
+	}
+
+	@Override
+	public List<Deployment> unreviewedEmergencies(OrgId org) {
+		return this.dsl.selectFrom(DEPLOYMENTS)
+			.where(DEPLOYMENTS.ORG_ID.eq(org.value())
+				.and(DEPLOYMENTS.EMERGENCY.isTrue())
+				.and(DEPLOYMENTS.REVIEWED_AT.isNull()))
+			.orderBy(DEPLOYMENTS.REQUESTED_AT, DEPLOYMENTS.SEQ)
+			.fetch(JooqDeployments::toDeployment);
+	}
+
+	/**
+	 * {@code tier} is an environment tier's name ({@code PRODUCTION}), any case; null
+	 * means every tier.
+	 */
+	@Override
+	public List<Deployment> requestedBetween(OrgId org, Instant from, Instant to, @Nullable String tier) {
+		Condition condition = DEPLOYMENTS.ORG_ID.eq(org.value())
+			.and(DEPLOYMENTS.REQUESTED_AT.ge(time(from)))
+			.and(DEPLOYMENTS.REQUESTED_AT.lt(time(to)));
+		if (tier != null) {
+			condition = condition.and(ENVIRONMENTS.TIER.eq(tier.toUpperCase(Locale.ROOT)));
+		}
+		return this.dsl.select(DEPLOYMENTS.fields())
+			.from(DEPLOYMENTS)
+			.join(ENVIRONMENTS)
+			.on(ENVIRONMENTS.ORG_ID.eq(DEPLOYMENTS.ORG_ID).and(ENVIRONMENTS.ID.eq(DEPLOYMENTS.ENVIRONMENT_ID)))
+			.where(condition)
+			.orderBy(DEPLOYMENTS.REQUESTED_AT, DEPLOYMENTS.SEQ)
+			.fetch((row) -> toDeployment(row.into(DEPLOYMENTS)));
+	}
+
+	private static Condition byId(OrgId org, DeploymentId id) {
+		return DEPLOYMENTS.ORG_ID.eq(org.value()).and(DEPLOYMENTS.ID.eq(id.value()));
+	}
+
+	private static Condition ofEnvironment(OrgId org, EnvironmentId environment) {
+		return DEPLOYMENTS.ORG_ID.eq(org.value()).and(DEPLOYMENTS.ENVIRONMENT_ID.eq(environment.value()));
+	}
+
+	private static Condition succeeded() {
+		return DEPLOYMENTS.STATUS.eq(DeploymentStatus.SUCCEEDED.value());
+	}
+
+	private static Condition awaiting(OrgId org) {
+		return DEPLOYMENTS.ORG_ID.eq(org.value())
+			.and(DEPLOYMENTS.STATUS.eq(DeploymentStatus.AWAITING_APPROVAL.value()));
+	}
+
+	static Deployment toDeployment(DeploymentsRecord record) {
+		Deployment.Review review = (record.getReviewedAt() != null) ? new Deployment.Review(
+				record.getReviewedAt().toInstant(), new UserId(record.getReviewedBy()), record.getReviewedByName(),
+				(record.getReviewComment() != null) ? record.getReviewComment() : "") : null;
+		return new Deployment(new DeploymentId(record.getId()), record.getSeq(), new ProjectId(record.getProjectId()),
+				new EnvironmentId(record.getEnvironmentId()), new ArtifactId(record.getArtifactId()),
+				record.getConfigRevision(), instant(record.getScheduledAt()),
+				WhenBlocked.valueOf(record.getWhenBlocked().toUpperCase(Locale.ROOT)), record.getNote(),
+				DeploymentStatus.fromValue(record.getStatus())
+					.orElseThrow(() -> new IllegalStateException("Unknown deployment status " + record.getStatus())),
+				record.getEmergency(), record.getEmergencyReason(),
+				new Actor(Actor.Type.valueOf(record.getRequestedByType()), record.getRequestedById(),
+						record.getRequestedByName(), null),
+				new UserId(record.getRequestedByUser()), record.getRequestedAt().toInstant(),
+				record.getRequestVersion(), record.getApprovalsRequired(),
+				(record.getPreviousArtifactId() != null) ? new ArtifactId(record.getPreviousArtifactId()) : null,
+				record.getPreviousConfigRevision(), instant(record.getDueAt()), record.getBlockedBy(),
+				record.getDispatchAttempts(), record.getLastError(), record.getDeliveryId(),
+				instant(record.getStartedAt()), instant(record.getDeadlineAt()), instant(record.getFinishedAt()),
+				record.getStatusMessage(), record.getLogUrl(), review, record.getUpdatedAt().toInstant());
+	}
+
+	static @Nullable OffsetDateTime time(@Nullable Instant instant) {
+		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
+	}
+
+	static @Nullable Instant instant(@Nullable OffsetDateTime time) {
+		return (time != null) ? time.toInstant() : null;
+	}
+
+}

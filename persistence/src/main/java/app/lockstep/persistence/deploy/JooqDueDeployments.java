@@ -1,0 +1,54 @@
+package app.lockstep.persistence.deploy;
+
+import java.time.Instant;
+import java.util.List;
+
+import app.lockstep.domain.deploy.DeploymentId;
+import app.lockstep.domain.deploy.DeploymentStatus;
+import app.lockstep.domain.deploy.DueDeployments;
+import app.lockstep.domain.shared.OrgId;
+import org.jooq.DSLContext;
+
+import org.springframework.stereotype.Repository;
+
+import static app.lockstep.persistence.deploy.JooqDeployments.time;
+import static app.lockstep.persistence.jooq.Tables.DEPLOYMENTS;
+
+/**
+ * The scheduler's read across organizations (the {@code deployments_scheduler} policy, in
+ * a read-only transaction): ids only, compared with the caller's clock, never the
+ * database's.
+ */
+@Repository
+class JooqDueDeployments implements DueDeployments {
+
+	private final DSLContext dsl;
+
+	JooqDueDeployments(DSLContext dsl) {
+		this.dsl = dsl;
+	}
+
+	@Override
+	public List<Due> pendingDue(Instant now, int limit) {
+		return this.dsl.select(DEPLOYMENTS.ORG_ID, DEPLOYMENTS.ID)
+			.from(DEPLOYMENTS)
+			.where(DEPLOYMENTS.STATUS.in(DeploymentStatus.SCHEDULED.value(),
+					DeploymentStatus.WAITING_FOR_WINDOW.value()))
+			.and(DEPLOYMENTS.DUE_AT.le(time(now)))
+			.orderBy(DEPLOYMENTS.DUE_AT, DEPLOYMENTS.SEQ)
+			.limit(limit)
+			.fetch((row) -> new Due(new OrgId(row.value1()), new DeploymentId(row.value2())));
+	}
+
+	@Override
+	public List<Due> overdue(Instant now, int limit) {
+		return this.dsl.select(DEPLOYMENTS.ORG_ID, DEPLOYMENTS.ID)
+			.from(DEPLOYMENTS)
+			.where(DEPLOYMENTS.STATUS.eq(DeploymentStatus.RUNNING.value()))
+			.and(DEPLOYMENTS.DEADLINE_AT.le(time(now)))
+			.orderBy(DEPLOYMENTS.DEADLINE_AT, DEPLOYMENTS.SEQ)
+			.limit(limit)
+			.fetch((row) -> new Due(new OrgId(row.value1()), new DeploymentId(row.value2())));
+	}
+
+}
