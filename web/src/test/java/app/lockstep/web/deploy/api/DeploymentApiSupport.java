@@ -78,8 +78,8 @@ final class DeploymentApiSupport {
 					.perform(post("/api/v1/orgs/acme/projects/" + this.project + "/artifacts").session(as(DEVELOPER))
 						.with(csrf())
 						.contentType(MediaType.APPLICATION_JSON)
-						.content("{\"version\": \"" + version + "\", \"commitSha\": \"" + sha()
-								+ "\", \"digest\": \"" + DIGEST + "\"}"))
+						.content("{\"version\": \"" + version + "\", \"commitSha\": \"" + sha() + "\", \"digest\": \""
+								+ DIGEST + "\"}"))
 					.andReturn());
 		return version;
 	}
@@ -143,8 +143,7 @@ final class DeploymentApiSupport {
 			.content("{\"reason\": \"not today\"}"));
 	}
 
-	ResultActions report(String email, String environment, String id, String status, String message)
-			throws Exception {
+	ResultActions report(String email, String environment, String id, String status, String message) throws Exception {
 		return this.mvc.perform(post(deployment(environment, id) + "/status").session(as(email))
 			.with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)
@@ -220,8 +219,8 @@ final class DeploymentApiSupport {
 	}
 
 	/**
-	 * Puts this artifact on production through its gate: requested by the owner,
-	 * approved by the lead, started and reported succeeded. Returns the deployment's id.
+	 * Puts this artifact on production through its gate: requested by the owner, approved
+	 * by the lead, started and reported succeeded. Returns the deployment's id.
 	 */
 	String deployThroughTheGate(String version) throws Exception {
 		String id = JsonPath.read(requested(OWNER, "production", "{\"artifact\": \"" + version + "\"}"), "$.id");

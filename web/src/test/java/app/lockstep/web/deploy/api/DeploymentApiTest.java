@@ -154,8 +154,7 @@ class DeploymentApiTest {
 				.content(body))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.detail").value(containsString("deployments:write")));
-		this.mvc
-			.perform(post(this.api.deployments("production")).contentType(MediaType.APPLICATION_JSON).content(body))
+		this.mvc.perform(post(this.api.deployments("production")).contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isUnauthorized());
 		String writer = TokenTestSupport.secret(this.mvc, DEVELOPER, "deployments:write", "config:read");
 		String created = this.mvc
@@ -240,7 +239,8 @@ class DeploymentApiTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("succeeded"))
 			.andExpect(jsonPath("$.finishedAt").value(TUESDAY.toString()));
-		this.api.report(DEVELOPER, "staging", id, "failed", "late").andExpect(status().isConflict())
+		this.api.report(DEVELOPER, "staging", id, "failed", "late")
+			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.status").value("succeeded"));
 		String list = this.api.list("staging");
 		assertThat(JsonPath.<String>read(list, "$.live.id")).isEqualTo(id);
