@@ -103,6 +103,16 @@ public final class ViewDeployments {
 		});
 	}
 
+	/** The config revision of the environment's live deployment, if it has one. */
+	public java.util.Optional<Integer> liveRevision(Caller caller, String projectSlug, String environmentName) {
+		caller.require(Permission.VIEW_PROJECTS);
+		OrgId org = caller.orgId();
+		return this.support.transactions.inTenant(org, () -> {
+			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
+			return this.support.deployments.live(org, place.environment().id()).map(Deployment::configRevision);
+		});
+	}
+
 	public Detail deployment(Caller caller, String projectSlug, String environmentName, DeploymentId id) {
 		caller.require(Permission.VIEW_PROJECTS);
 		OrgId org = caller.orgId();

@@ -18,6 +18,8 @@ import app.lockstep.domain.config.VariableInput;
 import app.lockstep.domain.config.Visibility;
 import app.lockstep.domain.shared.FieldError;
 import app.lockstep.domain.shared.ValidationException;
+import app.lockstep.domain.deploy.ViewDeployments;
+import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.token.Scope;
 import app.lockstep.web.shared.RequiresScope;
@@ -56,18 +58,23 @@ class ConfigApiController {
 
 	private final ConfigRendering rendering;
 
-	ConfigApiController(ReadConfigForDeployment read, SaveConfigRevision save, ConfigRendering rendering) {
+	ConfigApiController(ReadConfigForDeployment read, SaveConfigRevision save, ConfigRendering rendering,
+			ViewDeployments deployments) {
 		this.read = read;
 		this.save = save;
 		this.rendering = rendering;
+		this.deployments = deployments;
 	}
+
+	private final ViewDeployments deployments;
 
 	@GetMapping
 	@RequiresScope(Scope.CONFIG_READ)
 	ResponseEntity<String> get(Caller caller, @PathVariable String project, @PathVariable("environment") String env,
 			@RequestParam(defaultValue = "json") String format,
-			@RequestParam(required = false) @Nullable Integer revision,
+			@RequestParam(name = "revision", required = false) @Nullable String revisionParam,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+		Integer revision = revision(caller, project, env, revisionParam);
 		String representation = format.toLowerCase(Locale.ROOT);
 		if (!List.of("json", "dotenv", "yaml").contains(representation)) {
 			throw new ValidationException("format", "Use format=json, format=dotenv or format=yaml.");
@@ -94,6 +101,27 @@ class ConfigApiController {
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(this.rendering.json(config));
 		};
+	}
+
+	/**
+	 * {@code revision}: a number, {@code live} for the revision deployed last
+	 * successfully (404 when nothing is), or absent for the latest saved.
+	 */
+	private @Nullable Integer revision(Caller caller, String project, String env, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		if ("live".equalsIgnoreCase(value.strip())) {
+			return this.deployments.liveRevision(caller, project, env)
+				.orElseThrow(() -> new NotFoundException("Nothing with a config revision is deployed on " + env
+						+ " yet; ask for revision=<number> or leave it out for the latest."));
+		}
+		try {
+			return Integer.valueOf(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new ValidationException("revision", "Ask for a revision number, revision=live, or none.");
+		}
 	}
 
 	record VariableBody(@Nullable String name, @Nullable String value, @Nullable Boolean sensitive,
