@@ -23,6 +23,7 @@ import static app.lockstep.web.deploy.api.DeploymentApiSupport.OWNER;
 import static app.lockstep.web.deploy.api.DeploymentApiSupport.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -155,7 +156,15 @@ class DeploymentApiTest {
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.detail").value(containsString("deployments:write")));
 		this.mvc.perform(post(this.api.deployments("production")).contentType(MediaType.APPLICATION_JSON).content(body))
-			.andExpect(status().isUnauthorized());
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		// A signed-in session without the CSRF header is refused, not treated as
+		// anonymous.
+		this.mvc
+			.perform(post(this.api.deployments("production")).session(this.api.as(OWNER))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+			.andExpect(status().isForbidden());
 		String writer = TokenTestSupport.secret(this.mvc, DEVELOPER, "deployments:write", "config:read");
 		String created = this.mvc
 			.perform(post(this.api.deployments("production")).with(TokenTestSupport.bearer(writer))
@@ -250,6 +259,13 @@ class DeploymentApiTest {
 				.session(this.api.as(DEVELOPER)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("info")));
+		// The revision deployed last, not the latest saved one (debug).
+		this.mvc
+			.perform(get(this.api.environmentUrl("staging") + "/config").param("revision", "live")
+				.session(this.api.as(DEVELOPER)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("info")))
+			.andExpect(content().string(not(containsString("debug"))));
 		assertThat(this.api.audit("deployment.succeeded")).hasSize(1);
 	}
 
