@@ -14,6 +14,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
  * Refusals on the API before a controller runs. A state-changing call with no credentials
@@ -24,6 +27,8 @@ import org.springframework.security.web.csrf.CsrfException;
  */
 class ApiAccessDeniedHandler implements AccessDeniedHandler {
 
+	private static final RequestMatcher API = pathPattern("/api/**");
+
 	private final ProblemAuthenticationEntryPoint unauthenticated = new ProblemAuthenticationEntryPoint();
 
 	private final AccessDeniedHandler denied = new AccessDeniedHandlerImpl();
@@ -31,7 +36,7 @@ class ApiAccessDeniedHandler implements AccessDeniedHandler {
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException failure)
 			throws IOException, ServletException {
-		if (failure instanceof CsrfException && !signedIn()) {
+		if (failure instanceof CsrfException && API.matches(request) && !signedIn()) {
 			this.unauthenticated.commence(request, response,
 					new InsufficientAuthenticationException("No credentials", failure));
 			return;

@@ -72,7 +72,7 @@ class SecurityConfiguration {
 			.defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(),
 					new RequestHeaderRequestMatcher("HX-Request"))
 			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), pathPattern("/**"))
-			.defaultAccessDeniedHandlerFor(new ApiAccessDeniedHandler(), pathPattern("/api/**")));
+			.accessDeniedHandler(new ApiAccessDeniedHandler()));
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.frameOptions((frame) -> frame.deny())
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
