@@ -32,6 +32,14 @@
       });
     });
   }
+  // Forms marked data-swap-errors show a 403 refusal (such as a self-approval) in place, like 409 and 422.
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var source = event.detail.requestConfig && event.detail.requestConfig.elt;
+    if (event.detail.xhr.status === 403 && source && source.closest && source.closest('[data-swap-errors]')) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
   document.addEventListener('DOMContentLoaded', function () { init(document); });
   document.addEventListener('htmx:afterSwap', function (event) { init(event.target); });
 })();

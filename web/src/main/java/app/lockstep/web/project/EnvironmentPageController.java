@@ -17,6 +17,7 @@ import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.web.deploy.DeploymentCard;
 import app.lockstep.web.tenancy.TimeZones;
 import app.lockstep.web.window.WindowStatus;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -34,9 +35,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * An environment's page (details, placeholders for deployments and config, edit form,
- * danger zone) and moving an environment up or down the promotion order, which answers
- * htmx with the environment list fragment and plain forms with a redirect.
+ * An environment's page (details, deployments, config, edit form, danger zone) and moving
+ * an environment up or down the promotion order, which answers htmx with the environment
+ * list fragment and plain forms with a redirect.
  */
 @Controller
 @RequestMapping("/orgs/{org}/projects/{project}/environments/{environment}")
@@ -54,8 +55,12 @@ class EnvironmentPageController {
 
 	private final WindowStatus windowStatus;
 
+	private final DeploymentCard deploymentCard;
+
 	EnvironmentPageController(ViewProjects viewProjects, UpdateEnvironment updateEnvironment,
-			DeleteEnvironment deleteEnvironment, ViewConfig viewConfig, WindowStatus windowStatus) {
+			DeleteEnvironment deleteEnvironment, ViewConfig viewConfig, WindowStatus windowStatus,
+			DeploymentCard deploymentCard) {
+		this.deploymentCard = deploymentCard;
 		this.viewProjects = viewProjects;
 		this.updateEnvironment = updateEnvironment;
 		this.deleteEnvironment = deleteEnvironment;
@@ -152,6 +157,7 @@ class EnvironmentPageController {
 		model.addAttribute("config",
 				this.viewConfig.current(caller, project.project().slug(), environment.name()).config());
 		model.addAttribute("windows", this.windowStatus.of(caller, project.project().slug(), environment.name()));
+		model.addAttribute("deployments", this.deploymentCard.of(caller, project.project().slug(), environment.name()));
 		model.addAttribute("previous", (index > 0) ? environments.get(index - 1) : null);
 		model.addAttribute("next", (index < environments.size() - 1) ? environments.get(index + 1) : null);
 		model.addAttribute("canEdit", caller.can(Permission.EDIT_PROJECTS));

@@ -1,0 +1,64 @@
+package app.lockstep.web.deploy;
+
+import java.util.List;
+
+import app.lockstep.domain.deploy.ViewDeployments;
+import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.tenancy.Permission;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The deployments card of the environment page
+ * ({@code templates/deploy/fragments/environment-card}): other features' controllers ask
+ * this for the model attribute the fragment reads ({@code deployments}).
+ */
+@Component
+public class DeploymentCard {
+
+	/** How many finished deployments the card lists. */
+	static final int RECENT = 10;
+
+	private final ViewDeployments viewDeployments;
+
+	DeploymentCard(ViewDeployments viewDeployments) {
+		this.viewDeployments = viewDeployments;
+	}
+
+	/**
+	 * What the card shows: the live deployment, those in flight, the last finished ones
+	 * and the pair "redeploy previous" would bring back.
+	 */
+	public record View(ViewDeployments.EnvironmentView environment, ZoneTimes times,
+			List<ViewDeployments.Summary> inFlight, List<ViewDeployments.Summary> recent,
+			ViewDeployments.@Nullable Summary live, ViewDeployments.@Nullable Summary previous, boolean canRequest,
+			boolean canManage) {
+
+		/** "1.4.1 · rev 6", how the redeploy button names the previous pair. */
+		public String previousLabel() {
+			if (this.previous == null) {
+				return "";
+			}
+			return this.previous.artifactVersion() + ((this.previous.deployment().configRevision() != null)
+					? " · rev " + this.previous.deployment().configRevision() : "");
+		}
+
+	}
+
+	public View of(Caller caller, String project, String environment) {
+		ViewDeployments.EnvironmentView view = this.viewDeployments.environment(caller, project, environment);
+		List<ViewDeployments.Summary> inFlight = view.recent()
+			.stream()
+			.filter((s) -> !s.status().isFinished())
+			.toList();
+		List<ViewDeployments.Summary> recent = view.recent()
+			.stream()
+			.filter((s) -> s.status().isFinished())
+			.limit(RECENT)
+			.toList();
+		return new View(view, new ZoneTimes(view.place().environment().timeZone()), inFlight, recent, view.live(),
+				view.previous(), caller.can(Permission.REQUEST_DEPLOYMENTS), caller.can(Permission.MANAGE_POLICIES));
+	}
+
+}

@@ -1,0 +1,344 @@
+package app.lockstep.web.deploy;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import app.lockstep.domain.deploy.CancelDeployment;
+import app.lockstep.domain.deploy.ChangeDeployment;
+import app.lockstep.domain.deploy.DecideOnDeployment;
+import app.lockstep.domain.deploy.Deployment;
+import app.lockstep.domain.deploy.DeploymentId;
+import app.lockstep.domain.deploy.RedeployPrevious;
+import app.lockstep.domain.deploy.ReportDeploymentStatus;
+import app.lockstep.domain.deploy.RequestDeployment;
+import app.lockstep.domain.deploy.ReviewEmergency;
+import app.lockstep.domain.deploy.ViewDeployments;
+import app.lockstep.domain.deploy.WindowClosedException;
+import app.lockstep.domain.shared.ConflictException;
+import app.lockstep.domain.shared.ForbiddenException;
+import app.lockstep.domain.shared.NotFoundException;
+import app.lockstep.domain.shared.ValidationException;
+import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.web.shared.FormErrors;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/**
+ * The deployment pages of an environment: the request form, one deployment (what it would
+ * change, its approvals, the actions the caller may take, its timeline) and the actions
+ * themselves. Every action answers htmx with the deployment's main card and plain forms
+ * with a redirect and a flash; a refusal shows its message where the person clicked (422
+ * for bad input beside the field, 409 for a status that does not allow it, 403 for a
+ * decision the gate does not allow), and changes nothing.
+ */
+@Controller
+@RequestMapping("/orgs/{org}/projects/{project}/environments/{environment}/deployments")
+class DeploymentPagesController {
+
+	static final String REQUEST_PAGE = "deploy/request";
+
+	static final String REQUEST_FRAGMENT = "deploy/fragments/request-form :: form";
+
+	static final String DEPLOYMENT_PAGE = "deploy/deployment";
+
+	static final String CARD_FRAGMENT = "deploy/fragments/deployment-card :: card";
+
+	/**
+	 * A short body for an htmx request that the browser follows elsewhere (HX-Redirect).
+	 */
+	static final String REDIRECTING = "deploy/fragments/request-form :: redirecting";
+
+	private final ViewDeployments view;
+
+	private final RequestDeployment request;
+
+	private final DecideOnDeployment decide;
+
+	private final ChangeDeployment change;
+
+	private final CancelDeployment cancel;
+
+	private final ReportDeploymentStatus report;
+
+	private final ReviewEmergency review;
+
+	private final RedeployPrevious redeploy;
+
+	private final Clock clock;
+
+	DeploymentPagesController(ViewDeployments view, RequestDeployment request, DecideOnDeployment decide,
+			ChangeDeployment change, CancelDeployment cancel, ReportDeploymentStatus report, ReviewEmergency review,
+			RedeployPrevious redeploy, Clock clock) {
+		this.clock = clock;
+		this.view = view;
+		this.request = request;
+		this.decide = decide;
+		this.change = change;
+		this.cancel = cancel;
+		this.report = report;
+		this.review = review;
+		this.redeploy = redeploy;
+	}
+
+	// The request form
+
+	@GetMapping("/new")
+	String requestForm(Caller caller, @PathVariable String project, @PathVariable String environment, HtmxRequest htmx,
+			Model model) {
+		caller.require(Permission.REQUEST_DEPLOYMENTS);
+		ViewDeployments.EnvironmentView env = this.view.environment(caller, project, environment);
+		return requestPage(caller, env, RequestForm.of(env), Map.of(), htmx, model);
+	}
+
+	@PostMapping("/new")
+	String submitRequest(Caller caller, @PathVariable String project, @PathVariable String environment,
+			@ModelAttribute RequestForm form, HtmxRequest htmx, HttpServletRequest http, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
+		caller.require(Permission.REQUEST_DEPLOYMENTS);
+		ViewDeployments.EnvironmentView env = this.view.environment(caller, project, environment);
+		ZoneTimes times = new ZoneTimes(env.place().environment().timeZone());
+		try {
+			Deployment deployment = this.request.request(caller, null, project, environment,
+					form.toInput(times.zone()));
+			String path = DeploymentPaths.deployment(caller.organization().slug(), project, environment,
+					deployment.id());
+			if (htmx.isHtmxRequest()) {
+				FlashMap flash = RequestContextUtils.getOutputFlashMap(http);
+				flash.put("flash", requested(deployment));
+				RequestContextUtils.saveOutputFlashMap(path, http, response);
+				response.setHeader("HX-Redirect", path);
+				return REDIRECTING;
+			}
+			redirect.addFlashAttribute("flash", requested(deployment));
+			return "redirect:" + path;
+		}
+		catch (ValidationException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return requestPage(caller, env, form, errors(ex, times), htmx, model);
+		}
+	}
+
+	@PostMapping("/redeploy-previous")
+	String redeployPrevious(Caller caller, @PathVariable String project, @PathVariable String environment,
+			RedirectAttributes redirect) {
+		Deployment deployment = this.redeploy.redeploy(caller, null, project, environment, "queue", null);
+		redirect.addFlashAttribute("flash", requested(deployment));
+		return "redirect:"
+				+ DeploymentPaths.deployment(caller.organization().slug(), project, environment, deployment.id());
+	}
+
+	private static String requested(Deployment deployment) {
+		return "Deployment requested: " + deployment.status().label().toLowerCase(java.util.Locale.ROOT)
+				+ (deployment.emergency() ? " (emergency)." : ".");
+	}
+
+	private String requestPage(Caller caller, ViewDeployments.EnvironmentView env, RequestForm form,
+			Map<String, String> errors, HtmxRequest htmx, Model model) {
+		model.addAttribute("section", "dashboard");
+		model.addAttribute("env", env);
+		model.addAttribute("project", env.place().project());
+		model.addAttribute("environment", env.place().environment());
+		ZoneTimes times = new ZoneTimes(env.place().environment().timeZone());
+		model.addAttribute("times", times);
+		model.addAttribute("zoneName", times.name(this.clock.instant()));
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("canBreakGlass", caller.can(Permission.BREAK_GLASS));
+		return htmx.isHtmxRequest() ? REQUEST_FRAGMENT : REQUEST_PAGE;
+	}
+
+	// One deployment
+
+	@GetMapping("/{id}")
+	String deployment(Caller caller, @PathVariable String project, @PathVariable String environment,
+			@PathVariable String id, HtmxRequest htmx, Model model) {
+		return deploymentPage(caller, project, environment, id(id), htmx, model, Outcome.NONE);
+	}
+
+	@PostMapping("/{id}/decision")
+	String decision(Caller caller, @PathVariable String project, @PathVariable String environment,
+			@PathVariable String id, @RequestParam(required = false) @Nullable String decision,
+			@RequestParam(required = false) @Nullable String comment, HtmxRequest htmx, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
+		return act(caller, project, environment, id(id), "decide", Map.of("comment", (comment != null) ? comment : ""),
+				htmx, response, model, redirect, () -> {
+					DecideOnDeployment.Outcome outcome = this.decide.decide(caller, null, project, environment, id(id),
+							new DecideOnDeployment.Input(decision, comment));
+					return ("reject".equals(decision) ? "Rejected. " : "Approved. ") + "The deployment is "
+							+ outcome.deployment().status().label().toLowerCase(java.util.Locale.ROOT) + ".";
+				});
+	}
+
+	@PostMapping("/{id}/change")
+	String change(Caller caller, @PathVariable String project, @PathVariable String environment,
+			@PathVariable String id, @ModelAttribute ChangeForm form, HtmxRequest htmx, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
+		model.addAttribute("changeForm", form);
+		return act(caller, project, environment, id(id), "change", Map.of(), htmx, response, model, redirect, () -> {
+			ViewDeployments.Detail before = this.view.deployment(caller, project, environment, id(id));
+			Deployment changed = this.change.change(caller, null, project, environment, id(id),
+					form.toInput(before.summary().place().environment().timeZone()));
+			if (changed.requestVersion() == before.deployment().requestVersion()) {
+				return "Nothing changed: the request already deploys that.";
+			}
+			return "Request changed; approvals given so far are void. The deployment is "
+					+ changed.status().label().toLowerCase(java.util.Locale.ROOT) + ".";
+		});
+	}
+
+	@PostMapping("/{id}/cancel")
+	String cancel(Caller caller, @PathVariable String project, @PathVariable String environment,
+			@PathVariable String id, @RequestParam(required = false) @Nullable String reason, HtmxRequest htmx,
+			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		return act(caller, project, environment, id(id), "cancel", Map.of("reason", (reason != null) ? reason : ""),
+				htmx, response, model, redirect, () -> {
+					this.cancel.cancel(caller, null, project, environment, id(id), reason);
+					return "Deployment cancelled. It will not run.";
+				});
+	}
+
+	@PostMapping("/{id}/finish")
+	String finish(Caller caller, @PathVariable String project, @PathVariable String environment,
+			@PathVariable String id, @RequestParam(required = false) @Nullable String outcome,
+			@RequestParam(required = false) @Nullable String message, HtmxRequest htmx, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
+		return act(caller, project, environment, id(id), "finish", Map.of("message", (message != null) ? message : ""),
+				htmx, response, model, redirect, () -> {
+					String status = "failed".equals(outcome) ? "failed"
+							: ("succeeded".equals(outcome) ? "succeeded" : "");
+					Deployment finished = this.report.report(caller, null, project, environment, id(id),
+							new ReportDeploymentStatus.Input(status, message, null));
+					return "Marked " + finished.status().label().toLowerCase(java.util.Locale.ROOT) + ".";
+				});
+	}
+
+	@PostMapping("/{id}/review")
+	String review(Caller caller, @PathVariable String project, @PathVariable String environment,
+			@PathVariable String id, @RequestParam(required = false) @Nullable String comment, HtmxRequest htmx,
+			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		return act(caller, project, environment, id(id), "review", Map.of("comment", (comment != null) ? comment : ""),
+				htmx, response, model, redirect, () -> {
+					this.review.review(caller, null, project, environment, id(id), comment);
+					return "Emergency reviewed.";
+				});
+	}
+
+	/** What an action does; answers the flash that says what happened. */
+	@FunctionalInterface
+	interface Action {
+
+		String run();
+
+	}
+
+	/** How an action came out, for the card: its notice, or the form it failed in. */
+	record Outcome(@Nullable String notice, @Nullable String failed, Map<String, String> errors,
+			Map<String, String> typed) {
+
+		static final Outcome NONE = new Outcome(null, null, Map.of(), Map.of());
+
+	}
+
+	private String act(Caller caller, String project, String environment, DeploymentId id, String form,
+			Map<String, String> typed, HtmxRequest htmx, HttpServletResponse response, Model model,
+			RedirectAttributes redirect, Action action) {
+		Outcome outcome;
+		try {
+			String notice = action.run();
+			if (!htmx.isHtmxRequest()) {
+				redirect.addFlashAttribute("flash", notice);
+				return "redirect:" + DeploymentPaths.deployment(caller.organization().slug(), project, environment, id);
+			}
+			outcome = new Outcome(notice, null, Map.of(), Map.of());
+			model.asMap().remove("changeForm");
+		}
+		catch (ValidationException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			outcome = new Outcome(null, form, FormErrors.of(ex), typed);
+		}
+		catch (ConflictException ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			outcome = new Outcome(null, form, Map.of(FormErrors.GLOBAL, ex.getMessage()), typed);
+		}
+		catch (ForbiddenException ex) {
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			outcome = new Outcome(null, form, Map.of(FormErrors.GLOBAL, ex.getMessage()), typed);
+		}
+		return deploymentPage(caller, project, environment, id, htmx, model, outcome);
+	}
+
+	private String deploymentPage(Caller caller, String project, String environment, DeploymentId id, HtmxRequest htmx,
+			Model model, Outcome outcome) {
+		ViewDeployments.Detail detail = this.view.deployment(caller, project, environment, id);
+		ZoneTimes times = new ZoneTimes(detail.summary().place().environment().timeZone());
+		model.addAttribute("section", "dashboard");
+		model.addAttribute("d", detail);
+		model.addAttribute("times", times);
+		model.addAttribute("project", detail.summary().place().project());
+		model.addAttribute("environment", detail.summary().place().environment());
+		model.addAttribute("base", DeploymentPaths.deployment(caller.organization().slug(), project, environment, id));
+		model.addAttribute("outcome", outcome);
+		model.addAttribute("errors", outcome.errors());
+		model.addAttribute("timeline", TimelineEntry.of(detail.timeline(), times));
+		model.addAttribute("selfRequested", detail.deployment().requestedByUser().equals(caller.userId()));
+		if (!model.containsAttribute("changeForm")) {
+			model.addAttribute("changeForm", ChangeForm.of(detail.deployment(), detail.artifact().version(), times));
+		}
+		List<String> versions = List.of();
+		if (detail.actions().change()) {
+			versions = this.view.environment(caller, project, environment)
+				.artifacts()
+				.stream()
+				.map((a) -> a.version())
+				.toList();
+		}
+		model.addAttribute("versions", versions);
+		return htmx.isHtmxRequest() ? CARD_FRAGMENT : DEPLOYMENT_PAGE;
+	}
+
+	/**
+	 * The errors keyed by field; a closed window says which rule and when it opens, on
+	 * the environment's clock.
+	 */
+	static Map<String, String> errors(ValidationException ex, ZoneTimes times) {
+		Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(ex));
+		if (ex instanceof WindowClosedException closed) {
+			errors
+				.put("scheduledAt",
+						"The window is closed then: " + closed.blockedBy() + ". "
+								+ ((closed.nextOpenAt() != null) ? "It opens next " + times.at(closed.nextOpenAt())
+										+ ". Schedule it then, or choose \u201cqueue\u201d to wait for the window."
+										: "No open window within a year."));
+		}
+		return errors;
+	}
+
+	static DeploymentId id(String id) {
+		try {
+			return new DeploymentId(UUID.fromString(id));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new NotFoundException("No deployment " + id + ".");
+		}
+	}
+
+}

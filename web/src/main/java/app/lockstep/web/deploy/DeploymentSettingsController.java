@@ -1,0 +1,155 @@
+package app.lockstep.web.deploy;
+
+import java.util.Map;
+
+import app.lockstep.domain.deploy.ApprovalPolicy;
+import app.lockstep.domain.deploy.ConfigureApprovalPolicy;
+import app.lockstep.domain.deploy.ConfigureDeployTarget;
+import app.lockstep.domain.deploy.DeployTarget;
+import app.lockstep.domain.project.Environment;
+import app.lockstep.domain.project.ProjectWithEnvironments;
+import app.lockstep.domain.project.ViewProjects;
+import app.lockstep.domain.shared.NotFoundException;
+import app.lockstep.domain.shared.ValidationException;
+import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.web.deploy.SettingsForms.PolicyForm;
+import app.lockstep.web.deploy.SettingsForms.TargetForm;
+import app.lockstep.web.shared.FormErrors;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * An environment's deployment settings: the approval gate and the deploy target, each its
+ * own form. Members who manage policies change them; everyone else reads them. A refused
+ * save keeps what was typed (never the secret), shows each error beside its field,
+ * answers 422 and saves nothing. htmx gets the form's card back; plain forms a redirect.
+ */
+@Controller
+@RequestMapping("/orgs/{org}/projects/{project}/environments/{environment}/deployment-settings")
+class DeploymentSettingsController {
+
+	static final String PAGE = "deploy/settings";
+
+	static final String POLICY_FRAGMENT = "deploy/fragments/settings-forms :: policy";
+
+	static final String TARGET_FRAGMENT = "deploy/fragments/settings-forms :: target";
+
+	private final ViewProjects viewProjects;
+
+	private final ConfigureApprovalPolicy policies;
+
+	private final ConfigureDeployTarget targets;
+
+	DeploymentSettingsController(ViewProjects viewProjects, ConfigureApprovalPolicy policies,
+			ConfigureDeployTarget targets) {
+		this.viewProjects = viewProjects;
+		this.policies = policies;
+		this.targets = targets;
+	}
+
+	@GetMapping
+	String page(Caller caller, @PathVariable String project, @PathVariable String environment, Model model) {
+		ApprovalPolicy policy = this.policies.view(caller, project, environment);
+		DeployTarget target = this.targets.view(caller, project, environment);
+		return page(caller, project, environment, PolicyForm.of(policy), TargetForm.of(target), model);
+	}
+
+	@PostMapping("/approval-policy")
+	String savePolicy(Caller caller, @PathVariable String project, @PathVariable String environment,
+			HttpServletRequest request, HttpServletResponse response, HtmxRequest htmx, Model model,
+			RedirectAttributes redirect) {
+		caller.require(Permission.MANAGE_POLICIES);
+		PolicyForm form = PolicyForm.from(request);
+		try {
+			ApprovalPolicy saved = this.policies.update(caller, project, environment, form.toInput());
+			String notice = "Approval gate saved: " + gate(saved) + ".";
+			if (!htmx.isHtmxRequest()) {
+				redirect.addFlashAttribute("flash", notice);
+				return "redirect:" + DeploymentPaths.settings(caller.organization().slug(), project, environment);
+			}
+			page(caller, project, environment, PolicyForm.of(saved), null, model);
+			model.addAttribute("policyNotice", notice);
+		}
+		catch (ValidationException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			page(caller, project, environment, form, null, model);
+			model.addAttribute("policyErrors", FormErrors.of(ex));
+		}
+		return htmx.isHtmxRequest() ? POLICY_FRAGMENT : PAGE;
+	}
+
+	@PostMapping("/deploy-target")
+	String saveTarget(Caller caller, @PathVariable String project, @PathVariable String environment,
+			HttpServletRequest request, HttpServletResponse response, HtmxRequest htmx, Model model,
+			RedirectAttributes redirect) {
+		caller.require(Permission.MANAGE_POLICIES);
+		TargetForm form = TargetForm.from(request);
+		try {
+			DeployTarget saved = this.targets.update(caller, project, environment,
+					form.toInput(request.getParameter("secret")));
+			String notice = "Deploy target saved: "
+					+ ((saved.type() == DeployTarget.Type.WEBHOOK) ? "webhook to " + saved.url() : "manual") + ".";
+			if (!htmx.isHtmxRequest()) {
+				redirect.addFlashAttribute("flash", notice);
+				return "redirect:" + DeploymentPaths.settings(caller.organization().slug(), project, environment);
+			}
+			page(caller, project, environment, null, TargetForm.of(saved), model);
+			model.addAttribute("targetNotice", notice);
+		}
+		catch (ValidationException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			page(caller, project, environment, null, form, model);
+			model.addAttribute("targetErrors", FormErrors.of(ex));
+		}
+		return htmx.isHtmxRequest() ? TARGET_FRAGMENT : PAGE;
+	}
+
+	static String gate(ApprovalPolicy policy) {
+		if (policy.requiredApprovals() == 0) {
+			return "no approval needed";
+		}
+		return policy.requiredApprovals() + " approval" + ((policy.requiredApprovals() == 1) ? "" : "s") + ", valid "
+				+ policy.approvalValidHours() + " hours";
+	}
+
+	private String page(Caller caller, String project, String environment, @Nullable PolicyForm policyForm,
+			@Nullable TargetForm targetForm, Model model) {
+		ProjectWithEnvironments p = this.viewProjects.project(caller, project);
+		Environment env = p.environments()
+			.stream()
+			.filter((e) -> e.name().equals(environment))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("No environment \"" + environment + "\" in " + project + "."));
+		DeployTarget target = this.targets.view(caller, project, environment);
+		ApprovalPolicy policy = this.policies.view(caller, project, environment);
+		model.addAttribute("section", "dashboard");
+		model.addAttribute("project", p.project());
+		model.addAttribute("environment", env);
+		model.addAttribute("otherEnvironments",
+				p.environments().stream().filter((e) -> !e.name().equals(environment)).map(Environment::name).toList());
+		model.addAttribute("roles", SettingsForms.APPROVER_ROLES);
+		model.addAttribute("policy", policy);
+		model.addAttribute("target", target);
+		model.addAttribute("secretSet", target.type() == DeployTarget.Type.WEBHOOK && target.secret() != null);
+		model.addAttribute("policyForm", (policyForm != null) ? policyForm : PolicyForm.of(policy));
+		model.addAttribute("targetForm", (targetForm != null) ? targetForm : TargetForm.of(target));
+		model.addAttribute("policyErrors", Map.of());
+		model.addAttribute("targetErrors", Map.of());
+		model.addAttribute("canManage", caller.can(Permission.MANAGE_POLICIES));
+		model.addAttribute("base", DeploymentPaths.settings(caller.organization().slug(), project, environment));
+		return PAGE;
+	}
+
+}
