@@ -49,6 +49,10 @@ public final class DecideOnDeployment {
 
 	public Outcome decide(Caller caller, @Nullable ApiToken via, String projectSlug, String environmentName,
 			DeploymentId id, Input input) {
+		if (!ApprovalPolicy.ELIGIBLE_ROLES.contains(caller.role())) {
+			throw new ForbiddenException(
+					caller.role().label() + "s do not decide on deployments; ask a lead, admin or owner.");
+		}
 		Validation validation = new Validation();
 		String decisionText = RequestDeployment.trimToNull(input.decision());
 		Approval.Decision decision = null;

@@ -34,6 +34,7 @@ public final class RedeployPrevious {
 
 	public Deployment redeploy(Caller caller, @Nullable ApiToken via, String projectSlug, String environmentName,
 			@Nullable String whenBlocked, @Nullable String note) {
+		caller.require(Permission.REQUEST_DEPLOYMENTS);
 		Deployment previous = previous(caller, projectSlug, environmentName);
 		if (previous == null) {
 			throw new ValidationException("artifact", environmentName
