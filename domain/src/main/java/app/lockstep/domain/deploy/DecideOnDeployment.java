@@ -51,7 +51,7 @@ public final class DecideOnDeployment {
 			DeploymentId id, Input input) {
 		if (!ApprovalPolicy.ELIGIBLE_ROLES.contains(caller.role())) {
 			throw new ForbiddenException(
-					caller.role().label() + "s do not decide on deployments; ask a lead, admin or owner.");
+					"Your role (" + caller.role().label() + ") does not approve or reject deployments.");
 		}
 		Validation validation = new Validation();
 		String decisionText = RequestDeployment.trimToNull(input.decision());

@@ -140,7 +140,15 @@ class DeploymentPagesController {
 	@PostMapping("/redeploy-previous")
 	String redeployPrevious(Caller caller, @PathVariable String project, @PathVariable String environment,
 			RedirectAttributes redirect) {
-		Deployment deployment = this.redeploy.redeploy(caller, null, project, environment, "queue", null);
+		caller.require(Permission.REQUEST_DEPLOYMENTS);
+		Deployment deployment;
+		try {
+			deployment = this.redeploy.redeploy(caller, null, project, environment, "queue", null);
+		}
+		catch (app.lockstep.domain.shared.ValidationException ex) {
+			redirect.addFlashAttribute("flash", "Nothing was redeployed: " + ex.getMessage());
+			return "redirect:" + DeploymentPaths.environment(caller.organization().slug(), project, environment);
+		}
 		redirect.addFlashAttribute("flash", requested(deployment));
 		return "redirect:"
 				+ DeploymentPaths.deployment(caller.organization().slug(), project, environment, deployment.id());
@@ -179,6 +187,9 @@ class DeploymentPagesController {
 			@PathVariable String id, @RequestParam(required = false) @Nullable String decision,
 			@RequestParam(required = false) @Nullable String comment, HtmxRequest htmx, HttpServletResponse response,
 			Model model, RedirectAttributes redirect) {
+		if (!app.lockstep.domain.deploy.ApprovalPolicy.ELIGIBLE_ROLES.contains(caller.role())) {
+			caller.require(Permission.APPROVE_DEPLOYMENTS);
+		}
 		return act(caller, project, environment, id(id), "decide", Map.of("comment", (comment != null) ? comment : ""),
 				htmx, response, model, redirect, () -> {
 					DecideOnDeployment.Outcome outcome = this.decide.decide(caller, null, project, environment, id(id),
@@ -192,6 +203,7 @@ class DeploymentPagesController {
 	String change(Caller caller, @PathVariable String project, @PathVariable String environment,
 			@PathVariable String id, @ModelAttribute ChangeForm form, HtmxRequest htmx, HttpServletResponse response,
 			Model model, RedirectAttributes redirect) {
+		caller.require(Permission.REQUEST_DEPLOYMENTS);
 		model.addAttribute("changeForm", form);
 		return act(caller, project, environment, id(id), "change", Map.of(), htmx, response, model, redirect, () -> {
 			ViewDeployments.Detail before = this.view.deployment(caller, project, environment, id(id));
@@ -209,6 +221,7 @@ class DeploymentPagesController {
 	String cancel(Caller caller, @PathVariable String project, @PathVariable String environment,
 			@PathVariable String id, @RequestParam(required = false) @Nullable String reason, HtmxRequest htmx,
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		caller.require(Permission.REQUEST_DEPLOYMENTS);
 		return act(caller, project, environment, id(id), "cancel", Map.of("reason", (reason != null) ? reason : ""),
 				htmx, response, model, redirect, () -> {
 					this.cancel.cancel(caller, null, project, environment, id(id), reason);
@@ -221,6 +234,7 @@ class DeploymentPagesController {
 			@PathVariable String id, @RequestParam(required = false) @Nullable String outcome,
 			@RequestParam(required = false) @Nullable String message, HtmxRequest htmx, HttpServletResponse response,
 			Model model, RedirectAttributes redirect) {
+		caller.require(Permission.REQUEST_DEPLOYMENTS);
 		return act(caller, project, environment, id(id), "finish", Map.of("message", (message != null) ? message : ""),
 				htmx, response, model, redirect, () -> {
 					String status = "failed".equals(outcome) ? "failed"
@@ -235,6 +249,7 @@ class DeploymentPagesController {
 	String review(Caller caller, @PathVariable String project, @PathVariable String environment,
 			@PathVariable String id, @RequestParam(required = false) @Nullable String comment, HtmxRequest htmx,
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		caller.require(Permission.APPROVE_DEPLOYMENTS);
 		return act(caller, project, environment, id(id), "review", Map.of("comment", (comment != null) ? comment : ""),
 				htmx, response, model, redirect, () -> {
 					this.review.review(caller, null, project, environment, id(id), comment);

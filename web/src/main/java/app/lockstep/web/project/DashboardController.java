@@ -1,11 +1,15 @@
 package app.lockstep.web.project;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import app.lockstep.domain.config.CompareEnvironments;
+import app.lockstep.domain.deploy.ReviewEmergency;
+import app.lockstep.domain.deploy.ViewDeployments;
 import app.lockstep.domain.project.ProjectWithEnvironments;
 import app.lockstep.domain.project.ViewProjects;
 import app.lockstep.domain.tenancy.Caller;
@@ -17,7 +21,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The organization's dashboard: projects as rows, their environments in promotion order
- * as columns.
+ * as columns, each cell with what is live there (artifact version and config revision),
+ * and a warning when emergency deployments have waited more than 48 hours for review.
  */
 @Controller
 class DashboardController {
@@ -28,11 +33,17 @@ class DashboardController {
 
 	private final CompareEnvironments compareEnvironments;
 
+	private final ViewDeployments viewDeployments;
+
+	private final Clock clock;
+
 	DashboardController(ViewProjects viewProjects, LastOrganization lastOrganization,
-			CompareEnvironments compareEnvironments) {
+			CompareEnvironments compareEnvironments, ViewDeployments viewDeployments, Clock clock) {
 		this.viewProjects = viewProjects;
 		this.lastOrganization = lastOrganization;
 		this.compareEnvironments = compareEnvironments;
+		this.viewDeployments = viewDeployments;
+		this.clock = clock;
 	}
 
 	@GetMapping("/orgs/{org}")
@@ -44,8 +55,22 @@ class DashboardController {
 		model.addAttribute("columns", columns);
 		model.addAttribute("headings", headings(projects, columns));
 		model.addAttribute("drift", this.compareEnvironments.overview(caller, projects));
+		model.addAttribute("live", this.viewDeployments.liveByEnvironment(caller, projects));
+		model.addAttribute("overdueReviews", overdueReviews(caller));
 		model.addAttribute("section", "dashboard");
 		return "project/dashboard";
+	}
+
+	/**
+	 * Emergency deployments unreviewed for longer than
+	 * {@link ReviewEmergency#FLAG_AFTER}.
+	 */
+	private long overdueReviews(Caller caller) {
+		Instant flagged = this.clock.instant().minus(ReviewEmergency.FLAG_AFTER);
+		return this.viewDeployments.reviewQueue(caller)
+			.stream()
+			.filter((summary) -> summary.deployment().requestedAt().isBefore(flagged))
+			.count();
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package app.lockstep.web.shared;
 
+import java.util.List;
+
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.tenancy.ResolveMembership;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +16,8 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * What every full page's frame needs: the signed-in person, their organizations for the
  * switcher, the current organization and role, and whether this is a demo. Added only
- * when a view is rendered (not for the API).
+ * when a view is rendered (not for the API). Features add their own part of the frame
+ * (such as the approvals count) as {@link LayoutContribution}s.
  */
 @Component
 class LayoutModel implements HandlerInterceptor {
@@ -23,9 +26,13 @@ class LayoutModel implements HandlerInterceptor {
 
 	private final boolean demo;
 
-	LayoutModel(ResolveMembership resolveMembership, @Value("${lockstep.demo:false}") boolean demo) {
+	private final List<LayoutContribution> contributions;
+
+	LayoutModel(ResolveMembership resolveMembership, @Value("${lockstep.demo:false}") boolean demo,
+			List<LayoutContribution> contributions) {
 		this.resolveMembership = resolveMembership;
 		this.demo = demo;
+		this.contributions = List.copyOf(contributions);
 	}
 
 	@Override
@@ -48,6 +55,11 @@ class LayoutModel implements HandlerInterceptor {
 		if (caller instanceof Caller current) {
 			modelAndView.addObject("caller", current);
 			modelAndView.addObject("org", current.organization());
+			if (request.getHeader("HX-Request") == null) {
+				for (LayoutContribution contribution : this.contributions) {
+					contribution.contribute(request, current, modelAndView);
+				}
+			}
 		}
 	}
 

@@ -1,0 +1,124 @@
+package app.lockstep.web.deploy;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import app.lockstep.domain.code.Artifact;
+import app.lockstep.domain.code.CodeChange;
+import app.lockstep.domain.deploy.Approval;
+import app.lockstep.domain.deploy.ApprovalPolicy;
+import app.lockstep.domain.deploy.Deployment;
+import app.lockstep.domain.deploy.DeploymentPlace;
+import app.lockstep.domain.deploy.ViewDeployments;
+import app.lockstep.domain.tenancy.Caller;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One request in the approval queue as its card shows it: where and what, who asked and
+ * when, the first {@value #COMMITS_SHOWN} commits it brings (the rest counted), the
+ * config change, the approvals given, whether the viewer may decide (and if not, why),
+ * and after a decision its result or the refusal beside the comment.
+ */
+record ApprovalQueueCard(ViewDeployments.Detail detail, String domId, String requestedAt, String requestedAgo,
+		String schedule, @Nullable String fromVersion, List<CodeChange> commits, int moreCommits,
+		@Nullable String configSummary, @Nullable String decideNote, String deploymentUrl, String decideUrl,
+		@Nullable String result, Map<String, String> errors, @Nullable String comment) {
+
+	static final int COMMITS_SHOWN = 10;
+
+	static ApprovalQueueCard of(ViewDeployments.Detail detail, Caller caller, Instant now) {
+		Deployment deployment = detail.deployment();
+		DeploymentPlace place = detail.summary().place();
+		ZoneId zone = place.environment().timeZone();
+		String org = caller.organization().slug();
+		List<CodeChange> all = detail.commits();
+		List<CodeChange> shown = all.subList(0, Math.min(COMMITS_SHOWN, all.size()));
+		Artifact base = detail.liveArtifact();
+		String fromVersion = (base != null && !base.id().equals(detail.artifact().id())) ? base.version() : null;
+		String configSummary = null;
+		if (detail.configDiff() != null) {
+			configSummary = detail.configDiff().summary().isEmpty() ? null : detail.configDiff().summary().text();
+		}
+		return new ApprovalQueueCard(detail, "request-" + deployment.id(),
+				QueueTimes.at(deployment.requestedAt(), zone), QueueTimes.ago(deployment.requestedAt(), now),
+				schedule(deployment, zone), fromVersion, shown, all.size() - shown.size(), configSummary,
+				decideNote(detail, caller),
+				"/orgs/" + org + "/projects/" + place.projectSlug() + "/environments/" + place.environmentName()
+						+ "/deployments/" + deployment.id(),
+				"/orgs/" + org + "/approvals/" + place.projectSlug() + "/" + place.environmentName() + "/"
+						+ deployment.id(),
+				null, Map.of(), null);
+	}
+
+	/** The same card after a decision: its result, or the refusal and what was typed. */
+	ApprovalQueueCard with(@Nullable String result, Map<String, String> errors, @Nullable String comment) {
+		return new ApprovalQueueCard(this.detail, this.domId, this.requestedAt, this.requestedAgo, this.schedule,
+				this.fromVersion, this.commits, this.moreCommits, this.configSummary, this.decideNote,
+				this.deploymentUrl, this.decideUrl, result, errors, comment);
+	}
+
+	/** The number of approvals still missing (0 when enough). */
+	public int approvalsMissing() {
+		return Math.max(0, detail().deployment().approvalsRequired() - detail().approvalsGiven());
+	}
+
+	public List<ViewDeployments.ApprovalView> approvalsGiven() {
+		return this.detail.approvals()
+			.stream()
+			.filter((a) -> a.approval().decision() == Approval.Decision.APPROVE && !a.voided())
+			.toList();
+	}
+
+	/** Such as "admins, leads or owners". */
+	public String approvers() {
+		return roles(this.detail.policy());
+	}
+
+	public boolean hasConfigDiff() {
+		return this.detail.configDiff() != null && !this.detail.configDiff().summary().isEmpty();
+	}
+
+	static String schedule(Deployment deployment, ZoneId zone) {
+		if (deployment.scheduledAt() == null) {
+			return "As soon as approved and the window is open";
+		}
+		return QueueTimes.at(deployment.scheduledAt(), zone);
+	}
+
+	/** Why the viewer sees no buttons (null when they may decide). */
+	private static @Nullable String decideNote(ViewDeployments.Detail detail, Caller caller) {
+		if (detail.actions().decide()) {
+			return null;
+		}
+		Deployment deployment = detail.deployment();
+		ApprovalPolicy policy = detail.policy();
+		if (!ApprovalPolicy.ELIGIBLE_ROLES.contains(caller.role()) || !policy.allowsApprovalBy(caller.role())) {
+			return "Approved by " + roles(policy) + ". Your role here is " + caller.role().label() + ".";
+		}
+		boolean decided = detail.approvals()
+			.stream()
+			.anyMatch((a) -> !a.voided() && a.approval().approverId().equals(caller.userId()));
+		if (decided) {
+			return "You have decided on this request.";
+		}
+		if (deployment.requestedByUser().equals(caller.userId()) && !policy.allowSelfApproval()) {
+			return "You requested this deployment: another approver has to decide.";
+		}
+		return null;
+	}
+
+	static String roles(ApprovalPolicy policy) {
+		List<String> names = policy.approverRoles()
+			.stream()
+			.sorted()
+			.map((role) -> role.label().toLowerCase(java.util.Locale.ROOT) + "s")
+			.toList();
+		if (names.size() <= 1) {
+			return String.join("", names);
+		}
+		return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
+	}
+
+}

@@ -1,0 +1,174 @@
+package app.lockstep.web.deploy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import app.lockstep.domain.deploy.ApprovalPolicy;
+import app.lockstep.domain.deploy.DecideOnDeployment;
+import app.lockstep.domain.deploy.Deployment;
+import app.lockstep.domain.deploy.DeploymentId;
+import app.lockstep.domain.deploy.DeploymentStatus;
+import app.lockstep.domain.deploy.ViewDeployments;
+import app.lockstep.domain.shared.ConflictException;
+import app.lockstep.domain.shared.ForbiddenException;
+import app.lockstep.domain.shared.NotFoundException;
+import app.lockstep.domain.shared.ValidationException;
+import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.web.shared.FormErrors;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The organization's approval queue: every request awaiting approval, oldest first, with
+ * the commits and the config change it brings. Any member may look; those the gate lets
+ * decide get "Approve" (comment optional) and "Reject" (comment required). With htmx a
+ * decision replaces only its card (with the result, or the refusal beside the comment,
+ * and the navigation's count out of band); without, post-redirect-get with a flash, or
+ * the queue again with the refusal in the card and the refusal's status.
+ */
+@Controller
+class ApprovalQueueController {
+
+	private final ViewDeployments view;
+
+	private final DecideOnDeployment decide;
+
+	private final Clock clock;
+
+	ApprovalQueueController(ViewDeployments view, DecideOnDeployment decide, Clock clock) {
+		this.view = view;
+		this.decide = decide;
+		this.clock = clock;
+	}
+
+	@GetMapping("/orgs/{org}/approvals")
+	String queue(Caller caller, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+			Model model) {
+		String page = page(caller, model, null);
+		return (htmx != null) ? "deploy/fragments/queue-list :: list" : page;
+	}
+
+	@PostMapping("/orgs/{org}/approvals/{project}/{environment}/{id}")
+	String decide(Caller caller, @PathVariable String project, @PathVariable String environment,
+			@PathVariable String id, @RequestParam(required = false) @Nullable String decision,
+			@RequestParam(required = false) @Nullable String comment,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		DeploymentId deploymentId = deploymentId(id);
+		String result = null;
+		ViewDeployments.Detail detail = null;
+		Map<String, String> errors = Map.of();
+		HttpStatus status = HttpStatus.OK;
+		try {
+			if (!ApprovalPolicy.ELIGIBLE_ROLES.contains(caller.role())) {
+				throw new ForbiddenException(
+						"Your role here is " + caller.role().label() + ", which never decides on deployments.");
+			}
+			DecideOnDeployment.Outcome outcome = this.decide.decide(caller, null, project, environment, deploymentId,
+					new DecideOnDeployment.Input(decision, comment));
+			detail = this.view.deployment(caller, project, environment, deploymentId);
+			result = result(outcome, detail);
+		}
+		catch (ValidationException ex) {
+			errors = FormErrors.of(ex);
+			status = HttpStatus.UNPROCESSABLE_CONTENT;
+		}
+		catch (ForbiddenException ex) {
+			errors = Map.of(FormErrors.GLOBAL, ex.getMessage());
+			status = HttpStatus.FORBIDDEN;
+		}
+		catch (ConflictException ex) {
+			errors = Map.of(FormErrors.GLOBAL, ex.getMessage());
+			status = HttpStatus.CONFLICT;
+		}
+		if (htmx == null && result != null) {
+			redirect.addFlashAttribute("flash", result);
+			return "redirect:/orgs/" + caller.organization().slug() + "/approvals";
+		}
+		response.setStatus(status.value());
+		if (htmx == null) {
+			return page(caller, model, new Posted(deploymentId, errors, comment));
+		}
+		if (detail == null) {
+			detail = this.view.deployment(caller, project, environment, deploymentId);
+		}
+		model.addAttribute("card", ApprovalQueueCard.of(detail, caller, this.clock.instant())
+			.with(result, errors, (result == null) ? comment : null));
+		model.addAttribute("orgSlug", caller.organization().slug());
+		if (caller.can(Permission.APPROVE_DEPLOYMENTS)) {
+			model.addAttribute(ApprovalsBadge.ATTRIBUTE, this.view.awaitingApprovalCount(caller));
+		}
+		model.addAttribute("org", caller.organization());
+		model.addAttribute("caller", caller);
+		return "deploy/fragments/queue-card :: decided";
+	}
+
+	/** A refused decision to show in its card on the full page. */
+	private record Posted(DeploymentId id, Map<String, String> errors, @Nullable String comment) {
+	}
+
+	private String page(Caller caller, Model model, @Nullable Posted posted) {
+		Instant now = this.clock.instant();
+		List<ApprovalQueueCard> cards = new ArrayList<>();
+		boolean shown = false;
+		for (ViewDeployments.Detail detail : this.view.approvalQueue(caller)) {
+			ApprovalQueueCard card = ApprovalQueueCard.of(detail, caller, now);
+			if (posted != null && detail.deployment().id().equals(posted.id())) {
+				card = card.with(null, posted.errors(), posted.comment());
+				shown = true;
+			}
+			cards.add(card);
+		}
+		if (posted != null && !shown) {
+			model.addAttribute("problem", String.join(" ", posted.errors().values()));
+		}
+		model.addAttribute("cards", cards);
+		model.addAttribute("orgSlug", caller.organization().slug());
+		model.addAttribute("section", "approvals");
+		return "deploy/approvals";
+	}
+
+	/** What the approver reads after deciding, such as "Approved — scheduled for …". */
+	static String result(DecideOnDeployment.Outcome outcome, ViewDeployments.Detail detail) {
+		Deployment deployment = outcome.deployment();
+		ZoneId zone = detail.summary().place().environment().timeZone();
+		if (deployment.status() == DeploymentStatus.REJECTED) {
+			return "Rejected — " + deployment.requestedBy().name() + " can read your comment.";
+		}
+		Instant due = (deployment.dueAt() != null) ? deployment.dueAt() : outcome.approval().decidedAt();
+		return switch (deployment.status()) {
+			case SCHEDULED -> "Approved — scheduled for " + QueueTimes.at(due, zone) + ".";
+			case WAITING_FOR_WINDOW -> "Approved — waiting for the window"
+					+ ((deployment.blockedBy() != null) ? " (" + deployment.blockedBy() + ")" : "") + ": it starts at "
+					+ QueueTimes.at(due, zone) + ".";
+			default -> "Approved — " + QueueTimes.plural(detail.approvalsGiven(), "approval") + " of "
+					+ deployment.approvalsRequired() + " given; it is scheduled when the rest are.";
+		};
+	}
+
+	static DeploymentId deploymentId(String id) {
+		try {
+			return new DeploymentId(UUID.fromString(id));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new NotFoundException("No deployment \"" + id + "\".");
+		}
+	}
+
+}

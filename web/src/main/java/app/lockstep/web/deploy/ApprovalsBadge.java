@@ -1,0 +1,34 @@
+package app.lockstep.web.deploy;
+
+import app.lockstep.domain.deploy.ViewDeployments;
+import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.web.shared.LayoutContribution;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The count of requests awaiting approval beside "Approvals" in the navigation, for the
+ * roles that approve: one count query per full page.
+ */
+@Component
+class ApprovalsBadge implements LayoutContribution {
+
+	static final String ATTRIBUTE = "awaitingApprovals";
+
+	private final ViewDeployments view;
+
+	ApprovalsBadge(ViewDeployments view) {
+		this.view = view;
+	}
+
+	@Override
+	public void contribute(HttpServletRequest request, Caller caller, ModelAndView page) {
+		if (caller.can(Permission.APPROVE_DEPLOYMENTS) && !page.getModel().containsKey(ATTRIBUTE)) {
+			page.addObject(ATTRIBUTE, this.view.awaitingApprovalCount(caller));
+		}
+	}
+
+}

@@ -1,0 +1,129 @@
+package app.lockstep.web.deploy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import app.lockstep.domain.deploy.Deployment;
+import app.lockstep.domain.deploy.DeploymentId;
+import app.lockstep.domain.deploy.ReviewEmergency;
+import app.lockstep.domain.deploy.ViewDeployments;
+import app.lockstep.domain.shared.ConflictException;
+import app.lockstep.domain.shared.ForbiddenException;
+import app.lockstep.domain.shared.ValidationException;
+import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.web.shared.FormErrors;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The emergency review queue: every break-glass deployment nobody has reviewed yet,
+ * oldest first, those unreviewed for more than 48 hours flagged overdue. A lead, admin or
+ * owner other than the one who broke the glass writes a review (comment required). With
+ * htmx the review replaces only its card; without, post-redirect-get with a flash, or the
+ * queue again with the refusal in the card and the refusal's status.
+ */
+@Controller
+class ReviewQueueController {
+
+	private final ViewDeployments view;
+
+	private final ReviewEmergency reviewEmergency;
+
+	private final Clock clock;
+
+	ReviewQueueController(ViewDeployments view, ReviewEmergency reviewEmergency, Clock clock) {
+		this.view = view;
+		this.reviewEmergency = reviewEmergency;
+		this.clock = clock;
+	}
+
+	@GetMapping("/orgs/{org}/reviews")
+	String queue(Caller caller, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+			Model model) {
+		String page = page(caller, model, null);
+		return (htmx != null) ? "deploy/fragments/review-list :: list" : page;
+	}
+
+	@PostMapping("/orgs/{org}/reviews/{project}/{environment}/{id}")
+	String review(Caller caller, @PathVariable String project, @PathVariable String environment,
+			@PathVariable String id, @RequestParam(required = false) @Nullable String comment,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		DeploymentId deploymentId = ApprovalQueueController.deploymentId(id);
+		Deployment reviewed = null;
+		Map<String, String> errors = Map.of();
+		HttpStatus status = HttpStatus.OK;
+		try {
+			reviewed = this.reviewEmergency.review(caller, null, project, environment, deploymentId, comment);
+		}
+		catch (ValidationException ex) {
+			errors = FormErrors.of(ex);
+			status = HttpStatus.UNPROCESSABLE_CONTENT;
+		}
+		catch (ForbiddenException ex) {
+			errors = Map.of(FormErrors.GLOBAL, ex.getMessage());
+			status = HttpStatus.FORBIDDEN;
+		}
+		catch (ConflictException ex) {
+			errors = Map.of(FormErrors.GLOBAL, ex.getMessage());
+			status = HttpStatus.CONFLICT;
+		}
+		String result = (reviewed != null) ? "Reviewed — the emergency deployment leaves the queue." : null;
+		if (htmx == null && result != null) {
+			redirect.addFlashAttribute("flash", result);
+			return "redirect:/orgs/" + caller.organization().slug() + "/reviews";
+		}
+		response.setStatus(status.value());
+		if (htmx == null) {
+			return page(caller, model, new Posted(deploymentId, errors, comment));
+		}
+		ViewDeployments.Detail detail = this.view.deployment(caller, project, environment, deploymentId);
+		model.addAttribute("item", ReviewQueueItem.of(detail.summary(), caller, this.clock.instant())
+			.with(result, errors, (result == null) ? comment : null));
+		model.addAttribute("org", caller.organization());
+		model.addAttribute("overdue", overdue(this.view.reviewQueue(caller), this.clock.instant()));
+		return "deploy/fragments/review-card :: answered";
+	}
+
+	static long overdue(List<ViewDeployments.Summary> queue, Instant now) {
+		return queue.stream().filter((summary) -> ReviewQueueItem.overdue(summary.deployment(), now)).count();
+	}
+
+	private record Posted(DeploymentId id, Map<String, String> errors, @Nullable String comment) {
+	}
+
+	private String page(Caller caller, Model model, @Nullable Posted posted) {
+		Instant now = this.clock.instant();
+		List<ReviewQueueItem> items = new ArrayList<>();
+		boolean shown = false;
+		for (ViewDeployments.Summary summary : this.view.reviewQueue(caller)) {
+			ReviewQueueItem item = ReviewQueueItem.of(summary, caller, now);
+			if (posted != null && summary.deployment().id().equals(posted.id())) {
+				item = item.with(null, posted.errors(), posted.comment());
+				shown = true;
+			}
+			items.add(item);
+		}
+		if (posted != null && !shown) {
+			model.addAttribute("problem", String.join(" ", posted.errors().values()));
+		}
+		model.addAttribute("items", items);
+		model.addAttribute("overdue", items.stream().filter(ReviewQueueItem::overdue).count());
+		model.addAttribute("section", "reviews");
+		return "deploy/reviews";
+	}
+
+}
