@@ -10,6 +10,7 @@ import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.code.Artifact;
 import app.lockstep.domain.code.ArtifactId;
 import app.lockstep.domain.code.Artifacts;
+import app.lockstep.domain.code.CodeChanges;
 import app.lockstep.domain.project.Environment;
 import app.lockstep.domain.project.Environments;
 import app.lockstep.domain.project.Project;
@@ -42,6 +43,8 @@ public final class DeploymentSupport {
 
 	final Artifacts artifacts;
 
+	final CodeChanges codeChanges;
+
 	final Deployments deployments;
 
 	final Approvals approvals;
@@ -64,13 +67,14 @@ public final class DeploymentSupport {
 
 	final Clock clock;
 
-	public DeploymentSupport(Projects projects, Environments environments, Artifacts artifacts, Deployments deployments,
-			Approvals approvals, ApprovalPolicies policies, DeployTargets targets, WindowCheck windows, Members members,
-			Organizations organizations, AuditLog auditLog, DeploymentNotifier notifier, Transactions transactions,
-			Clock clock) {
+	public DeploymentSupport(Projects projects, Environments environments, Artifacts artifacts, CodeChanges codeChanges,
+			Deployments deployments, Approvals approvals, ApprovalPolicies policies, DeployTargets targets,
+			WindowCheck windows, Members members, Organizations organizations, AuditLog auditLog,
+			DeploymentNotifier notifier, Transactions transactions, Clock clock) {
 		this.projects = projects;
 		this.environments = environments;
 		this.artifacts = artifacts;
+		this.codeChanges = codeChanges;
 		this.deployments = deployments;
 		this.approvals = approvals;
 		this.policies = policies;

@@ -61,6 +61,12 @@ public final class DispatchDeployments {
 
 	private static final Actor SCHEDULER = Actor.system("scheduler");
 
+	/**
+	 * How many of the commits a deployment brings its audit event lists (all are
+	 * counted).
+	 */
+	static final int COMMITS_RECORDED = 20;
+
 	private final DeploymentSupport support;
 
 	private final DueDeployments dueDeployments;
@@ -175,12 +181,43 @@ public final class DispatchDeployments {
 	private Outcome started(OrgId org, Deployment deployment, DeploymentPlace place, DeployTarget target, Instant now,
 			String detail) {
 		Deployment running = deployment.withStarted(now, now.plus(target.timeout()));
+		List<String> commits = commitsBrought(org, running, place);
 		this.support.update(org, running);
 		this.support.audit(org, SCHEDULER, "started", running, place,
 				(e) -> e.detail("target", target.type().value())
 					.detail("detail", detail)
-					.detail("deadlineAt", running.deadlineAt().toString()));
+					.detail("deadlineAt", running.deadlineAt().toString())
+					.detail("commitCount", commits.size())
+					.detail("commits", commits.subList(0, Math.min(commits.size(), COMMITS_RECORDED))));
 		return Outcome.STARTED;
+	}
+
+	/**
+	 * The commits this deployment brings over what is live when it starts, as "short sha
+	 * first line", newest first: what the audit trail and the timeline show it deployed.
+	 */
+	private List<String> commitsBrought(OrgId org, Deployment deployment, DeploymentPlace place) {
+		Artifact artifact = this.support.artifacts.byId(org, deployment.artifactId()).orElse(null);
+		if (artifact == null) {
+			return List.of();
+		}
+		String liveSha = this.support.deployments.live(org, place.environment().id())
+			.flatMap((live) -> this.support.artifacts.byId(org, live.artifactId()))
+			.map(Artifact::commitSha)
+			.orElse(null);
+		return this.support.codeChanges.commitsBetween(org, place.project().id(), liveSha, artifact.commitSha())
+			.stream()
+			.map((c) -> c.sha().substring(0, 7) + " " + firstLine(c.message()))
+			.toList();
+	}
+
+	private static String firstLine(@org.jspecify.annotations.Nullable String message) {
+		if (message == null) {
+			return "";
+		}
+		int end = message.indexOf('\n');
+		String line = (end >= 0) ? message.substring(0, end) : message;
+		return (line.length() > 120) ? line.substring(0, 119) + "…" : line;
 	}
 
 	private DeployerClient.Result deliver(OrgId org, Deployment deployment, DeploymentPlace place,

@@ -151,6 +151,12 @@ final class TimelineText {
 			lines.add("Scheduled for " + scheduled);
 		}
 		addLine(lines, "Reason: ", details.get("reason"));
+		if (details.get("commits") instanceof List<?> commits && !commits.isEmpty()) {
+			Object count = details.get("commitCount");
+			lines.add("Brings " + ((count != null) ? count : commits.size()) + " commit"
+					+ ("1".equals(String.valueOf(count)) ? "" : "s") + ":");
+			commits.forEach((commit) -> lines.add("  " + commit));
+		}
 		String comment = text(details.get("comment"));
 		if (comment != null) {
 			lines.add("“" + comment + "”");

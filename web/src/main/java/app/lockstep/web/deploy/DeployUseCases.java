@@ -46,11 +46,11 @@ class DeployUseCases {
 
 	@Bean
 	DeploymentSupport deploymentSupport(Projects projects, Environments environments, Artifacts artifacts,
-			Deployments deployments, Approvals approvals, ApprovalPolicies policies, DeployTargets targets,
-			WindowCheck windows, Members members, Organizations organizations, AuditLog auditLog,
+			CodeChanges codeChanges, Deployments deployments, Approvals approvals, ApprovalPolicies policies,
+			DeployTargets targets, WindowCheck windows, Members members, Organizations organizations, AuditLog auditLog,
 			DeploymentNotifier notifier, Transactions transactions, Clock clock) {
-		return new DeploymentSupport(projects, environments, artifacts, deployments, approvals, policies, targets,
-				windows, members, organizations, auditLog, notifier, transactions, clock);
+		return new DeploymentSupport(projects, environments, artifacts, codeChanges, deployments, approvals, policies,
+				targets, windows, members, organizations, auditLog, notifier, transactions, clock);
 	}
 
 	@Bean
