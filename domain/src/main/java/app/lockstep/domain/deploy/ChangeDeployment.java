@@ -13,6 +13,7 @@ import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.tenancy.Permission;
 import app.lockstep.domain.token.ApiToken;
+import app.lockstep.domain.window.WindowDecision;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,6 +72,9 @@ public final class ChangeDeployment {
 					.orElseThrow(() -> new ValidationException("artifact",
 							"No artifact \"" + version + "\" in " + place.projectSlug() + "."));
 				artifactId = artifact.id();
+				if (!artifactId.equals(deployment.artifactId())) {
+					this.support.checkPromotion(org, place, this.support.policy(org, place.environment()), artifact);
+				}
 			}
 			Integer revision = deployment.configRevision();
 			if (input.configRevision() != null) {
@@ -90,8 +94,12 @@ public final class ChangeDeployment {
 			ApprovalPolicy policy = this.support.policy(org, place.environment());
 			int required = deployment.emergency() ? 0 : policy.requiredApprovals();
 			Instant start = (newSchedule != null) ? newSchedule : now;
-			Readiness readiness = Readiness.of(start, deployment.emergency(),
-					this.support.window(org, place.environment(), start));
+			WindowDecision decision = this.support.window(org, place.environment(), start);
+			if (!decision.open() && !deployment.emergency() && deployment.whenBlocked() == WhenBlocked.REJECT) {
+				throw new WindowClosedException(place.environmentName(), start, decision.blockedBy(),
+						decision.nextOpenAt());
+			}
+			Readiness readiness = Readiness.of(start, deployment.emergency(), decision);
 			DeploymentStatus status = (required > 0) ? DeploymentStatus.AWAITING_APPROVAL : readiness.status();
 			long voided = this.support.approvals.of(org, deployment.id())
 				.stream()

@@ -19,6 +19,7 @@ import app.lockstep.domain.shared.Actor;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Transactions;
+import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.tenancy.Member;
 import app.lockstep.domain.tenancy.Members;
@@ -128,6 +129,24 @@ public final class DeploymentSupport {
 
 	ApprovalPolicy policy(OrgId org, Environment environment) {
 		return this.policies.find(org, environment.id()).orElseGet(() -> ApprovalPolicy.defaultFor(environment.tier()));
+	}
+
+	/**
+	 * Promotion: when the gate names an earlier environment, the artifact must have
+	 * succeeded there (422 on {@code artifact} naming the missing step).
+	 */
+	void checkPromotion(OrgId org, DeploymentPlace place, ApprovalPolicy policy, Artifact artifact) {
+		String earlier = policy.requiresSuccessIn();
+		if (earlier == null) {
+			return;
+		}
+		Environment required = this.environments.findByName(org, place.project().id(), earlier).orElse(null);
+		if (required == null || !this.deployments.hasSucceeded(org, required.id(), artifact.id())) {
+			throw new ValidationException("artifact",
+					artifact.version() + " has not succeeded on " + earlier + " yet: " + place.environmentName()
+							+ " only takes artifacts that were deployed successfully to " + earlier + " first. Deploy "
+							+ artifact.version() + " to " + earlier + ", then promote it.");
+		}
 	}
 
 	DeployTarget target(OrgId org, Environment environment) {

@@ -110,7 +110,7 @@ public final class RequestDeployment {
 			Artifact artifact = artifact(org, place, live, input.artifact());
 			Integer revision = revision(org, place, input.configRevision());
 			ApprovalPolicy policy = this.support.policy(org, environment);
-			checkPromotion(org, place, policy, artifact);
+			this.support.checkPromotion(org, place, policy, artifact);
 			Instant start = (schedule != null) ? schedule : now;
 			WindowDecision decision = this.support.window(org, environment, start);
 			if (!decision.open() && !input.emergency() && whenBlocked == WhenBlocked.REJECT) {
@@ -124,8 +124,8 @@ public final class RequestDeployment {
 					artifact.id(), revision, schedule, whenBlocked, note, status, input.emergency(),
 					input.emergency() ? reason : null, actor, caller.userId(), now, 1, required,
 					(live != null) ? live.artifactId() : null, (live != null) ? live.configRevision() : null,
-					readiness.dueAt(), decision.open() ? null : decision.blockedBy(), 0, null, UUID.randomUUID(), null,
-					null, null, null, null, null, now);
+					readiness.dueAt(), (decision.open() || input.emergency()) ? null : decision.blockedBy(), 0, null,
+					UUID.randomUUID(), null, null, null, null, null, null, now);
 			this.support.deployments.insert(org, deployment);
 			this.support.audit(org, actor, "requested", deployment, place, (e) -> {
 				e.detail("scheduledAt", DeploymentSupport.str(schedule))
@@ -174,20 +174,6 @@ public final class RequestDeployment {
 					+ number + ((latest > 0) ? "; its latest is " + latest + "." : "; it has no config yet."));
 		}
 		return number;
-	}
-
-	private void checkPromotion(OrgId org, DeploymentPlace place, ApprovalPolicy policy, Artifact artifact) {
-		String earlier = policy.requiresSuccessIn();
-		if (earlier == null) {
-			return;
-		}
-		Environment required = this.support.environments.findByName(org, place.project().id(), earlier).orElse(null);
-		if (required == null || !this.support.deployments.hasSucceeded(org, required.id(), artifact.id())) {
-			throw new ValidationException("artifact",
-					artifact.version() + " has not succeeded on " + earlier + " yet: " + place.environmentName()
-							+ " only takes artifacts that were deployed successfully to " + earlier + " first. Deploy "
-							+ artifact.version() + " to " + earlier + ", then promote it.");
-		}
 	}
 
 	private void notify(OrgId org, Caller caller, DeploymentPlace place, ApprovalPolicy policy, Deployment deployment,

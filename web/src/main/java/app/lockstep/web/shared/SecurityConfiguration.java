@@ -71,7 +71,8 @@ class SecurityConfiguration {
 			.defaultAuthenticationEntryPointFor(new ProblemAuthenticationEntryPoint(), pathPattern("/api/**"))
 			.defaultAuthenticationEntryPointFor(new HxRefreshHeaderAuthenticationEntryPoint(),
 					new RequestHeaderRequestMatcher("HX-Request"))
-			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), pathPattern("/**")));
+			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), pathPattern("/**"))
+			.accessDeniedHandler(new ApiAccessDeniedHandler()));
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.frameOptions((frame) -> frame.deny())
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
