@@ -47,7 +47,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(app.lockstep.domain.deploy.StatusConflictException.class)
 	ProblemDetail statusConflict(app.lockstep.domain.deploy.StatusConflictException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-		problem.setProperty("status", ex.current().value());
+		problem.setProperty("currentStatus", ex.current().value());
 		return problem;
 	}
 

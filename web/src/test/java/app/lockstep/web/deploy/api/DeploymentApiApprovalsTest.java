@@ -82,7 +82,7 @@ class DeploymentApiApprovalsTest {
 			.andExpect(jsonPath("$.dueAt").value(TUESDAY.toString()));
 		this.api.approve(OWNER, "production", id)
 			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.status").value("scheduled"));
+			.andExpect(jsonPath("$.currentStatus").value("scheduled"));
 		this.api.runOnce();
 		assertThat(this.api.status("production", id)).isEqualTo("running");
 	}
@@ -146,16 +146,16 @@ class DeploymentApiApprovalsTest {
 			.andExpect(jsonPath("$.approvals[0].comment").value("Not during the sale"));
 		this.api.approve(OWNER, "production", id)
 			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.status").value("rejected"));
+			.andExpect(jsonPath("$.currentStatus").value("rejected"));
 		this.api.decide(OWNER, "production", id, "reject", "me too")
 			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.status").value("rejected"));
+			.andExpect(jsonPath("$.currentStatus").value("rejected"));
 		this.api.cancel(DEVELOPER, "production", id)
 			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.status").value("rejected"));
+			.andExpect(jsonPath("$.currentStatus").value("rejected"));
 		this.api.change(DEVELOPER, "production", id, "{\"artifact\": \"1.1.0\"}")
 			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.status").value("rejected"));
+			.andExpect(jsonPath("$.currentStatus").value("rejected"));
 		this.api.runOnce();
 		assertThat(this.api.status("production", id)).isEqualTo("rejected");
 	}

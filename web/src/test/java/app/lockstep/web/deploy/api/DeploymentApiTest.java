@@ -233,12 +233,12 @@ class DeploymentApiTest {
 		this.api.report(DEVELOPER, "staging", id, "succeeded", "too early")
 			.andExpect(status().isConflict())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.status").value("scheduled"));
+			.andExpect(jsonPath("$.currentStatus").value("scheduled"));
 		this.api.runOnce();
 		assertThat(this.api.status("staging", id)).isEqualTo("running");
 		this.api.cancel(DEVELOPER, "staging", id)
 			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.status").value("running"));
+			.andExpect(jsonPath("$.currentStatus").value("running"));
 		this.api.report(DEVELOPER, "staging", id, "running", "migrating")
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("running"))
@@ -250,7 +250,7 @@ class DeploymentApiTest {
 			.andExpect(jsonPath("$.finishedAt").value(TUESDAY.toString()));
 		this.api.report(DEVELOPER, "staging", id, "failed", "late")
 			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.status").value("succeeded"));
+			.andExpect(jsonPath("$.currentStatus").value("succeeded"));
 		String list = this.api.list("staging");
 		assertThat(JsonPath.<String>read(list, "$.live.id")).isEqualTo(id);
 		assertThat(JsonPath.<Integer>read(list, "$.live.configRevision")).isEqualTo(first);
@@ -288,7 +288,7 @@ class DeploymentApiTest {
 		assertThat(JsonPath.<String>read(failed, "$.message")).startsWith("Timed out").contains("30 minutes");
 		this.api.report(DEVELOPER, "staging", id, "succeeded", "too late")
 			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.status").value("failed"));
+			.andExpect(jsonPath("$.currentStatus").value("failed"));
 	}
 
 	@Test
