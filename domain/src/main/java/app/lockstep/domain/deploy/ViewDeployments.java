@@ -192,16 +192,14 @@ public final class ViewDeployments {
 							&& !now.isBefore(a.expiresAt())
 							&& deployment.status() == DeploymentStatus.AWAITING_APPROVAL))
 			.toList();
-		int given = (int) approvals.stream()
-			.filter((a) -> a.approval().decision() == Approval.Decision.APPROVE && !a.voided()
-					&& (a.counts() || deployment.status() != DeploymentStatus.AWAITING_APPROVAL))
-			.count();
+		int given = approvalsGiven(deployment, approvals, now);
 		ApprovalPolicy policy = this.support.policy(org, place.environment());
 		DeployTarget target = this.support.target(org, place.environment());
 		boolean request = caller.can(Permission.REQUEST_DEPLOYMENTS);
 		boolean awaiting = deployment.status() == DeploymentStatus.AWAITING_APPROVAL;
 		boolean decided = approvals.stream()
-			.anyMatch((a) -> !a.voided() && a.approval().approverId().equals(caller.userId()));
+			.anyMatch((a) -> !a.voided() && a.approval().approverId().equals(caller.userId())
+					&& now.isBefore(a.approval().expiresAt()));
 		Actions actions = new Actions(
 				awaiting && !decided && ApprovalPolicy.ELIGIBLE_ROLES.contains(caller.role())
 						&& policy.allowsApprovalBy(caller.role())
@@ -215,6 +213,24 @@ public final class ViewDeployments {
 		Summary liveSummary = (live != null) ? summary(org, live, place) : null;
 		return new Detail(summary(org, deployment, place), artifact, liveSummary, base, commits, diff, approvals, given,
 				policy, target, timeline, actions);
+	}
+
+	/**
+	 * The approvals that count: while the request gathers them, those valid now; once it
+	 * passed the gate, those that were valid when the last one came in.
+	 */
+	static int approvalsGiven(Deployment deployment, List<ApprovalView> approvals, Instant now) {
+		List<Approval> current = approvals.stream()
+			.map(ApprovalView::approval)
+			.filter((a) -> a.decision() == Approval.Decision.APPROVE && !a.isVoidedBy(deployment))
+			.toList();
+		Instant at = (deployment.status() == DeploymentStatus.AWAITING_APPROVAL) ? now
+				: current.stream().map(Approval::decidedAt).max(Instant::compareTo).orElse(now);
+		return (int) current.stream()
+			.filter((a) -> !a.decidedAt().isAfter(at) && at.isBefore(a.expiresAt()))
+			.map(Approval::approverId)
+			.distinct()
+			.count();
 	}
 
 	private Summary summary(OrgId org, Deployment deployment, DeploymentPlace place) {

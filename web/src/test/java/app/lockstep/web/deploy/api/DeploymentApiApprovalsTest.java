@@ -208,6 +208,10 @@ class DeploymentApiApprovalsTest {
 		assertThat(this.api.audit("deployment.changed")).hasSize(3);
 	}
 
+	/**
+	 * An approval given while the request gathers the others lapses after the gate's
+	 * hours; its giver may renew it (once it has expired, not before).
+	 */
 	@Test
 	void approvalsExpire() throws Exception {
 		this.api.policy("production", """
@@ -227,6 +231,12 @@ class DeploymentApiApprovalsTest {
 			.andExpect(jsonPath("$.approvals[1].counts").value(true));
 		this.api.runOnce();
 		assertThat(this.api.status("production", id)).isEqualTo("awaiting_approval");
+		this.api.approve(OWNER, "production", id).andExpect(status().isConflict());
+		this.api.approve(LEAD, "production", id)
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.approvals[2].counts").value(true))
+			.andExpect(jsonPath("$.approvalsGiven").value(2))
+			.andExpect(jsonPath("$.status").value("scheduled"));
 	}
 
 	@Test
