@@ -67,6 +67,13 @@ public final class DeploymentSupport {
 
 	final Clock clock;
 
+	private static final int KNOWN_ARTIFACTS = 10_000;
+
+	private final java.util.Map<ArtifactKey, Artifact> knownArtifacts = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private record ArtifactKey(OrgId org, ArtifactId id) {
+	}
+
 	public DeploymentSupport(Projects projects, Environments environments, Artifacts artifacts, CodeChanges codeChanges,
 			Deployments deployments, Approvals approvals, ApprovalPolicies policies, DeployTargets targets,
 			WindowCheck windows, Members members, Organizations organizations, AuditLog auditLog,
@@ -158,7 +165,27 @@ public final class DeploymentSupport {
 	}
 
 	String version(OrgId org, ArtifactId id) {
-		return this.artifacts.byId(org, id).map(Artifact::version).orElse(id.toString());
+		return artifact(org, id).map(Artifact::version).orElse(id.toString());
+	}
+
+	/**
+	 * The artifact by id. Artifacts never change, so what was read once (in this
+	 * organization) is remembered; the scheduler asks for the same few many times.
+	 */
+	java.util.Optional<Artifact> artifact(OrgId org, ArtifactId id) {
+		ArtifactKey key = new ArtifactKey(org, id);
+		Artifact known = this.knownArtifacts.get(key);
+		if (known != null) {
+			return java.util.Optional.of(known);
+		}
+		java.util.Optional<Artifact> found = this.artifacts.byId(org, id);
+		found.ifPresent((artifact) -> {
+			if (this.knownArtifacts.size() >= KNOWN_ARTIFACTS) {
+				this.knownArtifacts.clear();
+			}
+			this.knownArtifacts.put(key, artifact);
+		});
+		return found;
 	}
 
 	/** The members who may approve under the policy, other than {@code except}. */

@@ -197,12 +197,12 @@ public final class DispatchDeployments {
 	 * first line", newest first: what the audit trail and the timeline show it deployed.
 	 */
 	private List<String> commitsBrought(OrgId org, Deployment deployment, DeploymentPlace place) {
-		Artifact artifact = this.support.artifacts.byId(org, deployment.artifactId()).orElse(null);
+		Artifact artifact = this.support.artifact(org, deployment.artifactId()).orElse(null);
 		if (artifact == null) {
 			return List.of();
 		}
 		String liveSha = this.support.deployments.live(org, place.environment().id())
-			.flatMap((live) -> this.support.artifacts.byId(org, live.artifactId()))
+			.flatMap((live) -> this.support.artifact(org, live.artifactId()))
 			.map(Artifact::commitSha)
 			.orElse(null);
 		return this.support.codeChanges.commitsBetween(org, place.project().id(), liveSha, artifact.commitSha())
@@ -222,7 +222,7 @@ public final class DispatchDeployments {
 
 	private DeployerClient.Result deliver(OrgId org, Deployment deployment, DeploymentPlace place,
 			DeployTarget target) {
-		Artifact artifact = this.support.artifacts.byId(org, deployment.artifactId())
+		Artifact artifact = this.support.artifact(org, deployment.artifactId())
 			.orElseThrow(() -> new IllegalStateException("Artifact of " + deployment.id() + " is gone"));
 		String orgSlug = this.support.organizationSlug(org);
 		String configPath = "/api/v1/orgs/" + orgSlug + "/projects/" + place.projectSlug() + "/environments/"
