@@ -231,7 +231,14 @@ public final class DispatchDeployments {
 		DeployerClient.Payload payload = new DeployerClient.Payload(deployment.id().toString(), orgSlug,
 				place.projectSlug(), place.environmentName(), artifact.version(), artifact.commitSha(),
 				artifact.digest(), deployment.configRevision(), configPath, deployment.emergency());
-		String secret = this.secrets.open(org, place.environment().id(), target.secret());
+		String secret;
+		try {
+			secret = this.secrets.open(org, place.environment().id(), target.secret());
+		}
+		catch (RuntimeException ex) {
+			return DeployerClient.Result.refused("the deploy target's signing secret cannot be decrypted with the "
+					+ "configured secrets keys (were they changed?); set the secret again on the deployment settings");
+		}
 		try {
 			return this.client.deliver(target.url(), secret, deployment.deliveryId(), payload);
 		}

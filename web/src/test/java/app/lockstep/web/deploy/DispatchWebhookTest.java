@@ -271,6 +271,37 @@ class DispatchWebhookTest {
 		assertThat(mine(deployment)).hasSize(1);
 	}
 
+	@Test
+	void aTargetSecretThatNoLongerDecryptsFailsTheDeploymentWithTheReason() throws Exception {
+		DispatchFixtures.Place place = this.fixtures.webhookProject("sealed", this.receiver.url(), SECRET);
+		app.lockstep.domain.tenancy.Caller owner = this.fixtures.caller("owner@acme.test");
+		app.lockstep.domain.shared.Transactions transactions = this.context
+			.getBean(app.lockstep.domain.shared.Transactions.class);
+		transactions.inTenant(owner.orgId(), () -> {
+			var project = this.context.getBean(app.lockstep.domain.project.Projects.class)
+				.findBySlug(owner.orgId(), place.project())
+				.orElseThrow();
+			var environment = this.context.getBean(app.lockstep.domain.project.Environments.class)
+				.findByName(owner.orgId(), project.id(), place.environment())
+				.orElseThrow();
+			var targets = this.context.getBean(app.lockstep.domain.deploy.DeployTargets.class);
+			var target = targets.find(owner.orgId(), environment.id()).orElseThrow();
+			targets.save(owner.orgId(), environment.id(),
+					new app.lockstep.domain.deploy.DeployTarget(target.type(), target.url(),
+							new app.lockstep.domain.config.SealedSecret(target.secret().keyId(), new byte[48]),
+							target.timeoutMinutes(), target.updatedAt(), target.updatedByName()));
+			return null;
+		});
+		Deployment deployment = this.fixtures.request(place);
+
+		this.scheduler.runOnce();
+		String json = deploymentJson(place, deployment);
+		assertThat((String) JsonPath.read(json, "$.status")).isEqualTo("failed");
+		assertThat((String) JsonPath.read(json, "$.message")).contains("cannot be decrypted")
+			.contains("set the secret again");
+		assertThat(mine(deployment)).isEmpty();
+	}
+
 	private List<WebhookReceiver.Delivery> mine(Deployment deployment) {
 		return this.receiver.deliveries()
 			.stream()
