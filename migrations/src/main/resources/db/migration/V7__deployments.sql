@@ -170,16 +170,20 @@ create table lockstep.deployment_approvals (
     expires_at             timestamptz not null,
     primary key (org_id, id),
     foreign key (org_id, deployment_id) references lockstep.deployments (org_id, id) on delete cascade,
-    constraint deployment_approvals_one_per_person unique (org_id, deployment_id, request_version, approver_id),
     constraint deployment_approvals_decision check (decision in ('approve', 'reject')),
     constraint deployment_approvals_reject_comment check (decision = 'approve' or char_length(comment) >= 1),
     constraint deployment_approvals_comment_length check (char_length(comment) <= 2000)
 );
 
 create index deployment_approvals_deployment_idx on lockstep.deployment_approvals (org_id, deployment_id, decided_at);
+create index deployment_approvals_person_idx
+    on lockstep.deployment_approvals (org_id, deployment_id, request_version, approver_id);
 
 -- An approval counts only for the request it saw: the deployment must still await approval, at the same version,
--- deploying the same artifact, revision, environment and schedule. The row lock serialises concurrent deciders.
+-- deploying the same artifact, revision, environment and schedule. One person decides once per version, unless
+-- their earlier decision on it has expired (an approval lapses while the request gathers the others, and its giver
+-- may renew it); that is refused as a unique_violation on deployment_approvals_one_per_person. The row lock
+-- serialises concurrent deciders, so the checks see every decision committed before.
 create function lockstep.deployment_approvals_check() returns trigger
     language plpgsql
     as $$
@@ -199,6 +203,13 @@ begin
             is distinct from (new.artifact_id, new.config_revision, new.environment_id, new.scheduled_at) then
         raise exception 'deployment % changed since it was shown (version %)', d.id, d.request_version
             using errcode = 'LS409', hint = d.status;
+    end if;
+    if exists (select 1 from lockstep.deployment_approvals a
+                where a.org_id = new.org_id and a.deployment_id = new.deployment_id
+                  and a.request_version = new.request_version and a.approver_id = new.approver_id
+                  and a.expires_at > new.decided_at) then
+        raise exception 'this person has decided on version % of deployment % already', new.request_version, d.id
+            using errcode = 'unique_violation', constraint = 'deployment_approvals_one_per_person';
     end if;
     return new;
 end

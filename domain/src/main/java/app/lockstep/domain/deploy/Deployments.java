@@ -48,6 +48,9 @@ public interface Deployments {
 	/** The latest successful deployment of the environment: what is live there. */
 	Optional<Deployment> live(OrgId org, EnvironmentId environment);
 
+	/** What is live on each environment of the organization that has had a success. */
+	java.util.Map<EnvironmentId, Deployment> liveByEnvironment(OrgId org);
+
 	/** The successful deployments of the environment, newest first. */
 	List<Deployment> succeeded(OrgId org, EnvironmentId environment, int limit);
 

@@ -14,6 +14,7 @@ import app.lockstep.domain.config.ConfigRevisions;
 import app.lockstep.domain.config.ConfigScope;
 import app.lockstep.domain.config.ViewConfig;
 import app.lockstep.domain.project.Environment;
+import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.project.ProjectWithEnvironments;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.OrgId;
@@ -120,7 +121,7 @@ public final class ViewDeployments {
 		return this.support.transactions.inTenant(org, () -> {
 			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
 			Deployment deployment = this.support.find(org, place, id);
-			return detail(caller, org, place, deployment, now);
+			return detail(caller, org, place, deployment, now, true);
 		});
 	}
 
@@ -132,7 +133,7 @@ public final class ViewDeployments {
 		return this.support.transactions.inTenant(org, () -> {
 			List<Detail> queue = new ArrayList<>();
 			for (Deployment deployment : this.support.deployments.awaitingApproval(org)) {
-				queue.add(detail(caller, org, this.support.placeOf(org, deployment), deployment, now));
+				queue.add(detail(caller, org, this.support.placeOf(org, deployment), deployment, now, false));
 			}
 			return queue;
 		});
@@ -154,23 +155,34 @@ public final class ViewDeployments {
 					.toList());
 	}
 
-	/** The live deployment of every environment of every project that has one. */
+	/**
+	 * The live deployment of every environment of every project that has one, keyed by
+	 * environment id (one query for the whole organization).
+	 */
 	public Map<String, Summary> liveByEnvironment(Caller caller, List<ProjectWithEnvironments> projects) {
 		OrgId org = caller.orgId();
 		return this.support.transactions.inTenant(org, () -> {
+			Map<EnvironmentId, Deployment> liveAll = this.support.deployments.liveByEnvironment(org);
 			Map<String, Summary> live = new LinkedHashMap<>();
 			for (ProjectWithEnvironments project : projects) {
 				for (Environment environment : project.environments()) {
-					this.support.deployments.live(org, environment.id())
-						.ifPresent((d) -> live.put(environment.id().toString(),
-								summary(org, d, new DeploymentPlace(project.project(), environment))));
+					Deployment deployment = liveAll.get(environment.id());
+					if (deployment != null) {
+						live.put(environment.id().toString(),
+								summary(org, deployment, new DeploymentPlace(project.project(), environment)));
+					}
 				}
 			}
 			return live;
 		});
 	}
 
-	private Detail detail(Caller caller, OrgId org, DeploymentPlace place, Deployment deployment, Instant now) {
+	/**
+	 * Everything about one deployment; its own timeline only when asked
+	 * ({@code timeline}), since the queue shows none.
+	 */
+	private Detail detail(Caller caller, OrgId org, DeploymentPlace place, Deployment deployment, Instant now,
+			boolean withTimeline) {
 		Artifact artifact = this.support.artifacts.byId(org, deployment.artifactId())
 			.orElseThrow(() -> new NotFoundException("The artifact of this deployment is gone."));
 		boolean started = deployment.startedAt() != null || deployment.status().isFinished();
@@ -209,7 +221,8 @@ public final class ViewDeployments {
 				request && deployment.status() == DeploymentStatus.RUNNING,
 				deployment.awaitsReview() && caller.can(Permission.APPROVE_DEPLOYMENTS)
 						&& !deployment.requestedByUser().equals(caller.userId()));
-		List<AuditEvent> timeline = this.support.auditLog.ofTarget(org, deployment.id().toString(), 500);
+		List<AuditEvent> timeline = withTimeline ? this.support.auditLog.ofTarget(org, deployment.id().toString(), 500)
+				: List.of();
 		Summary liveSummary = (live != null) ? summary(org, live, place) : null;
 		return new Detail(summary(org, deployment, place), artifact, liveSummary, base, commits, diff, approvals, given,
 				policy, target, timeline, actions);

@@ -181,6 +181,22 @@ class JooqDeployments implements Deployments {
 	}
 
 	@Override
+	public java.util.Map<EnvironmentId, Deployment> liveByEnvironment(OrgId org) {
+		java.util.Map<EnvironmentId, Deployment> live = new java.util.LinkedHashMap<>();
+		this.dsl.selectDistinct(DEPLOYMENTS.fields())
+			.on(DEPLOYMENTS.ENVIRONMENT_ID)
+			.from(DEPLOYMENTS)
+			.where(DEPLOYMENTS.ORG_ID.eq(org.value()).and(succeeded()))
+			.orderBy(DEPLOYMENTS.ENVIRONMENT_ID, DEPLOYMENTS.FINISHED_AT.desc(), DEPLOYMENTS.SEQ.desc())
+			.fetchInto(DEPLOYMENTS)
+			.forEach((record) -> {
+				Deployment deployment = toDeployment(record);
+				live.put(deployment.environmentId(), deployment);
+			});
+		return live;
+	}
+
+	@Override
 	public List<Deployment> succeeded(OrgId org, EnvironmentId environment, int limit) {
 		return this.dsl.selectFrom(DEPLOYMENTS)
 			.where(ofEnvironment(org, environment).and(succeeded()))

@@ -145,6 +145,9 @@ class DeploymentsPersistenceTest {
 		assertThat(earlier.seq()).isGreaterThan(later.seq());
 		var live = deployments((d) -> d.live(this.tenant.org(), this.tenant.production())).map(Deployment::id);
 		assertThat(live).contains(later.id());
+		var liveEverywhere = deployments((d) -> d.liveByEnvironment(this.tenant.org()));
+		assertThat(liveEverywhere.get(this.tenant.production()).id()).isEqualTo(later.id());
+		assertThat(liveEverywhere).containsKey(this.tenant.staging());
 		var succeeded = deployments((d) -> d.succeeded(this.tenant.org(), this.tenant.production(), 10));
 		assertThat(succeeded).extracting(Deployment::id).containsExactly(later.id(), earlier.id());
 		var hasSucceeded = deployments(
@@ -153,6 +156,9 @@ class DeploymentsPersistenceTest {
 		Tenant empty = DeployFixtures.tenant();
 		var nothingLive = inOrg(empty.org(), (dsl) -> new JooqDeployments(dsl).live(empty.org(), empty.production()));
 		assertThat(nothingLive).isEmpty();
+		java.util.Map<app.lockstep.domain.project.EnvironmentId, Deployment> nothingLiveAnywhere = inOrg(empty.org(),
+				(dsl) -> new JooqDeployments(dsl).liveByEnvironment(empty.org()));
+		assertThat(nothingLiveAnywhere).isEmpty();
 		var neverSucceeded = inOrg(empty.org(),
 				(dsl) -> new JooqDeployments(dsl).hasSucceeded(empty.org(), empty.production(), empty.v1()));
 		assertThat(neverSucceeded).isFalse();

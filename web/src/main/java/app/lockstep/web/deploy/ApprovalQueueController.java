@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import app.lockstep.domain.deploy.ApprovalPolicy;
 import app.lockstep.domain.deploy.DecideOnDeployment;
@@ -16,7 +15,6 @@ import app.lockstep.domain.deploy.DeploymentStatus;
 import app.lockstep.domain.deploy.ViewDeployments;
 import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.ForbiddenException;
-import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.tenancy.Permission;
@@ -70,7 +68,7 @@ class ApprovalQueueController {
 			@RequestParam(required = false) @Nullable String comment,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		DeploymentId deploymentId = deploymentId(id);
+		DeploymentId deploymentId = DeploymentId.parse(id);
 		String result = null;
 		ViewDeployments.Detail detail = null;
 		Map<String, String> errors = Map.of();
@@ -160,15 +158,6 @@ class ApprovalQueueController {
 			default -> "Approved — " + QueueTimes.plural(detail.approvalsGiven(), "approval") + " of "
 					+ deployment.approvalsRequired() + " given; it is scheduled when the rest are.";
 		};
-	}
-
-	static DeploymentId deploymentId(String id) {
-		try {
-			return new DeploymentId(UUID.fromString(id));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new NotFoundException("No deployment \"" + id + "\".");
-		}
 	}
 
 }

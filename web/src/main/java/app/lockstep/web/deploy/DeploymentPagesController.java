@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import app.lockstep.domain.deploy.CancelDeployment;
 import app.lockstep.domain.deploy.ChangeDeployment;
@@ -19,7 +18,6 @@ import app.lockstep.domain.deploy.ViewDeployments;
 import app.lockstep.domain.deploy.WindowClosedException;
 import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.ForbiddenException;
-import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.tenancy.Permission;
@@ -179,7 +177,7 @@ class DeploymentPagesController {
 	@GetMapping("/{id}")
 	String deployment(Caller caller, @PathVariable String project, @PathVariable String environment,
 			@PathVariable String id, HtmxRequest htmx, Model model) {
-		return deploymentPage(caller, project, environment, id(id), htmx, model, Outcome.NONE);
+		return deploymentPage(caller, project, environment, DeploymentId.parse(id), htmx, model, Outcome.NONE);
 	}
 
 	@PostMapping("/{id}/decision")
@@ -190,10 +188,10 @@ class DeploymentPagesController {
 		if (!app.lockstep.domain.deploy.ApprovalPolicy.ELIGIBLE_ROLES.contains(caller.role())) {
 			caller.require(Permission.APPROVE_DEPLOYMENTS);
 		}
-		return act(caller, project, environment, id(id), "decide", Map.of("comment", (comment != null) ? comment : ""),
-				htmx, response, model, redirect, () -> {
-					DecideOnDeployment.Outcome outcome = this.decide.decide(caller, null, project, environment, id(id),
-							new DecideOnDeployment.Input(decision, comment));
+		return act(caller, project, environment, DeploymentId.parse(id), "decide",
+				Map.of("comment", (comment != null) ? comment : ""), htmx, response, model, redirect, () -> {
+					DecideOnDeployment.Outcome outcome = this.decide.decide(caller, null, project, environment,
+							DeploymentId.parse(id), new DecideOnDeployment.Input(decision, comment));
 					return ("reject".equals(decision) ? "Rejected. " : "Approved. ") + "The deployment is "
 							+ outcome.deployment().status().label().toLowerCase(java.util.Locale.ROOT) + ".";
 				});
@@ -205,16 +203,18 @@ class DeploymentPagesController {
 			Model model, RedirectAttributes redirect) {
 		caller.require(Permission.REQUEST_DEPLOYMENTS);
 		model.addAttribute("changeForm", form);
-		return act(caller, project, environment, id(id), "change", Map.of(), htmx, response, model, redirect, () -> {
-			ViewDeployments.Detail before = this.view.deployment(caller, project, environment, id(id));
-			Deployment changed = this.change.change(caller, null, project, environment, id(id),
-					form.toInput(before.summary().place().environment().timeZone()));
-			if (changed.requestVersion() == before.deployment().requestVersion()) {
-				return "Nothing changed: the request already deploys that.";
-			}
-			return "Request changed; approvals given so far are void. The deployment is "
-					+ changed.status().label().toLowerCase(java.util.Locale.ROOT) + ".";
-		});
+		return act(caller, project, environment, DeploymentId.parse(id), "change", Map.of(), htmx, response, model,
+				redirect, () -> {
+					ViewDeployments.Detail before = this.view.deployment(caller, project, environment,
+							DeploymentId.parse(id));
+					Deployment changed = this.change.change(caller, null, project, environment, DeploymentId.parse(id),
+							form.toInput(before.summary().place().environment().timeZone()));
+					if (changed.requestVersion() == before.deployment().requestVersion()) {
+						return "Nothing changed: the request already deploys that.";
+					}
+					return "Request changed; approvals given so far are void. The deployment is "
+							+ changed.status().label().toLowerCase(java.util.Locale.ROOT) + ".";
+				});
 	}
 
 	@PostMapping("/{id}/cancel")
@@ -222,9 +222,9 @@ class DeploymentPagesController {
 			@PathVariable String id, @RequestParam(required = false) @Nullable String reason, HtmxRequest htmx,
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		caller.require(Permission.REQUEST_DEPLOYMENTS);
-		return act(caller, project, environment, id(id), "cancel", Map.of("reason", (reason != null) ? reason : ""),
-				htmx, response, model, redirect, () -> {
-					this.cancel.cancel(caller, null, project, environment, id(id), reason);
+		return act(caller, project, environment, DeploymentId.parse(id), "cancel",
+				Map.of("reason", (reason != null) ? reason : ""), htmx, response, model, redirect, () -> {
+					this.cancel.cancel(caller, null, project, environment, DeploymentId.parse(id), reason);
 					return "Deployment cancelled. It will not run.";
 				});
 	}
@@ -235,11 +235,11 @@ class DeploymentPagesController {
 			@RequestParam(required = false) @Nullable String message, HtmxRequest htmx, HttpServletResponse response,
 			Model model, RedirectAttributes redirect) {
 		caller.require(Permission.REQUEST_DEPLOYMENTS);
-		return act(caller, project, environment, id(id), "finish", Map.of("message", (message != null) ? message : ""),
-				htmx, response, model, redirect, () -> {
+		return act(caller, project, environment, DeploymentId.parse(id), "finish",
+				Map.of("message", (message != null) ? message : ""), htmx, response, model, redirect, () -> {
 					String status = "failed".equals(outcome) ? "failed"
 							: ("succeeded".equals(outcome) ? "succeeded" : "");
-					Deployment finished = this.report.report(caller, null, project, environment, id(id),
+					Deployment finished = this.report.report(caller, null, project, environment, DeploymentId.parse(id),
 							new ReportDeploymentStatus.Input(status, message, null));
 					return "Marked " + finished.status().label().toLowerCase(java.util.Locale.ROOT) + ".";
 				});
@@ -250,9 +250,9 @@ class DeploymentPagesController {
 			@PathVariable String id, @RequestParam(required = false) @Nullable String comment, HtmxRequest htmx,
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		caller.require(Permission.APPROVE_DEPLOYMENTS);
-		return act(caller, project, environment, id(id), "review", Map.of("comment", (comment != null) ? comment : ""),
-				htmx, response, model, redirect, () -> {
-					this.review.review(caller, null, project, environment, id(id), comment);
+		return act(caller, project, environment, DeploymentId.parse(id), "review",
+				Map.of("comment", (comment != null) ? comment : ""), htmx, response, model, redirect, () -> {
+					this.review.review(caller, null, project, environment, DeploymentId.parse(id), comment);
 					return "Emergency reviewed.";
 				});
 	}
@@ -345,15 +345,6 @@ class DeploymentPagesController {
 										: "No open window within a year."));
 		}
 		return errors;
-	}
-
-	static DeploymentId id(String id) {
-		try {
-			return new DeploymentId(UUID.fromString(id));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new NotFoundException("No deployment " + id + ".");
-		}
 	}
 
 }

@@ -62,7 +62,7 @@ class ReviewQueueController {
 			@PathVariable String id, @RequestParam(required = false) @Nullable String comment,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		DeploymentId deploymentId = ApprovalQueueController.deploymentId(id);
+		DeploymentId deploymentId = DeploymentId.parse(id);
 		Deployment reviewed = null;
 		Map<String, String> errors = Map.of();
 		HttpStatus status = HttpStatus.OK;

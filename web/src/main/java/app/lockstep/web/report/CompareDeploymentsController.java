@@ -2,12 +2,10 @@ package app.lockstep.web.report;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import app.lockstep.domain.deploy.CompareDeployments;
 import app.lockstep.domain.deploy.DeploymentId;
 import app.lockstep.domain.deploy.ViewDeployments;
-import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.web.shared.FormErrors;
@@ -61,7 +59,8 @@ class CompareDeploymentsController {
 					throw new ValidationException((from == null) ? "from" : "to",
 							"Pick the deployment to compare " + ((from == null) ? "from." : "with."));
 				}
-				comparison = this.compareDeployments.compare(caller, project, environment, id(from), id(to));
+				comparison = this.compareDeployments.compare(caller, project, environment, DeploymentId.parse(from),
+						DeploymentId.parse(to));
 			}
 		}
 		catch (ValidationException ex) {
@@ -77,15 +76,6 @@ class CompareDeploymentsController {
 		model.addAttribute("comparison", comparison);
 		model.addAttribute("section", "dashboard");
 		return (htmx != null) ? "deploy/fragments/compare-result :: compare" : "deploy/compare";
-	}
-
-	private static DeploymentId id(String text) {
-		try {
-			return new DeploymentId(UUID.fromString(text));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new NotFoundException("No deployment " + text + ".");
-		}
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

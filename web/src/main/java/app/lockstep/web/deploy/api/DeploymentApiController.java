@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import app.lockstep.domain.deploy.CancelDeployment;
 import app.lockstep.domain.deploy.ChangeDeployment;
@@ -17,7 +16,6 @@ import app.lockstep.domain.deploy.ReportDeploymentStatus;
 import app.lockstep.domain.deploy.RequestDeployment;
 import app.lockstep.domain.deploy.ReviewEmergency;
 import app.lockstep.domain.deploy.ViewDeployments;
-import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.token.Scope;
@@ -125,7 +123,7 @@ class DeploymentApiController {
 	@RequiresScope(Scope.CONFIG_READ)
 	Map<String, @Nullable Object> get(Caller caller, @PathVariable String project, @PathVariable String environment,
 			@PathVariable String id) {
-		return DeploymentJson.of(this.view.deployment(caller, project, environment, id(id)));
+		return DeploymentJson.of(this.view.deployment(caller, project, environment, DeploymentId.parse(id)));
 	}
 
 	@PatchMapping("/{id}")
@@ -142,7 +140,7 @@ class DeploymentApiController {
 		}
 		boolean scheduleGiven = body.has("scheduledAt");
 		Instant scheduledAt = body.hasNonNull("scheduledAt") ? instant(body.get("scheduledAt").asString()) : null;
-		this.change.change(caller, RequestToken.of(http).orElse(null), project, environment, id(id),
+		this.change.change(caller, RequestToken.of(http).orElse(null), project, environment, DeploymentId.parse(id),
 				new ChangeDeployment.Input(artifact, revision, scheduleGiven, scheduledAt));
 		return get(caller, project, environment, id);
 	}
@@ -152,7 +150,7 @@ class DeploymentApiController {
 	ResponseEntity<Map<String, @Nullable Object>> decide(Caller caller, @PathVariable String project,
 			@PathVariable String environment, @PathVariable String id, @RequestBody DecisionJson body,
 			HttpServletRequest http) {
-		this.decide.decide(caller, RequestToken.of(http).orElse(null), project, environment, id(id),
+		this.decide.decide(caller, RequestToken.of(http).orElse(null), project, environment, DeploymentId.parse(id),
 				new DecideOnDeployment.Input(body.decision(), body.comment()));
 		return ResponseEntity.status(201).body(get(caller, project, environment, id));
 	}
@@ -162,7 +160,7 @@ class DeploymentApiController {
 	Map<String, @Nullable Object> cancel(Caller caller, @PathVariable String project, @PathVariable String environment,
 			@PathVariable String id, @RequestBody(required = false) @Nullable CommentJson body,
 			HttpServletRequest http) {
-		this.cancel.cancel(caller, RequestToken.of(http).orElse(null), project, environment, id(id),
+		this.cancel.cancel(caller, RequestToken.of(http).orElse(null), project, environment, DeploymentId.parse(id),
 				(body != null) ? ((body.reason() != null) ? body.reason() : body.comment()) : null);
 		return get(caller, project, environment, id);
 	}
@@ -171,7 +169,8 @@ class DeploymentApiController {
 	@RequiresScope(Scope.DEPLOYMENTS_WRITE)
 	Map<String, @Nullable Object> status(Caller caller, @PathVariable String project, @PathVariable String environment,
 			@PathVariable String id, @RequestBody ReportDeploymentStatus.Input body, HttpServletRequest http) {
-		this.report.report(caller, RequestToken.of(http).orElse(null), project, environment, id(id), body);
+		this.report.report(caller, RequestToken.of(http).orElse(null), project, environment, DeploymentId.parse(id),
+				body);
 		return get(caller, project, environment, id);
 	}
 
@@ -179,7 +178,8 @@ class DeploymentApiController {
 	@RequiresScope(Scope.DEPLOYMENTS_WRITE)
 	Map<String, @Nullable Object> review(Caller caller, @PathVariable String project, @PathVariable String environment,
 			@PathVariable String id, @RequestBody CommentJson body, HttpServletRequest http) {
-		this.review.review(caller, RequestToken.of(http).orElse(null), project, environment, id(id), body.comment());
+		this.review.review(caller, RequestToken.of(http).orElse(null), project, environment, DeploymentId.parse(id),
+				body.comment());
 		return get(caller, project, environment, id);
 	}
 
@@ -191,15 +191,6 @@ class DeploymentApiController {
 			.toUri();
 		return ResponseEntity.created(location)
 			.body(DeploymentJson.of(this.view.deployment(caller, project, environment, deployment.id())));
-	}
-
-	static DeploymentId id(String id) {
-		try {
-			return new DeploymentId(UUID.fromString(id));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new NotFoundException("No deployment " + id + ".");
-		}
 	}
 
 	static @Nullable Instant instant(@Nullable String text) {
