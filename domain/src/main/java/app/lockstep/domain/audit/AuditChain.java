@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -117,7 +119,105 @@ public final class AuditChain {
 
 	/** The canonical JSON of an event read back from the trail. */
 	public static String canonicalJson(OrgId org, AuditEvent event) {
-		return canonicalJson(fields(org, event));
+		return canonicalJson(org, event.seq(), event.at(), event.actor(), event.action(), event.targetType(),
+				event.targetId(), event.projectSlug(), event.environmentName(), event.details());
+	}
+
+	/**
+	 * The canonical JSON of an event: what {@code canonicalJson(fields(...))} writes,
+	 * without building the maps (this runs for every event a verification or an export
+	 * reads).
+	 */
+	public static String canonicalJson(OrgId org, long seq, Instant at, Actor actor, String action, String targetType,
+			@Nullable String targetId, @Nullable String project, @Nullable String environment, Map<String, ?> details) {
+		StringBuilder out = new StringBuilder(512);
+		writeEvent(out, org, seq, at, actor, action, targetType, targetId, project, environment, details, null, null);
+		return out.toString();
+	}
+
+	/**
+	 * The event in canonical form with {@code prevHash} and {@code hash} among its keys:
+	 * a line of the JSON Lines export.
+	 */
+	public static String canonicalJsonWithHashes(OrgId org, AuditEvent event) {
+		StringBuilder out = new StringBuilder(640);
+		writeEvent(out, org, event.seq(), event.at(), event.actor(), event.action(), event.targetType(),
+				event.targetId(), event.projectSlug(), event.environmentName(), event.details(), event.prevHash(),
+				event.hash());
+		return out.toString();
+	}
+
+	/** The keys in code point order; the two hashes only when given. */
+	private static void writeEvent(StringBuilder out, OrgId org, long seq, Instant at, Actor actor, String action,
+			String targetType, @Nullable String targetId, @Nullable String project, @Nullable String environment,
+			Map<String, ?> details, @Nullable String prevHash, @Nullable String hash) {
+		out.append("{\"action\":");
+		writeString(out, action);
+		out.append(",\"actor\":{\"id\":");
+		writeNullable(out, actor.id());
+		out.append(",\"name\":");
+		writeString(out, actor.name());
+		out.append(",\"type\":");
+		writeString(out, actor.type().name());
+		out.append("},\"at\":\"");
+		appendAt(out, at);
+		out.append("\",\"details\":");
+		write(out, details);
+		out.append(",\"environment\":");
+		writeNullable(out, environment);
+		if (hash != null) {
+			out.append(",\"hash\":");
+			writeString(out, hash);
+		}
+		out.append(",\"ip\":");
+		writeNullable(out, actor.ip());
+		out.append(",\"org\":\"").append(org.value()).append('"');
+		if (prevHash != null) {
+			out.append(",\"prevHash\":");
+			writeString(out, prevHash);
+		}
+		out.append(",\"project\":");
+		writeNullable(out, project);
+		out.append(",\"seq\":").append(seq);
+		out.append(",\"target\":{\"id\":");
+		writeNullable(out, targetId);
+		out.append(",\"type\":");
+		writeString(out, targetType);
+		out.append("}}");
+	}
+
+	private static void writeNullable(StringBuilder out, @Nullable String text) {
+		if (text == null) {
+			out.append("null");
+		}
+		else {
+			writeString(out, text);
+		}
+	}
+
+	/** What {@link #formatAt} writes, without a formatter for the years 0 to 9999. */
+	private static void appendAt(StringBuilder out, Instant instant) {
+		LocalDateTime at = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+		if (at.getYear() < 0 || at.getYear() > 9999) {
+			out.append(formatAt(instant));
+			return;
+		}
+		pad(out, at.getYear(), 4).append('-');
+		pad(out, at.getMonthValue(), 2).append('-');
+		pad(out, at.getDayOfMonth(), 2).append('T');
+		pad(out, at.getHour(), 2).append(':');
+		pad(out, at.getMinute(), 2).append(':');
+		pad(out, at.getSecond(), 2).append('.');
+		pad(out, at.getNano() / 1_000_000, 3).append('Z');
+	}
+
+	private static StringBuilder pad(StringBuilder out, int value, int digits) {
+		for (int limit = 10; digits > 1; digits--, limit *= 10) {
+			if (value < limit) {
+				out.append('0');
+			}
+		}
+		return out.append(value);
 	}
 
 	/**
@@ -133,16 +233,21 @@ public final class AuditChain {
 
 	/** {@code SHA-256(prevHash || canonical)}, in lower-case hex. */
 	public static String hash(String prevHash, String canonical) {
+		MessageDigest digest = SHA_256.get();
+		digest.update(prevHash.getBytes(StandardCharsets.UTF_8));
+		digest.update(canonical.getBytes(StandardCharsets.UTF_8));
+		return HEX.formatHex(digest.digest());
+	}
+
+	/** A digest per thread: looking one up costs as much as hashing a small event. */
+	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
 		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update(prevHash.getBytes(StandardCharsets.UTF_8));
-			digest.update(canonical.getBytes(StandardCharsets.UTF_8));
-			return HEX.formatHex(digest.digest());
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every JDK has SHA-256", ex);
 		}
-	}
+	});
 
 	/**
 	 * Details as the chain records them: maps with string keys, lists, strings, integers,
@@ -203,23 +308,23 @@ public final class AuditChain {
 			out.append(value);
 		}
 		else if (value instanceof Map<?, ?> map) {
-			List<Map.Entry<String, @Nullable Object>> entries = new ArrayList<>(map.size());
-			map.forEach((key, item) -> {
+			String[] keys = new String[map.size()];
+			int count = 0;
+			for (Object key : map.keySet()) {
 				if (!(key instanceof String name)) {
 					throw new IllegalArgumentException("JSON object keys are strings, not " + key);
 				}
-				entries.add(Map.entry(name, (item != null) ? item : NULL));
-			});
-			entries.sort(Map.Entry.comparingByKey(BY_CODE_POINT));
+				keys[count++] = name;
+			}
+			Arrays.sort(keys, BY_CODE_POINT);
 			out.append('{');
-			for (int i = 0; i < entries.size(); i++) {
+			for (int i = 0; i < keys.length; i++) {
 				if (i > 0) {
 					out.append(',');
 				}
-				writeString(out, entries.get(i).getKey());
+				writeString(out, keys[i]);
 				out.append(':');
-				Object item = entries.get(i).getValue();
-				write(out, (item == NULL) ? null : item);
+				write(out, map.get(keys[i]));
 			}
 			out.append('}');
 		}
@@ -241,10 +346,12 @@ public final class AuditChain {
 		}
 	}
 
-	private static final Object NULL = new Object();
-
 	private static void writeString(StringBuilder out, String text) {
 		out.append('"');
+		if (plain(text)) {
+			out.append(text).append('"');
+			return;
+		}
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			switch (c) {
@@ -266,6 +373,17 @@ public final class AuditChain {
 			}
 		}
 		out.append('"');
+	}
+
+	/** Nothing to escape. */
+	private static boolean plain(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x20 || c == '"' || c == '\\') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

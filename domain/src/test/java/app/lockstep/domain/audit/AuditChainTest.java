@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -98,6 +99,19 @@ class AuditChainTest {
 		String canonical = AuditChain.canonicalJson(object);
 		assertThat(canonical.chars().filter((c) -> c < 0x20)).isEmpty();
 		assertThat(stripStrings(canonical)).doesNotContain(" ");
+	}
+
+	@Property(tries = 500)
+	void theEventWriterWritesWhatTheGenericCanonicalFormWrites(@ForAll("events") AuditEvent event,
+			@ForAll("texts") String prevHash, @ForAll("texts") String hash) {
+		assertThat(AuditChain.canonicalJson(ORG, event))
+			.isEqualTo(AuditChain.canonicalJson(AuditChain.fields(ORG, event)));
+		AuditEvent hashed = new AuditEvent(event.seq(), event.at(), event.actor(), event.action(), event.targetType(),
+				event.targetId(), event.projectSlug(), event.environmentName(), event.details(), prevHash, hash);
+		Map<String, Object> withHashes = new HashMap<>(AuditChain.fields(ORG, hashed));
+		withHashes.put("prevHash", prevHash);
+		withHashes.put("hash", hash);
+		assertThat(AuditChain.canonicalJsonWithHashes(ORG, hashed)).isEqualTo(AuditChain.canonicalJson(withHashes));
 	}
 
 	@Property(tries = 200)
@@ -305,7 +319,9 @@ class AuditChainTest {
 			.combine(Arbitraries.of(Actor.Type.values()), texts().injectNull(0.2), texts(),
 					Arbitraries.of("127.0.0.1", "2001:db8::1").injectNull(0.3))
 			.as(Actor::new);
-		Arbitrary<Instant> instants = Arbitraries.longs().between(0, 253402300799999L).map(Instant::ofEpochMilli);
+		Arbitrary<Instant> instants = Arbitraries.longs()
+			.between(-62167219200000L, 253402300799999L)
+			.map(Instant::ofEpochMilli);
 		return Combinators
 			.combine(seqs, instants, actors, texts(), texts(), texts().injectNull(0.3), texts().injectNull(0.3),
 					texts().injectNull(0.3))

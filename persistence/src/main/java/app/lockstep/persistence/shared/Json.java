@@ -19,8 +19,14 @@ public final class Json {
 	}
 
 	public static Map<String, Object> map(JSONB value) {
-		return MAPPER.readValue(value.data(), new TypeReference<Map<String, Object>>() {
-		});
+		return map(value.data());
 	}
+
+	public static Map<String, Object> map(String json) {
+		return MAPPER.readValue(json, MAP);
+	}
+
+	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+	};
 
 }

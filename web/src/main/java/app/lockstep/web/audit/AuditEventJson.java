@@ -31,7 +31,7 @@ public final class AuditEventJson {
 	 * One line of the JSON Lines export: the event in canonical form, hashes included.
 	 */
 	public static String line(OrgId org, AuditEvent event) {
-		return AuditChain.canonicalJson(of(org, event));
+		return AuditChain.canonicalJsonWithHashes(org, event);
 	}
 
 }

@@ -64,6 +64,9 @@ class AuditBenchmark {
 
 	private static final long BIG = Long.getLong("benchmark.big", 1_000_000L);
 
+	/** Which measurements to take: pages, rates (export and verify), appends. */
+	private static final String PARTS = System.getProperty("benchmark.parts", "pages,rates,appends");
+
 	private static final int SAMPLES = Integer.getInteger("benchmark.samples", 400);
 
 	private static final String[] ACTIONS = { "project.created", "project.updated", "environment.created",
@@ -109,50 +112,57 @@ class AuditBenchmark {
 		String chain = String.format("%,d-event chain", big.events);
 		String small = String.format("~%,d", orgs.get(1).events);
 
-		latency("API page of 50 at a random depth, random org", client, () -> {
-			Org org = orgs.get(random.nextInt(orgs.size()));
-			return "/api/v1/orgs/" + org.slug + "/audit?limit=50&after=" + (51 + random.nextLong(org.events - 50));
-		});
-		latency("API page of 50 at a random depth, " + chain, client,
-				() -> "/api/v1/orgs/" + big.slug + "/audit?limit=50&after=" + (51 + random.nextLong(big.events - 50)));
-		latency("API page, action filter, random depth, " + chain, client, () -> "/api/v1/orgs/" + big.slug
-				+ "/audit?limit=50&action=config.saved&after=" + (51 + random.nextLong(big.events - 50)));
-		latency("API page, project+environment, " + chain, client,
-				() -> "/api/v1/orgs/" + big.slug + "/audit?limit=50&project=shop&environment=production&after="
-						+ (51 + random.nextLong(big.events - 50)));
-		latency("API page, one-day time range, " + chain, client, () -> {
-			Instant day = Instant.parse("2030-01-01T00:00:00Z").plusSeconds(86400L * random.nextInt(300));
-			return "/api/v1/orgs/" + big.slug + "/audit?limit=50&from=" + day + "&to=" + day.plusSeconds(86400);
-		});
-		latency("API page, free text, random org (" + small + ")", client,
-				() -> "/api/v1/orgs/" + orgs.get(1 + random.nextInt(orgs.size() - 1)).slug
-						+ "/audit?limit=50&q=billing%20" + random.nextInt(9));
-		// The benchmark owner belongs to every organization (its menu would list 1,000):
-		// the page is measured as an auditor of the big one.
-		String auditor = "bench-auditor-" + id + "@example.test";
-		SignUp.Result reader = this.signUp.signUp(new SignUp.Command(auditor, "Bench Auditor", "benchmark-password-1",
-				"Bench auditor " + id, "bench-auditor-" + id, "UTC", "127.0.0.1"));
-		try (Connection connection = TestDatabase.get().superuserDataSource().getConnection()) {
-			connection.createStatement()
-				.execute("insert into lockstep.memberships (org_id, user_id, role, created_at) values ('" + big.id
-						+ "', '" + reader.user().value() + "', 'AUDITOR', now())");
+		if (PARTS.contains("pages")) {
+			latency("API page of 50 at a random depth, random org", client, () -> {
+				Org org = orgs.get(random.nextInt(orgs.size()));
+				return "/api/v1/orgs/" + org.slug + "/audit?limit=50&after=" + (51 + random.nextLong(org.events - 50));
+			});
+			latency("API page of 50 at a random depth, " + chain, client, () -> "/api/v1/orgs/" + big.slug
+					+ "/audit?limit=50&after=" + (51 + random.nextLong(big.events - 50)));
+			latency("API page, action filter, random depth, " + chain, client, () -> "/api/v1/orgs/" + big.slug
+					+ "/audit?limit=50&action=config.saved&after=" + (51 + random.nextLong(big.events - 50)));
+			latency("API page, project+environment, " + chain, client,
+					() -> "/api/v1/orgs/" + big.slug + "/audit?limit=50&project=shop&environment=production&after="
+							+ (51 + random.nextLong(big.events - 50)));
+			latency("API page, one-day time range, " + chain, client, () -> {
+				Instant day = Instant.parse("2030-01-01T00:00:00Z").plusSeconds(86400L * random.nextInt(300));
+				return "/api/v1/orgs/" + big.slug + "/audit?limit=50&from=" + day + "&to=" + day.plusSeconds(86400);
+			});
+			latency("API page, free text, random org (" + small + ")", client,
+					() -> "/api/v1/orgs/" + orgs.get(1 + random.nextInt(orgs.size() - 1)).slug
+							+ "/audit?limit=50&q=billing%20" + random.nextInt(9));
+			// The benchmark owner belongs to every organization (its menu would list
+			// 1,000):
+			// the page is measured as an auditor of the big one.
+			String auditor = "bench-auditor-" + id + "@example.test";
+			SignUp.Result reader = this.signUp.signUp(new SignUp.Command(auditor, "Bench Auditor",
+					"benchmark-password-1", "Bench auditor " + id, "bench-auditor-" + id, "UTC", "127.0.0.1"));
+			try (Connection connection = TestDatabase.get().superuserDataSource().getConnection()) {
+				connection.createStatement()
+					.execute("insert into lockstep.memberships (org_id, user_id, role, created_at) values ('" + big.id
+							+ "', '" + reader.user().value() + "', 'AUDITOR', now())");
+			}
+			HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+			login(browser, auditor);
+			latency("HTML audit page (first page), " + chain, browser, () -> "/orgs/" + big.slug + "/audit");
+			latency("HTML audit page, 3 filters, " + chain, browser,
+					() -> "/orgs/" + big.slug + "/audit?action=config.saved&project=shop&q=" + random.nextInt(1000));
+
 		}
-		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		login(browser, auditor);
-		latency("HTML audit page (first page), " + chain, browser, () -> "/orgs/" + big.slug + "/audit");
-		latency("HTML audit page, 3 filters, " + chain, browser,
-				() -> "/orgs/" + big.slug + "/audit?action=config.saved&project=shop&q=" + random.nextInt(1000));
+		if (PARTS.contains("rates")) {
+			rate("Export JSON Lines, " + chain, client, "/api/v1/orgs/" + big.slug + "/audit/export?format=jsonl",
+					big.events);
+			rate("Export CSV, " + chain, client, "/api/v1/orgs/" + big.slug + "/audit/export?format=csv", big.events);
+			rate("Verify, " + chain, client, "/api/v1/orgs/" + big.slug + "/audit/verify", big.events);
 
-		rate("Export JSON Lines, " + chain, client, "/api/v1/orgs/" + big.slug + "/audit/export?format=jsonl",
-				big.events);
-		rate("Export CSV, " + chain, client, "/api/v1/orgs/" + big.slug + "/audit/export?format=csv", big.events);
-		rate("Verify, " + chain, client, "/api/v1/orgs/" + big.slug + "/audit/verify", big.events);
+			heapDuringExport(client, "/api/v1/orgs/" + big.slug + "/audit/export?format=jsonl");
 
-		heapDuringExport(client, "/api/v1/orgs/" + big.slug + "/audit/export?format=jsonl");
-
-		appends("Appends, 1 thread", List.of(orgs.get(10)), 1);
-		appends("Appends, 8 threads, each its own organization", orgs.subList(1, 9), 8);
-		appends("Appends, 8 threads, all one organization", List.of(orgs.get(9)), 8);
+		}
+		if (PARTS.contains("appends")) {
+			appends("Appends, 1 thread", List.of(orgs.get(10)), 1);
+			appends("Appends, 8 threads, each its own organization", orgs.subList(1, 9), 8);
+			appends("Appends, 8 threads, all one organization", List.of(orgs.get(9)), 8);
+		}
 		String verified = get(client, "/api/v1/orgs/" + orgs.get(9).slug + "/audit/verify");
 		assertThat(verified).contains("\"verified\":true");
 

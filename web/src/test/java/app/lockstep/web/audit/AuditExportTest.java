@@ -160,6 +160,27 @@ class AuditExportTest {
 		assertThat(result.message()).startsWith("BROKEN at event 4: Event 4 is missing");
 	}
 
+	/** The export streams with COPY, whose query carries the filters as literals. */
+	@Test
+	void freeTextWithQuotesAndBackslashesIsMatchedLiterally() throws Exception {
+		assertThat(exportWith("q", "calc'!A0")).hasSize(2);
+		assertThat(exportWith("q", "x') or true or ('")).isEmpty();
+		assertThat(exportWith("q", "\\' or 1=1 --")).isEmpty();
+		assertThat(exportWith("actor", "o'brien")).isEmpty();
+		assertThat(exportWith("q", "%")).isEmpty();
+	}
+
+	private List<String> exportWith(String filter, String value) throws Exception {
+		return this.mvc
+			.perform(get("/api/v1/orgs/{org}/audit/export", this.org.slug()).param(filter, value).session(this.session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)
+			.lines()
+			.toList();
+	}
+
 	@Test
 	void theReadmeRecipeVerifiesARealExport() throws Exception {
 		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")) || onPath("python3"),

@@ -1,0 +1,83 @@
+package app.lockstep.persistence.audit;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import app.lockstep.domain.audit.AuditEntry;
+import app.lockstep.domain.audit.AuditEvent;
+import app.lockstep.domain.audit.AuditFilter;
+import app.lockstep.domain.audit.ChainHead;
+import app.lockstep.domain.shared.Actor;
+import app.lockstep.domain.shared.OrgId;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The streamed scan reads the chain in COPY chunks (here of 7 rows): every event once, in
+ * order, as the paged query reads it; a visitor that stops leaves the connection usable
+ * in the same transaction.
+ */
+class AuditScanTest {
+
+	private static final AuditHarness harness = new AuditHarness();
+
+	private static final JooqAuditLog chunked = new JooqAuditLog(harness.dsl, Clock.systemUTC(), 7);
+
+	private static OrgId org;
+
+	@BeforeAll
+	static void anOrganizationWithTwentyFiveEvents() {
+		org = harness.newOrganization("scan");
+		harness.transactions.inTenant(org, () -> {
+			for (int i = 1; i <= 25; i++) {
+				harness.auditLog.append(org,
+						new Actor(Actor.Type.USER, (i % 3 == 0) ? null : "u" + i, "Näme\t" + i,
+								(i % 2 == 0) ? null : "::1"),
+						AuditEntry.of((i % 5 == 0) ? "test.fifth" : "test.other", "test", "t\\" + i)
+							.detail("text", "line\nbreak \"" + i + "\"")
+							.detail("n", i)
+							.build());
+			}
+			return null;
+		});
+	}
+
+	@Test
+	void everyEventIsReadOnceInOrderAcrossChunks() {
+		List<AuditEvent> paged = harness.transactions.inTenant(org,
+				() -> harness.auditLog.page(org, AuditFilter.NONE, null, 100));
+		List<AuditEvent> scanned = scan(AuditFilter.NONE, Long.MAX_VALUE);
+		assertThat(scanned).hasSize(25).isEqualTo(paged.reversed());
+	}
+
+	@Test
+	void aFilterAndAnUpperBoundApplyInEveryChunk() {
+		AuditFilter fifth = new AuditFilter(null, "test.fifth", null, null, null, null, null);
+		assertThat(scan(fifth, 20)).extracting(AuditEvent::seq).containsExactly(5L, 10L, 15L, 20L);
+		assertThat(scan(AuditFilter.NONE, 14)).hasSize(14);
+	}
+
+	@Test
+	void aVisitorThatStopsMidChunkLeavesTheTransactionUsable() {
+		List<AuditEvent> seen = new ArrayList<>();
+		ChainHead head = harness.transactions.inTenant(org, () -> {
+			chunked.scan(org, AuditFilter.NONE, Long.MAX_VALUE, (event) -> seen.add(event) && event.seq() < 10);
+			return chunked.head(org);
+		});
+		assertThat(seen).extracting(AuditEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+		assertThat(head.seq()).isEqualTo(25);
+	}
+
+	private static List<AuditEvent> scan(AuditFilter filter, long upTo) {
+		List<AuditEvent> events = new ArrayList<>();
+		harness.transactions.inTenant(org, () -> {
+			chunked.scan(org, filter, upTo, events::add);
+			return null;
+		});
+		return events;
+	}
+
+}
