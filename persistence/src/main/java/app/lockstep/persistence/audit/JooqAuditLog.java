@@ -1,7 +1,5 @@
 package app.lockstep.persistence.audit;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,7 +29,6 @@ import org.jooq.Record2;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyOut;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
@@ -192,75 +189,21 @@ class JooqAuditLog implements AuditLog {
 	}
 
 	/**
-	 * Streams with {@code COPY (SELECT ...) TO STDOUT} in keyset chunks of
-	 * {@link #SCAN_CHUNK} rows. Unlike a cursor, which makes the server wait for each
-	 * fetch, COPY lets PostgreSQL produce rows while this thread decodes and hashes the
-	 * ones before (two cores busy instead of one at a time), in constant memory since the
-	 * socket holds it back. COPY takes no bind parameters, so the query is rendered with
-	 * jOOQ's inlined, quoted literals; RLS applies as to any query.
+	 * Streams with COPY in keyset chunks of {@link #SCAN_CHUNK} rows (see
+	 * {@link AuditCopyStream}). COPY takes no bind parameters, so each chunk's query is
+	 * rendered with jOOQ's inlined, quoted literals; RLS applies to it as to any query.
 	 */
 	@Override
 	public void scan(OrgId org, AuditFilter filter, long upToSeq, Predicate<AuditEvent> visitor) {
 		Condition matching = matching(org, filter).and(AUDIT_EVENTS.SEQ.le(upToSeq));
-		long after = 0;
-		while (true) {
-			String query = this.dsl.renderInlined(this.dsl.select(SCAN_FIELDS)
-				.from(AUDIT_EVENTS)
-				.where(matching.and(AUDIT_EVENTS.SEQ.gt(after)))
-				.orderBy(AUDIT_EVENTS.SEQ.asc())
-				.limit(this.scanChunk));
-			ScannedChunk chunk = this.dsl
-				.connectionResult((connection) -> copyChunk(connection, "copy (" + query + ") to stdout", visitor));
-			if (chunk.stopped() || chunk.rows() < this.scanChunk) {
-				return;
-			}
-			after = chunk.lastSeq();
-		}
-	}
-
-	private static ScannedChunk copyChunk(Connection connection, String sql, Predicate<AuditEvent> visitor)
-			throws SQLException {
-		CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
-		int rows = 0;
-		long lastSeq = 0;
-		try {
-			byte[] row;
-			while ((row = copy.readFromCopy()) != null) {
-				AuditEvent event = toEvent(CopyTextRow.split(row, SCAN_FIELDS.size()));
-				rows++;
-				lastSeq = event.seq();
-				if (!visitor.test(event)) {
-					return new ScannedChunk(rows, lastSeq, true);
-				}
-			}
-			return new ScannedChunk(rows, lastSeq, false);
-		}
-		finally {
-			// The rest of the chunk is read and dropped, so the connection is free again.
-			while (copy.isActive() && copy.readFromCopy() != null) {
-				rows++;
-			}
-		}
-	}
-
-	private record ScannedChunk(int rows, long lastSeq, boolean stopped) {
-	}
-
-	/**
-	 * The columns of {@link #scan}, in the order {@link #toEvent(String[])} reads them.
-	 */
-	private static final List<Field<?>> SCAN_FIELDS = List.of(AUDIT_EVENTS.SEQ,
-			DSL.field("floor(extract(epoch from {0}) * 1000)::bigint", Long.class, AUDIT_EVENTS.OCCURRED_AT),
-			AUDIT_EVENTS.ACTOR_TYPE, AUDIT_EVENTS.ACTOR_ID, AUDIT_EVENTS.ACTOR_NAME, AUDIT_EVENTS.IP,
-			AUDIT_EVENTS.ACTION, AUDIT_EVENTS.TARGET_TYPE, AUDIT_EVENTS.TARGET_ID, AUDIT_EVENTS.PROJECT_SLUG,
-			AUDIT_EVENTS.ENVIRONMENT_NAME, AUDIT_EVENTS.DETAILS.cast(String.class), AUDIT_EVENTS.PREV_HASH,
-			AUDIT_EVENTS.HASH);
-
-	/** A COPY row; the columns that are never null are not checked again. */
-	private static AuditEvent toEvent(@Nullable String[] row) {
-		return new AuditEvent(Long.parseLong(row[0]), Instant.ofEpochMilli(Long.parseLong(row[1])),
-				new Actor(Actor.Type.valueOf(row[2]), row[3], row[4], row[5]), row[6], row[7], row[8], row[9], row[10],
-				Json.map(row[11]), row[12], row[13]);
+		this.dsl.connection((connection) -> new AuditCopyStream(connection.unwrap(PGConnection.class),
+				(after) -> this.dsl.renderInlined(this.dsl.select(AuditCopyStream.FIELDS)
+					.from(AUDIT_EVENTS)
+					.where(matching.and(AUDIT_EVENTS.SEQ.gt(after)))
+					.orderBy(AUDIT_EVENTS.SEQ.asc())
+					.limit(this.scanChunk)),
+				this.scanChunk)
+			.forEach(visitor));
 	}
 
 	@Override

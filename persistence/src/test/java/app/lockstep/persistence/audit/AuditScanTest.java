@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The streamed scan reads the chain in COPY chunks (here of 7 rows): every event once, in
@@ -69,6 +70,32 @@ class AuditScanTest {
 		});
 		assertThat(seen).extracting(AuditEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
 		assertThat(head.seq()).isEqualTo(25);
+	}
+
+	@Test
+	void aVisitorThatFailsGetsItsExceptionBackAndTheConnectionStaysUsable() {
+		assertThatThrownBy(() -> harness.transactions.inTenant(org, () -> {
+			chunked.scan(org, AuditFilter.NONE, Long.MAX_VALUE, (event) -> {
+				if (event.seq() == 12) {
+					throw new IllegalStateException("client went away");
+				}
+				return true;
+			});
+			return null;
+		})).hasMessage("client went away");
+		for (int i = 0; i < 20; i++) {
+			assertThat(scan(AuditFilter.NONE, Long.MAX_VALUE)).hasSize(25);
+		}
+	}
+
+	@Test
+	void aFailingQueryIsReportedToTheCaller() {
+		// LIMIT -1 is refused by the server
+		assertThatThrownBy(() -> harness.transactions.inTenant(org, () -> {
+			new JooqAuditLog(harness.dsl, Clock.systemUTC(), -1).scan(org, AuditFilter.NONE, Long.MAX_VALUE,
+					(event) -> true);
+			return null;
+		})).hasMessageContaining("Reading the audit trail failed");
 	}
 
 	private static List<AuditEvent> scan(AuditFilter filter, long upTo) {
