@@ -114,10 +114,20 @@ public class AuditExport {
 		if ("=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !text.matches("-?[0-9]+")) {
 			text = "'" + text;
 		}
-		if (text.chars().anyMatch((c) -> c == ',' || c == '"' || c == '\n' || c == '\r')) {
+		if (needsQuotes(text)) {
 			return "\"" + text.replace("\"", "\"\"") + "\"";
 		}
 		return text;
+	}
+
+	private static boolean needsQuotes(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	enum Format {
