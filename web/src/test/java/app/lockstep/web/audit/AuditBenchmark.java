@@ -66,6 +66,15 @@ class AuditBenchmark {
 
 	private static final int SAMPLES = Integer.getInteger("benchmark.samples", 400);
 
+	/**
+	 * Organizations without events that the owner also belongs to, so that a small run
+	 * has the owner's many memberships of the full one (1,000).
+	 */
+	private static final int EXTRA_MEMBERSHIPS = Integer.getInteger("benchmark.memberships", 0);
+
+	/** Only the page latencies: no export, verification or appends (while iterating). */
+	private static final boolean LATENCY_ONLY = Boolean.getBoolean("benchmark.latencyOnly");
+
 	private static final String[] ACTIONS = { "project.created", "project.updated", "environment.created",
 			"environment.updated", "config.saved", "config.secrets_read", "member.invited", "member.role_changed",
 			"token.created", "token.revoked", "deployment.requested", "deployment.approved" };
@@ -101,6 +110,10 @@ class AuditBenchmark {
 		line("Data: %d organizations, %,d events (one organization holds %,d), generated and COPYed in %s", ORGS,
 				EVENTS, BIG, this.loadTime);
 		line("Database size after ANALYZE: %s", this.databaseSize);
+		if (EXTRA_MEMBERSHIPS > 0) {
+			addMemberships(owner.user().value(), id);
+			line("The owner also belongs to %,d organizations without events", EXTRA_MEMBERSHIPS);
+		}
 
 		HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 		login(client, email);
@@ -143,6 +156,10 @@ class AuditBenchmark {
 		latency("HTML audit page, 3 filters, " + chain, browser,
 				() -> "/orgs/" + big.slug + "/audit?action=config.saved&project=shop&q=" + random.nextInt(1000));
 
+		if (LATENCY_ONLY) {
+			report();
+			return;
+		}
 		rate("Export JSON Lines, " + chain, client, "/api/v1/orgs/" + big.slug + "/audit/export?format=jsonl",
 				big.events);
 		rate("Export CSV, " + chain, client, "/api/v1/orgs/" + big.slug + "/audit/export?format=csv", big.events);
@@ -155,10 +172,32 @@ class AuditBenchmark {
 		appends("Appends, 8 threads, all one organization", List.of(orgs.get(9)), 8);
 		String verified = get(client, "/api/v1/orgs/" + orgs.get(9).slug + "/audit/verify");
 		assertThat(verified).contains("\"verified\":true");
+		report();
+	}
 
+	private void report() throws Exception {
 		System.out.println(this.report);
 		Files.createDirectories(Path.of("target"));
 		Files.writeString(Path.of("target", "benchmark-audit.txt"), this.report.toString());
+	}
+
+	private void addMemberships(UUID user, String id) throws Exception {
+		StringBuilder organizations = new StringBuilder();
+		StringBuilder memberships = new StringBuilder();
+		for (int i = 0; i < EXTRA_MEMBERSHIPS; i++) {
+			UUID org = UUID.randomUUID();
+			organizations.append(org).append(",m").append(id).append('-').append(i).append(",Member ").append(i);
+			organizations.append(",UTC,2030-01-01T00:00:00Z\n");
+			memberships.append(org).append(',').append(user).append(",OWNER,2030-01-01T00:00:00Z\n");
+		}
+		try (Connection connection = TestDatabase.get().superuserDataSource().getConnection()) {
+			PGConnection pg = connection.unwrap(PGConnection.class);
+			copy(pg, "copy lockstep.organizations (id, slug, name, time_zone, created_at) from stdin (format csv)",
+					organizations);
+			copy(pg, "copy lockstep.memberships (org_id, user_id, role, created_at) from stdin (format csv)",
+					memberships);
+			connection.createStatement().execute("analyze lockstep.organizations, lockstep.memberships");
+		}
 	}
 
 	private record Org(UUID id, String slug, long events) {
