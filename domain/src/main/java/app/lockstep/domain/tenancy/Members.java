@@ -31,4 +31,10 @@ public interface Members {
 	 */
 	List<Membership> membershipsOf(UserId user);
 
+	/**
+	 * The person's membership in the organization with this slug, if any (needs a unit of
+	 * work bound to that person).
+	 */
+	Optional<Membership> membershipIn(UserId user, String orgSlug);
+
 }

@@ -30,7 +30,7 @@ public final class ResolveMembership {
 	 * they are not a member.
 	 */
 	public Optional<Membership> in(UserId user, String orgSlug) {
-		return of(user).stream().filter((membership) -> membership.organization().slug().equals(orgSlug)).findFirst();
+		return this.transactions.asUser(user, () -> this.members.membershipIn(user, orgSlug));
 	}
 
 }

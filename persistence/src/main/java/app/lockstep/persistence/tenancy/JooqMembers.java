@@ -12,6 +12,7 @@ import app.lockstep.domain.tenancy.Membership;
 import app.lockstep.domain.tenancy.Members;
 import app.lockstep.domain.tenancy.Role;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.jooq.Record5;
 
 import org.springframework.stereotype.Repository;
@@ -94,8 +95,23 @@ class JooqMembers implements Members {
 			.on(ORGANIZATIONS.ID.eq(MEMBERSHIPS.ORG_ID))
 			.where(MEMBERSHIPS.USER_ID.eq(user.value()))
 			.orderBy(ORGANIZATIONS.NAME)
-			.fetch((record) -> new Membership(JooqOrganizations.toOrganization(record.into(ORGANIZATIONS)),
-					Role.valueOf(record.get(MEMBERSHIPS.ROLE))));
+			.fetch(JooqMembers::toMembership);
+	}
+
+	@Override
+	public Optional<Membership> membershipIn(UserId user, String orgSlug) {
+		return this.dsl.select(ORGANIZATIONS.fields())
+			.select(MEMBERSHIPS.ROLE)
+			.from(MEMBERSHIPS)
+			.join(ORGANIZATIONS)
+			.on(ORGANIZATIONS.ID.eq(MEMBERSHIPS.ORG_ID))
+			.where(MEMBERSHIPS.USER_ID.eq(user.value()).and(ORGANIZATIONS.SLUG.eq(orgSlug)))
+			.fetchOptional(JooqMembers::toMembership);
+	}
+
+	private static Membership toMembership(Record record) {
+		return new Membership(JooqOrganizations.toOrganization(record.into(ORGANIZATIONS)),
+				Role.valueOf(record.get(MEMBERSHIPS.ROLE)));
 	}
 
 	private static Member toMember(Record5<java.util.UUID, String, String, String, java.time.OffsetDateTime> record) {
