@@ -67,7 +67,16 @@ public final class TestDatabase {
 			return new TestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword());
 		}
 		try {
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+			// For benchmarks:
+			// -Dlockstep.test.postgres=shared_buffers=1GB,log_min_duration_statement=50
+			for (String setting : System.getProperty("lockstep.test.postgres", "").split(",")) {
+				if (setting.contains("=")) {
+					builder.setServerConfig(setting.substring(0, setting.indexOf('=')).strip(),
+							setting.substring(setting.indexOf('=') + 1).strip());
+				}
+			}
+			EmbeddedPostgres postgres = builder.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				try {
 					postgres.close();
