@@ -1,11 +1,8 @@
 package app.lockstep.web.audit;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,24 +15,23 @@ import app.lockstep.domain.audit.ExportAuditLog;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.web.shared.Download;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+
+import static app.lockstep.web.shared.Download.csvCell;
 
 /**
  * Writes the filtered events, oldest first with their hashes, straight to the response as
- * the database cursor yields them (constant memory), as JSON Lines (each line the event's
+ * the database streams them (constant memory), as JSON Lines (each line the event's
  * canonical JSON with {@code prevHash} and {@code hash}; a whole chain verifies offline)
  * or CSV. Everything that can be refused (format, filters, permission) is checked before
  * the first byte is written.
  */
 @Component
 public class AuditExport {
-
-	static final int BUFFER = 64 * 1024;
 
 	static final String CSV_HEADER = "seq,at,actor_type,actor_id,actor_name,action,target_type,target_id,project,"
 			+ "environment,details,ip,prev_hash,hash";
@@ -59,14 +55,8 @@ public class AuditExport {
 		this.exportAuditLog.requireAllowed(caller);
 		String name = caller.organization().slug() + "-audit-" + STAMP.format(this.clock.instant()) + "."
 				+ chosen.extension;
-		response.setContentType(chosen.contentType);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(name).build().toString());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		OrgId org = caller.orgId();
-		Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
-				BUFFER);
+		Writer out = Download.start(response, chosen.contentType, name);
 		if (chosen == Format.CSV) {
 			out.write(CSV_HEADER);
 			out.write("\r\n");
@@ -95,39 +85,12 @@ public class AuditExport {
 	}
 
 	static String csv(AuditEvent event) {
-		return String.join(",", cell(String.valueOf(event.seq())), cell(AuditChain.formatAt(event.at())),
-				cell(event.actor().type().name()), cell(event.actor().id()), cell(event.actor().name()),
-				cell(event.action()), cell(event.targetType()), cell(event.targetId()), cell(event.projectSlug()),
-				cell(event.environmentName()), cell(AuditChain.canonicalJson(event.details())),
-				cell(event.actor().ip()), cell(event.prevHash()), cell(event.hash()));
-	}
-
-	/**
-	 * RFC 4180 quoting; a text that a spreadsheet would run as a formula (=, +, -, @,
-	 * tab, return) is prefixed with an apostrophe.
-	 */
-	static String cell(@Nullable String value) {
-		if (value == null || value.isEmpty()) {
-			return "";
-		}
-		String text = value;
-		if ("=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !text.matches("-?[0-9]+")) {
-			text = "'" + text;
-		}
-		if (needsQuotes(text)) {
-			return "\"" + text.replace("\"", "\"\"") + "\"";
-		}
-		return text;
-	}
-
-	private static boolean needsQuotes(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-				return true;
-			}
-		}
-		return false;
+		return String.join(",", csvCell(String.valueOf(event.seq())), csvCell(AuditChain.formatAt(event.at())),
+				csvCell(event.actor().type().name()), csvCell(event.actor().id()), csvCell(event.actor().name()),
+				csvCell(event.action()), csvCell(event.targetType()), csvCell(event.targetId()),
+				csvCell(event.projectSlug()), csvCell(event.environmentName()),
+				csvCell(AuditChain.canonicalJson(event.details())), csvCell(event.actor().ip()),
+				csvCell(event.prevHash()), csvCell(event.hash()));
 	}
 
 	enum Format {

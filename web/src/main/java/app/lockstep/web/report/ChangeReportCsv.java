@@ -1,11 +1,8 @@
 package app.lockstep.web.report;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,11 +11,11 @@ import app.lockstep.domain.deploy.Approval;
 import app.lockstep.domain.deploy.ChangeReport;
 import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.web.shared.Download;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import static app.lockstep.web.shared.Download.csvCell;
 
 /**
  * The report as CSV, one row per deployment, oldest request first, written as each entry
@@ -38,13 +35,7 @@ final class ChangeReportCsv {
 		report.requireAllowed(caller);
 		String name = caller.organization().slug() + "-changes-" + period.tierValue().toLowerCase(java.util.Locale.ROOT)
 				+ "-" + period.fromDate() + "-to-" + period.toDate() + ".csv";
-		response.setContentType("text/csv");
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(name).build().toString());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
-				16 * 1024);
+		Writer out = Download.start(response, "text/csv", name);
 		out.write(HEADER);
 		out.write("\r\n");
 		try {
@@ -67,14 +58,15 @@ final class ChangeReportCsv {
 	static String row(ChangeReport.Entry entry) {
 		Deployment d = entry.deployment();
 		Deployment.Review review = d.review();
-		return String.join(",", cell(instant(d.requestedAt())), cell(entry.place().projectSlug()),
-				cell(entry.place().environmentName()), cell(entry.artifactVersion()), cell(commits(entry)),
-				cell((d.configRevision() != null) ? d.configRevision().toString() : null), cell(entry.config().text()),
-				cell(entry.requester()), cell(decisions(entry.decisions())), cell(entry.duties().value()),
-				cell(entry.window().value()), cell(d.emergency() ? "yes" : "no"), cell(d.emergencyReason()),
-				cell((review != null) ? review.byName() : (d.emergency() ? "not reviewed" : null)),
-				cell((review != null) ? review.comment() : null), cell(d.status().value()),
-				cell(instant(d.finishedAt())));
+		return String.join(",", csvCell(instant(d.requestedAt())), csvCell(entry.place().projectSlug()),
+				csvCell(entry.place().environmentName()), csvCell(entry.artifactVersion()), csvCell(commits(entry)),
+				csvCell((d.configRevision() != null) ? d.configRevision().toString() : null),
+				csvCell(entry.config().text()), csvCell(entry.requester()), csvCell(decisions(entry.decisions())),
+				csvCell(entry.duties().value()), csvCell(entry.window().value()), csvCell(d.emergency() ? "yes" : "no"),
+				csvCell(d.emergencyReason()),
+				csvCell((review != null) ? review.byName() : (d.emergency() ? "not reviewed" : null)),
+				csvCell((review != null) ? review.comment() : null), csvCell(d.status().value()),
+				csvCell(instant(d.finishedAt())));
 	}
 
 	/** Such as "a1b2c3d Fix the cart; e4f5a6b Add the flag (+3 more)". */
@@ -97,24 +89,6 @@ final class ChangeReportCsv {
 
 	private static @Nullable String instant(@Nullable Instant instant) {
 		return (instant != null) ? instant.toString() : null;
-	}
-
-	/**
-	 * RFC 4180 quoting; a text that a spreadsheet would run as a formula (=, +, -, @,
-	 * tab, return) is prefixed with an apostrophe.
-	 */
-	static String cell(@Nullable String value) {
-		if (value == null || value.isEmpty()) {
-			return "";
-		}
-		String text = value;
-		if ("=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !text.matches("-?[0-9]+")) {
-			text = "'" + text;
-		}
-		if (text.chars().anyMatch((c) -> c == ',' || c == '"' || c == '\n' || c == '\r')) {
-			return "\"" + text.replace("\"", "\"\"") + "\"";
-		}
-		return text;
 	}
 
 }

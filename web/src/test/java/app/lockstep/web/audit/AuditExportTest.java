@@ -20,6 +20,7 @@ import app.lockstep.domain.project.CreateProject;
 import app.lockstep.domain.project.EnvironmentInput;
 import app.lockstep.domain.project.ProjectInput;
 import app.lockstep.domain.tenancy.SignUp;
+import app.lockstep.web.shared.Download;
 import app.lockstep.web.testing.LockstepTest;
 import app.lockstep.web.testing.SessionCache;
 import org.junit.jupiter.api.Assumptions;
@@ -215,10 +216,10 @@ class AuditExportTest {
 		String body = response.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(body).startsWith(AuditExport.CSV_HEADER + "\r\n").doesNotContain(SECRET);
 		assertThat(body.split("\r\n")).hasSize(7);
-		assertThat(AuditExport.cell("=cmd|' /C calc'!A0")).isEqualTo("'=cmd|' /C calc'!A0");
-		assertThat(AuditExport.cell("-1")).isEqualTo("-1");
-		assertThat(AuditExport.cell("a \"b\", c")).isEqualTo("\"a \"\"b\"\", c\"");
-		assertThat(AuditExport.cell(null)).isEmpty();
+		assertThat(Download.csvCell("=cmd|' /C calc'!A0")).isEqualTo("'=cmd|' /C calc'!A0");
+		assertThat(Download.csvCell("-1")).isEqualTo("-1");
+		assertThat(Download.csvCell("a \"b\", c")).isEqualTo("\"a \"\"b\"\", c\"");
+		assertThat(Download.csvCell(null)).isEmpty();
 	}
 
 	@Test
