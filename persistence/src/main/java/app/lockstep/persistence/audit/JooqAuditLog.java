@@ -192,18 +192,62 @@ class JooqAuditLog implements AuditLog {
 	 * Streams with COPY in keyset chunks of {@link #SCAN_CHUNK} rows (see
 	 * {@link AuditCopyStream}). COPY takes no bind parameters, so each chunk's query is
 	 * rendered with jOOQ's inlined, quoted literals; RLS applies to it as to any query.
+	 * The chunks are read in index order (see {@link #inSequenceOrder}); a time range is
+	 * first narrowed to the sequence numbers of the events inside it, so that walk covers
+	 * only them.
 	 */
 	@Override
 	public void scan(OrgId org, AuditFilter filter, long upToSeq, Predicate<AuditEvent> visitor) {
+		Condition matching = scanned(org, filter, upToSeq);
+		if (matching == null) {
+			return;
+		}
+		this.dsl.connection((connection) -> {
+			PGConnection copying = connection.unwrap(PGConnection.class);
+			inSequenceOrder(() -> new AuditCopyStream(copying, (after) -> chunkAfter(matching, after), this.scanChunk)
+				.forEach(visitor));
+		});
+	}
+
+	/** What a scan reads; null when a time range holds no event. */
+	@Nullable Condition scanned(OrgId org, AuditFilter filter, long upToSeq) {
 		Condition matching = matching(org, filter).and(AUDIT_EVENTS.SEQ.le(upToSeq));
-		this.dsl.connection((connection) -> new AuditCopyStream(connection.unwrap(PGConnection.class),
-				(after) -> this.dsl.renderInlined(this.dsl.select(AuditCopyStream.FIELDS)
-					.from(AUDIT_EVENTS)
-					.where(matching.and(AUDIT_EVENTS.SEQ.gt(after)))
-					.orderBy(AUDIT_EVENTS.SEQ.asc())
-					.limit(this.scanChunk)),
-				this.scanChunk)
-			.forEach(visitor));
+		if (filter.from() == null && filter.to() == null) {
+			return matching;
+		}
+		Record2<Long, Long> span = this.dsl.select(DSL.min(AUDIT_EVENTS.SEQ), DSL.max(AUDIT_EVENTS.SEQ))
+			.from(AUDIT_EVENTS)
+			.where(matching)
+			.fetchSingle();
+		if (span.value1() == null || span.value2() == null) {
+			return null;
+		}
+		return matching.and(AUDIT_EVENTS.SEQ.between(span.value1(), span.value2()));
+	}
+
+	/** The SELECT of one COPY chunk: the next events after a sequence number. */
+	String chunkAfter(Condition matching, long after) {
+		return this.dsl.renderInlined(this.dsl.select(AuditCopyStream.FIELDS)
+			.from(AUDIT_EVENTS)
+			.where(matching.and(AUDIT_EVENTS.SEQ.gt(after)))
+			.orderBy(AUDIT_EVENTS.SEQ.asc())
+			.limit(this.scanChunk));
+	}
+
+	/**
+	 * Runs a scan with sorting priced out of the planner's choices, so each chunk walks
+	 * an index in sequence order. Left to itself, the planner multiplies the selectivity
+	 * of the organization by that of the sequence range as if they were independent: at
+	 * 10 million events, for the last fifth of a 1,000,000-event chain it expected 21,000
+	 * rows where 220,000 matched, and chose to sort them all on disk for each chunk of
+	 * 20,000 (up to 570 ms a chunk instead of about 100). The setting is local to the
+	 * transaction: put back after the scan, or gone with the transaction if it fails (it
+	 * may be aborted, and then could not take another statement).
+	 */
+	void inSequenceOrder(Runnable scan) {
+		this.dsl.execute("set local enable_sort = off");
+		scan.run();
+		this.dsl.execute("set local enable_sort = on");
 	}
 
 	@Override

@@ -1,8 +1,11 @@
 package app.lockstep.persistence.audit;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import app.lockstep.domain.audit.AuditEntry;
 import app.lockstep.domain.audit.AuditEvent;
@@ -96,6 +99,40 @@ class AuditScanTest {
 					(event) -> true);
 			return null;
 		})).hasMessageContaining("Reading the audit trail failed");
+	}
+
+	@Test
+	void chunksWalkTheIndexInSequenceOrderEvenWhenThePlannerWouldRatherSort() {
+		harness.transactions.inTenant(org, () -> {
+			// index reads priced as ruinous: left alone, the planner reads the table and
+			// sorts
+			harness.dsl.execute("set local random_page_cost = 1000000");
+			String chunk = chunked
+				.chunkAfter(Objects.requireNonNull(chunked.scanned(org, AuditFilter.NONE, Long.MAX_VALUE)), 0);
+			assertThat(plan(chunk)).contains("Sort");
+			chunked.inSequenceOrder(() -> assertThat(plan(chunk)).doesNotContain("Sort").contains("Index Scan"));
+			assertThat(plan(chunk)).as("the planner is free again after the scan").contains("Sort");
+			return null;
+		});
+	}
+
+	@Test
+	void aTimeRangeIsReadOnlyWhereItHasEvents() {
+		Instant now = Instant.now();
+		assertThat(scan(new AuditFilter(null, null, null, null, now.minus(Duration.ofDays(1)),
+				now.plus(Duration.ofDays(1)), null), Long.MAX_VALUE))
+			.hasSize(25);
+		assertThat(scan(new AuditFilter(null, null, null, null, now.plus(Duration.ofDays(1)),
+				now.plus(Duration.ofDays(2)), null), Long.MAX_VALUE))
+			.isEmpty();
+		assertThat(scan(new AuditFilter(null, "test.fifth", null, null, now.minus(Duration.ofDays(1)),
+				now.plus(Duration.ofDays(1)), null), 20))
+			.extracting(AuditEvent::seq)
+			.containsExactly(5L, 10L, 15L, 20L);
+	}
+
+	private static String plan(String query) {
+		return String.join("\n", harness.dsl.fetch("explain " + query).getValues(0, String.class));
 	}
 
 	private static List<AuditEvent> scan(AuditFilter filter, long upTo) {
