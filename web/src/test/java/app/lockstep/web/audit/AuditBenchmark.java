@@ -169,6 +169,9 @@ class AuditBenchmark {
 						"/api/v1/orgs/" + big.slug + "/audit/export?format=csv", big.events);
 				rate("Verify, " + chain + ", " + run, client, "/api/v1/orgs/" + big.slug + "/audit/verify", big.events);
 			}
+			String march = "from=2030-03-01&to=2030-04-01";
+			rate("Export JSON Lines, one month (" + count(big, march) + " events), " + chain, client,
+					"/api/v1/orgs/" + big.slug + "/audit/export?format=jsonl&" + march, count(big, march));
 			heapDuringExport(client, "/api/v1/orgs/" + big.slug + "/audit/export?format=jsonl");
 
 		}
@@ -181,6 +184,19 @@ class AuditBenchmark {
 		String verified = get(client, "/api/v1/orgs/" + orgs.get(9).slug + "/audit/verify");
 		assertThat(verified).contains("\"verified\":true");
 		report();
+	}
+
+	/** The events of an organization in a {@code from=&to=} range. */
+	private static long count(Org org, String range) throws Exception {
+		String from = range.replaceAll(".*from=([^&]+).*", "$1");
+		String to = range.replaceAll(".*to=([^&]+).*", "$1");
+		try (Connection connection = TestDatabase.get().superuserDataSource().getConnection();
+				var result = connection.createStatement()
+					.executeQuery("select count(*) from lockstep.audit_events where org_id = '" + org.id
+							+ "' and occurred_at >= '" + from + "' and occurred_at < '" + to + "'")) {
+			result.next();
+			return result.getLong(1);
+		}
 	}
 
 	private void report() throws Exception {
