@@ -21,6 +21,7 @@ import app.lockstep.domain.shared.Actor;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.persistence.jooq.tables.records.AuditEventsRecord;
 import app.lockstep.persistence.shared.Json;
+import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -66,21 +67,30 @@ class JooqAuditLog implements AuditLog {
 	/** Rows per insert statement (PostgreSQL takes at most 65535 parameters). */
 	static final int INSERT_BATCH = 1000;
 
+	/**
+	 * Events of a time range that a page reads in full through the time index, then
+	 * orders; a wider range is left to the planner.
+	 */
+	static final int NARROW_RANGE = 5_000;
+
 	private final DSLContext dsl;
 
 	private final Clock clock;
 
 	private final int scanChunk;
 
+	private final int narrowRange;
+
 	@Autowired
 	JooqAuditLog(DSLContext dsl, Clock clock) {
-		this(dsl, clock, SCAN_CHUNK);
+		this(dsl, clock, SCAN_CHUNK, NARROW_RANGE);
 	}
 
-	JooqAuditLog(DSLContext dsl, Clock clock, int scanChunk) {
+	JooqAuditLog(DSLContext dsl, Clock clock, int scanChunk, int narrowRange) {
 		this.dsl = dsl;
 		this.clock = clock;
 		this.scanChunk = scanChunk;
+		this.narrowRange = narrowRange;
 	}
 
 	@Override
@@ -165,11 +175,45 @@ class JooqAuditLog implements AuditLog {
 		if (beforeSeq != null) {
 			condition = condition.and(AUDIT_EVENTS.SEQ.lt(beforeSeq));
 		}
+		if ((filter.from() != null || filter.to() != null) && fewEventsIn(condition)) {
+			return fromTheTimeIndex(condition, limit);
+		}
 		return this.dsl.selectFrom(AUDIT_EVENTS)
 			.where(condition)
 			.orderBy(AUDIT_EVENTS.SEQ.desc())
 			.limit(limit)
 			.fetch(JooqAuditLog::toEvent);
+	}
+
+	/**
+	 * Whether a time range (with the other filters) holds at most {@link #narrowRange}
+	 * events: counted by walking the time index, so it costs at most that many entries.
+	 */
+	private boolean fewEventsIn(Condition inRange) {
+		return this.dsl.fetchCount(this.dsl.select(AUDIT_EVENTS.OCCURRED_AT)
+			.from(AUDIT_EVENTS)
+			.where(inRange)
+			.orderBy(AUDIT_EVENTS.OCCURRED_AT.desc())
+			.limit(this.narrowRange + 1)) <= this.narrowRange;
+	}
+
+	/**
+	 * A page of a narrow time range: all of its events read first (a materialized CTE, so
+	 * through the time index), then ordered. Asked for "newest by seq, limit 50", the
+	 * planner would rather walk the primary key back from the head, expecting matches
+	 * spread evenly over the chain; but the events of a time range sit together, so for
+	 * one day a few months back that walk passed every newer event (0.2-0.7 s at 1M
+	 * events, against a few ms here).
+	 */
+	private List<AuditEvent> fromTheTimeIndex(Condition inRange, int limit) {
+		CommonTableExpression<AuditEventsRecord> range = DSL.name("in_range")
+			.asMaterialized(this.dsl.selectFrom(AUDIT_EVENTS).where(inRange));
+		return this.dsl.with(range)
+			.selectFrom(range)
+			.orderBy(range.field(AUDIT_EVENTS.SEQ).desc())
+			.limit(limit)
+			.fetchInto(AUDIT_EVENTS)
+			.map(JooqAuditLog::toEvent);
 	}
 
 	@Override

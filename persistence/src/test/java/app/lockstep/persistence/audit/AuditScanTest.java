@@ -28,7 +28,8 @@ class AuditScanTest {
 
 	private static final AuditHarness harness = new AuditHarness();
 
-	private static final JooqAuditLog chunked = new JooqAuditLog(harness.dsl, Clock.systemUTC(), 7);
+	private static final JooqAuditLog chunked = new JooqAuditLog(harness.dsl, Clock.systemUTC(), 7,
+			JooqAuditLog.NARROW_RANGE);
 
 	private static OrgId org;
 
@@ -95,8 +96,8 @@ class AuditScanTest {
 	void aFailingQueryIsReportedToTheCaller() {
 		// LIMIT -1 is refused by the server
 		assertThatThrownBy(() -> harness.transactions.inTenant(org, () -> {
-			new JooqAuditLog(harness.dsl, Clock.systemUTC(), -1).scan(org, AuditFilter.NONE, Long.MAX_VALUE,
-					(event) -> true);
+			new JooqAuditLog(harness.dsl, Clock.systemUTC(), -1, JooqAuditLog.NARROW_RANGE).scan(org, AuditFilter.NONE,
+					Long.MAX_VALUE, (event) -> true);
 			return null;
 		})).hasMessageContaining("Reading the audit trail failed");
 	}
