@@ -15,9 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every connection of the application's pool runs without PostgreSQL's JIT compilation,
  * which made audit pages on a 10M-event trail take hundreds of milliseconds whenever a
- * plan's estimated cost crossed {@code jit_above_cost}, and plans every statement for its
- * own parameters: a generic plan assumes an organization of average size, and the large
- * ones paid for it.
+ * plan's estimated cost crossed {@code jit_above_cost}.
  */
 @LockstepTest
 class DatabaseSessionSettingsTest {
@@ -28,11 +26,6 @@ class DatabaseSessionSettingsTest {
 	@Test
 	void queriesAreNotJitCompiled() throws Exception {
 		assertEveryPooledConnection("jit", "off");
-	}
-
-	@Test
-	void everyStatementIsPlannedForItsOwnParameters() throws Exception {
-		assertEveryPooledConnection("plan_cache_mode", "force_custom_plan");
 	}
 
 	private void assertEveryPooledConnection(String setting, String value) throws Exception {
