@@ -138,6 +138,11 @@ class AuditBenchmark {
 				Instant day = Instant.parse("2030-01-01T00:00:00Z").plusSeconds(86400L * random.nextInt(300));
 				return "/api/v1/orgs/" + big.slug + "/audit?limit=50&from=" + day + "&to=" + day.plusSeconds(86400);
 			});
+			latency("API page, one month (random, up to 10 back), " + chain, client, () -> {
+				String month = "2030-%02d-01".formatted(1 + random.nextInt(10));
+				String next = java.time.LocalDate.parse(month).plusMonths(1).toString();
+				return "/api/v1/orgs/" + big.slug + "/audit?limit=50&from=" + month + "&to=" + next;
+			});
 			latency("API page, free text, random org (" + small + ")", client,
 					() -> "/api/v1/orgs/" + orgs.get(1 + random.nextInt(orgs.size() - 1)).slug
 							+ "/audit?limit=50&q=billing%20" + random.nextInt(9));
