@@ -23,7 +23,7 @@ class AuditPagePlansTest {
 	private static OrgId org;
 
 	@BeforeAll
-	static void anOrganizationWithThirtyEvents() {
+	static void anOrganizationWithThirtyOneEvents() {
 		org = harness.newOrganization("plans");
 		harness.transactions.inTenant(org, () -> {
 			for (int i = 1; i <= 30; i++) {
@@ -32,6 +32,8 @@ class AuditPagePlansTest {
 							.detail("summary", (i % 2 == 0) ? "billing " + i : "shop " + i)
 							.build());
 			}
+			harness.auditLog.append(org, new Actor(Actor.Type.USER, "u-quote", "O'Brien \\ Ltd", null),
+					AuditEntry.of("test.quoted", "test", "q").detail("note", "it's 100% _done_ \\ ok").build());
 			return null;
 		});
 	}
@@ -66,6 +68,21 @@ class AuditPagePlansTest {
 			assertThat(sequentialScans()).isEqualTo(before);
 			return null;
 		});
+	}
+
+	@Test
+	void valuesInlinedIntoAPageAreQuotedNotRun() {
+		List<String> found = harness.transactions.inTenant(org, () -> List.of(
+				harness.auditLog.page(org, text("it's 100% _done_ \\"), null, 5).size() + " by text",
+				harness.auditLog.page(org, new AuditFilter("o'brien \\", null, null, null, null, null, null), null, 5)
+					.size() + " by actor",
+				harness.auditLog.page(org, text("x' or '1'='1"), null, 5).size() + " injected",
+				harness.auditLog.page(org, text("100%_"), null, 5).size() + " wildcards"));
+		assertThat(found).containsExactly("1 by text", "1 by actor", "0 injected", "0 wildcards");
+	}
+
+	private static AuditFilter text(String text) {
+		return new AuditFilter(null, null, null, null, null, null, text);
 	}
 
 	/** Sequential scans of the audit table in this transaction. */
