@@ -121,13 +121,13 @@ class AuditScanTest {
 	void aTimeRangeIsReadOnlyWhereItHasEvents() {
 		List<AuditEvent> all = scan(AuditFilter.NONE, Long.MAX_VALUE);
 		Instant from = all.getFirst().at();
-		Instant now = all.getLast().at();
-		assertThat(scan(new AuditFilter(null, null, null, null, from, now.plusMillis(1), null), Long.MAX_VALUE))
+		Instant last = all.getLast().at();
+		assertThat(scan(new AuditFilter(null, null, null, null, from, last.plusMillis(1), null), Long.MAX_VALUE))
 			.isEqualTo(all);
-		assertThat(scan(new AuditFilter(null, null, null, null, now.plus(Duration.ofDays(1)),
-				now.plus(Duration.ofDays(2)), null), Long.MAX_VALUE))
+		assertThat(scan(new AuditFilter(null, null, null, null, last.plus(Duration.ofDays(1)),
+				last.plus(Duration.ofDays(2)), null), Long.MAX_VALUE))
 			.isEmpty();
-		assertThat(scan(new AuditFilter(null, "test.fifth", null, null, from, now.plusMillis(1), null), 20))
+		assertThat(scan(new AuditFilter(null, "test.fifth", null, null, from, last.plusMillis(1), null), 20))
 			.extracting(AuditEvent::seq)
 			.containsExactly(5L, 10L, 15L, 20L);
 	}
