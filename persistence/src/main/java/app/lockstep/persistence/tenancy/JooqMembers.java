@@ -14,6 +14,7 @@ import app.lockstep.domain.tenancy.Role;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Record5;
+import org.jooq.SelectOnConditionStep;
 
 import org.springframework.stereotype.Repository;
 
@@ -88,25 +89,24 @@ class JooqMembers implements Members {
 
 	@Override
 	public List<Membership> membershipsOf(UserId user) {
-		return this.dsl.select(ORGANIZATIONS.fields())
-			.select(MEMBERSHIPS.ROLE)
-			.from(MEMBERSHIPS)
-			.join(ORGANIZATIONS)
-			.on(ORGANIZATIONS.ID.eq(MEMBERSHIPS.ORG_ID))
-			.where(MEMBERSHIPS.USER_ID.eq(user.value()))
+		return withOrganizations().where(MEMBERSHIPS.USER_ID.eq(user.value()))
 			.orderBy(ORGANIZATIONS.NAME)
 			.fetch(JooqMembers::toMembership);
 	}
 
 	@Override
 	public Optional<Membership> membershipIn(UserId user, String orgSlug) {
+		return withOrganizations().where(MEMBERSHIPS.USER_ID.eq(user.value()).and(ORGANIZATIONS.SLUG.eq(orgSlug)))
+			.fetchOptional(JooqMembers::toMembership);
+	}
+
+	/** Memberships with their organizations, as {@link #toMembership} reads them. */
+	private SelectOnConditionStep<Record> withOrganizations() {
 		return this.dsl.select(ORGANIZATIONS.fields())
 			.select(MEMBERSHIPS.ROLE)
 			.from(MEMBERSHIPS)
 			.join(ORGANIZATIONS)
-			.on(ORGANIZATIONS.ID.eq(MEMBERSHIPS.ORG_ID))
-			.where(MEMBERSHIPS.USER_ID.eq(user.value()).and(ORGANIZATIONS.SLUG.eq(orgSlug)))
-			.fetchOptional(JooqMembers::toMembership);
+			.on(ORGANIZATIONS.ID.eq(MEMBERSHIPS.ORG_ID));
 	}
 
 	private static Membership toMembership(Record record) {
