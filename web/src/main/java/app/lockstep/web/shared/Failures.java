@@ -10,6 +10,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * What a failure means for the client, whatever layer it surfaced in: a body past its
@@ -67,6 +68,11 @@ public final class Failures {
 			if (current instanceof SQLException sql && sql.getSQLState() != null
 					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
 				return true;
+			}
+			if (current instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+					&& rollback.getApplicationException() != current) {
+				// The rollback on a dead connection failed too and hid what failed first.
+				return databaseUnavailable(rollback.getApplicationException());
 			}
 			current = current.getCause();
 		}

@@ -1,5 +1,7 @@
 package app.lockstep.web.shared;
 
+import javax.sql.DataSource;
+
 import com.fasterxml.jackson.annotation.Nulls;
 
 import org.apache.catalina.Container;
@@ -7,6 +9,7 @@ import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -17,7 +20,8 @@ import org.springframework.core.Ordered;
 
 /**
  * How requests are bounded and errors answered outside the controllers: the input filter
- * (body limits, parameters), the JSON rules and Tomcat's own error reports.
+ * (body limits, parameters), Tomcat's own error reports, and the fail-fast database
+ * connections.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestHandlingConfiguration {
@@ -48,6 +52,17 @@ class RequestHandlingConfiguration {
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatErrorReports() {
 		return new TomcatErrorReports();
+	}
+
+	@Bean
+	static BeanPostProcessor failFastDataSource() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof DataSource dataSource && !(bean instanceof FailFastDataSource))
+						? new FailFastDataSource(dataSource) : bean;
+			}
+		};
 	}
 
 	/**
