@@ -36,7 +36,10 @@ public class TomcatErrorReportValve extends ErrorReportValve {
 				response.setHeader("Retry-After", retryAfter);
 			}
 			byte[] body;
-			if (ProblemJson.wanted(path, request.getHeader("Accept"))) {
+			// A request line Tomcat could not read leaves neither path nor headers to go
+			// by:
+			// such a request comes from a program, not a browser, so it gets a problem.
+			if (path == null || path.isEmpty() || ProblemJson.wanted(path, request.getHeader("Accept"))) {
 				response.setContentType(ProblemJson.MEDIA_TYPE);
 				body = ProblemJson.bytes(refusal, path);
 			}

@@ -112,8 +112,7 @@ class ErrorResponsesTest {
 		// A request line past 16 KB: Tomcat cannot even read the path.
 		HttpResponse<String> huge = this.client.send(request("/orgs/" + "a".repeat(20_000)).GET().build(),
 				BodyHandlers.ofString());
-		assertThat(huge.statusCode()).isEqualTo(400);
-		assertProtected(huge);
+		assertProblem(huge, 400);
 		assertThat(huge.body()).doesNotContain("Apache Tomcat", "HTTP Status 400 –");
 	}
 
