@@ -52,7 +52,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/orgs/{org}/projects/{project}/environments/{environment}/config")
 class ConfigApiController {
 
-	private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"r(\\d+)-p(\\d+)-[a-z]+\"$");
+	private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"r(\\d{1,9})-p(\\d{1,9})-[a-z]+\"$");
 
 	private final ReadConfigForDeployment read;
 
