@@ -36,6 +36,12 @@ public final class RequestLimits {
 	 */
 	public static final long CONFIG = 2 * MIB;
 
+	/**
+	 * Importing a spec: a pasted or uploaded .upsun/config.yaml, or the files of a
+	 * Platform.sh project, each at most a 64 KiB spec (multipart, this address only).
+	 */
+	public static final long IMPORT = 1 * MIB;
+
 	/** Signing in, signing up and accepting an invitation. */
 	public static final long SIGN_IN = 16 * KIB;
 
@@ -61,8 +67,10 @@ public final class RequestLimits {
 			rule("/api/v1/orgs/*/projects/*/code-changes", CODE_CHANGES),
 			rule("/api/v1/orgs/*/projects/*/config", CONFIG),
 			rule("/api/v1/orgs/*/projects/*/environments/*/config", CONFIG), rule("/orgs/*/projects/*/config", CONFIG),
-			rule("/orgs/*/projects/*/environments/*/config", CONFIG), rule("/login", SIGN_IN), rule("/signup", SIGN_IN),
-			rule("/invitations/*/signup", SIGN_IN), rule("/api/**", API));
+			rule("/orgs/*/projects/*/environments/*/config", CONFIG),
+			rule("/orgs/*/projects/*/environments/*/config/validate", CONFIG),
+			rule("/orgs/*/projects/*/environments/*/config/import", IMPORT), rule("/login", SIGN_IN),
+			rule("/signup", SIGN_IN), rule("/invitations/*/signup", SIGN_IN), rule("/api/**", API));
 
 	private RequestLimits() {
 	}
