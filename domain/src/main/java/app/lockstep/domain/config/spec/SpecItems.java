@@ -108,6 +108,9 @@ public final class SpecItems {
 						: " " + setting));
 			return truncate(shown.toString());
 		}
+		if (value instanceof String text) {
+			return truncate(text.strip());
+		}
 		return truncate((value == null) ? "(empty)" : YamlWriter.flow(value));
 	}
 
