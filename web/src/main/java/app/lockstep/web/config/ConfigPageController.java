@@ -191,6 +191,25 @@ class ConfigPageController {
 		return "config/diff";
 	}
 
+	/**
+	 * What restoring a revision would change, before anything is saved: the diff from the
+	 * current revision to it, and a button that restores it as a new revision.
+	 */
+	@GetMapping({ ENV + "/revisions/{number}/restore", PROJECT + "/revisions/{number}/restore" })
+	String restorePreview(Caller caller, @PathVariable String project,
+			@PathVariable(required = false) @Nullable String environment, @PathVariable int number, Model model) {
+		ViewConfig.Current current = this.view.current(caller, project, environment);
+		caller.require(Permission.EDIT_CONFIG);
+		ConfigRevision restored = this.view.revision(caller, project, environment, number);
+		int latest = current.config().revisionNumber();
+		common(caller, current, model);
+		model.addAttribute("revision", restored);
+		model.addAttribute("latest", latest);
+		model.addAttribute("diff",
+				(latest != number) ? this.view.diff(caller, project, environment, latest, number) : null);
+		return "config/restore";
+	}
+
 	@PostMapping({ ENV + "/revisions/{number}/restore", PROJECT + "/revisions/{number}/restore" })
 	String restoreRevision(Caller caller, @PathVariable String org, @PathVariable String project,
 			@PathVariable(required = false) @Nullable String environment, @PathVariable int number,

@@ -117,11 +117,48 @@ class ConfigEditorTest {
 		int start = html.indexOf("id=\"diff-form\"");
 		String diffForm = html.substring(start, html.indexOf("</form>", start));
 		assertThat(diffForm).contains("name=\"from\"").doesNotContain("_csrf").doesNotContain("formmethod");
-		assertThat(html).contains("form=\"restore-1\"");
-		int restore = html.indexOf("id=\"restore-1\"");
+		assertThat(html).contains("href=\"" + this.base + "/revisions/1/restore\"");
+		String preview = this.mvc.perform(get(this.base + "/revisions/1/restore").session(this.developer))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		int restore = preview.indexOf("id=\"restore-form\"");
 		assertThat(restore).isPositive();
-		assertThat(html.substring(restore, html.indexOf("</form>", restore))).contains("method=\"post\"", "_csrf",
-				this.base + "/revisions/1/restore");
+		assertThat(preview.substring(preview.lastIndexOf("<form", restore), preview.indexOf("</form>", restore)))
+			.contains("method=\"post\"", "_csrf", this.base + "/revisions/1/restore");
+	}
+
+	@Test
+	void restoringShowsWhatItWouldChangeFirstAndSavesNothingUntilConfirmed() throws Exception {
+		saveForm(ConfigFixtures.SPEC, 0, "APP_ENV", "staging", "First").andExpect(status().is3xxRedirection());
+		saveForm(ConfigFixtures.SPEC.replace("php:8.3", "php:8.4"), 1, "APP_ENV", "staging-2", "Second")
+			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(get(this.base + "/revisions/1/restore").session(this.developer))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Restore revision 1?"),
+					containsString("makes revision <strong>3</strong> equal to revision"),
+					containsString("php 8.4 → 8.3"), containsString("diff-REMOVED"), containsString("staging-2"),
+					containsString("Restore as revision 3"))));
+		this.mvc.perform(get(this.base + "/history").session(this.developer))
+			.andExpect(content().string(not(containsString("restored from"))));
+		this.mvc.perform(get(this.base + "/revisions/2/restore").session(this.developer))
+			.andExpect(content().string(containsString("is what this config holds already")));
+		MockHttpSession viewer = new SessionCache(this.mvc).sessionOf("viewer@acme.test");
+		this.mvc.perform(get(this.base + "/revisions/1/restore").session(viewer)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void pressingEnterInTheMessageSavesRatherThanAddingRows() throws Exception {
+		String html = this.mvc.perform(get(this.base).session(this.developer))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		int form = html.indexOf("id=\"config-form\"");
+		int firstSubmit = html.indexOf("type=\"submit\"", form);
+		// The first submit button of a form is the one Enter in a field presses.
+		assertThat(html.substring(html.lastIndexOf("<button", firstSubmit), html.indexOf(">", firstSubmit)))
+			.contains("value=\"save\"");
 	}
 
 	@Test
@@ -233,6 +270,18 @@ class ConfigEditorTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Pick two different environments to compare."),
 					not(containsString("drift-table")))));
+	}
+
+	@Test
+	void twoEnvironmentsWithoutAConfigAreNotCalledInLockstep() throws Exception {
+		this.mvc
+			.perform(get("/orgs/acme/projects/" + this.project + "/compare").param("left", "staging")
+				.param("right", "production")
+				.session(this.developer))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(
+					containsString("Neither staging nor production has a config yet: there is nothing to compare."),
+					not(containsString("are in lockstep")), not(containsString("drift-table")))));
 	}
 
 	@Test

@@ -109,7 +109,10 @@ class ConfigJourneyTest extends BrowserJourney {
 
 		// Restore revision 1: revision 3.
 		browser.click(".nav-tabs a[href$='/config/history']").waitForPath(staging + "/history");
-		browser.click("button[aria-label='Restore revision 1']").waitForText("Restored revision 1 as revision 3");
+		browser.click("a[aria-label='Restore revision 1']").find("#restore-summary");
+		assertThat(browser.find("#restore-summary").getText()).contains("php 8.4 → 8.3");
+		browser.screenshotPage("config-restore-preview");
+		browser.click("#confirm-restore").waitForText("Restored revision 1 as revision 3");
 		assertThat(browser.find("tr[data-revision='3']").getText()).contains("restored from 1");
 		browser.screenshotPage("config-history-restored");
 		browser.open(staging).find(".CodeMirror");
