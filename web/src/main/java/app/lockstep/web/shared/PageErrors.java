@@ -3,10 +3,14 @@ package app.lockstep.web.shared;
 import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.ForbiddenException;
 import app.lockstep.domain.shared.NotFoundException;
+import app.lockstep.domain.shared.TimedOutException;
 import app.lockstep.domain.shared.ValidationException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -33,6 +37,12 @@ class PageErrors {
 	@ExceptionHandler(ConflictException.class)
 	ModelAndView conflict(ConflictException ex) {
 		return page("error", HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	@ExceptionHandler(TimedOutException.class)
+	ModelAndView timedOut(TimedOutException ex, HttpServletResponse response) {
+		response.setHeader(HttpHeaders.RETRY_AFTER, TimedOutPages.RETRY_AFTER_SECONDS);
+		return page("error", HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
 	}
 
 	@ExceptionHandler(ValidationException.class)

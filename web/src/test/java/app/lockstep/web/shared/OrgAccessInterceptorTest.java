@@ -202,6 +202,11 @@ class OrgAccessInterceptorTest {
 		}
 
 		@Override
+		public <T> T inTenantLongRunning(OrgId org, Supplier<T> work) {
+			return work.get();
+		}
+
+		@Override
 		public <T> T inTenant(OrgId org, UserId user, Supplier<T> work) {
 			return work.get();
 		}
