@@ -182,12 +182,12 @@ class OrgAccessInterceptorTest {
 		}
 
 		@Override
-		public void changeRole(OrgId org, UserId user, Role role) {
+		public boolean changeRole(OrgId org, UserId user, Role from, Role to) {
 			throw new UnsupportedOperationException();
 		}
 
 		@Override
-		public void remove(OrgId org, UserId user) {
+		public boolean remove(OrgId org, UserId user, Role role) {
 			throw new UnsupportedOperationException();
 		}
 
