@@ -47,6 +47,12 @@ public interface Deployments {
 	List<Deployment> lockWaiting(OrgId org, @Nullable EnvironmentId environment);
 
 	/**
+	 * As {@link #tryLock}, and empty too while a dispatcher's claim on it has not expired
+	 * at {@code now}.
+	 */
+	Optional<Deployment> tryLockUnclaimed(OrgId org, DeploymentId id, Instant now);
+
+	/**
 	 * Claims the (locked) deployment for delivery by the holder of {@code token} until
 	 * {@code until}.
 	 */

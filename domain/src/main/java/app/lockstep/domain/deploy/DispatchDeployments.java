@@ -146,9 +146,9 @@ public final class DispatchDeployments {
 	 */
 	private Claim claim(OrgId org, DueDeployments.Due due) {
 		Instant now = this.support.now();
-		Deployment deployment = this.support.deployments.tryLock(org, due.id()).orElse(null);
+		Deployment deployment = this.support.deployments.tryLockUnclaimed(org, due.id(), now).orElse(null);
 		if (deployment == null || !deployment.status().isPending() || deployment.dueAt() == null
-				|| deployment.dueAt().isAfter(now) || this.support.deployments.claimedAt(org, due.id(), now)) {
+				|| deployment.dueAt().isAfter(now)) {
 			return Claim.done(Outcome.SKIPPED);
 		}
 		DeploymentPlace place = placeOf(org, deployment);
@@ -172,7 +172,7 @@ public final class DispatchDeployments {
 		}
 		UUID token = UUID.randomUUID();
 		this.support.deployments.claim(org, deployment.id(), token, now.plus(this.lease));
-		return new Claim(null, deployment.id(), token, target, delivery);
+		return new Claim(null, deployment.id(), token, place, target, delivery);
 	}
 
 	/**
@@ -232,7 +232,7 @@ public final class DispatchDeployments {
 		if (deployment == null || !deployment.status().isPending()) {
 			return Outcome.SKIPPED;
 		}
-		return outcome(org, deployment, placeOf(org, deployment), claim.target(), result, now);
+		return outcome(org, deployment, claim.place(), claim.target(), result, now);
 	}
 
 	/** What a delivery's answer makes of the deployment: running, retrying or failed. */
@@ -266,10 +266,10 @@ public final class DispatchDeployments {
 
 	/** A claimed delivery, or the outcome when there is nothing to deliver. */
 	private record Claim(@Nullable Outcome outcome, @Nullable DeploymentId deployment, @Nullable UUID token,
-			@Nullable DeployTarget target, @Nullable Delivery delivery) {
+			@Nullable DeploymentPlace place, @Nullable DeployTarget target, @Nullable Delivery delivery) {
 
 		static Claim done(Outcome outcome) {
-			return new Claim(outcome, null, null, null, null);
+			return new Claim(outcome, null, null, null, null, null);
 		}
 
 	}

@@ -157,6 +157,17 @@ class JooqDeployments implements Deployments {
 	}
 
 	@Override
+	public Optional<Deployment> tryLockUnclaimed(OrgId org, DeploymentId id, Instant now) {
+		return this.dsl.selectFrom(DEPLOYMENTS)
+			.where(byId(org, id)
+				.and(DEPLOYMENTS.CLAIMED_UNTIL.isNull().or(DEPLOYMENTS.CLAIMED_UNTIL.le(now.atOffset(ZoneOffset.UTC)))))
+			.forUpdate()
+			.skipLocked()
+			.fetchOptional()
+			.map(JooqDeployments::toDeployment);
+	}
+
+	@Override
 	public void claim(OrgId org, DeploymentId id, UUID token, Instant until) {
 		this.dsl.update(DEPLOYMENTS)
 			.set(DEPLOYMENTS.CLAIM_TOKEN, token)
@@ -175,19 +186,14 @@ class JooqDeployments implements Deployments {
 
 	@Override
 	public Optional<Deployment> lockAndRelease(OrgId org, DeploymentId id, UUID token) {
-		Optional<Deployment> claimed = this.dsl.selectFrom(DEPLOYMENTS)
+		// One statement: the UPDATE locks the row, and returns it as it is now.
+		return this.dsl.update(DEPLOYMENTS)
+			.setNull(DEPLOYMENTS.CLAIM_TOKEN)
+			.setNull(DEPLOYMENTS.CLAIMED_UNTIL)
 			.where(byId(org, id).and(DEPLOYMENTS.CLAIM_TOKEN.eq(token)))
-			.forUpdate()
+			.returning()
 			.fetchOptional()
 			.map(JooqDeployments::toDeployment);
-		if (claimed.isPresent()) {
-			this.dsl.update(DEPLOYMENTS)
-				.setNull(DEPLOYMENTS.CLAIM_TOKEN)
-				.setNull(DEPLOYMENTS.CLAIMED_UNTIL)
-				.where(byId(org, id))
-				.execute();
-		}
-		return claimed;
 	}
 
 	@Override
