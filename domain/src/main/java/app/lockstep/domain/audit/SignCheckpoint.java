@@ -40,7 +40,7 @@ public final class SignCheckpoint {
 
 	/**
 	 * Signs the head now, for whoever may {@link Permission#SIGN_CHECKPOINTS} (owners,
-	 * admins and auditors: see decision 11).
+	 * admins and auditors: see decision 13).
 	 */
 	public Checkpoint sign(Caller caller) {
 		caller.require(Permission.SIGN_CHECKPOINTS);

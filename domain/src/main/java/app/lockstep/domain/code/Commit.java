@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import app.lockstep.domain.shared.Instants;
 import app.lockstep.domain.shared.Validation;
 import org.jspecify.annotations.Nullable;
 
@@ -97,6 +98,10 @@ public record Commit(String sha, String branch, @Nullable String author, @Nullab
 			else {
 				try {
 					committedAt = OffsetDateTime.parse(input.timestamp().strip()).toInstant();
+					if (!Instants.inRange(committedAt)) {
+						validation.add(field + "timestamp", Instants.OUT_OF_RANGE);
+						committedAt = null;
+					}
 				}
 				catch (DateTimeException ex) {
 					validation.add(field + "timestamp", "\"" + input.timestamp()

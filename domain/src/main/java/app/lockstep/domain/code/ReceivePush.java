@@ -47,17 +47,34 @@ public final class ReceivePush {
 	}
 
 	/**
-	 * What reached the hook: the raw body (as signed), the signature header (GitHub's
-	 * {@code X-Hub-Signature-256} or GitLab's {@code X-Gitlab-Token}), the event header,
-	 * and the sender's address.
+	 * What reached the hook: the raw body (as signed; read only once the hook is known),
+	 * the signature header (GitHub's {@code X-Hub-Signature-256} or GitLab's
+	 * {@code X-Gitlab-Token}), the event header, and the sender's address.
 	 */
-	public record Delivery(Forge forge, String hookId, byte[] body, @Nullable String signature, @Nullable String event,
+	public record Delivery(Forge forge, String hookId, Payload body, @Nullable String signature, @Nullable String event,
 			@Nullable String ip) {
+
+		public Delivery(Forge forge, String hookId, byte[] body, @Nullable String signature, @Nullable String event,
+				@Nullable String ip) {
+			this(forge, hookId, () -> body, signature, event, ip);
+		}
 
 		@Override
 		public String toString() {
-			return "Delivery[" + this.forge + ", event=" + this.event + ", " + this.body.length + " bytes]";
+			return "Delivery[" + this.forge + ", event=" + this.event + "]";
 		}
+
+	}
+
+	/**
+	 * A delivery's raw body, read only after its hook was found: a delivery to an unknown
+	 * hook is refused unread, however large. The reader bounds its size (a body past the
+	 * limit fails the read).
+	 */
+	@FunctionalInterface
+	public interface Payload {
+
+		byte[] read();
 
 	}
 
@@ -78,13 +95,15 @@ public final class ReceivePush {
 		WebhookTarget target = this.transactions
 			.forWebhook(delivery.hookId(), () -> this.webhooks.findByHookId(delivery.hookId()))
 			.orElseThrow(() -> new NotFoundException("No such webhook."));
+		// Read outside any transaction: a slow sender holds no database connection.
+		byte[] body = delivery.body().read();
 		Outcome outcome = this.transactions.inTenant(target.org(), () -> {
 			Webhook webhook = this.webhooks.find(target.org(), target.project())
 				.orElseThrow(() -> new NotFoundException("No such webhook."));
 			Instant now = this.clock.instant();
 			String event = (delivery.event() != null) ? delivery.event().strip() : "";
 			String secret = this.secrets.open(target.org(), target.project(), webhook.secret());
-			String refusal = refusal(delivery, secret);
+			String refusal = refusal(delivery, body, secret);
 			if (refusal != null) {
 				record(target, delivery, now, event, DeliveryOutcome.REJECTED, refusal, 0);
 				return new Outcome(DeliveryOutcome.REJECTED, refusal, 0, List.of(), null);
@@ -99,7 +118,7 @@ public final class ReceivePush {
 			Push push;
 			List<Commit> commits;
 			try {
-				push = parser.parse(delivery.body());
+				push = parser.parse(body);
 				String branch = Commit.branchOf(push.ref());
 				if (branch == null) {
 					String detail = "A push to " + push.ref() + ", not to a branch; nothing to store.";
@@ -149,13 +168,13 @@ public final class ReceivePush {
 			@Nullable ValidationException invalid) {
 	}
 
-	private static @Nullable String refusal(Delivery delivery, String secret) {
+	private static @Nullable String refusal(Delivery delivery, byte[] body, String secret) {
 		return switch (delivery.forge()) {
 			case GITHUB -> {
 				if (delivery.signature() == null || delivery.signature().isBlank()) {
 					yield "No X-Hub-Signature-256 header: set the webhook's secret in GitHub.";
 				}
-				yield WebhookSecrets.githubSignatureMatches(secret, delivery.body(), delivery.signature()) ? null
+				yield WebhookSecrets.githubSignatureMatches(secret, body, delivery.signature()) ? null
 						: "The X-Hub-Signature-256 signature does not match this hook's secret.";
 			}
 			case GITLAB -> {

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import app.lockstep.domain.audit.AuditLog;
+import app.lockstep.domain.config.spec.Spec;
+import app.lockstep.domain.config.spec.SpecEditor;
 import app.lockstep.domain.project.Environments;
 import app.lockstep.domain.project.Projects;
 import app.lockstep.domain.shared.Transactions;
@@ -19,7 +21,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Brings selected differences from one environment into another as a new revision of the
  * target, through the normal save (validation, history and audit apply). Selected keys
- * are "area:key" as in {@link DriftItem}.
+ * are "area:key" as in {@link DriftItem}. The target's spec is edited, not rewritten:
+ * only the selected entries change, so the diff an approver sees shows the real change
+ * alone.
  */
 public final class BringAcross {
 
@@ -48,7 +52,7 @@ public final class BringAcross {
 			.stream()
 			.filter((item) -> keys.contains(item.area() + ":" + item.key()))
 			.toList();
-		Spec spec = Drift.bringAcross(comparison.leftConfig().spec(), comparison.rightConfig().spec(), selected);
+		String infrastructure = infrastructure(comparison, selected);
 		List<String> names = selected.stream()
 			.filter((item) -> item.area().equals("variable"))
 			.map(DriftItem::key)
@@ -66,10 +70,35 @@ public final class BringAcross {
 		String text = (message != null && !message.isBlank()) ? message
 				: "Brought " + String.join(", ", selectedKeys) + " across from " + sourceName;
 		return this.save.save(caller,
-				new SaveConfigRevision.Command(
-						projectSlug, targetName, base, spec.equals(comparison.leftConfig().spec())
-								? comparison.leftConfig().infrastructure() : InfrastructureSpec.render(spec),
-						inputs, text));
+				new SaveConfigRevision.Command(projectSlug, targetName, base, infrastructure, inputs, text));
+	}
+
+	/**
+	 * The target's spec text with the selected spec items taken from the source as text
+	 * edits: everything else in the file stays as written. An application's runtime
+	 * brought across from a source that has no such application removes the application.
+	 */
+	private static String infrastructure(CompareEnvironments.Comparison comparison, List<DriftItem> selected) {
+		String target = comparison.leftConfig().infrastructure();
+		String source = comparison.rightConfig().infrastructure();
+		Spec sourceSpec = comparison.rightConfig().spec();
+		List<List<String>> paths = new ArrayList<>();
+		for (DriftItem item : selected) {
+			if (item.area().equals(DriftItem.VARIABLE)) {
+				continue;
+			}
+			List<String> path = item.path();
+			if (item.area().equals(DriftItem.RUNTIME) && !sourceSpec.has(path.subList(0, 2))) {
+				path = path.subList(0, 2);
+			}
+			paths.add(path);
+		}
+		try {
+			return SpecEditor.bringAcross(target, source, paths);
+		}
+		catch (SpecEditor.EditRefused ex) {
+			throw new ValidationException("infrastructure", ex.getMessage() + ".");
+		}
 	}
 
 	/**

@@ -3,13 +3,14 @@ package app.lockstep.domain.config;
 import java.util.ArrayList;
 import java.util.List;
 
+import app.lockstep.domain.config.spec.Spec;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A one-line account of what a config revision changed: how many variables were added,
  * changed and removed, and what changed in the spec (versions first, such as "php 8.2 →
  * 8.3", "+ redis 7.2" or "− mariadb 10.11", then other changes such as "db: disk 2048 →
- * 4096" or "relationships changed").
+ * 4096", "app: hook build changed" or "+ route https://{default}/").
  */
 public record ChangeSummary(int added, int changed, int removed, List<String> versionChanges) {
 

@@ -2,19 +2,23 @@ package app.lockstep.domain.config;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 
+import app.lockstep.domain.config.spec.Spec;
+import app.lockstep.domain.config.spec.SpecItem;
+import app.lockstep.domain.config.spec.SpecItems;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How two environments' configs differ, item by item, and how to bring selected
- * differences across from one to the other.
+ * How two environments' configs differ, item by item, and how to bring selected variables
+ * across from one to the other (spec items are brought across as text edits, see
+ * {@link app.lockstep.domain.config.spec.SpecEditor}).
  */
 public final class Drift {
 
@@ -22,21 +26,24 @@ public final class Drift {
 	}
 
 	/**
-	 * Every runtime, service, relationship, mount and variable of either side, by area
-	 * (in that order), applications and services in the order written, variables by name.
+	 * Every item of either spec (by area, in the order written, see {@link SpecItems}),
+	 * then every variable by name.
 	 */
 	public static List<DriftItem> between(Spec left, List<VariableState> leftVars, Spec right,
 			List<VariableState> rightVars) {
 		List<DriftItem> items = new ArrayList<>();
-		compare(items, DriftItem.RUNTIME, left.applications(), right.applications(), Drift::runtime);
-		compare(items, DriftItem.SERVICE, left.services(), right.services(), Drift::service);
-		for (String app : SpecChanges.union(left.applications().keySet(), right.applications().keySet())) {
-			Application l = left.applications().get(app);
-			Application r = right.applications().get(app);
-			compare(items, DriftItem.RELATIONSHIP, prefixed(app + ".", (l != null) ? l.relationships() : Map.of()),
-					prefixed(app + ".", (r != null) ? r.relationships() : Map.of()), Function.identity());
-			compare(items, DriftItem.MOUNT, prefixed(app + ":", (l != null) ? l.mounts() : Map.of()),
-					prefixed(app + ":", (r != null) ? r.mounts() : Map.of()), Drift::mount);
+		Map<String, SpecItem> leftItems = byKey(SpecItems.of(left));
+		Map<String, SpecItem> rightItems = byKey(SpecItems.of(right));
+		List<String> keys = new ArrayList<>(leftItems.keySet());
+		rightItems.keySet().stream().filter((key) -> !leftItems.containsKey(key)).forEach(keys::add);
+		keys.sort(Comparator.comparingInt((String key) -> SpecItem.AREAS.indexOf(key.substring(0, key.indexOf(':')))));
+		for (String key : keys) {
+			SpecItem l = leftItems.get(key);
+			SpecItem r = rightItems.get(key);
+			SpecItem any = (l != null) ? l : r;
+			boolean same = l != null && r != null && Objects.equals(l.value(), r.value());
+			items.add(new DriftItem(any.area(), any.key(), any.path(), kind(l, r, same), (l != null) ? l.shown() : null,
+					(r != null) ? r.shown() : null));
 		}
 		variables(items, leftVars, rightVars);
 		return items;
@@ -48,16 +55,6 @@ public final class Drift {
 	 */
 	public static String headline(List<DriftItem> items) {
 		return DriftHeadline.of(items);
-	}
-
-	/**
-	 * The target spec with the selected runtime, service, relationship and mount items
-	 * taken from the source: copied where the source has them, removed where it does not.
-	 * Variable items are left to {@link #bringVariablesAcross}. The result is not
-	 * validated (a relationship may now name a missing service): render and parse it.
-	 */
-	public static Spec bringAcross(Spec target, Spec source, Collection<DriftItem> selected) {
-		return SpecMerge.bringAcross(target, source, selected);
 	}
 
 	/**
@@ -88,16 +85,10 @@ public final class Drift {
 		return result;
 	}
 
-	private static <V> void compare(List<DriftItem> items, String area, Map<String, V> left, Map<String, V> right,
-			Function<V, String> shown) {
-		for (String key : SpecChanges.union(left.keySet(), right.keySet())) {
-			V l = left.get(key);
-			V r = right.get(key);
-			String leftShown = (l != null) ? shown.apply(l) : null;
-			String rightShown = (r != null) ? shown.apply(r) : null;
-			items.add(
-					new DriftItem(area, key, kind(l, r, Objects.equals(leftShown, rightShown)), leftShown, rightShown));
-		}
+	private static Map<String, SpecItem> byKey(List<SpecItem> items) {
+		Map<String, SpecItem> byKey = new LinkedHashMap<>();
+		items.forEach((item) -> byKey.putIfAbsent(item.area() + ":" + item.key(), item));
+		return byKey;
 	}
 
 	private static void variables(List<DriftItem> items, List<VariableState> left, List<VariableState> right) {
@@ -112,7 +103,7 @@ public final class Drift {
 			VariableState b = r.get(name);
 			boolean same = a != null && b != null && a.fingerprint().equals(b.fingerprint())
 					&& a.visibility() == b.visibility() && a.sensitive() == b.sensitive();
-			items.add(new DriftItem(DriftItem.VARIABLE, name, kind(a, b, same), shown(a, b), shown(b, a)));
+			items.add(new DriftItem(DriftItem.VARIABLE, name, List.of(), kind(a, b, same), shown(a, b), shown(b, a)));
 		}
 	}
 
@@ -140,25 +131,6 @@ public final class Drift {
 			return ChangeKind.REMOVED;
 		}
 		return same ? ChangeKind.SAME : ChangeKind.CHANGED;
-	}
-
-	static String runtime(Application application) {
-		return application.runtime() + " " + application.version();
-	}
-
-	static String service(Service service) {
-		return service.engine() + " " + service.version()
-				+ ((service.disk() != null) ? ", disk " + service.disk() : "");
-	}
-
-	private static String mount(Mount mount) {
-		return mount.source() + ((mount.sourcePath() != null) ? " (source_path: " + mount.sourcePath() + ")" : "");
-	}
-
-	private static <V> Map<String, V> prefixed(String prefix, Map<String, V> map) {
-		Map<String, V> prefixed = new LinkedHashMap<>();
-		map.forEach((key, value) -> prefixed.put(prefix + key, value));
-		return prefixed;
 	}
 
 }

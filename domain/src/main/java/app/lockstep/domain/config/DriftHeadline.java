@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import app.lockstep.domain.config.spec.SpecItem;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,6 +75,12 @@ final class DriftHeadline {
 		nouns.put(DriftItem.SERVICE, new String[] { "service", "services" });
 		nouns.put(DriftItem.RELATIONSHIP, new String[] { "relationship", "relationships" });
 		nouns.put(DriftItem.MOUNT, new String[] { "mount", "mounts" });
+		nouns.put(SpecItem.ROUTE, new String[] { "route", "routes" });
+		nouns.put(SpecItem.WEB, new String[] { "web setting", "web settings" });
+		nouns.put(SpecItem.HOOK, new String[] { "hook", "hooks" });
+		nouns.put(SpecItem.CRON, new String[] { "cron", "crons" });
+		nouns.put(SpecItem.WORKER, new String[] { "worker", "workers" });
+		nouns.put(SpecItem.SETTING, new String[] { "setting", "settings" });
 		nouns.put(DriftItem.VARIABLE, new String[] { "variable", "variables" });
 		return nouns;
 	}

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import app.lockstep.domain.config.spec.Spec;
+import app.lockstep.domain.config.spec.InfrastructureSpec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,8 +46,7 @@ public record EffectiveConfig(@Nullable ConfigRevision revision, @Nullable Confi
 	}
 
 	public Spec spec() {
-		Spec spec = InfrastructureSpec.parse(infrastructure()).spec();
-		return (spec != null) ? spec : Spec.EMPTY;
+		return InfrastructureSpec.read(infrastructure());
 	}
 
 }

@@ -2,6 +2,7 @@ package app.lockstep.domain.config;
 
 import java.util.List;
 
+import app.lockstep.domain.config.spec.LineError;
 import app.lockstep.domain.shared.FieldError;
 import app.lockstep.domain.shared.ValidationException;
 

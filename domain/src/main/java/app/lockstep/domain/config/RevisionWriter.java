@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import app.lockstep.domain.config.spec.Spec;
+import app.lockstep.domain.config.spec.InfrastructureSpec;
 import app.lockstep.domain.audit.AuditEntry;
 import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.shared.ValidationException;
@@ -49,8 +51,8 @@ final class RevisionWriter {
 
 	ConfigRevision write(Caller caller, ConfigTarget target, Optional<ConfigRevision> previous, String infrastructure,
 			List<StoredVariable> variables, @Nullable String message, @Nullable Integer restoredFrom, String action) {
-		Spec before = previous.map((p) -> InfrastructureSpec.parse(p.infrastructure()).spec()).orElse(Spec.EMPTY);
-		Spec after = InfrastructureSpec.parse(infrastructure).spec();
+		Spec before = previous.map((p) -> InfrastructureSpec.read(p.infrastructure())).orElse(Spec.EMPTY);
+		Spec after = InfrastructureSpec.read(infrastructure);
 		List<VariableChange> changes = VariableDiff.between(
 				previous.map(ConfigRevision::variableStates).orElse(List.of()),
 				variables.stream().map(StoredVariable::state).toList());
@@ -59,8 +61,7 @@ final class RevisionWriter {
 			throw new ValidationException("infrastructure",
 					"Nothing changed since revision " + previous.get().number() + ", so there is nothing to save.");
 		}
-		ChangeSummary summary = ChangeSummary.of((before != null) ? before : Spec.EMPTY,
-				(after != null) ? after : Spec.EMPTY, changes);
+		ChangeSummary summary = ChangeSummary.of(before, after, changes);
 		int number = previous.map(ConfigRevision::number).orElse(0) + 1;
 		ConfigRevision revision = new ConfigRevision(UUID.randomUUID(), target.scope(), number, infrastructure,
 				variables, blankToNull(message), caller.actor(), this.clock.instant(), restoredFrom, summary.text());

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import app.lockstep.domain.config.spec.SpecParse;
+import app.lockstep.domain.config.spec.InfrastructureSpec;
 import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.project.Environments;
 import app.lockstep.domain.project.Projects;

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import app.lockstep.domain.config.spec.Spec;
+import app.lockstep.domain.config.spec.InfrastructureSpec;
 import app.lockstep.domain.project.Environments;
 import app.lockstep.domain.project.Projects;
 import app.lockstep.domain.shared.NotFoundException;
@@ -132,10 +134,10 @@ public final class ViewConfig {
 
 	static Diff between(ConfigRevision a, ConfigRevision b) {
 		List<VariableChange> changes = VariableDiff.between(a.variableStates(), b.variableStates());
-		Spec before = InfrastructureSpec.parse(a.infrastructure()).spec();
-		Spec after = InfrastructureSpec.parse(b.infrastructure()).spec();
-		return new Diff(a, b, LineDiff.between(a.infrastructure(), b.infrastructure()), changes, ChangeSummary
-			.of((before != null) ? before : Spec.EMPTY, (after != null) ? after : Spec.EMPTY, changes));
+		Spec before = InfrastructureSpec.read(a.infrastructure());
+		Spec after = InfrastructureSpec.read(b.infrastructure());
+		return new Diff(a, b, LineDiff.between(a.infrastructure(), b.infrastructure()), changes,
+				ChangeSummary.of(before, after, changes));
 	}
 
 	private ConfigTarget target(Caller caller, String projectSlug, @Nullable String environmentName) {

@@ -21,6 +21,7 @@ import app.lockstep.domain.config.ViewConfig;
 import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.project.Tier;
 import app.lockstep.domain.shared.FieldError;
+import app.lockstep.domain.shared.Instants;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.ValidationException;
@@ -152,7 +153,12 @@ public final class ChangeReport {
 				return null;
 			}
 			try {
-				return LocalDate.parse(text);
+				LocalDate date = LocalDate.parse(text);
+				if (!Instants.inRange(date)) {
+					errors.add(new FieldError(field, Instants.OUT_OF_RANGE));
+					return null;
+				}
+				return date;
 			}
 			catch (DateTimeParseException ex) {
 				errors.add(new FieldError(field,

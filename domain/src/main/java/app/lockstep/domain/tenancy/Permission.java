@@ -37,7 +37,7 @@ public enum Permission {
 	READ_AUDIT,
 	/**
 	 * Have the server sign the audit chain's head now (a checkpoint): evidence added to
-	 * the trail, which changes nothing in it (decision 11).
+	 * the trail, which changes nothing in it (decision 13).
 	 */
 	SIGN_CHECKPOINTS,
 	/** Change the organization's name and defaults. */

@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import app.lockstep.domain.shared.Instants;
 import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.shared.ValidationException;
 import org.jspecify.annotations.Nullable;
@@ -303,7 +304,7 @@ public record WindowRulesInput(@Nullable String timeZone, @Nullable List<BlockIn
 		}
 		String value = text.strip();
 		try {
-			return OffsetDateTime.parse(value).toInstant();
+			return inRange(OffsetDateTime.parse(value).toInstant(), field, validation);
 		}
 		catch (DateTimeParseException ex) {
 			// Not with an offset: perhaps a wall-clock time in the zone.
@@ -313,13 +314,21 @@ public record WindowRulesInput(@Nullable String timeZone, @Nullable List<BlockIn
 			if (zone == null) {
 				return null; // the time zone is wrong, and reported on its own field
 			}
-			return local.atZone(zone).toInstant();
+			return inRange(local.atZone(zone).toInstant(), field, validation);
 		}
 		catch (DateTimeException ex) {
 			validation.add(field, "\"" + value
 					+ "\" is not a date and time; write it like 2026-12-24T00:00:00Z (or 2026-12-24T00:00 in the time zone).");
 			return null;
 		}
+	}
+
+	private static @Nullable Instant inRange(Instant instant, String field, Validation validation) {
+		if (!Instants.inRange(instant)) {
+			validation.add(field, Instants.OUT_OF_RANGE);
+			return null;
+		}
+		return instant;
 	}
 
 }

@@ -1,14 +1,14 @@
 package app.lockstep.domain.config;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
+import app.lockstep.domain.config.spec.Spec;
 import org.junit.jupiter.api.Test;
 
 import static app.lockstep.domain.config.ChangeKind.ADDED;
 import static app.lockstep.domain.config.ChangeKind.CHANGED;
 import static app.lockstep.domain.config.ChangeKind.REMOVED;
+import static app.lockstep.domain.config.DriftTest.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ChangeSummaryTest {
@@ -17,92 +17,99 @@ class ChangeSummaryTest {
 			new VariableChange("A", ADDED, null, "1", false), new VariableChange("B", ADDED, null, null, true),
 			new VariableChange("C", CHANGED, "x", "y", false));
 
+	private static final String DRUPAL = """
+			applications:
+			  drupal:
+			    type: php:8.4
+			    relationships:
+			      database: "db:mysql"
+			services:
+			  db:
+			    type: mariadb:11.4
+			  cache:
+			    type: redis:8.0
+			""";
+
 	@Test
 	void countsVariablesAndNamesTheVersionChange() {
-		ChangeSummary summary = ChangeSummary.of(SpecFixtures.drupalOn("8.2"), SpecFixtures.drupal(),
+		ChangeSummary summary = ChangeSummary.of(spec(DRUPAL), spec(DRUPAL.replace("php:8.4", "php:8.5")),
 				TWO_ADDED_ONE_CHANGED);
-		assertThat(summary).isEqualTo(new ChangeSummary(2, 1, 0, List.of("php 8.2 → 8.3")));
-		assertThat(summary.text()).isEqualTo("+2 ~1 -0 variables, php 8.2 → 8.3");
+		assertThat(summary).isEqualTo(new ChangeSummary(2, 1, 0, List.of("php 8.4 → 8.5")));
+		assertThat(summary.text()).isEqualTo("+2 ~1 -0 variables, php 8.4 → 8.5");
 	}
 
 	@Test
 	void nothingChangedSaysSo() {
-		ChangeSummary summary = ChangeSummary.of(SpecFixtures.drupal(), SpecFixtures.drupal(), List.of());
+		ChangeSummary summary = ChangeSummary.of(spec(DRUPAL), spec(DRUPAL), List.of());
 		assertThat(summary.text()).isEqualTo("no changes");
 		assertThat(summary.isEmpty()).isTrue();
 		assertThat(ChangeSummary.of(null, null, List.of()).text()).isEqualTo("no changes");
-	}
-
-	@Test
-	void onlyVariables() {
 		assertThat(ChangeSummary
-			.of(SpecFixtures.drupal(), SpecFixtures.drupal(),
-					List.of(new VariableChange("A", REMOVED, "1", null, false)))
+			.of(spec(DRUPAL), spec(DRUPAL), List.of(new VariableChange("A", REMOVED, "1", null, false)))
 			.text()).isEqualTo("+0 ~0 -1 variables");
 	}
 
 	@Test
-	void addedAndRemovedServicesShowTheirEngineAndVersion() {
-		Spec drupal = SpecFixtures.drupal();
-		Spec withoutCache = new Spec(drupal.applications(), Map.of("db", drupal.services().get("db")));
-		assertThat(ChangeSummary.of(withoutCache, drupal, List.of()).text()).isEqualTo("+ redis 7.2");
-		Spec withoutDb = new Spec(drupal.applications(), Map.of("cache", drupal.services().get("cache")));
-		assertThat(ChangeSummary.of(drupal, withoutDb, List.of()).text()).isEqualTo("− mariadb 10.11");
-		Service db = new Service("db", "mariadb", "11.4", "2048");
-		Spec upgraded = new Spec(drupal.applications(), Map.of("db", db, "cache", drupal.services().get("cache")));
-		assertThat(ChangeSummary.of(drupal, upgraded, List.of()).text()).isEqualTo("mariadb 10.11 → 11.4");
+	void servicesShowTheirEngineAndVersionAndSwitchingEngineShowsBoth() {
+		Spec drupal = spec(DRUPAL);
+		assertThat(
+				ChangeSummary.of(spec(DRUPAL.replace("  cache:\n    type: redis:8.0\n", "")), drupal, List.of()).text())
+			.isEqualTo("+ redis 8.0");
+		assertThat(ChangeSummary.of(drupal, spec(DRUPAL.replace("mariadb:11.4", "mariadb:11.8")), List.of()).text())
+			.isEqualTo("mariadb 11.4 → 11.8");
+		assertThat(ChangeSummary.of(drupal, spec(DRUPAL.replace("mariadb:11.4", "oracle-mysql:8.0")), List.of())
+			.versionChanges()).containsExactly("mariadb 11.4 → oracle-mysql 8.0");
 	}
 
 	@Test
-	void switchingEngineOrRuntimeShowsBothNames() {
-		Spec drupal = SpecFixtures.drupal();
-		Spec onMysql = new Spec(drupal.applications(),
-				Map.of("db", new Service("db", "mysql", "8.0", "2048"), "cache", drupal.services().get("cache")));
-		assertThat(ChangeSummary.of(drupal, onMysql, List.of()).versionChanges())
-			.containsExactly("mariadb 10.11 → mysql 8.0");
+	void severalApplicationsAndServicesOfOneEngineAreNamed() {
+		Spec before = spec("""
+				applications:
+				  app: {type: "php:8.3"}
+				  worker: {type: "python:3.13"}
+				services:
+				  sessions: {type: "redis:7.2"}
+				  cache: {type: "redis:7.2"}
+				""");
+		Spec after = spec("""
+				applications:
+				  app: {type: "php:8.4"}
+				  frontend: {type: "nodejs:24"}
+				services:
+				  sessions: {type: "redis:8.0"}
+				  cache: {type: "redis:7.2"}
+				""");
+		assertThat(ChangeSummary.of(before, after, List.of()).text())
+			.isEqualTo("app: php 8.3 → 8.4, − worker: python 3.13, + frontend: nodejs 24, sessions: redis 7.2 → 8.0");
 	}
 
 	@Test
-	void severalApplicationsAreNamed() {
-		Map<String, Application> before = new LinkedHashMap<>();
-		before.put("app", app("app", "php", "8.2"));
-		before.put("worker", app("worker", "python", "3.12"));
-		Map<String, Application> after = new LinkedHashMap<>();
-		after.put("app", app("app", "php", "8.3"));
-		after.put("frontend", app("frontend", "nodejs", "22"));
-		assertThat(ChangeSummary.of(new Spec(before, Map.of()), new Spec(after, Map.of()), List.of()).text())
-			.isEqualTo("app: php 8.2 → 8.3, − worker: python 3.12, + frontend: nodejs 22");
+	void everyOtherPartOfTheSpecIsNamedAfterTheVersions() {
+		String before = DRUPAL + """
+				routes:
+				  "https://{default}/": {type: upstream, upstream: "drupal:http"}
+				""";
+		String after = before.replace("php:8.4", "php:8.5")
+			.replace("      database: \"db:mysql\"\n",
+					"      database: \"db:mysql\"\n    hooks:\n      build: composer install\n")
+			.replace("    type: mariadb:11.4\n", "    type: mariadb:11.4\n    disk: 4096\n")
+			.replace("  \"https://{default}/\":",
+					"  \"https://www.{default}/\": {type: redirect, to: \"https://{default}/\"}\n  \"https://{default}/\":");
+		assertThat(ChangeSummary.of(spec(before), spec(after), List.of()).text())
+			.isEqualTo("php 8.4 → 8.5, db: disk 4096 added, + route https://www.{default}/, + drupal: hook build");
 	}
 
 	@Test
-	void servicesOfTheSameEngineAreNamed() {
-		Spec before = new Spec(Map.of(), Map.of("sessions", new Service("sessions", "redis", "7.0", null), "cache",
-				new Service("cache", "redis", "7.0", null)));
-		Spec after = new Spec(Map.of(), Map.of("sessions", new Service("sessions", "redis", "7.2", null), "cache",
-				new Service("cache", "redis", "7.0", null)));
-		assertThat(ChangeSummary.of(before, after, List.of()).versionChanges())
-			.containsExactly("sessions: redis 7.0 → 7.2");
-	}
-
-	@Test
-	void otherSpecChangesAreMentionedAfterTheVersions() {
-		Spec drupal = SpecFixtures.drupal();
-		Application app = drupal.applications().get("drupal");
-		Spec changed = new Spec(
-				Map.of("drupal", new Application("drupal", "php", "8.4", Map.of("database", "db:mysql"), app.mounts())),
-				Map.of("db", new Service("db", "mariadb", "10.11", "4096"), "cache", drupal.services().get("cache")));
-		assertThat(ChangeSummary.of(drupal, changed, List.of()).text())
-			.isEqualTo("php 8.3 → 8.4, relationships changed, db: disk 2048 → 4096");
+	void manyChangesOfOneKindAreCounted() {
+		String before = "applications:\n  app:\n    type: php:8.4\n    mounts: {a: {source: tmp}, b: {source: tmp}, c: {source: tmp}, d: {source: tmp}}\n";
+		String after = before.replace("source: tmp", "source: storage");
+		assertThat(ChangeSummary.of(spec(before), spec(after), List.of()).text()).isEqualTo("app: 4 mounts changed");
 	}
 
 	@Test
 	void theFirstRevisionAddsEverything() {
-		assertThat(ChangeSummary.of(null, SpecFixtures.django(), TWO_ADDED_ONE_CHANGED).text())
-			.isEqualTo("+2 ~1 -0 variables, + python 3.12, + postgresql 16, + redis 7.2");
-	}
-
-	private static Application app(String name, String runtime, String version) {
-		return new Application(name, runtime, version, Map.of(), Map.of());
+		assertThat(ChangeSummary.of(null, spec(DRUPAL), TWO_ADDED_ONE_CHANGED).text())
+			.isEqualTo("+2 ~1 -0 variables, + php 8.4, + mariadb 11.4, + redis 8.0, + drupal: relationship database");
 	}
 
 }

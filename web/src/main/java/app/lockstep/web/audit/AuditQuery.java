@@ -13,6 +13,7 @@ import java.util.Map;
 
 import app.lockstep.domain.audit.AuditFilter;
 import app.lockstep.domain.shared.FieldError;
+import app.lockstep.domain.shared.Instants;
 import app.lockstep.domain.shared.ValidationException;
 import org.jspecify.annotations.Nullable;
 
@@ -76,6 +77,15 @@ public record AuditQuery(@Nullable String actor, @Nullable String action, @Nulla
 	}
 
 	private static @Nullable Instant time(String field, @Nullable String value, boolean end, List<FieldError> errors) {
+		Instant time = parse(field, value, end, errors);
+		if (time != null && !Instants.inRange(time)) {
+			errors.add(new FieldError(field, Instants.OUT_OF_RANGE));
+			return null;
+		}
+		return time;
+	}
+
+	private static @Nullable Instant parse(String field, @Nullable String value, boolean end, List<FieldError> errors) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}

@@ -59,9 +59,14 @@ class CompareController {
 		try {
 			ConfigRevision revision = this.bringAcross.apply(caller, project, source, target,
 					(selected != null) ? selected : List.of(), message);
-			redirect.addFlashAttribute("flash",
-					"Saved revision " + revision.number() + " of " + target + ": " + revision.summary() + ".");
-			return "redirect:" + ConfigPageController.path(org, project, target, "");
+			redirect.addFlashAttribute("flash", "Saved revision " + revision.number() + " of " + target + ": "
+					+ revision.summary() + "." + ConfigPageController.warned(revision));
+			// What was brought across, line by line, is the first thing to look at.
+			return "redirect:"
+					+ ((revision.number() > 1)
+							? ConfigPageController.path(org, project, target, "/diff") + "?from="
+									+ (revision.number() - 1) + "&to=" + revision.number()
+							: ConfigPageController.path(org, project, target, ""));
 		}
 		catch (InvalidConfigException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

@@ -3,15 +3,16 @@ package app.lockstep.web.config;
 import java.util.List;
 import java.util.Map;
 
-import app.lockstep.domain.config.Catalogue;
 import app.lockstep.domain.config.ConfigRevision;
 import app.lockstep.domain.config.InvalidConfigException;
-import app.lockstep.domain.config.LineError;
 import app.lockstep.domain.config.RestoreConfigRevision;
 import app.lockstep.domain.config.SaveConfigRevision;
 import app.lockstep.domain.config.StaleConfigException;
 import app.lockstep.domain.config.ViewConfig;
 import app.lockstep.domain.config.Visibility;
+import app.lockstep.domain.config.spec.ImageRegistry;
+import app.lockstep.domain.config.spec.InfrastructureSpec;
+import app.lockstep.domain.config.spec.LineError;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.tenancy.Permission;
@@ -20,13 +21,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -64,6 +70,33 @@ class ConfigPageController {
 				current.config().revisionNumber(), Map.of(), List.of(), model);
 	}
 
+	/**
+	 * Checks a spec as the editor holds it, without saving: its errors and warnings with
+	 * their lines and columns, for the editor's gutter. For those who may edit the
+	 * config.
+	 */
+	@PostMapping(path = ENV + "/validate", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	SpecCheck validate(Caller caller, @PathVariable String project, @PathVariable String environment,
+			@RequestParam(defaultValue = "") String infrastructure) {
+		this.view.current(caller, project, environment);
+		// Only the editor asks, and only those who may save see the editor.
+		caller.require(Permission.EDIT_CONFIG);
+		return SpecCheck.of(InfrastructureSpec.parse(infrastructure));
+	}
+
+	/** A revision's spec as a file to put in a repository at .upsun/config.yaml. */
+	@GetMapping(ENV + "/revisions/{number}/config.yaml")
+	ResponseEntity<String> download(Caller caller, @PathVariable String project, @PathVariable String environment,
+			@PathVariable int number) {
+		ConfigRevision revision = this.view.revision(caller, project, environment, number);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/yaml;charset=UTF-8"))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("config.yaml").build().toString())
+			.body(revision.infrastructure());
+	}
+
 	@PostMapping({ ENV, PROJECT })
 	String saveConfig(Caller caller, @PathVariable String org, @PathVariable String project,
 			@PathVariable(required = false) @Nullable String environment,
@@ -73,6 +106,14 @@ class ConfigPageController {
 			@RequestParam(defaultValue = "save") String action, HttpServletRequest request,
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		VariableRows rows = VariableRows.from(request);
+		if ("review".equals(action)) {
+			// A spec brought from elsewhere (an import): shown in the editor, not saved
+			// yet.
+			ViewConfig.Current current = this.view.current(caller, project, environment);
+			int base = current.config().revisionNumber();
+			return editorPage(caller, current, infrastructure, VariableRows.of(current.config(), environment == null),
+					message, base, Map.of(), List.of(), model);
+		}
 		if ("more-rows".equals(action)) {
 			ViewConfig.Current current = this.view.current(caller, project, environment);
 			return editorPage(caller, current, infrastructure, rows, message, (baseRevision != null) ? baseRevision : 0,
@@ -91,7 +132,7 @@ class ConfigPageController {
 							(baseRevision != null && baseRevision > 0) ? baseRevision : null, infrastructure,
 							rows.inputs(), message));
 			redirect.addFlashAttribute("flash",
-					"Saved revision " + revision.number() + ": " + revision.summary() + ".");
+					"Saved revision " + revision.number() + ": " + revision.summary() + "." + warned(revision));
 			return "redirect:" + path(org, project, environment, "");
 		}
 		catch (InvalidConfigException ex) {
@@ -170,6 +211,22 @@ class ConfigPageController {
 		return "redirect:" + path(org, project, environment, "/history");
 	}
 
+	/**
+	 * " 1 warning: Line 3: PHP 8.3 is deprecated …" for one or two warnings, " 9
+	 * warnings: see them beside their lines in the editor." for more, or nothing.
+	 */
+	static String warned(ConfigRevision revision) {
+		List<LineError> warnings = InfrastructureSpec.parse(revision.infrastructure()).warnings();
+		if (warnings.isEmpty()) {
+			return "";
+		}
+		if (warnings.size() > 2) {
+			return " " + warnings.size() + " warnings: see them beside their lines in the editor.";
+		}
+		return " " + warnings.size() + (warnings.size() == 1 ? " warning: " : " warnings: ")
+				+ String.join("; ", warnings.stream().map(LineError::located).toList());
+	}
+
 	private String editorPage(Caller caller, ViewConfig.Current current, String text, VariableRows rows,
 			@Nullable String message, int baseRevision, Map<String, String> errors, List<LineError> lineErrors,
 			Model model) {
@@ -189,13 +246,15 @@ class ConfigPageController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("lineErrors", lineErrors);
 		model.addAttribute("errorLines", lineErrors.stream().map(LineError::line).toList());
+		model.addAttribute("warnings", lineErrors.isEmpty() ? InfrastructureSpec.parse(text).warnings() : List.of());
+		model.addAttribute("specEditor", true);
 		model.addAttribute("visibilities", Visibility.values());
-		model.addAttribute("runtimes", Catalogue.runtimes());
-		model.addAttribute("services", Catalogue.services());
+		model.addAttribute("runtimes", ImageRegistry.upsun().runtimes());
+		model.addAttribute("services", ImageRegistry.upsun().services());
 		return "config/editor";
 	}
 
-	private static void common(Caller caller, ViewConfig.Current current, Model model) {
+	static void common(Caller caller, ViewConfig.Current current, Model model) {
 		model.addAttribute("target", current.target());
 		model.addAttribute("project", current.target().project());
 		model.addAttribute("environment", current.target().environment());

@@ -11,6 +11,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
@@ -41,6 +42,8 @@ class ApiAccessDeniedHandler implements AccessDeniedHandler {
 					new InsufficientAuthenticationException("No credentials", failure));
 			return;
 		}
+		// For the error page, which names the reason (such as a missing CSRF token).
+		request.setAttribute(WebAttributes.ACCESS_DENIED_403, failure);
 		this.denied.handle(request, response, failure);
 	}
 

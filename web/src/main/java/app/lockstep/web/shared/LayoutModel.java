@@ -43,6 +43,11 @@ class LayoutModel implements HandlerInterceptor {
 			return;
 		}
 		modelAndView.addObject("demo", this.demo);
+		if (response.getStatus() == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+			// the database is out of reach: the frame goes without what it would read
+			// there
+			return;
+		}
 		SignedInUser user = OrgAccessInterceptor.signedInUser();
 		if (user != null) {
 			modelAndView.addObject("me", user);

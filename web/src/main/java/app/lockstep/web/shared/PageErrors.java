@@ -6,51 +6,82 @@ import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.TimedOutException;
 import app.lockstep.domain.shared.ValidationException;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
 
 /**
  * Refusals on pages: the app's own 403, 404 and 409 pages with a readable message and no
- * internals.
+ * internals; a database that cannot be reached is a 503 page (with Retry-After) and a
+ * value it refused as data a 422, never a 500. An API client refused outside an API
+ * controller gets the same as problem+json.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
 
 	@ExceptionHandler(NotFoundException.class)
-	ModelAndView notFound(NotFoundException ex) {
-		return page("error/404", HttpStatus.NOT_FOUND, ex.getMessage());
+	ModelAndView notFound(NotFoundException ex, HttpServletRequest request) {
+		return page(request, "error/404", HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
 	@ExceptionHandler(ForbiddenException.class)
-	ModelAndView forbidden(ForbiddenException ex) {
-		return page("error/403", HttpStatus.FORBIDDEN, ex.getMessage());
+	ModelAndView forbidden(ForbiddenException ex, HttpServletRequest request) {
+		return page(request, "error/403", HttpStatus.FORBIDDEN, ex.getMessage());
 	}
 
 	@ExceptionHandler(ConflictException.class)
-	ModelAndView conflict(ConflictException ex) {
-		return page("error", HttpStatus.CONFLICT, ex.getMessage());
+	ModelAndView conflict(ConflictException ex, HttpServletRequest request) {
+		return page(request, "error", HttpStatus.CONFLICT, ex.getMessage());
 	}
 
 	@ExceptionHandler(TimedOutException.class)
-	ModelAndView timedOut(TimedOutException ex, HttpServletResponse response) {
+	ModelAndView timedOut(TimedOutException ex, HttpServletRequest request, HttpServletResponse response) {
 		response.setHeader(HttpHeaders.RETRY_AFTER, TimedOutPages.RETRY_AFTER_SECONDS);
-		return page("error", HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		return page(request, "error", HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
 	}
 
 	@ExceptionHandler(ValidationException.class)
-	ModelAndView invalid(ValidationException ex) {
-		return page("error", HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+	ModelAndView invalid(ValidationException ex, HttpServletRequest request) {
+		return page(request, "error", HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
 	}
 
-	private static ModelAndView page(String view, HttpStatus status, String message) {
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	ModelAndView database(RuntimeException ex, HttpServletRequest request, HttpServletResponse response) {
+		Refusal refusal = Failures.refusal(ex).orElseThrow(() -> ex);
+		String retryAfter = Refusal.retryAfter(refusal.status());
+		if (retryAfter != null) {
+			response.setHeader("Retry-After", retryAfter);
+		}
+		return page(request, "error", HttpStatus.valueOf(refusal.status()), refusal.detail());
+	}
+
+	/**
+	 * The page, or a problem for an API client whose request was refused outside an API
+	 * controller (by an interceptor, such as a token used where no scope is declared).
+	 */
+	private static ModelAndView page(HttpServletRequest request, String view, HttpStatus status, String message) {
+		if (ProblemJson.wanted(request, null)) {
+			Refusal refusal = new Refusal(status.value(), message);
+			String instance = request.getRequestURI();
+			View problem = (model, req, response) -> {
+				response.setContentType(ProblemJson.MEDIA_TYPE);
+				response.getOutputStream().write(ProblemJson.bytes(refusal, instance));
+			};
+			ModelAndView answer = new ModelAndView(problem);
+			answer.setStatus(status);
+			return answer;
+		}
 		ModelAndView page = new ModelAndView(view, status);
 		page.addObject("status", status.value());
 		page.addObject("message", message);

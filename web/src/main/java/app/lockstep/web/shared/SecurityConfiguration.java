@@ -31,9 +31,7 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-			+ "form-action 'self'; frame-ancestors 'none'";
+	static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
 
 	/** The push webhooks (see app.lockstep.web.code.api.WebhookController). */
 	static final String WEBHOOKS = "/api/v1/hooks/**";

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import app.lockstep.domain.shared.Instants;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.timeline.EnvironmentTimeline;
@@ -163,7 +164,11 @@ class TimelineController {
 			return null;
 		}
 		try {
-			return Instant.parse(value.strip());
+			Instant before = Instant.parse(value.strip());
+			if (!Instants.inRange(before)) {
+				throw new ValidationException("before", Instants.OUT_OF_RANGE);
+			}
+			return before;
 		}
 		catch (DateTimeParseException ex) {
 			throw new ValidationException("before", "\u201c" + value.strip()

@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -107,17 +108,51 @@ class ConfigApiTest {
 	}
 
 	@Test
-	void dotenvAndYamlAndAnOlderRevision() throws Exception {
+	void dotenvYamlTheUpsunFileAndAnOlderRevision() throws Exception {
 		this.mvc.perform(get(this.url).param("format", "dotenv").session(this.developer))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("DB_PASSWORD=\"pa\\$\\$ \\\"word\\\"\"\n")))
-			.andExpect(content().string(containsString("SHARED=\"from-project\"\n")));
+			.andExpect(header().string("ETag", containsString("-dotenv\"")))
+			.andExpect(content().string(containsString("DB_PASSWORD='pa$$ \"word\"'\n")))
+			.andExpect(content().string(containsString("SHARED='from-project'\n")));
+		this.mvc
+			.perform(get(this.url).param("format", "dotenv").param("dialect", "python-dotenv").session(this.developer))
+			.andExpect(status().isOk())
+			.andExpect(header().string("ETag", containsString("-dotenv-python\"")))
+			.andExpect(content().string(containsString("DB_PASSWORD=\"pa$$ \\\"word\\\"\"\n")));
 		this.mvc.perform(get(this.url).param("format", "yaml").session(this.developer))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("application/yaml;charset=UTF-8"))
+			.andExpect(content().string(allOf(containsString("revision: 1\n"),
+					containsString("infrastructure:\n  applications:\n    app:\n      type: php:8.3\n"),
+					containsString("variables:\n"), containsString("  DB_PASSWORD: pa$$ \"word\"\n"))));
+		this.mvc.perform(get(this.url).param("format", "upsun").session(this.developer))
 			.andExpect(status().isOk())
 			.andExpect(content().string(ConfigFixtures.SPEC));
 		this.mvc.perform(get(this.url).param("revision", "9").session(this.developer)).andExpect(status().isNotFound());
 		this.mvc.perform(get(this.url).param("format", "xml").session(this.developer))
 			.andExpect(status().isUnprocessableContent());
+		this.mvc.perform(get(this.url).param("format", "dotenv").param("dialect", "bash").session(this.developer))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail").value(containsString("dialect=portable")));
+	}
+
+	@Test
+	void aValueNoDotenvQuotingServesForEveryReaderIsRefusedByNameNotSentWrong() throws Exception {
+		String project = this.url.split("/")[6];
+		this.save.save(this.owner,
+				new SaveConfigRevision.Command(project, "staging", 1, ConfigFixtures.SPEC,
+						List.of(new VariableInput("WINDOWS", "line\r\nbreak", false, Visibility.BOTH),
+								new VariableInput("FINE", "ok", false, Visibility.BOTH)),
+						"a Windows line break"));
+		this.mvc.perform(get(this.url).param("format", "dotenv").session(this.developer))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("variables.WINDOWS"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("carriage return")));
+		this.mvc
+			.perform(get(this.url).param("format", "dotenv").param("dialect", "python-dotenv").session(this.developer))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("WINDOWS=\"line\\r\nbreak\"\n")));
 	}
 
 	@Test

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LockstepTest
 class RestoreReproducesRevisionsTest {
 
-	private static final List<String> PHP = List.of("8.1", "8.2", "8.3", "8.4");
+	private static final List<String> PHP = List.of("8.2", "8.3", "8.4", "8.5");
 
 	@Autowired
 	CreateProject createProject;

@@ -59,28 +59,28 @@ class ConfigJourneyTest extends BrowserJourney {
 		browser.waitForText("No revision yet");
 
 		// An unknown key: refused beside its line, the typed text kept.
-		browser.type("#infrastructure", BROKEN)
+		browser.typeSpec(BROKEN)
 			.type("#var-name-0", "APP_ENV")
 			.type("#var-value-0", "staging")
 			.type("#message", "First config")
 			.click("#save-config");
 		assertThat(browser.find("#config-errors").getText()).contains("Nothing was saved", "Line 4", "colour");
 		assertThat(browser.find("#spec-line-4.spec-line-error").getText()).contains("colour: blue");
-		assertThat(value("#infrastructure")).isEqualTo(BROKEN);
+		assertThat(browser.specText()).isEqualTo(BROKEN);
 		assertThat(value("#var-name-0")).isEqualTo("APP_ENV");
 		assertThat(value("#var-value-0")).isEqualTo("staging");
 		browser.screenshotPage("config-editor-error");
 
 		// Fixed: revision 1.
-		browser.type("#infrastructure", ConfigFixtures.SPEC).click("#save-config");
+		browser.typeSpec(ConfigFixtures.SPEC).click("#save-config");
 		browser.waitForText("Saved revision 1");
 		assertThat(browser.all("#config-errors")).isEmpty();
-		assertThat(value("#infrastructure")).isEqualTo(ConfigFixtures.SPEC);
+		assertThat(browser.specText()).isEqualTo(ConfigFixtures.SPEC);
 		assertThat(browser.text()).contains("Revision 1 by Dana Developer");
 		browser.screenshotPage("config-editor-saved");
 
 		// A runtime upgrade and a changed value: revision 2.
-		browser.type("#infrastructure", ConfigFixtures.SPEC.replace("php:8.3", "php:8.4"))
+		browser.typeSpec(ConfigFixtures.SPEC.replace("php:8.3", "php:8.4"))
 			.type("#var-value-0", "staging-2")
 			.type("#message", "Upgrade PHP")
 			.click("#save-config");
@@ -112,13 +112,13 @@ class ConfigJourneyTest extends BrowserJourney {
 		browser.click("button[aria-label='Restore revision 1']").waitForText("Restored revision 1 as revision 3");
 		assertThat(browser.find("tr[data-revision='3']").getText()).contains("restored from 1");
 		browser.screenshotPage("config-history-restored");
-		browser.open(staging).find("#infrastructure");
-		assertThat(value("#infrastructure")).isEqualTo(ConfigFixtures.SPEC);
+		browser.open(staging).find(".CodeMirror");
+		assertThat(browser.specText()).isEqualTo(ConfigFixtures.SPEC);
 		assertThat(value("#var-value-0")).isEqualTo("staging");
 
 		// Production gets a config of its own, without APP_ENV.
 		browser.open(production).waitForText("No revision yet");
-		browser.type("#infrastructure", ConfigFixtures.SPEC)
+		browser.typeSpec(ConfigFixtures.SPEC)
 			.type("#var-name-0", "LOG_LEVEL")
 			.type("#var-value-0", "warning")
 			.click("#save-config");
@@ -133,8 +133,11 @@ class ConfigJourneyTest extends BrowserJourney {
 		assertThat(browser.find("tr[data-key='variable:LOG_LEVEL']").getText()).contains("only in production");
 		browser.screenshotPage("config-compare");
 		browser.click("input[value='variable:APP_ENV']").type("#bring-message", "APP_ENV from staging");
-		browser.click("#bring-across").waitForPath(production);
+		browser.click("#bring-across").waitForPath(production + "/diff");
 		browser.waitForText("Saved revision 2 of production");
+		assertThat(browser.find(".variable-changes").getText()).contains("APP_ENV", "added", "staging");
+		assertThat(browser.all(".diff-ADDED, .diff-REMOVED")).as("the spec did not change").isEmpty();
+		browser.open(production).find("#config-form");
 		assertThat(value("#var-name-0")).isEqualTo("LOG_LEVEL");
 		assertThat(value("#var-name-1")).isEqualTo("APP_ENV");
 		assertThat(value("#var-value-1")).isEqualTo("staging");
@@ -159,13 +162,13 @@ class ConfigJourneyTest extends BrowserJourney {
 	void aSpecThatStartsWithABlankLineKeepsItSoErrorLinesMatchTheEditor() {
 		String staging = "/orgs/acme/projects/" + this.project + "/environments/staging/config";
 		browser.login("dev@acme.test", "lockstep-demo").open(staging);
-		browser.type("#infrastructure", "\n" + BROKEN).click("#save-config");
+		browser.typeSpec("\n" + BROKEN).click("#save-config");
 		assertThat(browser.find("#config-errors").getText()).contains("Line 5");
-		assertThat(value("#infrastructure")).isEqualTo("\n" + BROKEN);
+		assertThat(browser.specText()).isEqualTo("\n" + BROKEN);
 
-		browser.type("#infrastructure", "\n" + ConfigFixtures.SPEC).click("#save-config");
+		browser.typeSpec("\n" + ConfigFixtures.SPEC).click("#save-config");
 		browser.waitForText("Saved revision 1");
-		assertThat(value("#infrastructure")).isEqualTo("\n" + ConfigFixtures.SPEC);
+		assertThat(browser.specText()).isEqualTo("\n" + ConfigFixtures.SPEC);
 		browser.type("#var-name-0", "APP_ENV").type("#var-value-0", "staging").click("#save-config");
 		browser.waitForText("Saved revision 2");
 		browser.open(staging + "/diff?from=1&to=2").find("#diff-title");

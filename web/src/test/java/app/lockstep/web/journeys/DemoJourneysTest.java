@@ -22,7 +22,7 @@ class DemoJourneysTest extends BrowserJourney {
 				.extracting(org.openqa.selenium.WebElement::getText)
 				.containsExactly("development", "staging", "production");
 		}
-		assertThat(browser.find("tr[data-project=shop]").getText()).contains("staging ≠ production: php 8.3 vs 8.2");
+		assertThat(browser.find("tr[data-project=shop]").getText()).contains("staging ≠ production: php 8.4 vs 8.3");
 		browser.screenshot("dashboard");
 		browser.resize(390, 844).open("/orgs/acme").find("#environment-grid");
 		browser.screenshot("dashboard-phone");

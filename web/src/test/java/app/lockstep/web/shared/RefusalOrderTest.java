@@ -18,7 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * A refusal says first what matters most: a member who may not do something at all gets
  * 403 before any complaint about how they asked (a missing If-Match is 428 only for those
  * who may edit); and auditors, who change nothing, may still have the audit chain's head
- * signed (decision 11).
+ * signed (decision 13).
  */
 @LockstepTest
 class RefusalOrderTest {

@@ -85,6 +85,35 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Replaces the spec editor's text (CodeMirror over #infrastructure) at once: the
+	 * content, not the typing, is what the journey is about.
+	 */
+	public Browser typeSpec(String text) {
+		WebElement editor = find(".CodeMirror");
+		((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript(
+				"arguments[0].CodeMirror.setValue(arguments[1]); arguments[0].CodeMirror.save();", editor, text);
+		return this;
+	}
+
+	/**
+	 * Types keys at the end of a line (1-based) of the spec editor, as a person would.
+	 */
+	public Browser typeInSpec(int line, CharSequence... keys) {
+		WebElement editor = find(".CodeMirror");
+		((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript(
+				"var cm = arguments[0].CodeMirror; cm.focus(); cm.setCursor({line: arguments[1], ch: cm.getLine(arguments[1]).length});",
+				editor, line - 1);
+		this.driver.switchTo().activeElement().sendKeys(keys);
+		return this;
+	}
+
+	/** The spec editor's text. */
+	public String specText() {
+		return (String) ((org.openqa.selenium.JavascriptExecutor) this.driver)
+			.executeScript("return arguments[0].CodeMirror.getValue();", find(".CodeMirror"));
+	}
+
 	public Browser click(String css) {
 		WebElement element = this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
 		((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript(

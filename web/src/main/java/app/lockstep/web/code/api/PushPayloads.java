@@ -7,6 +7,7 @@ import app.lockstep.domain.code.Commit;
 import app.lockstep.domain.code.CommitInput;
 import app.lockstep.domain.code.Push;
 import app.lockstep.domain.shared.ValidationException;
+import app.lockstep.web.shared.NulCharacters;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -17,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads GitHub's and GitLab's push payloads: the ref, who pushed, and each commit's id,
  * message, timestamp, url and author name. Values longer than Lockstep keeps are cut (git
- * data is never refused for its length); a body that is not such JSON is refused with
- * what is wrong.
+ * data is never refused for its length); a body that is not such JSON, or whose texts
+ * hold a NUL character (which PostgreSQL cannot store), is refused with what is wrong.
  */
 @Component
 class PushPayloads {
@@ -63,8 +64,17 @@ class PushPayloads {
 		if (!commits.isMissingNode() && !commits.isNull() && !commits.isArray()) {
 			throw new ValidationException("commits", "commits must be a list.");
 		}
+		refuseNul("ref", ref);
+		refuseNul("pusher", pusher);
 		List<CommitInput> inputs = new ArrayList<>();
+		int index = 0;
 		for (JsonNode commit : commits) {
+			for (String field : List.of("id", "message", "timestamp", "url")) {
+				refuseNul("commits[" + index + "]." + field, text(commit.path(field)));
+			}
+			refuseNul("commits[" + index + "].author.name", text(commit.path("author").path("name")));
+			refuseNul("commits[" + index + "].author.username", text(commit.path("author").path("username")));
+			index++;
 			JsonNode author = commit.path("author");
 			String name = text(author.path("name"));
 			String url = text(commit.path("url"));
@@ -74,6 +84,15 @@ class PushPayloads {
 					(url != null && url.length() <= Commit.MAX_URL) ? url : null));
 		}
 		return new Push(ref.strip(), pusher, inputs);
+	}
+
+	/**
+	 * PostgreSQL cannot store a NUL character: such a push is refused, the field named.
+	 */
+	private static void refuseNul(String field, @Nullable String value) {
+		if (NulCharacters.in(value)) {
+			throw new ValidationException(field, NulCharacters.MESSAGE);
+		}
 	}
 
 	private static @Nullable String text(JsonNode node) {

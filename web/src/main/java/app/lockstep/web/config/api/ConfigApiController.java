@@ -10,11 +10,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import app.lockstep.domain.config.ConfigRevision;
+import app.lockstep.domain.config.DotenvFile;
 import app.lockstep.domain.config.InvalidConfigException;
 import app.lockstep.domain.config.ReadConfigForDeployment;
 import app.lockstep.domain.config.SaveConfigRevision;
 import app.lockstep.domain.config.StaleConfigException;
 import app.lockstep.domain.config.VariableInput;
+import app.lockstep.domain.config.spec.InfrastructureSpec;
 import app.lockstep.domain.config.Visibility;
 import app.lockstep.domain.shared.FieldError;
 import app.lockstep.domain.shared.ValidationException;
@@ -42,16 +44,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The deployer's hot path: an environment's effective config with secrets, as JSON, a
- * .env file or the YAML spec, with a strong ETag (If-None-Match answers 304 before
- * anything is decrypted). PUT saves a new revision on top of the ETag it was based on
- * (If-Match).
+ * The deployer's hot path: an environment's effective config with secrets, as JSON, the
+ * same as YAML, a .env file, or the spec alone as .upsun/config.yaml, with a strong ETag
+ * (If-None-Match answers 304 before anything is decrypted). PUT saves a new revision on
+ * top of the ETag it was based on (If-Match).
  */
 @RestController
 @RequestMapping("/api/v1/orgs/{org}/projects/{project}/environments/{environment}/config")
 class ConfigApiController {
 
-	private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"r(\\d+)-p(\\d+)-[a-z]+\"$");
+	private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"r(\\d{1,9})-p(\\d{1,9})-[a-z]+\"$");
 
 	private final ReadConfigForDeployment read;
 
@@ -72,14 +74,11 @@ class ConfigApiController {
 	@GetMapping
 	@RequiresScope(Scope.CONFIG_READ)
 	ResponseEntity<String> get(Caller caller, @PathVariable String project, @PathVariable("environment") String env,
-			@RequestParam(defaultValue = "json") String format,
+			@RequestParam(defaultValue = "json") String format, @RequestParam(defaultValue = "portable") String dialect,
 			@RequestParam(name = "revision", required = false) @Nullable String revisionParam,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
 		Integer revision = revision(caller, project, env, revisionParam);
-		String representation = format.toLowerCase(Locale.ROOT);
-		if (!List.of("json", "dotenv", "yaml").contains(representation)) {
-			throw new ValidationException("format", "Use format=json, format=dotenv or format=yaml.");
-		}
+		String representation = representation(format, dialect);
 		if (ifNoneMatch != null) {
 			String etag = this.read.version(caller, project, env, revision).etag(representation);
 			if (matches(ifNoneMatch, etag)) {
@@ -89,11 +88,18 @@ class ConfigApiController {
 		ReadConfigForDeployment.Resolved config = this.read.read(caller, project, env, revision);
 		String actualEtag = config.version().etag(representation);
 		return switch (representation) {
-			case "dotenv" -> ResponseEntity.ok()
-				.eTag(actualEtag)
-				.contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
-				.body(this.rendering.dotenv(config.variables()));
+			case "dotenv",
+					"dotenv-python" ->
+				ResponseEntity.ok()
+					.eTag(actualEtag)
+					.contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
+					.body(this.rendering.dotenv(config.variables(), representation.equals("dotenv")
+							? DotenvFile.Dialect.PORTABLE : DotenvFile.Dialect.PYTHON_DOTENV));
 			case "yaml" -> ResponseEntity.ok()
+				.eTag(actualEtag)
+				.contentType(MediaType.parseMediaType("application/yaml;charset=UTF-8"))
+				.body(this.rendering.yaml(config));
+			case "upsun" -> ResponseEntity.ok()
 				.eTag(actualEtag)
 				.contentType(MediaType.parseMediaType("application/yaml;charset=UTF-8"))
 				.body(config.infrastructure());
@@ -102,6 +108,26 @@ class ConfigApiController {
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(this.rendering.json(config));
 		};
+	}
+
+	/**
+	 * json, yaml (the same content), upsun (the spec alone, as .upsun/config.yaml),
+	 * dotenv (portable) or dotenv-python (for python-dotenv's interpolation).
+	 */
+	private static String representation(String format, String dialect) {
+		String representation = format.toLowerCase(Locale.ROOT);
+		if (!List.of("json", "dotenv", "yaml", "upsun").contains(representation)) {
+			throw new ValidationException("format",
+					"Use format=json, format=yaml (the same as YAML), format=upsun (the spec as .upsun/config.yaml) "
+							+ "or format=dotenv.");
+		}
+		String flavour = dialect.toLowerCase(Locale.ROOT);
+		if (!List.of("portable", "python-dotenv").contains(flavour)) {
+			throw new ValidationException("dialect",
+					"Use dialect=portable (sh, Docker Compose, python-dotenv without interpolation) or "
+							+ "dialect=python-dotenv (python-dotenv with its interpolation).");
+		}
+		return (representation.equals("dotenv") && flavour.equals("python-dotenv")) ? "dotenv-python" : representation;
 	}
 
 	/**
@@ -174,6 +200,13 @@ class ConfigApiController {
 		answer.put("revision", revision.number());
 		answer.put("summary", revision.summary());
 		answer.put("etag", version.etag("json"));
+		answer.put("warnings",
+				InfrastructureSpec.parse(revision.infrastructure())
+					.warnings()
+					.stream()
+					.map((warning) -> Map.of("field", "infrastructure", "line", warning.line(), "column",
+							warning.column(), "message", warning.message()))
+					.toList());
 		return ResponseEntity
 			.created(URI.create("/api/v1/orgs/" + org + "/projects/" + project + "/environments/" + env
 					+ "/config/revisions/" + revision.number()))
@@ -199,6 +232,18 @@ class ConfigApiController {
 			.stream()
 			.filter((error) -> !error.field().equals("infrastructure") || ex.lineErrors().isEmpty())
 			.forEach((error) -> errors.add(Map.of("field", error.field(), "message", error.message())));
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	@ExceptionHandler(DotenvFile.UnwritableValues.class)
+	ProblemDetail unwritable(DotenvFile.UnwritableValues ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage()
+				+ ". Nothing is sent rather than a value a reader would get wrong: read this config as format=json or "
+				+ "format=yaml, or with dialect=python-dotenv if python-dotenv is your reader.");
+		problem.setTitle("Not writable as a .env file");
+		List<Map<String, Object>> errors = new ArrayList<>();
+		ex.reasons().forEach((name, reason) -> errors.add(Map.of("field", "variables." + name, "message", reason)));
 		problem.setProperty("errors", errors);
 		return problem;
 	}

@@ -3,44 +3,57 @@ package app.lockstep.web.config.api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import app.lockstep.domain.config.DotenvFile;
 import app.lockstep.domain.config.ReadConfigForDeployment;
-import org.yaml.snakeyaml.LoaderOptions;
+import app.lockstep.domain.config.spec.InfrastructureSpec;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.representer.Representer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
-/** The config API's representations: JSON, a .env file. */
+/**
+ * The config API's representations: JSON, the same as YAML, a .env file, and the spec
+ * alone as .upsun/config.yaml text.
+ */
 @Component
 class ConfigRendering {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private final Yaml yaml = yaml();
+
 	String json(ReadConfigForDeployment.Resolved config) {
+		return this.json.writeValueAsString(body(config));
+	}
+
+	/** The JSON's content as YAML, key for key. */
+	String yaml(ReadConfigForDeployment.Resolved config) {
+		return this.yaml.dump(body(config));
+	}
+
+	String dotenv(Map<String, String> variables, DotenvFile.Dialect dialect) {
+		return DotenvFile.write(variables, dialect);
+	}
+
+	private static Map<String, Object> body(ReadConfigForDeployment.Resolved config) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("revision", config.version().revision());
 		body.put("projectRevision", config.version().projectRevision());
-		body.put("infrastructure", structure(config.infrastructure()));
+		body.put("infrastructure", InfrastructureSpec.read(config.infrastructure()).tree());
 		body.put("variables", config.variables());
-		return this.json.writeValueAsString(body);
+		return body;
 	}
 
-	String dotenv(Map<String, String> variables) {
-		StringBuilder out = new StringBuilder();
-		variables.forEach((name, value) -> out.append(name)
-			.append("=\"")
-			.append(value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("$", "\\$"))
-			.append("\"\n"));
-		return out.toString();
-	}
-
-	private static Object structure(String infrastructure) {
-		if (infrastructure.isBlank()) {
-			return Map.of();
-		}
-		Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(infrastructure);
-		return (loaded != null) ? loaded : Map.of();
+	private static Yaml yaml() {
+		DumperOptions options = new DumperOptions();
+		options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+		options.setIndent(2);
+		options.setSplitLines(false);
+		options.setWidth(Integer.MAX_VALUE);
+		options.setLineBreak(DumperOptions.LineBreak.UNIX);
+		return new Yaml(new Representer(options), options);
 	}
 
 }
