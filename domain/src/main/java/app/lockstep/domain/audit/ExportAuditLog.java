@@ -30,7 +30,7 @@ public final class ExportAuditLog {
 	public long export(Caller caller, AuditFilter filter, Consumer<AuditEvent> out) {
 		caller.require(Permission.READ_AUDIT);
 		long[] count = { 0 };
-		this.transactions.inTenant(caller.orgId(), () -> {
+		this.transactions.inTenantLongRunning(caller.orgId(), () -> {
 			this.auditLog.scan(caller.orgId(), filter, Long.MAX_VALUE, (event) -> {
 				out.accept(event);
 				count[0]++;

@@ -13,7 +13,7 @@ import app.lockstep.domain.tenancy.Permission;
 
 /**
  * Signs the head of a chain and stores the checkpoint: for one organization on demand
- * (anyone who may read the log), and for every organization once a day.
+ * (owners, admins and auditors), and for every organization once a day.
  */
 public final class SignCheckpoint {
 
@@ -38,8 +38,12 @@ public final class SignCheckpoint {
 		this.clock = clock;
 	}
 
+	/**
+	 * Signs the head now, for whoever may {@link Permission#SIGN_CHECKPOINTS} (owners,
+	 * admins and auditors: see decision 13).
+	 */
 	public Checkpoint sign(Caller caller) {
-		caller.require(Permission.READ_AUDIT);
+		caller.require(Permission.SIGN_CHECKPOINTS);
 		return sign(caller.orgId(), caller.name());
 	}
 

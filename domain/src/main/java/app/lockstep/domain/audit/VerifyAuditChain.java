@@ -34,7 +34,7 @@ public final class VerifyAuditChain {
 
 	public ChainVerification verify(Caller caller) {
 		caller.require(Permission.READ_AUDIT);
-		return this.transactions.inTenant(caller.orgId(), () -> walk(caller.orgId()));
+		return this.transactions.inTenantLongRunning(caller.orgId(), () -> walk(caller.orgId()));
 	}
 
 	private ChainVerification walk(OrgId org) {

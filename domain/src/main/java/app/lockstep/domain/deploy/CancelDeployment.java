@@ -34,6 +34,7 @@ public final class CancelDeployment {
 			if (!deployment.status().canBecome(DeploymentStatus.CANCELLED)) {
 				throw new StatusConflictException(deployment.status(), "be cancelled");
 			}
+			this.support.requireNotBeingDelivered(org, deployment, now);
 			Deployment cancelled = deployment.withStatus(DeploymentStatus.CANCELLED, now).withDue(null, null);
 			this.support.update(org, cancelled);
 			this.support.audit(org, DeploymentSupport.actor(caller, via), "cancelled", cancelled, place,

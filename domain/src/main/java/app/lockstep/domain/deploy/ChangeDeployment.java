@@ -65,6 +65,7 @@ public final class ChangeDeployment {
 			if (!(deployment.status() == DeploymentStatus.AWAITING_APPROVAL || deployment.status().isPending())) {
 				throw new StatusConflictException(deployment.status(), "change any more");
 			}
+			this.support.requireNotBeingDelivered(org, deployment, this.support.now());
 			var artifactId = deployment.artifactId();
 			String version = RequestDeployment.trimToNull(input.artifact());
 			if (version != null) {

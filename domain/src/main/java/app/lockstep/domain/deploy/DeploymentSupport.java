@@ -237,6 +237,16 @@ public final class DeploymentSupport {
 	}
 
 	/** Appends the event of moving into a pending status (scheduled or waiting). */
+	/**
+	 * Refuses (409) to change a deployment a dispatcher is handing to its deployer right
+	 * now: in a moment it is running, or due again.
+	 */
+	void requireNotBeingDelivered(OrgId org, Deployment deployment, Instant now) {
+		if (deployment.status().isPending() && this.deployments.claimedAt(org, deployment.id(), now)) {
+			throw new DeliveryInProgressException(deployment.status());
+		}
+	}
+
 	void auditReadiness(OrgId org, Actor actor, Deployment deployment, DeploymentPlace place) {
 		if (deployment.status() == DeploymentStatus.WAITING_FOR_WINDOW) {
 			audit(org, actor, "waiting_for_window", deployment, place,

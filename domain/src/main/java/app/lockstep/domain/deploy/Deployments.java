@@ -3,6 +3,7 @@ package app.lockstep.domain.deploy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import app.lockstep.domain.code.ArtifactId;
 import app.lockstep.domain.project.EnvironmentId;
@@ -38,6 +39,38 @@ public interface Deployments {
 	 * the dispatcher's claim.
 	 */
 	Optional<Deployment> tryLock(OrgId org, DeploymentId id);
+
+	/**
+	 * The deployments waiting for a window of this environment (of every production
+	 * environment when null), oldest first, their rows locked until the transaction ends.
+	 */
+	List<Deployment> lockWaiting(OrgId org, @Nullable EnvironmentId environment);
+
+	/**
+	 * As {@link #tryLock}, and empty too while a dispatcher's claim on it has not expired
+	 * at {@code now}.
+	 */
+	Optional<Deployment> tryLockUnclaimed(OrgId org, DeploymentId id, Instant now);
+
+	/**
+	 * Claims the (locked) deployment for delivery by the holder of {@code token} until
+	 * {@code until}.
+	 */
+	void claim(OrgId org, DeploymentId id, UUID token, Instant until);
+
+	/**
+	 * Extends the claim to {@code until} if {@code token} still holds it; whether it did.
+	 */
+	boolean renewClaim(OrgId org, DeploymentId id, UUID token, Instant until);
+
+	/**
+	 * The deployment, locked, if {@code token} still holds its claim (empty when another
+	 * dispatcher has claimed it since); the claim is released.
+	 */
+	Optional<Deployment> lockAndRelease(OrgId org, DeploymentId id, UUID token);
+
+	/** Whether a dispatcher's claim on the deployment has not expired at {@code now}. */
+	boolean claimedAt(OrgId org, DeploymentId id, Instant now);
 
 	/** Newest first (keyset by seq), an environment's deployments. */
 	List<Deployment> ofEnvironment(OrgId org, EnvironmentId environment, @Nullable Long beforeSeq, int limit);

@@ -3,23 +3,37 @@ package app.lockstep.domain.deploy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import app.lockstep.domain.code.Artifact;
 import app.lockstep.domain.shared.Actor;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.window.WindowDecision;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The scheduler's work: start the deployments that are due, exactly once, and fail those
  * that ran past their environment's limit.
  * <p>
- * {@link #due} reads the ids of due deployments across organizations; {@link #start}
- * handles one in a unit of work bound to its organization that first claims the row
- * ({@code FOR UPDATE SKIP LOCKED}): another instance handling it, or a person cancelling
- * it, holds the row, and this one skips it. The claim is held until the delivery has been
- * answered and the new status is committed, so a deployment is handed over once; if the
- * instance dies first, the transaction rolls back and the deployment is still due
- * (nothing is lost; the receiver sees the same {@code X-Lockstep-Delivery} id again).
+ * {@link #due} reads the ids of due deployments across organizations (those not claimed
+ * by a live dispatcher); {@link #start} handles one: a short unit of work bound to its
+ * organization locks the row ({@code FOR UPDATE SKIP LOCKED}: another instance handling
+ * it, or a person changing it, holds the row, and this one skips it), checks it is still
+ * due and unclaimed, and claims it ({@code claim_token}, {@code claimed_until = now +
+ * lease}). The delivery is then made without holding the row, the claim renewed every
+ * third of the lease while the deployer answers, and the outcome recorded in a second
+ * short unit of work only if the claim is still this dispatcher's. If the instance dies,
+ * its claim stops being renewed and expires within the lease (5 s by default): the next
+ * poll of any instance claims the deployment again and delivers it with the same
+ * {@code X-Lockstep-Delivery} id (nothing is lost; the receiver de-duplicates). While a
+ * claim holds, changing or cancelling the deployment is refused (409) and a status report
+ * waits for the delivery to be recorded.
  * <p>
  * At its time the windows are checked again (emergencies excepted): a closed window holds
  * the deployment in {@code waiting_for_window} until the next open instant; approvals
@@ -77,13 +91,20 @@ public final class DispatchDeployments {
 
 	private final RetryPolicy retry;
 
+	/** How long a claim lasts unless renewed. */
+	private final Duration lease;
+
+	/** Where deliveries wait for their answer while the claiming thread renews. */
+	private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
+
 	public DispatchDeployments(DeploymentSupport support, DueDeployments dueDeployments, DeployerClient client,
-			DeployTargetSecrets secrets, RetryPolicy retry) {
+			DeployTargetSecrets secrets, RetryPolicy retry, Duration lease) {
 		this.support = support;
 		this.dueDeployments = dueDeployments;
 		this.client = client;
 		this.secrets = secrets;
 		this.retry = retry;
+		this.lease = lease;
 	}
 
 	/** The pending deployments due now, oldest due first. */
@@ -98,53 +119,179 @@ public final class DispatchDeployments {
 		return this.support.transactions.forScheduler(() -> this.dueDeployments.overdue(now, limit));
 	}
 
-	/** Starts one due deployment, unless another instance or a person holds it. */
+	/**
+	 * Starts one due deployment, unless another instance holds it. A webhook delivery is
+	 * made under a claim ({@link #lease}), not under the row lock: see the class comment.
+	 */
 	public Outcome start(DueDeployments.Due due) {
 		OrgId org = due.org();
-		return this.support.transactions.inTenant(org, () -> {
-			Instant now = this.support.now();
-			Deployment deployment = this.support.deployments.tryLock(org, due.id()).orElse(null);
-			if (deployment == null || !deployment.status().isPending() || deployment.dueAt() == null
-					|| deployment.dueAt().isAfter(now)) {
-				return Outcome.SKIPPED;
+		Claim claim = this.support.transactions.inTenant(org, () -> claim(org, due));
+		if (claim.outcome() != null) {
+			return claim.outcome();
+		}
+		DeployerClient.Result result = deliverUnderClaim(org, claim);
+		if (result == null) {
+			// Interrupted (shutting down): the claim is left to expire, and another
+			// instance delivers it again with the same delivery id.
+			return Outcome.SKIPPED;
+		}
+		return this.support.transactions.inTenant(org, () -> finish(org, claim, result));
+	}
+
+	/**
+	 * In a short transaction: the deployment locked (SKIP LOCKED), still due and not
+	 * claimed by another dispatcher, its windows checked; a manual target started at
+	 * once; for a webhook, everything the delivery needs read and the deployment claimed
+	 * until {@code now + lease}.
+	 */
+	private Claim claim(OrgId org, DueDeployments.Due due) {
+		Instant now = this.support.now();
+		Deployment deployment = this.support.deployments.tryLockUnclaimed(org, due.id(), now).orElse(null);
+		if (deployment == null || !deployment.status().isPending() || deployment.dueAt() == null
+				|| deployment.dueAt().isAfter(now)) {
+			return Claim.done(Outcome.SKIPPED);
+		}
+		DeploymentPlace place = placeOf(org, deployment);
+		if (!deployment.emergency()) {
+			WindowDecision decision = this.support.window(org, place.environment(), now);
+			if (!decision.open()) {
+				return Claim.done(hold(org, deployment, place, decision, now));
 			}
-			DeploymentPlace place = placeOf(org, deployment);
-			if (!deployment.emergency()) {
-				WindowDecision decision = this.support.window(org, place.environment(), now);
-				if (!decision.open()) {
-					return hold(org, deployment, place, decision, now);
-				}
+		}
+		DeployTarget target = this.support.target(org, place.environment());
+		if (target.type() == DeployTarget.Type.MANUAL) {
+			return Claim
+				.done(started(org, deployment, place, target, now, "manual: waiting for a person to finish it"));
+		}
+		Delivery delivery;
+		try {
+			delivery = delivery(org, deployment, place, target);
+		}
+		catch (UndeliverableException ex) {
+			return Claim.done(outcome(org, deployment, place, target, ex.result(), now));
+		}
+		UUID token = UUID.randomUUID();
+		this.support.deployments.claim(org, deployment.id(), token, now.plus(this.lease));
+		return new Claim(null, deployment.id(), token, place, target, delivery);
+	}
+
+	/**
+	 * Delivers outside any transaction, renewing the claim every third of the lease while
+	 * the deployer takes its time (each renewal a short transaction of its own). Null
+	 * when interrupted.
+	 */
+	private DeployerClient.@Nullable Result deliverUnderClaim(OrgId org, Claim claim) {
+		Delivery delivery = claim.delivery();
+		Future<DeployerClient.Result> answer = this.deliveries.submit(() -> {
+			try {
+				return this.client.deliver(delivery.url(), delivery.secret(), delivery.deliveryId(),
+						delivery.payload());
 			}
-			DeployTarget target = this.support.target(org, place.environment());
-			if (target.type() == DeployTarget.Type.MANUAL) {
-				return started(org, deployment, place, target, now, "manual: waiting for a person to finish it");
+			catch (RuntimeException ex) {
+				return DeployerClient.Result.retry(ex.getClass().getSimpleName() + ": " + ex.getMessage());
 			}
-			DeployerClient.Result result = deliver(org, deployment, place, target);
-			if (result.accepted()) {
-				return started(org, deployment.withAttempt(deployment.dispatchAttempts() + 1, null), place, target, now,
-						result.detail());
-			}
-			int attempts = deployment.dispatchAttempts() + 1;
-			if (result.retryable() && attempts < this.retry.attempts()) {
-				Instant next = now.plus(this.retry.delayAfter(attempts));
-				Deployment retrying = deployment.withAttempt(attempts, result.detail())
-					.withStatus(DeploymentStatus.SCHEDULED, now)
-					.withDue(next, null);
-				this.support.update(org, retrying);
-				this.support.audit(org, SCHEDULER, "delivery_failed", retrying, place,
-						(e) -> e.detail("attempt", attempts)
-							.detail("error", result.detail())
-							.detail("nextAttemptAt", next.toString()));
-				return Outcome.RETRYING;
-			}
-			String reason = "Delivery to the deployer failed after " + attempts + " attempt"
-					+ ((attempts == 1) ? "" : "s") + ": " + result.detail();
-			Deployment failed = deployment.withAttempt(attempts, result.detail())
-				.withFinished(DeploymentStatus.FAILED, now, reason, null);
-			this.support.update(org, failed);
-			this.support.audit(org, SCHEDULER, "failed", failed, place, (e) -> e.detail("message", reason));
-			return Outcome.FAILED;
 		});
+		long renewEvery = Math.max(1, this.lease.toNanos() / 3);
+		while (true) {
+			try {
+				return answer.get(renewEvery, TimeUnit.NANOSECONDS);
+			}
+			catch (TimeoutException ex) {
+				renew(org, claim);
+			}
+			catch (ExecutionException ex) {
+				return DeployerClient.Result.retry(String.valueOf(ex.getCause()));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return null;
+			}
+		}
+	}
+
+	private void renew(OrgId org, Claim claim) {
+		try {
+			this.support.transactions.inTenant(org, () -> this.support.deployments.renewClaim(org, claim.deployment(),
+					claim.token(), this.support.now().plus(this.lease)));
+		}
+		catch (RuntimeException ex) {
+			// The database is unreachable for a moment: the claim may lapse, and then
+			// finishing is refused (another instance will have delivered it again).
+		}
+	}
+
+	/**
+	 * Records the deployer's answer, if the claim is still this dispatcher's: when it
+	 * lapsed and another instance claimed the deployment, that instance records the
+	 * outcome of its own delivery (same delivery id) and this one changes nothing.
+	 */
+	private Outcome finish(OrgId org, Claim claim, DeployerClient.Result result) {
+		Instant now = this.support.now();
+		Deployment deployment = this.support.deployments.lockAndRelease(org, claim.deployment(), claim.token())
+			.orElse(null);
+		if (deployment == null || !deployment.status().isPending()) {
+			return Outcome.SKIPPED;
+		}
+		return outcome(org, deployment, claim.place(), claim.target(), result, now);
+	}
+
+	/** What a delivery's answer makes of the deployment: running, retrying or failed. */
+	private Outcome outcome(OrgId org, Deployment deployment, DeploymentPlace place, DeployTarget target,
+			DeployerClient.Result result, Instant now) {
+		if (result.accepted()) {
+			return started(org, deployment.withAttempt(deployment.dispatchAttempts() + 1, null), place, target, now,
+					result.detail());
+		}
+		int attempts = deployment.dispatchAttempts() + 1;
+		if (result.retryable() && attempts < this.retry.attempts()) {
+			Instant next = now.plus(this.retry.delayAfter(attempts));
+			Deployment retrying = deployment.withAttempt(attempts, result.detail())
+				.withStatus(DeploymentStatus.SCHEDULED, now)
+				.withDue(next, null);
+			this.support.update(org, retrying);
+			this.support.audit(org, SCHEDULER, "delivery_failed", retrying, place,
+					(e) -> e.detail("attempt", attempts)
+						.detail("error", result.detail())
+						.detail("nextAttemptAt", next.toString()));
+			return Outcome.RETRYING;
+		}
+		String reason = "Delivery to the deployer failed after " + attempts + " attempt" + ((attempts == 1) ? "" : "s")
+				+ ": " + result.detail();
+		Deployment failed = deployment.withAttempt(attempts, result.detail())
+			.withFinished(DeploymentStatus.FAILED, now, reason, null);
+		this.support.update(org, failed);
+		this.support.audit(org, SCHEDULER, "failed", failed, place, (e) -> e.detail("message", reason));
+		return Outcome.FAILED;
+	}
+
+	/** A claimed delivery, or the outcome when there is nothing to deliver. */
+	private record Claim(@Nullable Outcome outcome, @Nullable DeploymentId deployment, @Nullable UUID token,
+			@Nullable DeploymentPlace place, @Nullable DeployTarget target, @Nullable Delivery delivery) {
+
+		static Claim done(Outcome outcome) {
+			return new Claim(outcome, null, null, null, null, null);
+		}
+
+	}
+
+	/** Everything one POST to the deployer needs, read while the claim was taken. */
+	private record Delivery(String url, String secret, UUID deliveryId, DeployerClient.Payload payload) {
+	}
+
+	/** The delivery cannot even be attempted (the target's secret cannot be opened). */
+	private static final class UndeliverableException extends RuntimeException {
+
+		private final transient DeployerClient.Result result;
+
+		UndeliverableException(DeployerClient.Result result) {
+			super(result.detail(), null, false, false);
+			this.result = result;
+		}
+
+		DeployerClient.Result result() {
+			return this.result;
+		}
+
 	}
 
 	/** Fails one running deployment whose deadline passed without a final report. */
@@ -220,8 +367,7 @@ public final class DispatchDeployments {
 		return (line.length() > 120) ? line.substring(0, 119) + "…" : line;
 	}
 
-	private DeployerClient.Result deliver(OrgId org, Deployment deployment, DeploymentPlace place,
-			DeployTarget target) {
+	private Delivery delivery(OrgId org, Deployment deployment, DeploymentPlace place, DeployTarget target) {
 		Artifact artifact = this.support.artifact(org, deployment.artifactId())
 			.orElseThrow(() -> new IllegalStateException("Artifact of " + deployment.id() + " is gone"));
 		String orgSlug = this.support.organizationSlug(org);
@@ -236,15 +382,11 @@ public final class DispatchDeployments {
 			secret = this.secrets.open(org, place.environment().id(), target.secret());
 		}
 		catch (RuntimeException ex) {
-			return DeployerClient.Result.refused("the deploy target's signing secret cannot be decrypted with the "
-					+ "configured secrets keys (were they changed?); set the secret again on the deployment settings");
+			throw new UndeliverableException(DeployerClient.Result.refused("the deploy target's signing secret "
+					+ "cannot be decrypted with the configured secrets keys (were they changed?); set the secret "
+					+ "again on the deployment settings"));
 		}
-		try {
-			return this.client.deliver(target.url(), secret, deployment.deliveryId(), payload);
-		}
-		catch (RuntimeException ex) {
-			return DeployerClient.Result.retry(ex.getClass().getSimpleName() + ": " + ex.getMessage());
-		}
+		return new Delivery(target.url(), secret, deployment.deliveryId(), payload);
 	}
 
 	private DeploymentPlace placeOf(OrgId org, Deployment deployment) {

@@ -1,8 +1,10 @@
 package app.lockstep.domain.deploy;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Validation;
@@ -21,6 +23,12 @@ import org.jspecify.annotations.Nullable;
 public final class ReportDeploymentStatus {
 
 	public static final int MAX_MESSAGE = 2000;
+
+	/**
+	 * How long a report that arrives while its delivery is being recorded waits for it
+	 * (longer than the deployer's delivery timeout of 10 s).
+	 */
+	static final Duration WAIT_FOR_DELIVERY = Duration.ofSeconds(15);
 
 	private final DeploymentSupport support;
 
@@ -49,10 +57,34 @@ public final class ReportDeploymentStatus {
 		validation.check(logUrl == null || isWebAddress(logUrl), "logUrl", "Give the log's address as an http(s) URL.");
 		validation.throwIfInvalid();
 		OrgId org = caller.orgId();
+		// A deployer may report before its answer to the delivery has been recorded (the
+		// deployment is then still claimed, and not yet running): wait for that, a while.
+		long giveUpAt = System.nanoTime() + WAIT_FOR_DELIVERY.toNanos();
+		while (true) {
+			try {
+				return reportOnce(caller, via, projectSlug, environmentName, id, reported, message, logUrl);
+			}
+			catch (DeliveryInProgressException ex) {
+				if (System.nanoTime() - giveUpAt >= 0) {
+					throw ex;
+				}
+				LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+				if (Thread.interrupted()) {
+					Thread.currentThread().interrupt();
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private Deployment reportOnce(Caller caller, @Nullable ApiToken via, String projectSlug, String environmentName,
+			DeploymentId id, DeploymentStatus reported, @Nullable String message, @Nullable String logUrl) {
+		OrgId org = caller.orgId();
 		Instant now = this.support.now();
 		return this.support.transactions.inTenant(org, () -> {
 			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
 			Deployment deployment = this.support.lock(org, place, id);
+			this.support.requireNotBeingDelivered(org, deployment, now);
 			if (deployment.status() != DeploymentStatus.RUNNING) {
 				throw new StatusConflictException(deployment.status(), "take a status report");
 			}

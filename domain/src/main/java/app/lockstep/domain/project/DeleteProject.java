@@ -39,7 +39,10 @@ public final class DeleteProject {
 			Project project = this.projects.findBySlug(caller.orgId(), projectSlug)
 				.orElseThrow(() -> new NotFoundException("No project \"" + projectSlug + "\"."));
 			var names = this.environments.list(caller.orgId(), project.id()).stream().map(Environment::name).toList();
-			this.projects.delete(caller.orgId(), project.id());
+			if (!this.projects.delete(caller.orgId(), project.id())) {
+				// Deleted by a concurrent request since it was read.
+				throw new NotFoundException("No project \"" + projectSlug + "\".");
+			}
 			this.auditLog.append(caller.orgId(), caller.actor(),
 					AuditEntry.of("project.deleted", "project", project.id().toString())
 						.project(project.slug())

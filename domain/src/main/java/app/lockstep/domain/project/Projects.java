@@ -23,6 +23,9 @@ public interface Projects {
 
 	void update(OrgId org, Project project, Instant at);
 
-	void delete(OrgId org, ProjectId id);
+	/**
+	 * Deletes the project; whether it was still there (of concurrent deletions, one is).
+	 */
+	boolean delete(OrgId org, ProjectId id);
 
 }

@@ -6,10 +6,21 @@ import java.util.function.Supplier;
  * The unit-of-work boundary. Everything a use case loads, decides and writes, including
  * its audit event, runs in one transaction bound to one tenant (row-level security sees
  * only that organization).
+ * <p>
+ * No statement of a unit of work may keep the database busy for long: one that runs past
+ * the statement timeout is cancelled, the transaction rolls back and the call throws
+ * {@link TimedOutException}. Only {@link #inTenantLongRunning} gets a longer limit.
  */
 public interface Transactions {
 
 	<T> T inTenant(OrgId org, Supplier<T> work);
+
+	/**
+	 * As {@link #inTenant(OrgId, Supplier)}, for the few units of work that legitimately
+	 * read a great deal in one statement (exporting or verifying a whole audit chain):
+	 * their statements may run for the long statement timeout instead of the short one.
+	 */
+	<T> T inTenantLongRunning(OrgId org, Supplier<T> work);
 
 	/**
 	 * A transaction bound to a tenant and a signed-in person (who may also read their own

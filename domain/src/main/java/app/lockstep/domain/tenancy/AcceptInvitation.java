@@ -112,8 +112,13 @@ public final class AcceptInvitation {
 		if (this.members.find(invitation.org(), user).isPresent()) {
 			throw new ConflictException("You are already a member of " + pending.organization().name() + ".");
 		}
+		// First, and conditionally: of concurrent acceptances one joins, the others find
+		// the invitation taken.
+		if (!this.invitations.markAccepted(invitation.org(), invitation.id(), user, now)) {
+			throw new ConflictException(
+					"This invitation is no longer pending: it was accepted or withdrawn meanwhile.");
+		}
 		this.members.add(invitation.org(), user, invitation.role(), now);
-		this.invitations.markAccepted(invitation.org(), invitation.id(), user, now);
 		this.auditLog.append(invitation.org(), Actor.user(user, userName, ip),
 				AuditEntry.of("invitation.accepted", "member", user.toString())
 					.detail("invitation", invitation.id().toString())

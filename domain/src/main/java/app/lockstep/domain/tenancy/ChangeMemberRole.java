@@ -45,7 +45,16 @@ public final class ChangeMemberRole {
 							+ " is the last owner. Make someone else an owner first, so the organization is never left without one.");
 				}
 			}
-			this.members.changeRole(caller.orgId(), user, role);
+			if (!this.members.changeRole(caller.orgId(), user, member.role(), role)) {
+				// Changed or removed by a concurrent request since it was read.
+				Member now = this.members.find(caller.orgId(), user)
+					.orElseThrow(() -> new NotFoundException("No such member."));
+				if (now.role() == role) {
+					return now;
+				}
+				throw new ConflictException("role", now.name() + "'s role changed to " + now.role().label()
+						+ " meanwhile. Look again before changing it.");
+			}
 			this.auditLog.append(caller.orgId(), caller.actor(),
 					AuditEntry.of("member.role_changed", "member", user.toString())
 						.detail("email", member.email())

@@ -57,6 +57,17 @@ public final class InviteMember {
 						email + " is already a member of " + caller.organization().name() + ".");
 			}
 			Instant now = this.clock.instant();
+			// One pending invitation per address: concurrent invitations of one address
+			// wait here for each other, so the second sees the first.
+			this.invitations.lockEmail(caller.orgId(), email);
+			this.invitations.pending(caller.orgId(), now)
+				.stream()
+				.filter((pending) -> pending.email().equals(email))
+				.findFirst()
+				.ifPresent((pending) -> {
+					throw new ConflictException("email",
+							email + " already has a pending invitation. Withdraw it first to send a new one.");
+				});
 			InvitationToken token = InvitationToken.generate();
 			Invitation invitation = new Invitation(caller.orgId(), UUID.randomUUID(), email, role, caller.userId(),
 					caller.name(), now, now.plus(VALIDITY), null, null);

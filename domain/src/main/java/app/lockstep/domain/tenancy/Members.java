@@ -21,9 +21,17 @@ public interface Members {
 	 */
 	int lockAndCountOwners(OrgId org);
 
-	void changeRole(OrgId org, UserId user, Role role);
+	/**
+	 * Changes the member's role from {@code from} to {@code to}; whether it did (false
+	 * when the member is gone or no longer has {@code from}).
+	 */
+	boolean changeRole(OrgId org, UserId user, Role from, Role to);
 
-	void remove(OrgId org, UserId user);
+	/**
+	 * Removes the member if they still have this role; whether it did (of concurrent
+	 * removals, at most one does).
+	 */
+	boolean remove(OrgId org, UserId user, Role role);
 
 	/**
 	 * Every organization the person belongs to (needs a unit of work bound to that

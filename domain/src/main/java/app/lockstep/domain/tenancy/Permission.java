@@ -35,6 +35,11 @@ public enum Permission {
 	MANAGE_OWNERS,
 	/** Read the audit log. */
 	READ_AUDIT,
+	/**
+	 * Have the server sign the audit chain's head now (a checkpoint): evidence added to
+	 * the trail, which changes nothing in it (decision 13).
+	 */
+	SIGN_CHECKPOINTS,
 	/** Change the organization's name and defaults. */
 	MANAGE_SETTINGS
 

@@ -34,7 +34,14 @@ public final class RemoveMember {
 							+ " is the last owner and cannot be removed. Make someone else an owner first.");
 				}
 			}
-			this.members.remove(caller.orgId(), user);
+			// Conditional: of concurrent removals one removes (and is audited); a member
+			// whose role changed meanwhile is looked at again.
+			if (!this.members.remove(caller.orgId(), user, member.role())) {
+				throw this.members.find(caller.orgId(), user)
+					.<RuntimeException>map((now) -> new ConflictException(now.name() + "'s role changed to "
+							+ now.role().label() + " meanwhile. Look again before removing them."))
+					.orElseGet(() -> new NotFoundException("No such member."));
+			}
 			this.auditLog.append(caller.orgId(), caller.actor(),
 					AuditEntry.of("member.removed", "member", user.toString())
 						.detail("email", member.email())

@@ -35,7 +35,10 @@ public final class RevokeInvitation {
 			if (!invitation.pendingAt(this.clock.instant())) {
 				throw new ConflictException("This invitation is no longer pending.");
 			}
-			this.invitations.markRevoked(caller.orgId(), id, this.clock.instant());
+			if (!this.invitations.markRevoked(caller.orgId(), id, this.clock.instant())) {
+				// Accepted or revoked by a concurrent request since it was read.
+				throw new ConflictException("This invitation is no longer pending.");
+			}
 			this.auditLog.append(caller.orgId(), caller.actor(),
 					AuditEntry.of("invitation.revoked", "invitation", id.toString())
 						.detail("email", invitation.email())

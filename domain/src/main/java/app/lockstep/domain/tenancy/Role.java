@@ -23,8 +23,8 @@ public enum Role {
 	VIEWER("Viewer", "Reads everything except secret values; changes nothing.",
 			EnumSet.of(Permission.VIEW_PROJECTS, Permission.VIEW_MEMBERS)),
 
-	AUDITOR("Auditor", "Reads the audit log and history; changes nothing.",
-			EnumSet.of(Permission.VIEW_PROJECTS, Permission.READ_AUDIT));
+	AUDITOR("Auditor", "Reads the audit log and history, and may have its head signed; changes nothing.",
+			EnumSet.of(Permission.VIEW_PROJECTS, Permission.READ_AUDIT, Permission.SIGN_CHECKPOINTS));
 
 	private final String label;
 

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.UserId;
-import org.jspecify.annotations.Nullable;
 
 /** People: global, not owned by any organization. */
 public interface Users {
@@ -19,10 +18,6 @@ public interface Users {
 	 * {@link app.lockstep.domain.shared.ConflictException} on "email".
 	 */
 	void create(UserId id, String email, String name, String passwordHash, Instant at);
-
-	void recordLoginFailure(UserId id, int failedLogins, @Nullable Instant lockedUntil);
-
-	void recordLoginSuccess(UserId id);
 
 	void rememberLastOrganization(UserId id, OrgId org);
 

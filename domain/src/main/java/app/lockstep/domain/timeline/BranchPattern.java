@@ -1,6 +1,6 @@
 package app.lockstep.domain.timeline;
 
-import java.util.regex.Pattern;
+import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,16 +10,34 @@ import org.jspecify.annotations.Nullable;
  * including {@code /}, {@code ?} one character except {@code /}; everything else matches
  * itself ({@code release/*} matches {@code release/1.4} but not {@code release/1.4/fix}
  * nor {@code main}).
+ * <p>
+ * Patterns are typed by members, so matching must not backtrack: the pattern is read as a
+ * small automaton whose states are the positions in the pattern, and a branch is matched
+ * by following every state it could be in at once, one character at a time. That takes at
+ * most (branch length) × (pattern length) steps, whatever the pattern: a branch of 100
+ * characters against {@code *a*a*a*a*a*b} takes microseconds, where a backtracking
+ * regular expression took 30 seconds.
  */
 public final class BranchPattern {
 
+	/**
+	 * Pattern elements: a literal character is its own (non-negative) value; the
+	 * wildcards are negative.
+	 */
+	private static final int ONE = -1;
+
+	private static final int STAR = -2;
+
+	private static final int GLOBSTAR = -3;
+
 	private final @Nullable String pattern;
 
-	private final @Nullable Pattern regex;
+	/** The pattern's elements (literals, ONE, STAR, GLOBSTAR); null when no wildcard. */
+	private final int @Nullable [] elements;
 
 	private BranchPattern(@Nullable String pattern) {
 		this.pattern = (pattern == null || pattern.isBlank()) ? null : pattern.strip();
-		this.regex = (this.pattern != null && isGlob(this.pattern)) ? compile(this.pattern) : null;
+		this.elements = (this.pattern != null && isGlob(this.pattern)) ? parse(this.pattern) : null;
 	}
 
 	public static BranchPattern of(@Nullable String pattern) {
@@ -33,52 +51,95 @@ public final class BranchPattern {
 
 	/** The one branch this pattern names, when it has no wildcard. */
 	public @Nullable String exactBranch() {
-		return (this.pattern != null && this.regex == null) ? this.pattern : null;
+		return (this.pattern != null && this.elements == null) ? this.pattern : null;
 	}
 
 	public boolean matches(String branch) {
 		if (this.pattern == null) {
 			return true;
 		}
-		if (this.regex == null) {
+		if (this.elements == null) {
 			return this.pattern.equals(branch);
 		}
-		return this.regex.matcher(branch).matches();
+		return matches(this.elements, branch);
 	}
 
 	private static boolean isGlob(String pattern) {
 		return pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0;
 	}
 
-	private static Pattern compile(String glob) {
-		StringBuilder regex = new StringBuilder();
-		StringBuilder literal = new StringBuilder();
+	/**
+	 * The elements of a glob, read left to right: {@code **} is one element, a {@code *}
+	 * after it another ({@code ***} is {@code **} then {@code *}).
+	 */
+	private static int[] parse(String glob) {
+		int[] elements = new int[glob.length()];
+		int count = 0;
 		for (int i = 0; i < glob.length(); i++) {
 			char c = glob.charAt(i);
-			if (c == '*' || c == '?') {
-				if (!literal.isEmpty()) {
-					regex.append(Pattern.quote(literal.toString()));
-					literal.setLength(0);
-				}
-				if (c == '?') {
-					regex.append("[^/]");
-				}
-				else if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-					regex.append(".*");
-					i++;
-				}
-				else {
-					regex.append("[^/]*");
-				}
+			if (c == '?') {
+				elements[count++] = ONE;
+			}
+			else if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+				elements[count++] = GLOBSTAR;
+				i++;
+			}
+			else if (c == '*') {
+				elements[count++] = STAR;
 			}
 			else {
-				literal.append(c);
+				elements[count++] = c;
 			}
 		}
-		if (!literal.isEmpty()) {
-			regex.append(Pattern.quote(literal.toString()));
+		return Arrays.copyOf(elements, count);
+	}
+
+	/**
+	 * State {@code i} means "the elements before {@code i} matched what was read so far";
+	 * state {@code elements.length} accepts. Stars may match nothing, so a state before a
+	 * star also stands for the state after it.
+	 */
+	private static boolean matches(int[] elements, String branch) {
+		int states = elements.length + 1;
+		boolean[] current = new boolean[states];
+		boolean[] next = new boolean[states];
+		current[0] = true;
+		closeOverEmptyStars(elements, current);
+		for (int position = 0; position < branch.length(); position++) {
+			char c = branch.charAt(position);
+			Arrays.fill(next, false);
+			boolean any = false;
+			for (int state = 0; state < elements.length; state++) {
+				if (!current[state]) {
+					continue;
+				}
+				int element = elements[state];
+				if (element == GLOBSTAR || (element == STAR && c != '/')) {
+					next[state] = true;
+					any = true;
+				}
+				else if ((element == ONE && c != '/') || element == c) {
+					next[state + 1] = true;
+					any = true;
+				}
+			}
+			if (!any) {
+				return false;
+			}
+			closeOverEmptyStars(elements, next);
+			boolean[] swap = current;
+			current = next;
+			next = swap;
 		}
-		return Pattern.compile(regex.toString());
+		return current[elements.length];
+	}
+
+	private static void closeOverEmptyStars(int[] elements, boolean[] states) {
+		for (int state = 0; state < elements.length; state++) {
+			if (states[state] && (elements[state] == STAR || elements[state] == GLOBSTAR)) {
+				states[state + 1] = true;
+			}
+		}
 	}
 
 }

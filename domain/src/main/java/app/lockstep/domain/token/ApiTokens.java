@@ -28,7 +28,11 @@ public interface ApiTokens {
 	/** The tokens this person created in the organization, newest first. */
 	List<ApiToken> listCreatedBy(OrgId org, UserId user);
 
-	void markRevoked(OrgId org, UUID id, Instant at);
+	/**
+	 * Revokes the token unless it is revoked already; whether this call revoked it (of
+	 * concurrent calls, exactly one does).
+	 */
+	boolean markRevoked(OrgId org, UUID id, Instant at);
 
 	/**
 	 * Records a use at {@code at} unless one was recorded at or after

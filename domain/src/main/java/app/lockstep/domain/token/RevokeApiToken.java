@@ -44,7 +44,11 @@ public final class RevokeApiToken {
 				throw new ConflictException("The token \"" + token.name() + "\" was already revoked.");
 			}
 			Instant now = this.clock.instant();
-			this.tokens.markRevoked(caller.orgId(), id, now);
+			// Conditional: of concurrent revocations one revokes (and is audited), the
+			// others find it revoked.
+			if (!this.tokens.markRevoked(caller.orgId(), id, now)) {
+				throw new ConflictException("The token \"" + token.name() + "\" was already revoked.");
+			}
 			AuditEntry.Builder entry = ApiTokenAudit.entry("token.revoked", token);
 			if (!token.createdBy().equals(caller.userId())) {
 				entry.detail("createdBy", token.createdByName());

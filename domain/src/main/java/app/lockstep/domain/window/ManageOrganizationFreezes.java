@@ -31,8 +31,11 @@ public final class ManageOrganizationFreezes {
 
 	private final Clock clock;
 
+	private final WindowChanges changes;
+
 	public ManageOrganizationFreezes(DeploymentWindows windows, AuditLog auditLog, Transactions transactions,
-			Clock clock) {
+			Clock clock, WindowChanges changes) {
+		this.changes = changes;
 		this.windows = windows;
 		this.auditLog = auditLog;
 		this.transactions = transactions;
@@ -72,6 +75,7 @@ public final class ManageOrganizationFreezes {
 						.detail("start", freeze.start().toString())
 						.detail("end", freeze.end().toString())
 						.build());
+			this.changes.changed(caller.orgId(), null, caller.actor(), this.clock.instant());
 			return added;
 		});
 	}
@@ -87,6 +91,7 @@ public final class ManageOrganizationFreezes {
 						.detail("start", removed.freeze().start().toString())
 						.detail("end", removed.freeze().end().toString())
 						.build());
+			this.changes.changed(caller.orgId(), null, caller.actor(), this.clock.instant());
 			return removed;
 		});
 	}

@@ -21,6 +21,8 @@ import app.lockstep.domain.tenancy.Permission;
  * Replaces an environment's deployment windows (time zone, blocks, allowed hours,
  * freezes) as a whole. Needs {@link Permission#MANAGE_POLICIES}; bad input saves nothing;
  * a change is the audit event {@code windows.updated} with the rules before and after.
+ * Deployments waiting for the environment's window are decided again in the same
+ * transaction ({@link WindowChanges}).
  */
 public final class UpdateDeploymentWindows {
 
@@ -38,8 +40,11 @@ public final class UpdateDeploymentWindows {
 
 	private final Clock clock;
 
+	private final WindowChanges changes;
+
 	public UpdateDeploymentWindows(Projects projects, Environments environments, DeploymentWindows windows,
-			WindowCheck windowCheck, AuditLog auditLog, Transactions transactions, Clock clock) {
+			WindowCheck windowCheck, AuditLog auditLog, Transactions transactions, Clock clock, WindowChanges changes) {
+		this.changes = changes;
 		this.projects = projects;
 		this.environments = environments;
 		this.windows = windows;
@@ -68,6 +73,7 @@ public final class UpdateDeploymentWindows {
 							.changes(fields(before.rules()), fields(rules))
 							.detail("replacedDefault", before.defaultRules())
 							.build());
+				this.changes.changed(caller.orgId(), environment.id(), caller.actor(), now);
 			}
 			return ViewDeploymentWindows.overview(project, environment,
 					this.windowCheck.effective(caller.orgId(), environment), now);

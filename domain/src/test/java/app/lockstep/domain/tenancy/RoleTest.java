@@ -41,6 +41,11 @@ class RoleTest {
 			assertThat(role.allows(Permission.READ_SECRETS)).isFalse();
 		}
 		assertThat(Role.AUDITOR.allows(Permission.READ_AUDIT)).isTrue();
+		// The one thing an auditor may add: a signed checkpoint (decision 13).
+		assertThat(Role.AUDITOR.allows(Permission.SIGN_CHECKPOINTS)).isTrue();
+		assertThat(Role.VIEWER.allows(Permission.SIGN_CHECKPOINTS)).isFalse();
+		assertThat(Role.LEAD.allows(Permission.SIGN_CHECKPOINTS)).isFalse();
+		assertThat(Role.ADMIN.allows(Permission.SIGN_CHECKPOINTS)).isTrue();
 		assertThat(Role.VIEWER.allows(Permission.READ_AUDIT)).isFalse();
 		assertThat(Role.AUDITOR.allows(Permission.VIEW_MEMBERS)).isFalse();
 	}

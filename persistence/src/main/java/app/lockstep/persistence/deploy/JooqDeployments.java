@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 import app.lockstep.domain.code.ArtifactId;
 import app.lockstep.domain.deploy.Deployment;
@@ -15,12 +16,14 @@ import app.lockstep.domain.deploy.Deployments;
 import app.lockstep.domain.deploy.WhenBlocked;
 import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.project.ProjectId;
+import app.lockstep.domain.project.Tier;
 import app.lockstep.domain.shared.Actor;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.UserId;
 import app.lockstep.persistence.jooq.tables.records.DeploymentsRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Repository;
@@ -151,6 +154,67 @@ class JooqDeployments implements Deployments {
 			.skipLocked()
 			.fetchOptional()
 			.map(JooqDeployments::toDeployment);
+	}
+
+	@Override
+	public Optional<Deployment> tryLockUnclaimed(OrgId org, DeploymentId id, Instant now) {
+		return this.dsl.selectFrom(DEPLOYMENTS)
+			.where(byId(org, id)
+				.and(DEPLOYMENTS.CLAIMED_UNTIL.isNull().or(DEPLOYMENTS.CLAIMED_UNTIL.le(now.atOffset(ZoneOffset.UTC)))))
+			.forUpdate()
+			.skipLocked()
+			.fetchOptional()
+			.map(JooqDeployments::toDeployment);
+	}
+
+	@Override
+	public void claim(OrgId org, DeploymentId id, UUID token, Instant until) {
+		this.dsl.update(DEPLOYMENTS)
+			.set(DEPLOYMENTS.CLAIM_TOKEN, token)
+			.set(DEPLOYMENTS.CLAIMED_UNTIL, until.atOffset(ZoneOffset.UTC))
+			.where(byId(org, id))
+			.execute();
+	}
+
+	@Override
+	public boolean renewClaim(OrgId org, DeploymentId id, UUID token, Instant until) {
+		return this.dsl.update(DEPLOYMENTS)
+			.set(DEPLOYMENTS.CLAIMED_UNTIL, until.atOffset(ZoneOffset.UTC))
+			.where(byId(org, id).and(DEPLOYMENTS.CLAIM_TOKEN.eq(token)))
+			.execute() == 1;
+	}
+
+	@Override
+	public Optional<Deployment> lockAndRelease(OrgId org, DeploymentId id, UUID token) {
+		// One statement: the UPDATE locks the row, and returns it as it is now.
+		return this.dsl.update(DEPLOYMENTS)
+			.setNull(DEPLOYMENTS.CLAIM_TOKEN)
+			.setNull(DEPLOYMENTS.CLAIMED_UNTIL)
+			.where(byId(org, id).and(DEPLOYMENTS.CLAIM_TOKEN.eq(token)))
+			.returning()
+			.fetchOptional()
+			.map(JooqDeployments::toDeployment);
+	}
+
+	@Override
+	public boolean claimedAt(OrgId org, DeploymentId id, Instant now) {
+		return this.dsl.fetchExists(DEPLOYMENTS,
+				byId(org, id).and(DEPLOYMENTS.CLAIMED_UNTIL.gt(now.atOffset(ZoneOffset.UTC))));
+	}
+
+	@Override
+	public List<Deployment> lockWaiting(OrgId org, @Nullable EnvironmentId environment) {
+		Condition where = DEPLOYMENTS.ORG_ID.eq(org.value())
+			.and(DEPLOYMENTS.STATUS.eq(DeploymentStatus.WAITING_FOR_WINDOW.value()));
+		where = where.and((environment != null) ? DEPLOYMENTS.ENVIRONMENT_ID.eq(environment.value())
+				: DEPLOYMENTS.ENVIRONMENT_ID.in(DSL.select(ENVIRONMENTS.ID)
+					.from(ENVIRONMENTS)
+					.where(ENVIRONMENTS.ORG_ID.eq(org.value()).and(ENVIRONMENTS.TIER.eq(Tier.PRODUCTION.name())))));
+		return this.dsl.selectFrom(DEPLOYMENTS)
+			.where(where)
+			.orderBy(DEPLOYMENTS.SEQ)
+			.forUpdate()
+			.fetch(JooqDeployments::toDeployment);
 	}
 
 	@Override

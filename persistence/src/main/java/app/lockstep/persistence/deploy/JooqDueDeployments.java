@@ -35,6 +35,9 @@ class JooqDueDeployments implements DueDeployments {
 			.where(DEPLOYMENTS.STATUS.in(DeploymentStatus.SCHEDULED.value(),
 					DeploymentStatus.WAITING_FOR_WINDOW.value()))
 			.and(DEPLOYMENTS.DUE_AT.le(time(now)))
+			// Not while another dispatcher's claim holds: once it expires, any poll may
+			// take the delivery over.
+			.and(DEPLOYMENTS.CLAIMED_UNTIL.isNull().or(DEPLOYMENTS.CLAIMED_UNTIL.le(time(now))))
 			.orderBy(DEPLOYMENTS.DUE_AT, DEPLOYMENTS.SEQ)
 			.limit(limit)
 			.fetch((row) -> new Due(new OrgId(row.value1()), new DeploymentId(row.value2())));

@@ -99,8 +99,10 @@ class JooqProjects implements Projects {
 	}
 
 	@Override
-	public void delete(OrgId org, ProjectId id) {
-		this.dsl.deleteFrom(PROJECTS).where(PROJECTS.ORG_ID.eq(org.value()).and(PROJECTS.ID.eq(id.value()))).execute();
+	public boolean delete(OrgId org, ProjectId id) {
+		return this.dsl.deleteFrom(PROJECTS)
+			.where(PROJECTS.ORG_ID.eq(org.value()).and(PROJECTS.ID.eq(id.value())))
+			.execute() == 1;
 	}
 
 	private static RuntimeException translate(RuntimeException ex, String slug) {

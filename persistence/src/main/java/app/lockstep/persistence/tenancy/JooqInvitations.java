@@ -14,6 +14,7 @@ import app.lockstep.domain.tenancy.Role;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 import org.springframework.stereotype.Repository;
 
@@ -62,20 +63,37 @@ class JooqInvitations implements Invitations {
 	}
 
 	@Override
-	public void markAccepted(OrgId org, UUID id, UserId user, Instant at) {
-		this.dsl.update(INVITATIONS)
-			.set(INVITATIONS.ACCEPTED_AT, at.atOffset(ZoneOffset.UTC))
-			.set(INVITATIONS.ACCEPTED_BY, user.value())
-			.where(INVITATIONS.ORG_ID.eq(org.value()).and(INVITATIONS.ID.eq(id)))
-			.execute();
+	public void lockEmail(OrgId org, String email) {
+		// A transaction-scoped advisory lock on a hash of (organization, email): two
+		// invitations of one address serialise; a hash collision only makes two
+		// unrelated invitations take turns.
+		this.dsl.select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.function("hashtextextended", Long.class,
+				DSL.val("invitation:" + org + ":" + email), DSL.inline(0L))))
+			.fetch();
 	}
 
 	@Override
-	public void markRevoked(OrgId org, UUID id, Instant at) {
-		this.dsl.update(INVITATIONS)
+	public boolean markAccepted(OrgId org, UUID id, UserId user, Instant at) {
+		return this.dsl.update(INVITATIONS)
+			.set(INVITATIONS.ACCEPTED_AT, at.atOffset(ZoneOffset.UTC))
+			.set(INVITATIONS.ACCEPTED_BY, user.value())
+			.where(INVITATIONS.ORG_ID.eq(org.value()).and(INVITATIONS.ID.eq(id)).and(stillOpen()))
+			.execute() == 1;
+	}
+
+	@Override
+	public boolean markRevoked(OrgId org, UUID id, Instant at) {
+		return this.dsl.update(INVITATIONS)
 			.set(INVITATIONS.REVOKED_AT, at.atOffset(ZoneOffset.UTC))
-			.where(INVITATIONS.ORG_ID.eq(org.value()).and(INVITATIONS.ID.eq(id)))
-			.execute();
+			.where(INVITATIONS.ORG_ID.eq(org.value()).and(INVITATIONS.ID.eq(id)).and(stillOpen()))
+			.execute() == 1;
+	}
+
+	/**
+	 * Neither accepted nor revoked (an UPDATE re-checks it after waiting for the row).
+	 */
+	private static Condition stillOpen() {
+		return INVITATIONS.ACCEPTED_AT.isNull().and(INVITATIONS.REVOKED_AT.isNull());
 	}
 
 	private List<Invitation> select(Condition condition) {

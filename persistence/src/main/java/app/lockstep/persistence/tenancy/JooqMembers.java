@@ -73,18 +73,22 @@ class JooqMembers implements Members {
 	}
 
 	@Override
-	public void changeRole(OrgId org, UserId user, Role role) {
-		this.dsl.update(MEMBERSHIPS)
-			.set(MEMBERSHIPS.ROLE, role.name())
-			.where(MEMBERSHIPS.ORG_ID.eq(org.value()).and(MEMBERSHIPS.USER_ID.eq(user.value())))
-			.execute();
+	public boolean changeRole(OrgId org, UserId user, Role from, Role to) {
+		return this.dsl.update(MEMBERSHIPS)
+			.set(MEMBERSHIPS.ROLE, to.name())
+			.where(MEMBERSHIPS.ORG_ID.eq(org.value())
+				.and(MEMBERSHIPS.USER_ID.eq(user.value()))
+				.and(MEMBERSHIPS.ROLE.eq(from.name())))
+			.execute() == 1;
 	}
 
 	@Override
-	public void remove(OrgId org, UserId user) {
-		this.dsl.deleteFrom(MEMBERSHIPS)
-			.where(MEMBERSHIPS.ORG_ID.eq(org.value()).and(MEMBERSHIPS.USER_ID.eq(user.value())))
-			.execute();
+	public boolean remove(OrgId org, UserId user, Role role) {
+		return this.dsl.deleteFrom(MEMBERSHIPS)
+			.where(MEMBERSHIPS.ORG_ID.eq(org.value())
+				.and(MEMBERSHIPS.USER_ID.eq(user.value()))
+				.and(MEMBERSHIPS.ROLE.eq(role.name())))
+			.execute() == 1;
 	}
 
 	@Override

@@ -11,7 +11,6 @@ import app.lockstep.domain.tenancy.Users;
 import app.lockstep.persistence.jooq.tables.records.UsersRecord;
 import app.lockstep.persistence.shared.UniqueViolations;
 import org.jooq.DSLContext;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Repository;
 
@@ -56,32 +55,12 @@ class JooqUsers implements Users {
 	}
 
 	@Override
-	public void recordLoginFailure(UserId id, int failedLogins, @Nullable Instant lockedUntil) {
-		this.dsl.update(USERS)
-			.set(USERS.FAILED_LOGINS, failedLogins)
-			.set(USERS.LOCKED_UNTIL, (lockedUntil != null) ? lockedUntil.atOffset(java.time.ZoneOffset.UTC) : null)
-			.where(USERS.ID.eq(id.value()))
-			.execute();
-	}
-
-	@Override
-	public void recordLoginSuccess(UserId id) {
-		this.dsl.update(USERS)
-			.set(USERS.FAILED_LOGINS, 0)
-			.setNull(USERS.LOCKED_UNTIL)
-			.where(USERS.ID.eq(id.value()))
-			.execute();
-	}
-
-	@Override
 	public void rememberLastOrganization(UserId id, OrgId org) {
 		this.dsl.update(USERS).set(USERS.LAST_ORG_ID, org.value()).where(USERS.ID.eq(id.value())).execute();
 	}
 
 	private static User toUser(UsersRecord record) {
 		return new User(new UserId(record.getId()), record.getEmail(), record.getName(), record.getPasswordHash(),
-				record.getFailedLogins(),
-				(record.getLockedUntil() != null) ? record.getLockedUntil().toInstant() : null,
 				(record.getLastOrgId() != null) ? new OrgId(record.getLastOrgId()) : null);
 	}
 

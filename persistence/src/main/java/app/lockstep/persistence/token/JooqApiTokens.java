@@ -70,11 +70,11 @@ class JooqApiTokens implements ApiTokens {
 	}
 
 	@Override
-	public void markRevoked(OrgId org, UUID id, Instant at) {
-		this.dsl.update(API_TOKENS)
+	public boolean markRevoked(OrgId org, UUID id, Instant at) {
+		return this.dsl.update(API_TOKENS)
 			.set(API_TOKENS.REVOKED_AT, utc(at))
-			.where(API_TOKENS.ORG_ID.eq(org.value()).and(API_TOKENS.ID.eq(id)))
-			.execute();
+			.where(API_TOKENS.ORG_ID.eq(org.value()).and(API_TOKENS.ID.eq(id)).and(API_TOKENS.REVOKED_AT.isNull()))
+			.execute() == 1;
 	}
 
 	@Override

@@ -23,6 +23,7 @@ import app.lockstep.domain.deploy.DeploymentNotifier;
 import app.lockstep.domain.deploy.DeploymentSupport;
 import app.lockstep.domain.deploy.Deployments;
 import app.lockstep.domain.deploy.DispatchDeployments;
+import app.lockstep.domain.deploy.RecheckWaitingDeployments;
 import app.lockstep.domain.deploy.DueDeployments;
 import app.lockstep.domain.deploy.RedeployPrevious;
 import app.lockstep.domain.deploy.ReportDeploymentStatus;
@@ -113,9 +114,16 @@ class DeployUseCases {
 	DispatchDeployments dispatchDeployments(DeploymentSupport support, DueDeployments dueDeployments,
 			DeployerClient client, DeployTargetSecrets secrets,
 			@Value("${lockstep.deployments.delivery-attempts:6}") int attempts,
-			@Value("${lockstep.deployments.retry-base:10s}") Duration retryBase) {
+			@Value("${lockstep.deployments.retry-base:10s}") Duration retryBase,
+			@Value("${lockstep.deployments.delivery-lease:5s}") Duration lease) {
 		return new DispatchDeployments(support, dueDeployments, client, secrets,
-				new DispatchDeployments.RetryPolicy(attempts, retryBase));
+				new DispatchDeployments.RetryPolicy(attempts, retryBase), lease);
+	}
+
+	/** Deployments waiting for a window are decided again whenever windows change. */
+	@Bean
+	RecheckWaitingDeployments recheckWaitingDeployments(DeploymentSupport support) {
+		return new RecheckWaitingDeployments(support);
 	}
 
 }

@@ -17,6 +17,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import app.lockstep.domain.deploy.DeployerClient;
+import app.lockstep.web.shared.PublicUrl;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -40,13 +41,12 @@ class HttpDeployerClient implements DeployerClient {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	private final Duration timeout;
 
-	HttpDeployerClient(@Value("${lockstep.public-url:http://localhost:${server.port:8080}}") String publicUrl,
-			@Value("${lockstep.deployments.delivery-timeout:10s}") Duration timeout) {
-		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+	HttpDeployerClient(PublicUrl publicUrl, @Value("${lockstep.deployments.delivery-timeout:10s}") Duration timeout) {
+		this.publicUrl = publicUrl;
 		this.timeout = timeout;
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(timeout)
@@ -100,7 +100,7 @@ class HttpDeployerClient implements DeployerClient {
 		body.put("environment", payload.environment());
 		body.put("artifact", artifact);
 		body.put("configRevision", payload.configRevision());
-		body.put("configUrl", this.publicUrl + payload.configPath());
+		body.put("configUrl", this.publicUrl.of(payload.configPath()));
 		body.put("emergency", payload.emergency());
 		return this.json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
 	}

@@ -6,6 +6,7 @@ import java.util.Map;
 import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.ForbiddenException;
 import app.lockstep.domain.shared.NotFoundException;
+import app.lockstep.domain.shared.TimedOutException;
 import app.lockstep.domain.shared.ValidationException;
 
 import org.jspecify.annotations.Nullable;
@@ -61,6 +62,19 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 		problem.setProperty("currentStatus", ex.current().value());
 		return problem;
+	}
+
+	/**
+	 * A statement ran past the statement timeout and was cancelled (nothing was kept):
+	 * 503 with Retry-After, as for any other temporary refusal to do more work.
+	 */
+	@ExceptionHandler(TimedOutException.class)
+	ResponseEntity<ProblemDetail> timedOut(TimedOutException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		problem.setTitle("Took too long");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, TimedOutPages.RETRY_AFTER_SECONDS)
+			.body(problem);
 	}
 
 	@ExceptionHandler(app.lockstep.domain.deploy.WindowClosedException.class)

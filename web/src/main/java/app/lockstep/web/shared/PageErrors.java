@@ -3,6 +3,7 @@ package app.lockstep.web.shared;
 import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.ForbiddenException;
 import app.lockstep.domain.shared.NotFoundException;
+import app.lockstep.domain.shared.TimedOutException;
 import app.lockstep.domain.shared.ValidationException;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -41,6 +43,12 @@ class PageErrors {
 	@ExceptionHandler(ConflictException.class)
 	ModelAndView conflict(ConflictException ex, HttpServletRequest request) {
 		return page(request, "error", HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	@ExceptionHandler(TimedOutException.class)
+	ModelAndView timedOut(TimedOutException ex, HttpServletRequest request, HttpServletResponse response) {
+		response.setHeader(HttpHeaders.RETRY_AFTER, TimedOutPages.RETRY_AFTER_SECONDS);
+		return page(request, "error", HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
 	}
 
 	@ExceptionHandler(ValidationException.class)

@@ -6,12 +6,14 @@ import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthentica
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
@@ -36,7 +38,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginFailureHandler loginFailureHandler,
-			AuthenticateApiToken authenticateApiToken) throws Exception {
+			AuthenticateApiToken authenticateApiToken, RateLimits rateLimits) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/signup", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
 					"/error", "/actuator/health", "/actuator/health/**")
@@ -59,7 +61,19 @@ class SecurityConfiguration {
 			.passwordParameter("password")
 			.defaultSuccessUrl("/", false)
 			.failureHandler(loginFailureHandler)
+			.withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+				@Override
+				public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
+					// An attempt over a rate limit is not processed: it goes on to the
+					// page that answers 429 (LoginController).
+					filter.setRequiresAuthenticationRequestMatcher(LoginRateLimitFilter.ADMITTED_LOGIN);
+					return filter;
+				}
+			})
 			.permitAll());
+		// After the security headers and CSRF, before anything is authenticated or read.
+		http.addFilterBefore(new LoginRateLimitFilter(rateLimits), UsernamePasswordAuthenticationFilter.class);
+		http.addFilterBefore(new WebhookRateLimitFilter(rateLimits), UsernamePasswordAuthenticationFilter.class);
 		http.addFilterBefore(new BearerTokenAuthenticationFilter(authenticateApiToken),
 				AnonymousAuthenticationFilter.class);
 		http.csrf((csrf) -> csrf.ignoringRequestMatchers(BearerTokenAuthenticationFilter.BEARER_API_REQUEST,

@@ -21,6 +21,7 @@ import app.lockstep.domain.tenancy.InviteMember;
 import app.lockstep.domain.tenancy.Invitations;
 import app.lockstep.domain.tenancy.ListMembers;
 import app.lockstep.domain.tenancy.LoginAttempts;
+import app.lockstep.domain.tenancy.LoginCounters;
 import app.lockstep.domain.tenancy.Members;
 import app.lockstep.domain.tenancy.Organizations;
 import app.lockstep.domain.tenancy.PasswordHasher;
@@ -95,8 +96,8 @@ class UseCases {
 	}
 
 	@Bean
-	LoginAttempts loginAttempts(Users users, Transactions transactions, Clock clock) {
-		return new LoginAttempts(users, transactions, clock);
+	LoginAttempts loginAttempts(LoginCounters counters, Transactions transactions, Clock clock) {
+		return new LoginAttempts(counters, transactions, clock);
 	}
 
 	@Bean

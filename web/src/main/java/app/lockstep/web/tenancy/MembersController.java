@@ -179,8 +179,7 @@ class MembersController {
 		boolean self = user.equals(caller.userId());
 		if (isHtmx(request)) {
 			if (self) {
-				response.setHeader("HX-Redirect",
-						ServletUriComponentsBuilder.fromCurrentContextPath().path("/").toUriString());
+				response.setHeader("HX-Redirect", request.getContextPath() + "/");
 			}
 			// An empty answer: htmx swaps the row away.
 			return null;

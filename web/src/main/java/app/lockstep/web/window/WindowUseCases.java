@@ -10,6 +10,7 @@ import app.lockstep.domain.window.DeploymentWindows;
 import app.lockstep.domain.window.ManageOrganizationFreezes;
 import app.lockstep.domain.window.UpdateDeploymentWindows;
 import app.lockstep.domain.window.ViewDeploymentWindows;
+import app.lockstep.domain.window.WindowChanges;
 import app.lockstep.domain.window.WindowCheck;
 
 import org.springframework.context.annotation.Bean;
@@ -33,14 +34,15 @@ class WindowUseCases {
 	@Bean
 	UpdateDeploymentWindows updateDeploymentWindows(Projects projects, Environments environments,
 			DeploymentWindows windows, WindowCheck windowCheck, AuditLog auditLog, Transactions transactions,
-			Clock clock) {
-		return new UpdateDeploymentWindows(projects, environments, windows, windowCheck, auditLog, transactions, clock);
+			Clock clock, WindowChanges changes) {
+		return new UpdateDeploymentWindows(projects, environments, windows, windowCheck, auditLog, transactions, clock,
+				changes);
 	}
 
 	@Bean
 	ManageOrganizationFreezes manageOrganizationFreezes(DeploymentWindows windows, AuditLog auditLog,
-			Transactions transactions, Clock clock) {
-		return new ManageOrganizationFreezes(windows, auditLog, transactions, clock);
+			Transactions transactions, Clock clock, WindowChanges changes) {
+		return new ManageOrganizationFreezes(windows, auditLog, transactions, clock, changes);
 	}
 
 }

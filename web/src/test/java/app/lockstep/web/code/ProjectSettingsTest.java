@@ -6,6 +6,7 @@ import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.tenancy.ResolveMembership;
 import app.lockstep.domain.tenancy.Users;
 import app.lockstep.web.project.ProjectTestSupport;
+import app.lockstep.web.shared.PublicUrl;
 import app.lockstep.web.testing.LockstepTest;
 import app.lockstep.web.token.TokenTestSupport;
 import com.jayway.jsonpath.JsonPath;
@@ -42,6 +43,9 @@ class ProjectSettingsTest {
 	MockMvc mvc;
 
 	@Autowired
+	PublicUrl publicUrl;
+
+	@Autowired
 	ReadAuditLog readAuditLog;
 
 	@Autowired
@@ -75,8 +79,8 @@ class ProjectSettingsTest {
 			.andExpect(redirectedUrl(this.settings));
 		String page = this.mvc.perform(get(this.settings).session(developer()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("http://localhost/api/v1/hooks/github/")))
-			.andExpect(content().string(containsString("http://localhost/api/v1/hooks/gitlab/")))
+			.andExpect(content().string(containsString(this.publicUrl.of("/api/v1/hooks/github/"))))
+			.andExpect(content().string(containsString(this.publicUrl.of("/api/v1/hooks/gitlab/"))))
 			.andExpect(content().string(containsString("data-copy-target=\"hook-secret\"")))
 			.andExpect(content().string(containsString("Regenerate secret")))
 			.andReturn()
@@ -153,13 +157,13 @@ class ProjectSettingsTest {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"secret\": \"from-automation-0123456789\"}"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.github").value(startsWith("http://localhost/api/v1/hooks/github/")))
-			.andExpect(jsonPath("$.gitlab").value(startsWith("http://localhost/api/v1/hooks/gitlab/")))
+			.andExpect(jsonPath("$.github").value(startsWith(this.publicUrl.of("/api/v1/hooks/github/"))))
+			.andExpect(jsonPath("$.gitlab").value(startsWith(this.publicUrl.of("/api/v1/hooks/gitlab/"))))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		String hookId = JsonPath.<String>read(answer, "$.github")
-			.substring("http://localhost/api/v1/hooks/github/".length());
+			.substring(this.publicUrl.of("/api/v1/hooks/github/").length());
 		assertThat(JsonPath.<String>read(answer, "$.gitlab")).endsWith("/" + hookId);
 		this.mvc.perform(get(this.settings).session(developer()))
 			.andExpect(content().string(containsString(">from-automation-0123456789</code>")));

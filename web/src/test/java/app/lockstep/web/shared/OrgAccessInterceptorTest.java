@@ -182,12 +182,12 @@ class OrgAccessInterceptorTest {
 		}
 
 		@Override
-		public void changeRole(OrgId org, UserId user, Role role) {
+		public boolean changeRole(OrgId org, UserId user, Role from, Role to) {
 			throw new UnsupportedOperationException();
 		}
 
 		@Override
-		public void remove(OrgId org, UserId user) {
+		public boolean remove(OrgId org, UserId user, Role role) {
 			throw new UnsupportedOperationException();
 		}
 
@@ -198,6 +198,11 @@ class OrgAccessInterceptorTest {
 
 		@Override
 		public <T> T inTenant(OrgId org, Supplier<T> work) {
+			return work.get();
+		}
+
+		@Override
+		public <T> T inTenantLongRunning(OrgId org, Supplier<T> work) {
 			return work.get();
 		}
 

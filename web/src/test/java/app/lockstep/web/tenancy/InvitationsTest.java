@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import app.lockstep.domain.tenancy.ResolveMembership;
 import app.lockstep.domain.tenancy.Role;
+import app.lockstep.web.shared.PublicUrl;
 import app.lockstep.web.tenancy.TenancyFixtures.Org;
 import app.lockstep.web.tenancy.TenancyFixtures.Person;
 import app.lockstep.web.testing.LockstepTest;
@@ -39,6 +40,9 @@ class InvitationsTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	PublicUrl publicUrl;
 
 	@Autowired
 	ResolveMembership resolveMembership;
@@ -76,7 +80,7 @@ class InvitationsTest {
 			.andExpect(model().attribute("section", "members"))
 			.andExpect(content().string(
 					allOf(containsString("id=\"invite-result\""), containsString("Copy it now; it is valid for 7 days"),
-							containsString("http://localhost/invitations/"),
+							containsString(this.publicUrl.of("/invitations/")),
 							containsString("data-invitation=\"" + email + "\""), containsString("<html"))))
 			.andReturn();
 		String token = TenancyFixtures.token(result.getResponse().getContentAsString());
@@ -103,7 +107,7 @@ class InvitationsTest {
 				.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(not(containsString("<html")), not(containsString("<nav")),
-					containsString("id=\"invite-panel\""), containsString("http://localhost/invitations/"),
+					containsString("id=\"invite-panel\""), containsString(this.publicUrl.of("/invitations/")),
 					containsString("id=\"pending-invitations\""), containsString("hx-swap-oob=\"true\""),
 					containsString("data-invitation=\"" + email + "\""))));
 	}

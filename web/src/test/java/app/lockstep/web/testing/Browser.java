@@ -138,7 +138,16 @@ public final class Browser implements AutoCloseable {
 	 * condition).
 	 */
 	public Browser waitForText(String text) {
-		this.wait.until((d) -> d.findElement(By.tagName("body")).getText().contains(text));
+		this.wait.until((d) -> {
+			try {
+				return d.findElement(By.tagName("body")).getText().contains(text);
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				// The page was replaced while its text was read (a form just submitted):
+				// not there yet, look again.
+				return false;
+			}
+		});
 		return this;
 	}
 

@@ -23,6 +23,7 @@ import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.deploy.ViewDeployments;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.tenancy.Permission;
 import app.lockstep.domain.token.Scope;
 import app.lockstep.web.shared.RequiresScope;
 import org.jspecify.annotations.Nullable;
@@ -164,6 +165,9 @@ class ConfigApiController {
 			@PathVariable("environment") String env,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody ConfigBody body) {
+		// Permission first: a member who may not edit gets 403 whatever the
+		// preconditions.
+		caller.require(Permission.EDIT_CONFIG);
 		if (ifMatch == null || ifMatch.isBlank()) {
 			throw new PreconditionRequired();
 		}
