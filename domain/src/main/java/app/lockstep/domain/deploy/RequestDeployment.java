@@ -135,7 +135,12 @@ public final class RequestDeployment {
 				if (input.emergency()) {
 					e.detail("reason", reason);
 				}
-				if (!decision.open()) {
+				if (!decision.open() && input.emergency()) {
+					// break-glass went through the closed window: say which rule it
+					// bypassed, not when it would have opened
+					e.detail("windowBypassed", decision.blockedBy());
+				}
+				else if (!decision.open()) {
 					e.detail("blockedBy", decision.blockedBy())
 						.detail("nextOpenAt", DeploymentSupport.str(decision.nextOpenAt()));
 				}

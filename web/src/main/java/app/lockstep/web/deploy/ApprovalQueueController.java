@@ -110,7 +110,7 @@ class ApprovalQueueController {
 			.with(result, errors, (result == null) ? comment : null));
 		model.addAttribute("orgSlug", caller.organization().slug());
 		if (caller.can(Permission.APPROVE_DEPLOYMENTS)) {
-			model.addAttribute(ApprovalsBadge.ATTRIBUTE, this.view.awaitingApprovalCount(caller));
+			model.addAttribute(ApprovalsBadge.ATTRIBUTE, this.view.awaitingDecisionCount(caller));
 		}
 		model.addAttribute("org", caller.organization());
 		model.addAttribute("caller", caller);

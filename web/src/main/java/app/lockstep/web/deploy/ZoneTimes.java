@@ -26,6 +26,17 @@ public record ZoneTimes(ZoneId zone) {
 		return (instant != null) ? FULL.format(instant.atZone(this.zone)) : "";
 	}
 
+	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'",
+			Locale.ENGLISH);
+
+	/**
+	 * The same instant in the other zone people compare with (UTC), for a hover title:
+	 * one rule everywhere, the zone always named.
+	 */
+	public String other(@Nullable Instant instant) {
+		return (instant != null) ? UTC.format(instant.atZone(java.time.ZoneOffset.UTC)) : "";
+	}
+
 	/** The value of a {@code datetime-local} input for the instant. */
 	public String local(@Nullable Instant instant) {
 		return (instant != null) ? LOCAL.format(instant.atZone(this.zone)) : "";
