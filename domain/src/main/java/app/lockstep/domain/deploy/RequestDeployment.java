@@ -124,8 +124,8 @@ public final class RequestDeployment {
 					artifact.id(), revision, schedule, whenBlocked, note, status, input.emergency(),
 					input.emergency() ? reason : null, actor, caller.userId(), now, 1, required,
 					(live != null) ? live.artifactId() : null, (live != null) ? live.configRevision() : null,
-					readiness.dueAt(), (decision.open() || input.emergency()) ? null : decision.blockedBy(), 0, null,
-					UUID.randomUUID(), null, null, null, null, null, null, now);
+					readiness.dueAt(), readiness.blockedBy(), 0, null, UUID.randomUUID(), null, null, null, null, null,
+					null, now);
 			this.support.deployments.insert(org, deployment);
 			this.support.audit(org, actor, "requested", deployment, place, (e) -> {
 				e.detail("scheduledAt", DeploymentSupport.str(schedule))
@@ -141,7 +141,7 @@ public final class RequestDeployment {
 					e.detail("windowBypassed", decision.blockedBy());
 				}
 				else if (!decision.open()) {
-					e.detail("blockedBy", decision.blockedBy())
+					e.detail("blockedBy", decision.holdingRule())
 						.detail("nextOpenAt", DeploymentSupport.str(decision.nextOpenAt()));
 				}
 			});
