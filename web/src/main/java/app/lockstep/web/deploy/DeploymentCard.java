@@ -5,6 +5,7 @@ import java.util.List;
 import app.lockstep.domain.deploy.ViewDeployments;
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.web.shared.ZoneTimes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import app.lockstep.domain.deploy.RequestDeployment;
 import app.lockstep.domain.deploy.ViewDeployments;
 import app.lockstep.domain.shared.Validation;
+import app.lockstep.web.shared.ZoneTimes;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import app.lockstep.domain.audit.AuditEvent;
+import app.lockstep.web.shared.ZoneTimes;
 
 /**
  * One line of a deployment's own timeline: what happened in words, who did it, when, and
