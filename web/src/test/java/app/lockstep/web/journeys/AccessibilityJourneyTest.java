@@ -1,0 +1,104 @@
+package app.lockstep.web.journeys;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import app.lockstep.web.testing.Axe;
+import app.lockstep.web.testing.BrowserJourney;
+import app.lockstep.web.testing.LockstepTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The main pages, signed out and as the demo owner, checked in the real browser by
+ * axe-core: no serious or critical violation (colour contrast among them), and a skip
+ * link first on every page (issue 15).
+ */
+@LockstepTest
+class AccessibilityJourneyTest extends BrowserJourney {
+
+	static final String ENV = "/orgs/acme/projects/shop/environments/production";
+
+	static final List<String> SIGNED_OUT = List.of("/login", "/signup");
+
+	static final List<String> OWNER_PAGES = List.of("/orgs/acme", "/orgs/acme/approvals", "/orgs/acme/reviews",
+			"/orgs/acme/members", "/orgs/acme/audit", "/orgs/acme/tokens", "/orgs/acme/settings", "/orgs/acme/freezes",
+			"/orgs/acme/reports/changes", "/orgs/acme/projects/new", "/orgs/new", "/orgs/acme/projects/shop",
+			"/orgs/acme/projects/shop/settings", "/orgs/acme/projects/shop/commits", "/orgs/acme/projects/shop/compare",
+			"/orgs/acme/projects/shop/config", ENV, ENV + "/config", ENV + "/config/history", ENV + "/config/import",
+			ENV + "/windows", ENV + "/timeline", ENV + "/deployments/new", ENV + "/deployment-settings",
+			ENV + "/deployments/compare", "/orgs/acme/no-such-page", "/orgs/acme/projects/no-such-project");
+
+	@Test
+	void theMainPagesHaveNoSeriousOrCriticalViolations() {
+		Map<String, List<String>> found = new LinkedHashMap<>();
+		for (String path : SIGNED_OUT) {
+			check(path, found);
+		}
+		browser.login("owner@acme.test", "lockstep-demo");
+		for (String path : OWNER_PAGES) {
+			check(path, found);
+		}
+		browser.open(ENV).find("#deployments");
+		String deployment = browser.all("#deployments a[href*='/deployments/']")
+			.stream()
+			.map((link) -> link.getAttribute("href"))
+			.filter((href) -> href.matches(".*/deployments/[0-9a-f-]{36}$"))
+			.findFirst()
+			.orElseThrow();
+		check(deployment.substring(deployment.indexOf("/orgs/")), found);
+		assertThat(found).as("serious and critical axe-core violations by page").isEmpty();
+	}
+
+	@Test
+	void everyPageOffersASkipLinkFirst() {
+		List<String> missing = new ArrayList<>();
+		for (String path : SIGNED_OUT) {
+			skipLink(path, missing);
+		}
+		browser.login("owner@acme.test", "lockstep-demo");
+		for (String path : List.of("/orgs/acme", "/orgs/acme/audit", ENV, ENV + "/config", "/orgs/acme/no-such-page")) {
+			skipLink(path, missing);
+		}
+		assertThat(missing).isEmpty();
+	}
+
+	private void check(String path, Map<String, List<String>> found) {
+		browser.open(path).find("main");
+		List<String> violations = Axe.seriousViolations(browser);
+		if (!violations.isEmpty()) {
+			found.put(path, violations);
+		}
+	}
+
+	private void skipLink(String path, List<String> missing) {
+		browser.open(path).find("main");
+		// the first element a keyboard reaches, in document order (an autofocused field
+		// may hold the focus already)
+		WebElement first = (WebElement) ((JavascriptExecutor) browser.driver()).executeScript("""
+				var all = document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]');
+				for (var i = 0; i < all.length; i++) {
+				  if (all[i].tabIndex >= 0 && !all[i].disabled) { all[i].focus(); return all[i]; }
+				}
+				return null;
+				""");
+		String href = (first != null) ? first.getAttribute("href") : null;
+		boolean skip = first != null && first.getTagName().equals("a") && href != null && href.endsWith("#main")
+				&& first.getText().contains("Skip to content") && first.isDisplayed()
+				&& !browser.all("main#main").isEmpty();
+		if (!skip) {
+			missing.add(path + ": first focusable is "
+					+ ((first != null) ? first.getTagName() + " " + first.getText() : "none"));
+			return;
+		}
+		first.sendKeys(Keys.ENTER);
+		assertThat(browser.driver().getCurrentUrl()).endsWith("#main");
+	}
+
+}
