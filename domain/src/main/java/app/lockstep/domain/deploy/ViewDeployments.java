@@ -164,6 +164,19 @@ public final class ViewDeployments {
 		});
 	}
 
+	/**
+	 * The deployment alone, without what it would change: what a page polling for its
+	 * status reads (cheap).
+	 */
+	public Deployment status(Caller caller, String projectSlug, String environmentName, DeploymentId id) {
+		caller.require(Permission.VIEW_PROJECTS);
+		OrgId org = caller.orgId();
+		return this.support.transactions.inTenant(org, () -> {
+			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
+			return this.support.find(org, place, id);
+		});
+	}
+
 	/** Every request awaiting approval, oldest first, each with what it would change. */
 	public List<Detail> approvalQueue(Caller caller) {
 		caller.require(Permission.VIEW_PROJECTS);

@@ -63,6 +63,9 @@ class DeploymentPagesController {
 
 	static final String UPDATE_FRAGMENT = "deploy/fragments/deployment-update :: update";
 
+	/** An empty body (a 204 that htmx does not swap). */
+	static final String NOTHING = "deploy/fragments/deployment-update :: nothing";
+
 	/**
 	 * A short body for an htmx request that the browser follows elsewhere (HX-Redirect).
 	 */
@@ -192,6 +195,34 @@ class DeploymentPagesController {
 	String deployment(Caller caller, @PathVariable String project, @PathVariable String environment,
 			@PathVariable String id, HtmxRequest htmx, Model model) {
 		return deploymentPage(caller, project, environment, DeploymentId.parse(id), htmx, model, Outcome.NONE);
+	}
+
+	/**
+	 * Live status for the deployment page (htmx polls it while the deployment is not
+	 * finished): 204 while it is as {@code shown}; once it moved on, the card and, out of
+	 * band, the timeline as they are now. Without htmx, the page.
+	 */
+	@GetMapping("/{id}/live")
+	String live(Caller caller, @PathVariable String project, @PathVariable String environment, @PathVariable String id,
+			@RequestParam(required = false) @Nullable String shown, HtmxRequest htmx, HttpServletResponse response,
+			Model model) {
+		DeploymentId deploymentId = DeploymentId.parse(id);
+		if (!htmx.isHtmxRequest()) {
+			return "redirect:"
+					+ DeploymentPaths.deployment(caller.organization().slug(), project, environment, deploymentId);
+		}
+		Deployment now = this.view.status(caller, project, environment, deploymentId);
+		if (liveToken(now).equals(shown)) {
+			response.setStatus(HttpStatus.NO_CONTENT.value());
+			return NOTHING;
+		}
+		deploymentPage(caller, project, environment, deploymentId, htmx, model, Outcome.NONE);
+		return UPDATE_FRAGMENT;
+	}
+
+	/** What the page shows of a deployment's state: its status and last change. */
+	static String liveToken(Deployment deployment) {
+		return deployment.status().value() + "-" + deployment.updatedAt().toEpochMilli();
 	}
 
 	@PostMapping("/{id}/decision")
@@ -352,6 +383,7 @@ class DeploymentPagesController {
 		model.addAttribute("errors", outcome.errors());
 		model.addAttribute("timeline", TimelineEntry.of(detail.timeline(), times));
 		model.addAttribute("selfRequested", detail.deployment().requestedByUser().equals(caller.userId()));
+		model.addAttribute("liveToken", liveToken(detail.deployment()));
 		if (!model.containsAttribute("changeForm")) {
 			model.addAttribute("changeForm", ChangeForm.of(detail.deployment(), detail.artifact().version(), times));
 		}

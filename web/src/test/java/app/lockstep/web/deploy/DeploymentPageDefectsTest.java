@@ -202,4 +202,64 @@ class DeploymentPageDefectsTest {
 			.andExpect(status().isFound());
 	}
 
+	@Test
+	void theDeploymentPagePollsForItsStatusAndGetsTheCardOnlyOnceItMovedOn() throws Exception {
+		Deployment request = this.fixtures.request(this.project.slug(), DEVELOPER, "Live");
+		String page = this.mvc.perform(get(path(request)).session(as(DEVELOPER)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Matcher poll = Pattern.compile("id=\"deployment-live\"[^>]*hx-get=\"([^\"]+)\"").matcher(page);
+		assertThat(poll.find()).as("the poller").isTrue();
+		String live = poll.group(1).replace("&amp;", "&");
+		assertThat(page).contains("hx-trigger=\"every 5s\"");
+		this.mvc.perform(get(live).session(as(DEVELOPER)).header("HX-Request", "true"))
+			.andExpect(status().isNoContent());
+		this.decide.decide(this.fixtures.caller(LEAD), null, this.project.slug(), "production", request.id(),
+				new DecideOnDeployment.Input("approve", null));
+		String moved = this.mvc.perform(get(live).session(as(DEVELOPER)).header("HX-Request", "true"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(moved)
+			.contains("id=\"deployment-card\"", "status-scheduled", "id=\"deployment-timeline\"",
+					"hx-swap-oob=\"true\"", "Approved")
+			.doesNotContain("<html");
+		this.mvc.perform(get(live).session(as(DEVELOPER))).andExpect(status().isFound());
+		// a finished deployment stops asking
+		this.scheduler.runOnce();
+		this.fixtures.report.report(this.fixtures.caller(OWNER), null, this.project.slug(), "production", request.id(),
+				new app.lockstep.domain.deploy.ReportDeploymentStatus.Input("succeeded", null, null));
+		assertThat(this.mvc.perform(get(path(request)).session(as(DEVELOPER)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).doesNotContain("id=\"deployment-live\"");
+	}
+
+	@Test
+	void theApprovalsCountIsItsOwnRouteForTheNavigationToPoll() throws Exception {
+		int count = badge(LEAD);
+		String slot = this.mvc.perform(get("/orgs/acme/approvals/badge").session(as(LEAD)).header("HX-Request", "true"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(slot).startsWith("<span id=\"approvals-badge-slot\"")
+			.contains("hx-get=\"/orgs/acme/approvals/badge\"", "hx-trigger=\"every 30s\"")
+			.doesNotContain("<html");
+		if (count > 0) {
+			assertThat(slot).contains("id=\"approvals-badge\">" + count + "<");
+		}
+		String viewer = this.mvc
+			.perform(get("/orgs/acme/approvals/badge").session(as(ProjectTestSupport.VIEWER))
+				.header("HX-Request", "true"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(viewer).doesNotContain("approvals-badge\"", "hx-get");
+	}
+
 }

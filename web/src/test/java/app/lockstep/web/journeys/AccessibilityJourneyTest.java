@@ -5,13 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import app.lockstep.web.deploy.DeployFixtures;
 import app.lockstep.web.testing.Axe;
 import app.lockstep.web.testing.BrowserJourney;
 import app.lockstep.web.testing.LockstepTest;
+import app.lockstep.web.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @LockstepTest
 class AccessibilityJourneyTest extends BrowserJourney {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	DeployFixtures fixtures;
 
 	static final String ENV = "/orgs/acme/projects/shop/environments/production";
 
@@ -35,24 +49,46 @@ class AccessibilityJourneyTest extends BrowserJourney {
 			ENV + "/windows", ENV + "/timeline", ENV + "/deployments/new", ENV + "/deployment-settings",
 			ENV + "/deployments/compare", "/orgs/acme/no-such-page", "/orgs/acme/projects/no-such-project");
 
+	/**
+	 * At laptop (1440 px) and phone (390 px) widths; a full-page screenshot of each goes
+	 * to target/screenshots (a11y-WIDTH-PAGE.png) for a person to look at.
+	 */
 	@Test
-	void theMainPagesHaveNoSeriousOrCriticalViolations() {
+	void theMainPagesHaveNoSeriousOrCriticalViolations() throws Exception {
+		// What some pages only show with data: a request awaiting approval, and an
+		// emergency nobody reviewed for days (the review queue, the change report's
+		// exceptions, the emergency banner).
+		String emergency;
+		this.clock.pin(DeployFixtures.TUESDAY);
+		try {
+			DeployFixtures.LiveProject project = this.fixtures.liveProject(this.mvc, "a11y", DeployFixtures.TUESDAY);
+			emergency = "/orgs/acme/projects/" + project.slug() + "/environments/production/deployments/"
+					+ this.fixtures.emergency(project.slug(), "Checkout is down").id();
+			this.fixtures.request(project.slug(), "dev@acme.test", "For the sale");
+		}
+		finally {
+			this.clock.release();
+		}
 		Map<String, List<String>> found = new LinkedHashMap<>();
-		for (String path : SIGNED_OUT) {
-			check(path, found);
+		for (int width : new int[] { 1440, 390 }) {
+			browser.logout().resize(width, 900);
+			for (String path : SIGNED_OUT) {
+				check(path, width, found);
+			}
+			browser.login("owner@acme.test", "lockstep-demo");
+			for (String path : OWNER_PAGES) {
+				check(path, width, found);
+			}
+			browser.open(ENV).find("#deployments");
+			String deployment = browser.all("#deployments a[href*='/deployments/']")
+				.stream()
+				.map((link) -> link.getAttribute("href"))
+				.filter((href) -> href.matches(".*/deployments/[0-9a-f-]{36}$"))
+				.findFirst()
+				.orElseThrow();
+			check(deployment.substring(deployment.indexOf("/orgs/")), width, found);
+			check(emergency, width, found);
 		}
-		browser.login("owner@acme.test", "lockstep-demo");
-		for (String path : OWNER_PAGES) {
-			check(path, found);
-		}
-		browser.open(ENV).find("#deployments");
-		String deployment = browser.all("#deployments a[href*='/deployments/']")
-			.stream()
-			.map((link) -> link.getAttribute("href"))
-			.filter((href) -> href.matches(".*/deployments/[0-9a-f-]{36}$"))
-			.findFirst()
-			.orElseThrow();
-		check(deployment.substring(deployment.indexOf("/orgs/")), found);
 		assertThat(found).as("serious and critical axe-core violations by page").isEmpty();
 	}
 
@@ -69,11 +105,12 @@ class AccessibilityJourneyTest extends BrowserJourney {
 		assertThat(missing).isEmpty();
 	}
 
-	private void check(String path, Map<String, List<String>> found) {
+	private void check(String path, int width, Map<String, List<String>> found) {
 		browser.open(path).find("main");
+		browser.screenshotPage("a11y-" + width + path.replaceAll("[^A-Za-z0-9]+", "-"));
 		List<String> violations = Axe.seriousViolations(browser);
 		if (!violations.isEmpty()) {
-			found.put(path, violations);
+			found.put(width + " px " + path, violations);
 		}
 	}
 
