@@ -36,6 +36,23 @@ public class DeploymentCard {
 			ViewDeployments.@Nullable Summary live, ViewDeployments.@Nullable Summary previous, boolean canRequest,
 			boolean canManage) {
 
+		/**
+		 * What the card shows of the environment's deployments (each one's status and
+		 * last change), for the card to ask whether anything moved on.
+		 */
+		public String liveToken() {
+			StringBuilder text = new StringBuilder();
+			for (ViewDeployments.Summary summary : this.environment.recent()) {
+				text.append(summary.deployment().id())
+					.append(':')
+					.append(summary.status().value())
+					.append(':')
+					.append(summary.deployment().updatedAt().toEpochMilli())
+					.append(';');
+			}
+			return Integer.toHexString(text.toString().hashCode());
+		}
+
 		/** "1.4.1 · rev 6", how the redeploy button names the previous pair. */
 		public String previousLabel() {
 			if (this.previous == null) {

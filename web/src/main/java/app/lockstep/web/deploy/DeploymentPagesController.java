@@ -89,10 +89,13 @@ class DeploymentPagesController {
 
 	private final Clock clock;
 
+	private final DeploymentCard deploymentCard;
+
 	DeploymentPagesController(ViewDeployments view, RequestDeployment request, DecideOnDeployment decide,
 			ChangeDeployment change, CancelDeployment cancel, ReportDeploymentStatus report, ReviewEmergency review,
-			RedeployPrevious redeploy, Clock clock) {
+			RedeployPrevious redeploy, Clock clock, DeploymentCard deploymentCard) {
 		this.clock = clock;
+		this.deploymentCard = deploymentCard;
 		this.view = view;
 		this.request = request;
 		this.decide = decide;
@@ -218,6 +221,29 @@ class DeploymentPagesController {
 		}
 		deploymentPage(caller, project, environment, deploymentId, htmx, model, Outcome.NONE);
 		return UPDATE_FRAGMENT;
+	}
+
+	/**
+	 * Live deployments card of the environment page (htmx polls it): 204 while its
+	 * deployments are as {@code shown}, else the card as it is now. Without htmx, the
+	 * environment page.
+	 */
+	@GetMapping("/card")
+	String card(Caller caller, @PathVariable String project, @PathVariable String environment,
+			@RequestParam(required = false) @Nullable String shown, HtmxRequest htmx, HttpServletResponse response,
+			Model model) {
+		if (!htmx.isHtmxRequest()) {
+			return "redirect:" + DeploymentPaths.environment(caller.organization().slug(), project, environment);
+		}
+		DeploymentCard.View card = this.deploymentCard.of(caller, project, environment);
+		if (card.liveToken().equals(shown)) {
+			response.setStatus(HttpStatus.NO_CONTENT.value());
+			return NOTHING;
+		}
+		model.addAttribute("deployments", card);
+		model.addAttribute("project", card.environment().place().project());
+		model.addAttribute("environment", card.environment().place().environment());
+		return "deploy/fragments/environment-card :: card";
 	}
 
 	/** What the page shows of a deployment's state: its status and last change. */

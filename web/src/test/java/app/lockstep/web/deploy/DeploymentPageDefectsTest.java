@@ -262,4 +262,29 @@ class DeploymentPageDefectsTest {
 		assertThat(viewer).doesNotContain("approvals-badge\"", "hx-get");
 	}
 
+	@Test
+	void theEnvironmentsDeploymentsCardPollsAndComesBackOnlyWhenADeploymentMovedOn() throws Exception {
+		String environment = "/orgs/acme/projects/" + this.project.slug() + "/environments/production";
+		String page = this.mvc.perform(get(environment).session(as(DEVELOPER)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Matcher poll = Pattern.compile("id=\"deployments-live\"[^>]*hx-get=\"([^\"]+)\"").matcher(page);
+		assertThat(poll.find()).as("the poller").isTrue();
+		String live = poll.group(1).replace("&amp;", "&");
+		this.mvc.perform(get(live).session(as(DEVELOPER)).header("HX-Request", "true"))
+			.andExpect(status().isNoContent());
+		Deployment request = this.fixtures.request(this.project.slug(), DEVELOPER, "Seen live");
+		String card = this.mvc.perform(get(live).session(as(DEVELOPER)).header("HX-Request", "true"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(card).startsWith("<section class=\"card deployments-card\" id=\"deployments\"")
+			.contains("id=\"deployments-in-flight\"", request.id().toString(), "id=\"deployments-live\"")
+			.doesNotContain("<html");
+		this.mvc.perform(get(live).session(as(DEVELOPER))).andExpect(status().isFound());
+	}
+
 }
