@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "lockstep.demo=true", "lockstep.scheduler.enabled=false" })
 @AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
+@Import({ TestClockConfiguration.class, RoundTrips.class, MockSessionBridge.class })
 public @interface LockstepTest {
 
 }
