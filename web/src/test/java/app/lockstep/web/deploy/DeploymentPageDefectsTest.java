@@ -287,4 +287,30 @@ class DeploymentPageDefectsTest {
 		this.mvc.perform(get(live).session(as(DEVELOPER))).andExpect(status().isFound());
 	}
 
+	@Test
+	void theDashboardGridPollsAndComesBackWhenALiveVersionChanged() throws Exception {
+		String page = this.mvc.perform(get("/orgs/acme").session(as(DEVELOPER)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Matcher poll = Pattern.compile("id=\"environment-grid-live\"[^>]*hx-get=\"([^\"]+)\"").matcher(page);
+		assertThat(poll.find()).as("the poller").isTrue();
+		String live = poll.group(1).replace("&amp;", "&");
+		this.mvc.perform(get(live).session(as(DEVELOPER)).header("HX-Request", "true"))
+			.andExpect(status().isNoContent());
+		Deployment deployment = running();
+		this.fixtures.report.report(this.fixtures.caller(OWNER), null, this.project.slug(), "production",
+				deployment.id(), new app.lockstep.domain.deploy.ReportDeploymentStatus.Input("succeeded", null, null));
+		String grid = this.mvc.perform(get(live).session(as(DEVELOPER)).header("HX-Request", "true"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(grid).startsWith("<div class=\"card env-grid\" id=\"environment-grid\"")
+			.contains("data-project=\"" + this.project.slug() + "\"", "data-live-version=\"1.1.0\"")
+			.doesNotContain("<html");
+		this.mvc.perform(get(live).session(as(DEVELOPER))).andExpect(status().isFound());
+	}
+
 }
