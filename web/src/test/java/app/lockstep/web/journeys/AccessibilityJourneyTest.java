@@ -59,12 +59,14 @@ class AccessibilityJourneyTest extends BrowserJourney {
 		// emergency nobody reviewed for days (the review queue, the change report's
 		// exceptions, the emergency banner).
 		String emergency;
+		String pending;
 		this.clock.pin(DeployFixtures.TUESDAY);
 		try {
 			DeployFixtures.LiveProject project = this.fixtures.liveProject(this.mvc, "a11y", DeployFixtures.TUESDAY);
 			emergency = "/orgs/acme/projects/" + project.slug() + "/environments/production/deployments/"
 					+ this.fixtures.emergency(project.slug(), "Checkout is down").id();
-			this.fixtures.request(project.slug(), "dev@acme.test", "For the sale");
+			pending = "/orgs/acme/projects/" + project.slug() + "/environments/production/deployments/"
+					+ this.fixtures.request(project.slug(), "dev@acme.test", "For the sale").id();
 		}
 		finally {
 			this.clock.release();
@@ -88,6 +90,15 @@ class AccessibilityJourneyTest extends BrowserJourney {
 				.orElseThrow();
 			check(deployment.substring(deployment.indexOf("/orgs/")), width, found);
 			check(emergency, width, found);
+		}
+		// What other roles see differently: the lead's queue with its decision forms and
+		// the request waiting for them, the auditor's log and report.
+		browser.logout().resize(1440, 900).login("lead@acme.test", "lockstep-demo");
+		check("/orgs/acme/approvals", 1440, found);
+		check(pending, 1440, found);
+		browser.logout().login("auditor@acme.test", "lockstep-demo");
+		for (String path : List.of("/orgs/acme/audit", "/orgs/acme/reports/changes", "/orgs/acme/members")) {
+			check(path, 1440, found);
 		}
 		assertThat(found).as("serious and critical axe-core violations by page").isEmpty();
 	}
