@@ -214,6 +214,8 @@ class DeploymentPageDefectsTest {
 		assertThat(poll.find()).as("the poller").isTrue();
 		String live = poll.group(1).replace("&amp;", "&");
 		assertThat(page).contains("hx-trigger=\"every 5s\"");
+		// times on the environment's clock, UTC on hover
+		assertThat(page).contains("title=\"Tue 24 Nov 2026, 10:00 UTC\">Tue 24 Nov 2026, 11:00 CET</time>");
 		this.mvc.perform(get(live).session(as(DEVELOPER)).header("HX-Request", "true"))
 			.andExpect(status().isNoContent());
 		this.decide.decide(this.fixtures.caller(LEAD), null, this.project.slug(), "production", request.id(),
