@@ -77,6 +77,22 @@ record AuditRow(long seq, Instant at, String actorType, @Nullable String actorId
 		return (line.length() > SUMMARY_LENGTH) ? line.substring(0, SUMMARY_LENGTH - 1) + "…" : line;
 	}
 
+	/**
+	 * The action's kind for its chip's colour, from its last word: {@code create},
+	 * {@code delete}, {@code approve}, {@code reject}, {@code update} or {@code other}.
+	 */
+	public String actionKind() {
+		String verb = this.action.substring(this.action.lastIndexOf('.') + 1);
+		return switch (verb) {
+			case "created", "added", "invited", "joined", "registered", "requested", "imported", "signed" -> "create";
+			case "deleted", "removed", "revoked", "cancelled", "failed", "left" -> "delete";
+			case "approved", "succeeded", "reviewed", "accepted", "restored" -> "approve";
+			case "rejected", "refused", "expired", "blocked" -> "reject";
+			case "updated", "changed", "renamed", "moved", "saved", "edited", "started", "scheduled" -> "update";
+			default -> "other";
+		};
+	}
+
 	public String changedFields() {
 		return this.changes.stream().map(Change::field).collect(Collectors.joining(", "));
 	}

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 record ApprovalQueueCard(ViewDeployments.Detail detail, String domId, String requestedAt, String requestedAgo,
 		String schedule, @Nullable String fromVersion, List<CodeChange> commits, int moreCommits,
 		@Nullable String configSummary, @Nullable String decideNote, String deploymentUrl, String decideUrl,
-		@Nullable String result, Map<String, String> errors, @Nullable String comment) {
+		@Nullable String result, Map<String, String> errors, @Nullable String comment, @Nullable String window,
+		boolean windowOpen) {
 
 	static final int COMMITS_SHOWN = 10;
 
@@ -49,14 +50,45 @@ record ApprovalQueueCard(ViewDeployments.Detail detail, String domId, String req
 						+ "/deployments/" + deployment.id(),
 				"/orgs/" + org + "/approvals/" + place.projectSlug() + "/" + place.environmentName() + "/"
 						+ deployment.id(),
-				null, Map.of(), null);
+				null, Map.of(), null, null, true);
 	}
 
 	/** The same card after a decision: its result, or the refusal and what was typed. */
 	ApprovalQueueCard with(@Nullable String result, Map<String, String> errors, @Nullable String comment) {
 		return new ApprovalQueueCard(this.detail, this.domId, this.requestedAt, this.requestedAgo, this.schedule,
 				this.fromVersion, this.commits, this.moreCommits, this.configSummary, this.decideNote,
-				this.deploymentUrl, this.decideUrl, result, errors, comment);
+				this.deploymentUrl, this.decideUrl, result, errors, comment, this.window, this.windowOpen);
+	}
+
+	/**
+	 * The same card with its environment's window state now, such as "Open until Fri
+	 * 00:00 CET".
+	 */
+	ApprovalQueueCard withWindow(@Nullable String window, boolean windowOpen) {
+		return new ApprovalQueueCard(this.detail, this.domId, this.requestedAt, this.requestedAgo, this.schedule,
+				this.fromVersion, this.commits, this.moreCommits, this.configSummary, this.decideNote,
+				this.deploymentUrl, this.decideUrl, this.result, this.errors, this.comment, window, windowOpen);
+	}
+
+	/** Open in place after a decision, so its result or refusal shows. */
+	public boolean expanded() {
+		return this.result != null || !this.errors.isEmpty();
+	}
+
+	/** The number of commits the request brings. */
+	public int commitCount() {
+		return this.commits.size() + this.moreCommits;
+	}
+
+	/**
+	 * What makes two requests the same: the environment, the artifact and the config
+	 * revision.
+	 */
+	public String sameAs() {
+		Deployment deployment = this.detail.deployment();
+		DeploymentPlace place = this.detail.summary().place();
+		return place.projectSlug() + "/" + place.environmentName() + "/" + this.detail.artifact().id() + "/"
+				+ deployment.configRevision();
 	}
 
 	/** The number of approvals still missing (0 when enough). */

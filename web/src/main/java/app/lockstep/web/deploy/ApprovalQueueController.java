@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +13,7 @@ import app.lockstep.domain.deploy.ApprovalPolicy;
 import app.lockstep.domain.deploy.DecideOnDeployment;
 import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.domain.deploy.DeploymentId;
+import app.lockstep.domain.deploy.DeploymentPlace;
 import app.lockstep.domain.deploy.DeploymentStatus;
 import app.lockstep.domain.deploy.ViewDeployments;
 import app.lockstep.domain.shared.ConflictException;
@@ -19,6 +22,8 @@ import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.tenancy.Permission;
 import app.lockstep.web.shared.FormErrors;
+import app.lockstep.web.window.WindowStatus;
+import app.lockstep.web.window.WindowStatusView;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -49,8 +54,26 @@ class ApprovalQueueController {
 
 	private final Clock clock;
 
-	ApprovalQueueController(ViewDeployments view, DecideOnDeployment decide, Clock clock) {
+	/**
+	 * Identical requests (same environment, artifact and config revision) shown together.
+	 */
+	public record Group(List<ApprovalQueueCard> cards) {
+
+		public ApprovalQueueCard first() {
+			return this.cards.getFirst();
+		}
+
+		public String domId() {
+			return "same-" + first().detail().deployment().id();
+		}
+
+	}
+
+	private final WindowStatus windowStatus;
+
+	ApprovalQueueController(ViewDeployments view, DecideOnDeployment decide, Clock clock, WindowStatus windowStatus) {
 		this.view = view;
+		this.windowStatus = windowStatus;
 		this.decide = decide;
 		this.clock = clock;
 	}
@@ -119,8 +142,9 @@ class ApprovalQueueController {
 		if (detail == null) {
 			detail = this.view.deployment(caller, project, environment, deploymentId);
 		}
-		model.addAttribute("card", ApprovalQueueCard.of(detail, caller, this.clock.instant())
-			.with(result, errors, (result == null) ? comment : null));
+		model.addAttribute("card",
+				withWindow(caller, ApprovalQueueCard.of(detail, caller, this.clock.instant()), new HashMap<>())
+					.with(result, errors, (result == null) ? comment : null));
 		model.addAttribute("orgSlug", caller.organization().slug());
 		if (caller.can(Permission.APPROVE_DEPLOYMENTS)) {
 			model.addAttribute(ApprovalsBadge.ATTRIBUTE, this.view.awaitingDecisionCount(caller));
@@ -137,9 +161,10 @@ class ApprovalQueueController {
 	private String page(Caller caller, Model model, @Nullable Posted posted) {
 		Instant now = this.clock.instant();
 		List<ApprovalQueueCard> cards = new ArrayList<>();
+		Map<String, WindowStatusView> windows = new HashMap<>();
 		boolean shown = false;
 		for (ViewDeployments.Detail detail : this.view.approvalQueue(caller)) {
-			ApprovalQueueCard card = ApprovalQueueCard.of(detail, caller, now);
+			ApprovalQueueCard card = withWindow(caller, ApprovalQueueCard.of(detail, caller, now), windows);
 			if (posted != null && detail.deployment().id().equals(posted.id())) {
 				card = card.with(null, posted.errors(), posted.comment());
 				shown = true;
@@ -149,10 +174,23 @@ class ApprovalQueueController {
 		if (posted != null && !shown) {
 			model.addAttribute("problem", String.join(" ", posted.errors().values()));
 		}
+		Map<String, List<ApprovalQueueCard>> same = new LinkedHashMap<>();
+		for (ApprovalQueueCard card : cards) {
+			same.computeIfAbsent(card.sameAs(), (key) -> new ArrayList<>()).add(card);
+		}
 		model.addAttribute("cards", cards);
+		model.addAttribute("groups", same.values().stream().map(Group::new).toList());
 		model.addAttribute("orgSlug", caller.organization().slug());
 		model.addAttribute("section", "approvals");
 		return "deploy/approvals";
+	}
+
+	/** The card with its environment's window state now (read once per environment). */
+	private ApprovalQueueCard withWindow(Caller caller, ApprovalQueueCard card, Map<String, WindowStatusView> seen) {
+		DeploymentPlace place = card.detail().summary().place();
+		WindowStatusView window = seen.computeIfAbsent(place.projectSlug() + "/" + place.environmentName(),
+				(key) -> this.windowStatus.of(caller, place.projectSlug(), place.environmentName()));
+		return card.withWindow(window.summary(), window.open());
 	}
 
 	/** What the approver reads after deciding, such as "Approved — scheduled for …". */

@@ -35,9 +35,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * An environment's page (details, deployments, config, edit form, danger zone) and moving
- * an environment up or down the promotion order, which answers htmx with the environment
- * list fragment and plain forms with a redirect.
+ * An environment's pages (operations first: deployments, config, windows; then a settings
+ * tab with the details, edit form and danger zone) and moving an environment up or down
+ * the promotion order, which answers htmx with the environment list fragment and plain
+ * forms with a redirect.
  */
 @Controller
 @RequestMapping("/orgs/{org}/projects/{project}/environments/{environment}")
@@ -73,6 +74,15 @@ class EnvironmentPageController {
 		return environmentPage(caller, this.viewProjects.project(caller, project), environment, model);
 	}
 
+	/**
+	 * The settings tab: details, the edit form and the danger zone, away from the
+	 * operations.
+	 */
+	@GetMapping("/settings")
+	String settings(Caller caller, @PathVariable String project, @PathVariable String environment, Model model) {
+		return settingsPage(caller, this.viewProjects.project(caller, project), environment, model);
+	}
+
 	@PostMapping("/edit")
 	String edit(Caller caller, @PathVariable String project, @PathVariable String environment,
 			@ModelAttribute EnvironmentForm form, Model model, HttpServletResponse response,
@@ -80,7 +90,8 @@ class EnvironmentPageController {
 		try {
 			Environment updated = this.updateEnvironment.update(caller, project, environment, form.toInput());
 			redirect.addFlashAttribute("flash", "Environment \u201c" + updated.name() + "\u201d saved.");
-			return "redirect:" + ProjectPaths.environment(caller.organization().slug(), project, updated.name());
+			return "redirect:" + ProjectPaths.environment(caller.organization().slug(), project, updated.name())
+					+ "/settings";
 		}
 		catch (ValidationException | ConflictException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -90,7 +101,7 @@ class EnvironmentPageController {
 			}
 			model.addAttribute("environmentForm", form);
 			model.addAttribute("errors", errors);
-			return environmentPage(caller, this.viewProjects.project(caller, project), environment, model);
+			return settingsPage(caller, this.viewProjects.project(caller, project), environment, model);
 		}
 	}
 
@@ -107,7 +118,7 @@ class EnvironmentPageController {
 		catch (ValidationException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("deleteErrors", ProjectPageController.errors(ex));
-			return environmentPage(caller, this.viewProjects.project(caller, project), environment, model);
+			return settingsPage(caller, this.viewProjects.project(caller, project), environment, model);
 		}
 	}
 
@@ -142,7 +153,26 @@ class EnvironmentPageController {
 		return "redirect:" + ProjectPaths.project(caller.organization().slug(), project);
 	}
 
+	private String settingsPage(Caller caller, ProjectWithEnvironments project, String name, Model model) {
+		Environment environment = common(caller, project, name, model);
+		model.addAttribute("tiers", Tier.values());
+		model.addAttribute("timeZones", TimeZones.ALL);
+		ProjectPageController.putIfAbsent(model, "environmentForm", EnvironmentForm.of(environment));
+		ProjectPageController.putIfAbsent(model, "errors", Map.of());
+		ProjectPageController.putIfAbsent(model, "deleteErrors", Map.of());
+		return "project/environment-settings";
+	}
+
 	private String environmentPage(Caller caller, ProjectWithEnvironments project, String name, Model model) {
+		Environment environment = common(caller, project, name, model);
+		model.addAttribute("config",
+				this.viewConfig.current(caller, project.project().slug(), environment.name()).config());
+		model.addAttribute("windows", this.windowStatus.of(caller, project.project().slug(), environment.name()));
+		model.addAttribute("deployments", this.deploymentCard.of(caller, project.project().slug(), environment.name()));
+		return "project/environment";
+	}
+
+	private Environment common(Caller caller, ProjectWithEnvironments project, String name, Model model) {
 		List<Environment> environments = project.environments();
 		Environment environment = environments.stream()
 			.filter((e) -> e.name().equals(name))
@@ -154,20 +184,11 @@ class EnvironmentPageController {
 		model.addAttribute("project", project.project());
 		model.addAttribute("environments", environments);
 		model.addAttribute("environment", environment);
-		model.addAttribute("config",
-				this.viewConfig.current(caller, project.project().slug(), environment.name()).config());
-		model.addAttribute("windows", this.windowStatus.of(caller, project.project().slug(), environment.name()));
-		model.addAttribute("deployments", this.deploymentCard.of(caller, project.project().slug(), environment.name()));
 		model.addAttribute("previous", (index > 0) ? environments.get(index - 1) : null);
 		model.addAttribute("next", (index < environments.size() - 1) ? environments.get(index + 1) : null);
 		model.addAttribute("canEdit", caller.can(Permission.EDIT_PROJECTS));
 		model.addAttribute("canDelete", caller.can(Permission.DELETE_PROJECTS));
-		model.addAttribute("tiers", Tier.values());
-		model.addAttribute("timeZones", TimeZones.ALL);
-		ProjectPageController.putIfAbsent(model, "environmentForm", EnvironmentForm.of(environment));
-		ProjectPageController.putIfAbsent(model, "errors", Map.of());
-		ProjectPageController.putIfAbsent(model, "deleteErrors", Map.of());
-		return "project/environment";
+		return environment;
 	}
 
 }

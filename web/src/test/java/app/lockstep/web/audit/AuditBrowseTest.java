@@ -213,7 +213,8 @@ class AuditBrowseTest {
 			.getResponse()
 			.getContentAsString();
 		assertThat(html.split("class=\"audit-event\"", -1)).hasSize(2);
-		assertThat(html).contains("data-seq=\"6\"", "name: Shop → Online shop", "value=\"second\"",
+		assertThat(html).contains("data-seq=\"6\"", "class=\"audit-before\">Shop<",
+				"class=\"audit-after\">Online shop<", "value=\"second\"",
 				"actor=second&amp;project=shop&amp;format=jsonl", "Clear");
 		assertThat(html.contains("<html")).isEqualTo(!htmx);
 		assertThat(html).contains("id=\"audit-browser\"");
@@ -232,13 +233,32 @@ class AuditBrowseTest {
 	}
 
 	@Test
+	void actionsAreChipsAndBeforeAndAfterAreTwoColumns() throws Exception {
+		String list = this.mvc.perform(get("/orgs/{org}/audit", this.org.slug()).session(this.session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(list).contains("<th scope=\"col\">Before</th>", "<th scope=\"col\">After</th>",
+				"class=\"action-chip chip-update\"", "class=\"action-chip chip-create\"",
+				"href=\"/orgs/" + this.org.slug() + "/audit?action=project.updated\"",
+				"class=\"audit-col audit-col-before\"", "class=\"audit-col audit-col-after\"");
+		assertThat(list).doesNotContain("What changed");
+		int row = list.indexOf("class=\"audit-col audit-col-before\"");
+		String before = list.substring(row, list.indexOf("</td>", row));
+		String after = list.substring(list.indexOf("class=\"audit-col audit-col-after\"", row));
+		after = after.substring(0, after.indexOf("<details"));
+		assertThat(before).contains("audit-field", "audit-before").doesNotContain("audit-after");
+		assertThat(after).contains("audit-field", "audit-after").doesNotContain("audit-before");
+	}
+
+	@Test
 	void eachEventOpensToItsBeforeAndAfterAndHasAPage() throws Exception {
 		String list = this.mvc.perform(get("/orgs/{org}/audit", this.org.slug()).session(this.session))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		assertThat(list).contains("<details class=\"audit-disclosure\">", "class=\"audit-before\">Shop<",
-				"class=\"audit-after\">Online shop<");
+				"class=\"audit-after\">Online shop<", "/audit/events/6\"");
 		this.mvc.perform(get("/orgs/{org}/audit/events/6", this.org.slug()).session(this.session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Audit event <span>6</span>")))

@@ -105,7 +105,7 @@ class ApprovalQueueTest {
 	static String card(String html, Deployment deployment) {
 		int start = html.indexOf("id=\"request-" + deployment.id() + "\"");
 		assertThat(start).as("the card of " + deployment.id()).isGreaterThan(0);
-		int end = html.indexOf("</article>", start);
+		int end = html.indexOf("  </div>\n</details>", start);
 		return html.substring(start, end);
 	}
 
@@ -140,6 +140,38 @@ class ApprovalQueueTest {
 		this.mvc.perform(get(QUEUE).session(as(VIEWER)))
 			.andExpect(content().string(
 					stringContainsInOrder("id=\"request-" + request.id() + "\"", "id=\"request-" + later.id() + "\"")));
+	}
+
+	@Test
+	void eachRequestIsOneLineWithItsEssentialsAndIdenticalRequestsAreGrouped() throws Exception {
+		Deployment first = this.fixtures.request(this.project.slug(), DEVELOPER, "For the sale");
+		Deployment second = this.fixtures.request(this.project.slug(), DEVELOPER, "Again, for the sale");
+		String html = this.mvc.perform(get(QUEUE).session(as(LEAD)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String line = card(html, first);
+		line = line.substring(0, line.indexOf("</summary>"));
+		// what, where, schedule, window state now, commits, config change: in the line
+		assertThat(line).contains("<summary class=\"queue-line\">", "production", "1.0.0", "1.1.0", "When approved",
+				"window-chip is-open", "Open until", "12 commits", "config +1 ~0 -0 variables, php 8.2 → 8.3",
+				"Awaiting approval", "0 of 1");
+		// collapsed until opened in place
+		assertThat(html.substring(html.lastIndexOf("<details", html.indexOf("id=\"request-" + first.id() + "\"")),
+				html.indexOf("id=\"request-" + first.id() + "\"")))
+			.doesNotContain("open");
+		// the same artifact, config revision and environment: one group
+		// (the queue holds other tests' requests too: find this project's group)
+		int firstAt = html.indexOf("id=\"request-" + first.id() + "\"");
+		int secondAt = html.indexOf("id=\"request-" + second.id() + "\"");
+		int group = html.lastIndexOf("class=\"queue-group mb-3\"", firstAt);
+		assertThat(group).isPositive();
+		// (the project is shared by the class's tests: earlier requests may be in the
+		// group)
+		assertThat(html.substring(group, firstAt)).contains("identical requests", "1.1.0 to production",
+				"config revision 2");
+		assertThat(html.lastIndexOf("class=\"queue-group mb-3\"", secondAt)).isEqualTo(group);
 	}
 
 	@Test
@@ -182,7 +214,7 @@ class ApprovalQueueTest {
 		if (htmx) {
 			int count = this.view.awaitingDecisionCount(this.fixtures.caller(LEAD));
 			String body = result.andExpect(status().isOk())
-				.andExpect(content().string(startsWith("<article class=\"card queue-card mb-3\"")))
+				.andExpect(content().string(startsWith("<details class=\"card queue-card mb-2\"")))
 				.andReturn()
 				.getResponse()
 				.getContentAsString();

@@ -45,9 +45,10 @@ class AccessibilityJourneyTest extends BrowserJourney {
 			"/orgs/acme/members", "/orgs/acme/audit", "/orgs/acme/tokens", "/orgs/acme/settings", "/orgs/acme/freezes",
 			"/orgs/acme/reports/changes", "/orgs/acme/projects/new", "/orgs/new", "/orgs/acme/projects/shop",
 			"/orgs/acme/projects/shop/settings", "/orgs/acme/projects/shop/commits", "/orgs/acme/projects/shop/compare",
-			"/orgs/acme/projects/shop/config", ENV, ENV + "/config", ENV + "/config/history", ENV + "/config/import",
-			ENV + "/windows", ENV + "/timeline", ENV + "/deployments/new", ENV + "/deployment-settings",
-			ENV + "/deployments/compare", "/orgs/acme/no-such-page", "/orgs/acme/projects/no-such-project");
+			"/orgs/acme/projects/shop/config", ENV, ENV + "/settings", ENV + "/config", ENV + "/config/history",
+			ENV + "/config/import", ENV + "/windows", ENV + "/timeline", ENV + "/deployments/new",
+			ENV + "/deployment-settings", ENV + "/deployments/compare", "/orgs/acme/no-such-page",
+			"/orgs/acme/projects/no-such-project");
 
 	/**
 	 * At laptop (1440 px) and phone (390 px) widths; a full-page screenshot of each goes

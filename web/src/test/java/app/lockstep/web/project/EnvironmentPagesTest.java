@@ -72,22 +72,37 @@ class EnvironmentPagesTest {
 	}
 
 	@Test
-	void theEnvironmentPageShowsItsDetailsAndWhatComesLater() throws Exception {
+	void theEnvironmentPageShowsOperationsFirstAndKeepsTheFormsOnTheSettingsTab() throws Exception {
 		this.mvc.perform(get("/orgs/acme/projects/shop/environments/staging").session(as(OWNER)))
 			.andExpect(status().isOk())
 			.andExpect(model().attribute("section", "dashboard"))
+			.andExpect(content().string(allOf(containsString("Stage 2 of 3"), containsString("Europe/Paris"),
+					containsString("main"), containsString("id=\"live-deployment\""), containsString("1.4.2"),
+					containsString("Revision 2"), containsString("id=\"operations-tab\""),
+					containsString("href=\"/orgs/acme/projects/shop/environments/staging/settings\""),
+					not(containsString("id=\"edit-environment-form\"")), not(containsString("id=\"danger-zone\"")))))
+			.andExpect(content()
+				.string(stringContainsInOrder("id=\"deployments\"", "id=\"config\"", "id=\"deployment-windows\"")))
+			.andExpect(content().string(not(containsString("style="))));
+		this.mvc.perform(get("/orgs/acme/projects/shop/environments/staging/settings").session(as(OWNER)))
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("section", "dashboard"))
 			.andExpect(content().string(allOf(containsString("Stage 2 of 3"), containsString("after development"),
-					containsString("before production"), containsString("Europe/Paris"), containsString("main"),
-					containsString("id=\"live-deployment\""), containsString("1.4.2"), containsString("Revision 2"),
+					containsString("before production"), containsString("Europe/Paris"),
 					containsString("id=\"edit-environment-form\""), containsString("id=\"danger-zone\""),
 					containsString("data-confirm-match=\"staging\""),
-					containsString("<option value=\"STAGING\" selected=\"selected\">Staging</option>"))))
+					containsString("<option value=\"STAGING\" selected=\"selected\">Staging</option>"),
+					not(containsString("id=\"live-deployment\"")))))
 			.andExpect(content().string(not(containsString("style="))));
 	}
 
 	@Test
 	void aViewerReadsTheEnvironmentButGetsNoForms() throws Exception {
 		this.mvc.perform(get("/orgs/acme/projects/shop/environments/production").session(as(VIEWER)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Stage 3 of 3"),
+					not(containsString("edit-environment-form")), not(containsString("danger-zone")))));
+		this.mvc.perform(get("/orgs/acme/projects/shop/environments/production/settings").session(as(VIEWER)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Stage 3 of 3"), containsString("id=\"read-only-note\""),
 					not(containsString("edit-environment-form")), not(containsString("danger-zone")))));
@@ -98,6 +113,8 @@ class EnvironmentPagesTest {
 		this.mvc.perform(get("/orgs/acme/projects/shop/environments/nowhere").session(as(OWNER)))
 			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/orgs/acme/projects/nothing/environments/staging").session(as(OWNER)))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/orgs/acme/projects/shop/environments/nowhere/settings").session(as(OWNER)))
 			.andExpect(status().isNotFound());
 	}
 
@@ -178,7 +195,7 @@ class EnvironmentPagesTest {
 				.param("branchPattern", "")
 				.param("timeZone", "Asia/Tokyo"))
 			.andExpect(status().isFound())
-			.andExpect(redirectedUrl("/orgs/acme/projects/" + slug + "/environments/uat"))
+			.andExpect(redirectedUrl("/orgs/acme/projects/" + slug + "/environments/uat/settings"))
 			.andExpect(flash().attribute("flash", containsString("saved")));
 		String json = ProjectTestSupport.projectJson(this.mvc, slug);
 		assertThat(ProjectTestSupport.environmentNames(this.mvc, slug)).containsExactly("development", "production",
@@ -186,7 +203,7 @@ class EnvironmentPagesTest {
 		assertThat(ProjectTestSupport.positions(this.mvc, slug)).containsExactly(1, 2, 3);
 		assertThat((String) JsonPath.read(json, "$.environments[2].timeZone")).isEqualTo("Asia/Tokyo");
 		assertThat((Object) JsonPath.read(json, "$.environments[2].branchPattern")).isNull();
-		this.mvc.perform(get("/orgs/acme/projects/" + slug + "/environments/uat").session(as(DEVELOPER)))
+		this.mvc.perform(get("/orgs/acme/projects/" + slug + "/environments/uat/settings").session(as(DEVELOPER)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Stage 3 of 3"), containsString("Any branch"))));
 	}
