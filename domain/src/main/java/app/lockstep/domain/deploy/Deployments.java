@@ -84,6 +84,18 @@ public interface Deployments {
 	/** What is live on each environment of the organization that has had a success. */
 	java.util.Map<EnvironmentId, Deployment> liveByEnvironment(OrgId org);
 
+	/**
+	 * Every deployment of the organization not finished yet (awaiting approval,
+	 * scheduled, waiting for its window, running), oldest first.
+	 */
+	List<Deployment> unfinished(OrgId org);
+
+	/**
+	 * The deployment of each environment that finished last, succeeded or failed (not the
+	 * rejected or cancelled ones, which never ran).
+	 */
+	java.util.Map<EnvironmentId, Deployment> lastRunByEnvironment(OrgId org);
+
 	/** The successful deployments of the environment, newest first. */
 	List<Deployment> succeeded(OrgId org, EnvironmentId environment, int limit);
 

@@ -230,6 +230,65 @@ public final class ViewDeployments {
 	}
 
 	/**
+	 * What happens on an environment besides what is live: the deployments not finished
+	 * yet (oldest first) and the last one that ran (succeeded or failed).
+	 */
+	public record Activity(List<Summary> unfinished, @Nullable Summary lastRun) {
+
+		public boolean lastRunFailed() {
+			return this.lastRun != null && this.lastRun.status() == DeploymentStatus.FAILED;
+		}
+
+		/** The running deployment, if one is. */
+		public @Nullable Summary running() {
+			return this.unfinished.stream()
+				.filter((s) -> s.status() == DeploymentStatus.RUNNING)
+				.findFirst()
+				.orElse(null);
+		}
+
+		/** Approved and waiting for its time or window. */
+		public long queued() {
+			return this.unfinished.stream().filter((s) -> s.status().isPending()).count();
+		}
+
+		public long awaitingApproval() {
+			return this.unfinished.stream().filter((s) -> s.status() == DeploymentStatus.AWAITING_APPROVAL).count();
+		}
+
+	}
+
+	/**
+	 * The activity of every environment of these projects, keyed by environment id (two
+	 * queries for the whole organization).
+	 */
+	public Map<String, Activity> activityByEnvironment(Caller caller, List<ProjectWithEnvironments> projects) {
+		caller.require(Permission.VIEW_PROJECTS);
+		OrgId org = caller.orgId();
+		return this.support.transactions.inTenant(org, () -> {
+			Map<EnvironmentId, List<Deployment>> unfinished = new LinkedHashMap<>();
+			for (Deployment deployment : this.support.deployments.unfinished(org)) {
+				unfinished.computeIfAbsent(deployment.environmentId(), (id) -> new ArrayList<>()).add(deployment);
+			}
+			Map<EnvironmentId, Deployment> lastRun = this.support.deployments.lastRunByEnvironment(org);
+			Map<String, Activity> activity = new LinkedHashMap<>();
+			for (ProjectWithEnvironments project : projects) {
+				for (Environment environment : project.environments()) {
+					DeploymentPlace place = new DeploymentPlace(project.project(), environment);
+					List<Summary> open = unfinished.getOrDefault(environment.id(), List.of())
+						.stream()
+						.map((d) -> summary(org, d, place))
+						.toList();
+					Deployment last = lastRun.get(environment.id());
+					activity.put(environment.id().toString(),
+							new Activity(open, (last != null) ? summary(org, last, place) : null));
+				}
+			}
+			return activity;
+		});
+	}
+
+	/**
 	 * Everything about one deployment; its own timeline only when asked
 	 * ({@code timeline}), since the queue shows none.
 	 */

@@ -3,12 +3,15 @@ package app.lockstep.domain.window;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import app.lockstep.domain.project.Environment;
 import app.lockstep.domain.project.Environments;
 import app.lockstep.domain.project.Project;
+import app.lockstep.domain.project.ProjectWithEnvironments;
 import app.lockstep.domain.project.Projects;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.OrgId;
@@ -68,6 +71,31 @@ public final class ViewDeploymentWindows {
 			Environment environment = environment(this.environments, caller.orgId(), project, environmentName);
 			return overview(project, environment, this.windowCheck.effective(caller.orgId(), environment),
 					this.clock.instant());
+		});
+	}
+
+	/** Whether an environment is open now, in words: "Open until Fri 00:00 CET". */
+	public record Now(boolean open, String summary) {
+	}
+
+	/**
+	 * The window state now of every environment of these projects, keyed by environment
+	 * id (one transaction; no calendar strips).
+	 */
+	public Map<String, Now> now(Caller caller, List<ProjectWithEnvironments> projects) {
+		caller.require(Permission.VIEW_PROJECTS);
+		Instant now = this.clock.instant();
+		return this.transactions.inTenant(caller.orgId(), () -> {
+			Map<String, Now> states = new LinkedHashMap<>();
+			for (ProjectWithEnvironments project : projects) {
+				for (Environment environment : project.environments()) {
+					EffectiveWindows windows = this.windowCheck.effective(caller.orgId(), environment);
+					WindowDecision decision = windows.evaluate(now);
+					states.put(environment.id().toString(), new Now(decision.open(),
+							WindowText.describe(decision, windows.rules().timeZone(), Locale.ENGLISH, now)));
+				}
+			}
+			return states;
 		});
 	}
 

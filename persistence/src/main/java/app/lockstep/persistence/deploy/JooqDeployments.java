@@ -261,6 +261,34 @@ class JooqDeployments implements Deployments {
 	}
 
 	@Override
+	public List<Deployment> unfinished(OrgId org) {
+		return this.dsl.selectFrom(DEPLOYMENTS)
+			.where(DEPLOYMENTS.ORG_ID.eq(org.value())
+				.and(DEPLOYMENTS.STATUS.in(DeploymentStatus.AWAITING_APPROVAL.value(),
+						DeploymentStatus.SCHEDULED.value(), DeploymentStatus.WAITING_FOR_WINDOW.value(),
+						DeploymentStatus.RUNNING.value())))
+			.orderBy(DEPLOYMENTS.SEQ)
+			.fetch(JooqDeployments::toDeployment);
+	}
+
+	@Override
+	public java.util.Map<EnvironmentId, Deployment> lastRunByEnvironment(OrgId org) {
+		java.util.Map<EnvironmentId, Deployment> last = new java.util.LinkedHashMap<>();
+		this.dsl.selectDistinct(DEPLOYMENTS.fields())
+			.on(DEPLOYMENTS.ENVIRONMENT_ID)
+			.from(DEPLOYMENTS)
+			.where(DEPLOYMENTS.ORG_ID.eq(org.value())
+				.and(DEPLOYMENTS.STATUS.in(DeploymentStatus.SUCCEEDED.value(), DeploymentStatus.FAILED.value())))
+			.orderBy(DEPLOYMENTS.ENVIRONMENT_ID, DEPLOYMENTS.FINISHED_AT.desc(), DEPLOYMENTS.SEQ.desc())
+			.fetchInto(DEPLOYMENTS)
+			.forEach((record) -> {
+				Deployment deployment = toDeployment(record);
+				last.put(deployment.environmentId(), deployment);
+			});
+		return last;
+	}
+
+	@Override
 	public List<Deployment> succeeded(OrgId org, EnvironmentId environment, int limit) {
 		return this.dsl.selectFrom(DEPLOYMENTS)
 			.where(ofEnvironment(org, environment).and(succeeded()))

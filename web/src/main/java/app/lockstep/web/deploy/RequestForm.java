@@ -29,6 +29,12 @@ record RequestForm(@Nullable String artifact, @Nullable String configRevision, @
 				"", null);
 	}
 
+	/** The same form with another artifact chosen (a promotion from the stage before). */
+	RequestForm withArtifact(String version) {
+		return new RequestForm(version, this.configRevision, this.schedule, this.scheduledAt, this.whenBlocked,
+				this.note, this.emergency, this.reason, this.duplicate);
+	}
+
 	/** The person saw that an identical request is pending and asks again anyway. */
 	public boolean duplicateConfirmed() {
 		return "confirm".equals(this.duplicate);

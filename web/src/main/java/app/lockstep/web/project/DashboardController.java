@@ -13,6 +13,8 @@ import app.lockstep.domain.deploy.ViewDeployments;
 import app.lockstep.domain.project.ProjectWithEnvironments;
 import app.lockstep.domain.project.ViewProjects;
 import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.window.ViewDeploymentWindows;
 import app.lockstep.web.tenancy.LastOrganization;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -24,9 +26,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The organization's dashboard: projects as rows, their environments in promotion order
- * as columns, each cell with what is live there (artifact version and config revision),
- * and a warning when emergency deployments have waited more than 48 hours for review.
+ * The organization's dashboard, a release board: projects as rows, their environments in
+ * promotion order as columns, each cell with what is live there (artifact version and
+ * config revision), what is in flight, queued or failed, the window now, and a link to
+ * promote the previous stage's live artifact through the normal request form; and a
+ * warning when emergency deployments have waited more than 48 hours for review.
  */
 @Controller
 class DashboardController {
@@ -41,8 +45,12 @@ class DashboardController {
 
 	private final Clock clock;
 
+	private final ViewDeploymentWindows viewWindows;
+
 	DashboardController(ViewProjects viewProjects, LastOrganization lastOrganization,
-			CompareEnvironments compareEnvironments, ViewDeployments viewDeployments, Clock clock) {
+			CompareEnvironments compareEnvironments, ViewDeployments viewDeployments, Clock clock,
+			ViewDeploymentWindows viewWindows) {
+		this.viewWindows = viewWindows;
 		this.viewProjects = viewProjects;
 		this.lastOrganization = lastOrganization;
 		this.compareEnvironments = compareEnvironments;
@@ -91,12 +99,25 @@ class DashboardController {
 		model.addAttribute("drift", drift);
 		var live = this.viewDeployments.liveByEnvironment(caller, projects);
 		model.addAttribute("live", live);
+		var activity = this.viewDeployments.activityByEnvironment(caller, projects);
+		model.addAttribute("activity", activity);
+		var windows = this.viewWindows.now(caller, projects);
+		model.addAttribute("windows", windows);
+		model.addAttribute("canRequest", caller.can(Permission.REQUEST_DEPLOYMENTS));
 		StringBuilder shown = new StringBuilder();
 		projects.forEach((p) -> shown.append(p.project().slug())
 			.append(p.environments().stream().map((e) -> e.id() + "/" + e.name()).toList()));
 		live.forEach((environment,
 				summary) -> shown.append(environment).append('=').append(summary.deployment().id()).append(';'));
-		shown.append(drift).append(headings);
+		activity.forEach((environment, now) -> {
+			shown.append(environment).append(':');
+			now.unfinished().forEach((d) -> shown.append(d.deployment().id()).append(d.status()).append(','));
+			if (now.lastRun() != null) {
+				shown.append(now.lastRun().deployment().id()).append(now.lastRun().status());
+			}
+			shown.append(';');
+		});
+		shown.append(windows).append(drift).append(headings);
 		String token = Integer.toHexString(shown.toString().hashCode());
 		model.addAttribute("gridToken", token);
 		return token;

@@ -24,6 +24,8 @@ import app.lockstep.domain.tenancy.ResolveMembership;
 import app.lockstep.domain.tenancy.Users;
 import app.lockstep.web.project.ProjectTestSupport;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -138,6 +140,23 @@ public class DeployFixtures {
 								new VariableInput("FEATURE_CHECKOUT", "on", false, Visibility.RUNTIME)),
 						"PHP 8.3 and the new checkout"));
 		return new LiveProject(slug, titles);
+	}
+
+	/**
+	 * The owner deploys {@code version} on an environment without an approval gate:
+	 * requested, started, and reported as {@code outcome} ("succeeded", "failed"), or
+	 * left running when {@code outcome} is null.
+	 */
+	public Deployment deploy(String slug, String environment, String version, @Nullable String outcome) {
+		Caller owner = caller(ProjectTestSupport.OWNER);
+		Deployment deployment = this.requestDeployment.request(owner, null, slug, environment,
+				new RequestDeployment.Input(version, null, null, "reject", null, false, null));
+		this.scheduler.runOnce();
+		if (outcome == null) {
+			return deployment;
+		}
+		return this.report.report(owner, null, slug, environment, deployment.id(),
+				new ReportDeploymentStatus.Input(outcome, outcome, null));
 	}
 
 	/** The developer asks for 1.1.0 with revision 2 on production. */

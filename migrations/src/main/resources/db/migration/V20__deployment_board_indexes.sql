@@ -1,0 +1,6 @@
+-- The release board (issue 15) reads, for the whole organization at once, the deployments not finished yet and the
+-- last one that ran on each environment. Both stay small index scans however long the history grows.
+create index deployments_unfinished_idx on lockstep.deployments (org_id, seq)
+    where status in ('awaiting_approval', 'scheduled', 'waiting_for_window', 'running');
+create index deployments_last_run_idx on lockstep.deployments (org_id, environment_id, finished_at desc, seq desc)
+    where status in ('succeeded', 'failed');
