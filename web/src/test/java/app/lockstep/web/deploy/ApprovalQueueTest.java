@@ -172,6 +172,8 @@ class ApprovalQueueTest {
 		assertThat(html.substring(group, firstAt)).contains("identical requests", "1.1.0 to production",
 				"config revision 2");
 		assertThat(html.lastIndexOf("class=\"queue-group mb-3\"", secondAt)).isEqualTo(group);
+		// each request once
+		assertThat(html.split("id=\"request-" + first.id() + "\"", -1)).hasSize(2);
 	}
 
 	@Test

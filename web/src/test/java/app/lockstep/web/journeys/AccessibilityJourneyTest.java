@@ -64,6 +64,11 @@ class AccessibilityJourneyTest extends BrowserJourney {
 		this.clock.pin(DeployFixtures.TUESDAY);
 		try {
 			DeployFixtures.LiveProject project = this.fixtures.liveProject(this.mvc, "a11y", DeployFixtures.TUESDAY);
+			// the release board's states: live on staging (so production offers
+			// "promote"),
+			// a failed run on development
+			this.fixtures.deploy(project.slug(), "staging", "1.1.0", "succeeded");
+			this.fixtures.deploy(project.slug(), "development", "1.1.0", "failed");
 			emergency = "/orgs/acme/projects/" + project.slug() + "/environments/production/deployments/"
 					+ this.fixtures.emergency(project.slug(), "Checkout is down").id();
 			pending = "/orgs/acme/projects/" + project.slug() + "/environments/production/deployments/"

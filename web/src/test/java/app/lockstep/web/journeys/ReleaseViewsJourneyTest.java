@@ -1,12 +1,20 @@
 package app.lockstep.web.journeys;
 
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
+import app.lockstep.domain.deploy.Deployment;
+import app.lockstep.web.deploy.DeployFixtures;
 import app.lockstep.web.project.ProjectTestSupport;
 import app.lockstep.web.testing.BrowserJourney;
 import app.lockstep.web.testing.LockstepTest;
+import app.lockstep.web.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -22,6 +30,67 @@ class ReleaseViewsJourneyTest extends BrowserJourney {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	DeployFixtures fixtures;
+
+	@AfterEach
+	void releaseTheClock() {
+		this.clock.release();
+	}
+
+	@Test
+	void theReleaseBoardPromotesThePreviousStagesLiveArtifactThroughTheNormalGate() throws Exception {
+		this.clock.pin(DeployFixtures.TUESDAY);
+		DeployFixtures.LiveProject project = this.fixtures.liveProject(this.mvc, "board", DeployFixtures.TUESDAY);
+		String slug = project.slug();
+		this.fixtures.deploy(slug, "staging", "1.1.0", "succeeded");
+		this.fixtures.deploy(slug, "development", "1.1.0", "failed");
+		String row = "tr[data-project='" + slug + "']";
+		browser.login("owner@acme.test", "lockstep-demo");
+		for (int width : new int[] { 1440, 390 }) {
+			browser.resize(width, 900).open("/orgs/acme").find(row);
+			((JavascriptExecutor) browser.driver())
+				.executeScript("arguments[0].scrollIntoView({block: 'start', behavior: 'instant'})", browser.find(row));
+			browser.screenshot("release-board-" + width);
+		}
+		browser.resize(1440, 900).open("/orgs/acme").find(row);
+		assertThat(browser.find(row).getText()).contains("Failed: 1.1.0", "Open until");
+		browser.click(row + " .env-promote")
+			.waitForPath("/orgs/acme/projects/" + slug + "/environments/production/deployments/new");
+		assertThat(browser.find("#promote-note").getText()).contains("Promoting 1.1.0, live on staging");
+		browser.screenshotPage("release-board-promote-form-1440");
+		browser.click("#submit-request");
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+			.until(ExpectedConditions.urlMatches("/environments/production/deployments/[0-9a-f-]{36}$"));
+		assertThat(browser.text().toLowerCase(Locale.ROOT)).contains("awaiting approval");
+		browser.open("/orgs/acme").find(row);
+		assertThat(browser.find(row).getText()).contains("1 awaiting approval");
+	}
+
+	@Test
+	void theApprovalQueueIsOneLinePerRequestOpeningInPlace() throws Exception {
+		this.clock.pin(DeployFixtures.TUESDAY);
+		DeployFixtures.LiveProject project = this.fixtures.liveProject(this.mvc, "lines", DeployFixtures.TUESDAY);
+		Deployment first = this.fixtures.request(project.slug(), "dev@acme.test", "For the sale");
+		this.fixtures.request(project.slug(), "dev@acme.test", "Again, for the sale");
+		String card = "#request-" + first.id();
+		browser.login("lead@acme.test", "lockstep-demo");
+		for (int width : new int[] { 1440, 390 }) {
+			browser.resize(width, 900).open("/orgs/acme/approvals").find(card + " > summary");
+			assertThat(browser.all(card + " .queue-approve")).singleElement()
+				.satisfies((button) -> assertThat(button.isDisplayed()).isFalse());
+			((JavascriptExecutor) browser.driver()).executeScript(
+					"arguments[0].scrollIntoView({block: 'start', behavior: 'instant'})",
+					browser.find(card).findElement(org.openqa.selenium.By.xpath("./ancestor::section[1]")));
+			browser.screenshot("approval-queue-compact-" + width);
+			browser.click(card + " > summary").find(card + " .queue-approve");
+			browser.screenshot("approval-queue-open-" + width);
+		}
+	}
 
 	@Test
 	void theEnvironmentPageShowsOperationsAndKeepsItsSettingsOnATab() throws Exception {
