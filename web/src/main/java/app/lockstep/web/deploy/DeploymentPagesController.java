@@ -10,6 +10,7 @@ import app.lockstep.domain.deploy.ChangeDeployment;
 import app.lockstep.domain.deploy.DecideOnDeployment;
 import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.domain.deploy.DeploymentId;
+import app.lockstep.domain.deploy.DeploymentStatus;
 import app.lockstep.domain.deploy.RedeployPrevious;
 import app.lockstep.domain.deploy.ReportDeploymentStatus;
 import app.lockstep.domain.deploy.RequestDeployment;
@@ -91,9 +92,12 @@ class DeploymentPagesController {
 
 	private final DeploymentCard deploymentCard;
 
+	private final SoloGate soloGate;
+
 	DeploymentPagesController(ViewDeployments view, RequestDeployment request, DecideOnDeployment decide,
 			ChangeDeployment change, CancelDeployment cancel, ReportDeploymentStatus report, ReviewEmergency review,
-			RedeployPrevious redeploy, Clock clock, DeploymentCard deploymentCard) {
+			RedeployPrevious redeploy, Clock clock, DeploymentCard deploymentCard, SoloGate soloGate) {
+		this.soloGate = soloGate;
 		this.clock = clock;
 		this.deploymentCard = deploymentCard;
 		this.view = view;
@@ -203,6 +207,10 @@ class DeploymentPagesController {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("canBreakGlass", caller.can(Permission.BREAK_GLASS));
+		if (!htmx.isHtmxRequest()) {
+			model.addAttribute("solo",
+					this.soloGate.of(caller, env.policy(), env.place().projectSlug(), env.place().environmentName()));
+		}
 		return htmx.isHtmxRequest() ? REQUEST_FRAGMENT : REQUEST_PAGE;
 	}
 
@@ -422,7 +430,10 @@ class DeploymentPagesController {
 		model.addAttribute("outcome", outcome);
 		model.addAttribute("errors", outcome.errors());
 		model.addAttribute("timeline", TimelineEntry.of(detail.timeline(), times));
-		model.addAttribute("selfRequested", detail.deployment().requestedByUser().equals(caller.userId()));
+		boolean selfRequested = detail.deployment().requestedByUser().equals(caller.userId());
+		model.addAttribute("selfRequested", selfRequested);
+		model.addAttribute("solo", (selfRequested && detail.deployment().status() == DeploymentStatus.AWAITING_APPROVAL)
+				? this.soloGate.of(caller, detail.policy(), project, environment) : null);
 		model.addAttribute("liveToken", liveToken(detail.deployment()));
 		if (!model.containsAttribute("changeForm")) {
 			model.addAttribute("changeForm", ChangeForm.of(detail.deployment(), detail.artifact().version(), times));

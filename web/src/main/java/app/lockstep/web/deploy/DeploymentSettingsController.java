@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -88,6 +89,35 @@ class DeploymentSettingsController {
 			model.addAttribute("policyErrors", FormErrors.of(ex));
 		}
 		return htmx.isHtmxRequest() ? POLICY_FRAGMENT : PAGE;
+	}
+
+	/**
+	 * The explicit way out of a gate nobody else can pass (a person working alone): the
+	 * environment's gate as it is, with self-approval allowed. An audit event like any
+	 * change of the gate; back to the request form or the deployment it was offered on.
+	 */
+	@PostMapping("/allow-self-approval")
+	String allowSelfApproval(Caller caller, @PathVariable String project, @PathVariable String environment,
+			@RequestParam(required = false) @Nullable String back, RedirectAttributes redirect) {
+		caller.require(Permission.MANAGE_POLICIES);
+		ApprovalPolicy current = this.policies.view(caller, project, environment);
+		PolicyForm form = PolicyForm.of(current);
+		ApprovalPolicy saved = this.policies.update(caller, project, environment,
+				new PolicyForm(form.requiredApprovals(), form.approverRoles(), true, form.approvalValidHours(),
+						form.requiresSuccessIn())
+					.toInput());
+		redirect.addFlashAttribute("flash", "Self-approval allowed on " + environment + " (" + gate(saved)
+				+ "): your own approval counts and is marked \u201cself-approved\u201d on the deployment, in the audit log "
+				+ "and in the change report. Turn it off in the deployment settings once someone else can approve.");
+		String org = caller.organization().slug();
+		if ("request".equals(back)) {
+			return "redirect:" + DeploymentPaths.environment(org, project, environment) + "/deployments/new";
+		}
+		if (back != null && back.matches("[0-9a-f-]{36}")) {
+			return "redirect:" + DeploymentPaths.deployment(org, project, environment,
+					app.lockstep.domain.deploy.DeploymentId.parse(back));
+		}
+		return "redirect:" + DeploymentPaths.settings(org, project, environment);
 	}
 
 	@PostMapping("/deploy-target")

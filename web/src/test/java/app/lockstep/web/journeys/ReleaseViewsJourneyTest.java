@@ -6,6 +6,7 @@ import java.util.Map;
 
 import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.web.deploy.DeployFixtures;
+import app.lockstep.web.deploy.SoloOrganizationTest;
 import app.lockstep.web.project.ProjectTestSupport;
 import app.lockstep.web.testing.BrowserJourney;
 import app.lockstep.web.testing.LockstepTest;
@@ -69,6 +70,21 @@ class ReleaseViewsJourneyTest extends BrowserJourney {
 		assertThat(browser.text().toLowerCase(Locale.ROOT)).contains("awaiting approval");
 		browser.open("/orgs/acme").find(row);
 		assertThat(browser.find(row).getText()).contains("1 awaiting approval");
+	}
+
+	@Test
+	void aPersonWorkingAloneReadsWhyTheGateWaitsAndAllowsSelfApproval() throws Exception {
+		SoloOrganizationTest.Solo solo = SoloOrganizationTest.solo(this.mvc);
+		browser.login(solo.email(), SoloOrganizationTest.PASSWORD);
+		for (int width : new int[] { 1440, 390 }) {
+			browser.resize(width, 900).open(solo.production() + "/deployments/new").find("#solo-gate");
+			browser.screenshotPage("solo-gate-" + width);
+		}
+		browser.resize(1440, 900).click("#allow-self-approval").waitForText("Self-approval allowed on production");
+		assertThat(browser.currentPath()).isEqualTo(solo.production() + "/deployments/new");
+		assertThat(browser.all("#solo-gate")).isEmpty();
+		assertThat(browser.text()).contains("(self-approval allowed)");
+		browser.screenshot("solo-gate-allowed-1440");
 	}
 
 	@Test
