@@ -45,10 +45,11 @@ class AccessibilityJourneyTest extends BrowserJourney {
 			"/orgs/acme/members", "/orgs/acme/audit", "/orgs/acme/tokens", "/orgs/acme/settings", "/orgs/acme/freezes",
 			"/orgs/acme/reports/changes", "/orgs/acme/projects/new", "/orgs/new", "/orgs/acme/projects/shop",
 			"/orgs/acme/projects/shop/settings", "/orgs/acme/projects/shop/commits", "/orgs/acme/projects/shop/compare",
-			"/orgs/acme/projects/shop/config", ENV, ENV + "/settings", ENV + "/config", ENV + "/config/history",
-			ENV + "/config/import", ENV + "/windows", ENV + "/timeline", ENV + "/deployments/new",
-			ENV + "/deployment-settings", ENV + "/deployments/compare", "/orgs/acme/no-such-page",
-			"/orgs/acme/projects/no-such-project");
+			"/orgs/acme/projects/shop/config", "/orgs/acme/projects/shop/variables",
+			"/orgs/acme/projects/shop/variables/DB_PASSWORD", ENV, ENV + "/settings", ENV + "/config",
+			ENV + "/config/history", ENV + "/config/import", ENV + "/windows", ENV + "/timeline",
+			ENV + "/deployments/new", ENV + "/deployment-settings", ENV + "/deployments/compare",
+			"/orgs/acme/no-such-page", "/orgs/acme/projects/no-such-project");
 
 	/**
 	 * At laptop (1440 px) and phone (390 px) widths; a full-page screenshot of each goes
@@ -105,6 +106,14 @@ class AccessibilityJourneyTest extends BrowserJourney {
 		browser.logout().login("auditor@acme.test", "lockstep-demo");
 		for (String path : List.of("/orgs/acme/audit", "/orgs/acme/reports/changes", "/orgs/acme/members")) {
 			check(path, 1440, found);
+		}
+		// Someone working alone: the request form explaining a gate nobody else can pass.
+		app.lockstep.web.deploy.SoloOrganizationTest.Solo solo = app.lockstep.web.deploy.SoloOrganizationTest
+			.solo(this.mvc);
+		browser.logout().login(solo.email(), app.lockstep.web.deploy.SoloOrganizationTest.PASSWORD);
+		for (int width : new int[] { 1440, 390 }) {
+			browser.resize(width, 900);
+			check(solo.production() + "/deployments/new", width, found);
 		}
 		assertThat(found).as("serious and critical axe-core violations by page").isEmpty();
 	}

@@ -4,7 +4,13 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
+import app.lockstep.domain.config.SaveConfigRevision;
 import app.lockstep.domain.deploy.Deployment;
+import app.lockstep.domain.shared.Transactions;
+import app.lockstep.domain.tenancy.ResolveMembership;
+import app.lockstep.domain.tenancy.Users;
+import app.lockstep.web.config.ConfigFixtures;
+import app.lockstep.web.config.VariablesGridTest;
 import app.lockstep.web.deploy.DeployFixtures;
 import app.lockstep.web.deploy.SoloOrganizationTest;
 import app.lockstep.web.project.ProjectTestSupport;
@@ -85,6 +91,37 @@ class ReleaseViewsJourneyTest extends BrowserJourney {
 		assertThat(browser.all("#solo-gate")).isEmpty();
 		assertThat(browser.text()).contains("(self-approval allowed)");
 		browser.screenshot("solo-gate-allowed-1440");
+	}
+
+	@Autowired
+	SaveConfigRevision save;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	ResolveMembership memberships;
+
+	@Autowired
+	Transactions transactions;
+
+	@Test
+	void theVariablesGridLeadsToAVariablesHistory() throws Exception {
+		String slug = VariablesGridTest.projectWithVariables(this.mvc, this.save,
+				ConfigFixtures.caller(this.users, this.memberships, this.transactions, ProjectTestSupport.OWNER));
+		browser.login("viewer@acme.test", "lockstep-demo");
+		browser.open("/orgs/acme/projects/" + slug).click("#variables-link");
+		browser.waitForPath("/orgs/acme/projects/" + slug + "/variables").find("#variables-grid");
+		assertThat(browser.find("tr[data-variable='API_KEY']").getText()).contains("••••••").doesNotContain("sk-live");
+		for (int width : new int[] { 1440, 390 }) {
+			browser.resize(width, 900).open("/orgs/acme/projects/" + slug + "/variables").find("#variables-grid");
+			browser.screenshotPage("variables-grid-" + width);
+		}
+		browser.resize(1440, 900).click("tr[data-variable='APP_ENV'] th a");
+		browser.waitForPath("/orgs/acme/projects/" + slug + "/variables/APP_ENV").find("#variable-history");
+		assertThat(browser.all("#variable-history tr.variable-change")).hasSize(3);
+		browser.screenshotPage("variable-history-1440");
+		browser.resize(390, 900).screenshotPage("variable-history-390");
 	}
 
 	@Test
