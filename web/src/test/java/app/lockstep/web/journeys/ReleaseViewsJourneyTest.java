@@ -116,12 +116,14 @@ class ReleaseViewsJourneyTest extends BrowserJourney {
 		for (int width : new int[] { 1440, 390 }) {
 			browser.resize(width, 900).open("/orgs/acme/projects/" + slug + "/variables").find("#variables-grid");
 			browser.screenshotPage("variables-grid-" + width);
+			assertThat(sidewaysOverflow()).as("what sticks out of the page at " + width + " px").isEmpty();
 		}
 		browser.resize(1440, 900).click("tr[data-variable='APP_ENV'] th a");
 		browser.waitForPath("/orgs/acme/projects/" + slug + "/variables/APP_ENV").find("#variable-history");
 		assertThat(browser.all("#variable-history tr.variable-change")).hasSize(3);
 		browser.screenshotPage("variable-history-1440");
 		browser.resize(390, 900).screenshotPage("variable-history-390");
+		assertThat(sidewaysOverflow()).as("what sticks out of the page at 390 px").isEmpty();
 	}
 
 	@Test
@@ -189,6 +191,21 @@ class ReleaseViewsJourneyTest extends BrowserJourney {
 			.allSatisfy((chip) -> assertThat(chip.getText()).isEqualTo(action));
 		browser.resize(390, 900).open("/orgs/acme/audit").find("#audit-table");
 		browser.screenshotPage("audit-readable-390");
+	}
+
+	/** The elements reaching past the page's right edge (outside scrolling frames). */
+	@SuppressWarnings("unchecked")
+	static java.util.List<String> sidewaysOverflow() {
+		return (java.util.List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
+				"""
+						var width = document.documentElement.clientWidth, out = [];
+						document.querySelectorAll('body *').forEach(function (e) {
+						  if (e.closest('.table-responsive') && !e.classList.contains('table-responsive')) return;
+						  var r = e.getBoundingClientRect();
+						  if (r.width > 0 && r.right > width + 1) out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.right));
+						});
+						return out;
+						""");
 	}
 
 }
