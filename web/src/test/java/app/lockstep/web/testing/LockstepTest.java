@@ -19,9 +19,13 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "lockstep.demo=true", "lockstep.scheduler.enabled=false" })
+		properties = { "lockstep.demo=true", "lockstep.scheduler.enabled=false",
+				"lockstep.metrics.token=" + LockstepTest.METRICS_TOKEN, "lockstep.metrics.refresh=0s" })
 @AutoConfigureMockMvc
 @Import(TestClockConfiguration.class)
 public @interface LockstepTest {
+
+	/** The Prometheus scrape token of the test application. */
+	String METRICS_TOKEN = "scrape-token-for-tests-0123456789abcdef";
 
 }
