@@ -1,14 +1,21 @@
 package app.lockstep.domain.config;
 
+import java.time.Clock;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
-import app.lockstep.domain.audit.AuditEntry;
-import app.lockstep.domain.audit.AuditLog;
+import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.project.Environments;
 import app.lockstep.domain.project.Projects;
-import app.lockstep.domain.shared.Actor;
+import app.lockstep.domain.shared.InstanceCache;
+import app.lockstep.domain.shared.InstanceCaches;
+import app.lockstep.domain.shared.NotFoundException;
+import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.tenancy.Permission;
@@ -16,12 +23,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The deployer's read: the effective config with sensitive values decrypted. Every read
- * that reveals secrets is an audit event (who, which environment, which revision; never
- * the values).
+ * that reveals secrets is recorded (who, which environment, which revision, which secrets
+ * by name; never the values) before it returns, and later folded into the audit chain by
+ * {@link FoldSecretReads}.
+ * <p>
+ * This is the path every deployed machine polls, so it is cached: where each config lives
+ * and its latest revision numbers (forgotten on every instance when a revision is saved
+ * or a project or environment changes), and each resolved revision (immutable). With warm
+ * caches a read costs one statement (the record of the read) and a check of the version
+ * none.
  */
 public final class ReadConfigForDeployment {
-
-	private final ViewConfig view;
 
 	private final Projects projects;
 
@@ -31,23 +43,53 @@ public final class ReadConfigForDeployment {
 
 	private final SecretSealing sealing;
 
-	private final AuditLog auditLog;
+	private final SecretReads secretReads;
 
 	private final Transactions transactions;
 
+	private final Clock clock;
+
+	private final InstanceCache<Place, Located> locations;
+
+	private final InstanceCache<Resolution, Resolved> resolved;
+
 	public ReadConfigForDeployment(Projects projects, Environments environments, ConfigRevisions revisions,
-			SecretSealing sealing, AuditLog auditLog, Transactions transactions) {
-		this.view = new ViewConfig(projects, environments, revisions, transactions);
+			SecretSealing sealing, SecretReads secretReads, Transactions transactions, Clock clock,
+			InstanceCaches caches) {
 		this.projects = projects;
 		this.environments = environments;
 		this.revisions = revisions;
 		this.sealing = sealing;
-		this.auditLog = auditLog;
+		this.secretReads = secretReads;
 		this.transactions = transactions;
+		this.clock = clock;
+		this.locations = caches.create("config-locations", 100_000, InstanceCaches.CONFIGS);
+		this.resolved = caches.create("resolved-configs", 2_000, InstanceCaches.CONFIGS);
 	}
 
+	/**
+	 * An effective config with its values. Immutable like the revisions it is made of, so
+	 * each rendering of it (JSON, YAML, .env) is made once and kept with it.
+	 */
 	public record Resolved(Version version, String infrastructure, Map<String, String> variables,
-			Map<String, Visibility> visibility, boolean revealedSecrets) {
+			Map<String, Visibility> visibility, boolean revealedSecrets, List<String> sensitiveVariables,
+			Map<String, String> renderings) {
+
+		public Resolved(Version version, String infrastructure, Map<String, String> variables,
+				Map<String, Visibility> visibility, boolean revealedSecrets) {
+			this(version, infrastructure, variables, visibility, revealedSecrets, List.of(), new ConcurrentHashMap<>());
+		}
+
+		/** The representation, rendered on first use. */
+		public String rendered(String representation, Function<Resolved, String> renderer) {
+			String rendering = this.renderings.get(representation);
+			if (rendering == null) {
+				rendering = renderer.apply(this);
+				this.renderings.put(representation, rendering);
+			}
+			return rendering;
+		}
+
 	}
 
 	/**
@@ -63,54 +105,78 @@ public final class ReadConfigForDeployment {
 
 	}
 
-	/**
-	 * The version only, two small queries and no decryption: the cheap path for
-	 * If-None-Match.
-	 */
+	private record Place(OrgId org, String project, String environment) {
+	}
+
+	/** An environment's config and the latest revisions that make it up. */
+	private record Located(OrgId org, ConfigTarget target, int latestRevision, int projectRevision) {
+
+		EnvironmentId environmentId() {
+			return this.target.environment().id();
+		}
+
+	}
+
+	private record Resolution(OrgId org, EnvironmentId environment, Version version) {
+	}
+
+	/** The version only, no decryption: the cheap path for If-None-Match. */
 	public Version version(Caller caller, String projectSlug, String environmentName, @Nullable Integer number) {
 		caller.require(Permission.READ_SECRETS);
-		return this.transactions.inTenant(caller.orgId(), () -> {
-			ConfigTarget target = ConfigTarget.resolve(this.projects, this.environments, caller.orgId(), projectSlug,
-					environmentName);
-			int revision = (number != null) ? number : this.revisions.latestNumber(caller.orgId(), target.scope());
-			return new Version(revision,
-					this.revisions.latestNumber(caller.orgId(), new ConfigScope(target.project().id(), null)));
-		});
+		Located located = locate(caller.orgId(), projectSlug, environmentName);
+		return new Version((number != null) ? number : located.latestRevision(), located.projectRevision());
 	}
 
 	public Resolved read(Caller caller, String projectSlug, String environmentName, @Nullable Integer number) {
 		caller.require(Permission.READ_SECRETS);
-		return this.transactions.inTenant(caller.orgId(), () -> {
-			ConfigTarget target = ConfigTarget.resolve(this.projects, this.environments, caller.orgId(), projectSlug,
-					environmentName);
-			EffectiveConfig config = this.view.effective(caller, target, Optional.ofNullable(number));
-			Map<String, String> values = new LinkedHashMap<>();
-			Map<String, Visibility> visibility = new LinkedHashMap<>();
-			boolean secrets = false;
-			for (EffectiveVariable variable : config.variables()) {
-				values.put(variable.name(), this.sealing.reveal(caller.orgId(), variable.stored()));
-				visibility.put(variable.name(), variable.visibility());
-				secrets |= variable.sensitive();
-			}
-			if (secrets) {
-				Actor actor = caller.actor();
-				this.auditLog.append(caller.orgId(), actor,
-						AuditEntry.of("config.secrets_read", "environment", target.environment().id().toString())
-							.project(target.project().slug())
-							.environment(target.environmentName())
-							.detail("revision", config.revisionNumber())
-							.detail("sensitiveVariables",
-									config.variables()
-										.stream()
-										.filter(EffectiveVariable::sensitive)
-										.map(EffectiveVariable::name)
-										.toList())
-							.build());
-			}
-			Version version = new Version(config.revisionNumber(),
-					(config.projectRevision() != null) ? config.projectRevision().number() : 0);
-			return new Resolved(version, config.infrastructure(), values, visibility, secrets);
-		});
+		OrgId org = caller.orgId();
+		Located located = locate(org, projectSlug, environmentName);
+		Version version = new Version((number != null) ? number : located.latestRevision(), located.projectRevision());
+		Resolved config = this.resolved
+			.get(new Resolution(org, located.environmentId(), version),
+					() -> Optional.of(this.transactions.inTenant(org, () -> resolve(org, located.target(), version))),
+					(any) -> org)
+			.orElseThrow();
+		if (config.revealedSecrets()) {
+			this.secretReads.record(new SecretRead(0, org, caller.actor(), located.environmentId(),
+					located.target().project().slug(), located.target().environmentName(), version.revision(),
+					version.projectRevision(), config.sensitiveVariables(), this.clock.instant()));
+		}
+		return config;
+	}
+
+	private Located locate(OrgId org, String projectSlug, String environmentName) {
+		return this.locations
+			.get(new Place(org, projectSlug, environmentName), () -> Optional.of(this.transactions.inTenant(org, () -> {
+				ConfigTarget target = ConfigTarget.resolve(this.projects, this.environments, org, projectSlug,
+						environmentName);
+				return new Located(org, target, this.revisions.latestNumber(org, target.scope()),
+						this.revisions.latestNumber(org, new ConfigScope(target.project().id(), null)));
+			})), Located::org)
+			.orElseThrow();
+	}
+
+	/** The effective config of exactly these revisions, decrypted. */
+	private Resolved resolve(OrgId org, ConfigTarget target, Version version) {
+		Optional<ConfigRevision> own = (version.revision() == 0) ? Optional.empty() : Optional
+			.of(this.revisions.find(org, target.scope(), version.revision())
+				.orElseThrow(() -> new NotFoundException("No revision " + version.revision() + " of this config.")));
+		Optional<ConfigRevision> shared = (version.projectRevision() == 0) ? Optional.empty()
+				: this.revisions.find(org, new ConfigScope(target.project().id(), null), version.projectRevision());
+		EffectiveConfig config = EffectiveConfig.of(own, shared);
+		Map<String, String> values = new LinkedHashMap<>();
+		Map<String, Visibility> visibility = new LinkedHashMap<>();
+		for (EffectiveVariable variable : config.variables()) {
+			values.put(variable.name(), this.sealing.reveal(org, variable.stored()));
+			visibility.put(variable.name(), variable.visibility());
+		}
+		List<String> secrets = config.variables()
+			.stream()
+			.filter(EffectiveVariable::sensitive)
+			.map(EffectiveVariable::name)
+			.toList();
+		return new Resolved(version, config.infrastructure(), Collections.unmodifiableMap(values), visibility,
+				!secrets.isEmpty(), secrets, new ConcurrentHashMap<>());
 	}
 
 }

@@ -1,5 +1,8 @@
 package app.lockstep.domain.tenancy;
 
+import app.lockstep.domain.shared.InstanceCache;
+import app.lockstep.domain.shared.InstanceCaches;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -16,9 +19,23 @@ public final class ResolveMembership {
 
 	private final Transactions transactions;
 
+	private final InstanceCache<MembershipKey, Membership> cache;
+
+	private record MembershipKey(UserId user, String orgSlug) {
+	}
+
 	public ResolveMembership(Members members, Transactions transactions) {
+		this(members, transactions, InstanceCaches.NONE);
+	}
+
+	/**
+	 * With a cache of "this person's membership in that organization": a role change, a
+	 * removal or a renamed organization leaves it through the database's invalidations.
+	 */
+	public ResolveMembership(Members members, Transactions transactions, InstanceCaches caches) {
 		this.members = members;
 		this.transactions = transactions;
+		this.cache = caches.create("memberships", 100_000, InstanceCaches.MEMBERSHIPS);
 	}
 
 	public List<Membership> of(UserId user) {
@@ -30,7 +47,9 @@ public final class ResolveMembership {
 	 * they are not a member.
 	 */
 	public Optional<Membership> in(UserId user, String orgSlug) {
-		return this.transactions.asUser(user, () -> this.members.membershipIn(user, orgSlug));
+		return this.cache.get(new MembershipKey(user, orgSlug),
+				() -> this.transactions.asUser(user, () -> this.members.membershipIn(user, orgSlug)),
+				(membership) -> membership.organization().id());
 	}
 
 }

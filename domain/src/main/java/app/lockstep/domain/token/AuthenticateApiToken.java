@@ -3,6 +3,13 @@ package app.lockstep.domain.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import app.lockstep.domain.shared.InstanceCache;
+import app.lockstep.domain.shared.InstanceCaches;
+import org.jspecify.annotations.Nullable;
 
 import app.lockstep.domain.shared.Transactions;
 
@@ -22,10 +29,26 @@ public final class AuthenticateApiToken {
 
 	private final Clock clock;
 
+	private final InstanceCache<String, ApiToken> cache;
+
+	/**
+	 * When this instance last recorded each token's use (the cached token's is stale).
+	 */
+	private final Map<UUID, Instant> recordedUse = new ConcurrentHashMap<>();
+
 	public AuthenticateApiToken(ApiTokens tokens, Transactions transactions, Clock clock) {
+		this(tokens, transactions, clock, InstanceCaches.NONE);
+	}
+
+	/**
+	 * With a cache of tokens by hash: a revoked, expired-early or deleted token leaves it
+	 * through the database's invalidations (expiry itself is checked on every request).
+	 */
+	public AuthenticateApiToken(ApiTokens tokens, Transactions transactions, Clock clock, InstanceCaches caches) {
 		this.tokens = tokens;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.cache = caches.create("api-tokens", 100_000, InstanceCaches.TOKENS);
 	}
 
 	public ApiToken authenticate(String presented) {
@@ -33,7 +56,8 @@ public final class AuthenticateApiToken {
 			.orElseThrow(() -> new InvalidApiTokenException(
 					"This is not a Lockstep API token (they start with " + ApiTokenSecret.MARKER + ")."));
 		String hash = secret.hash();
-		ApiToken token = this.transactions.forApiToken(hash, () -> this.tokens.findByHash(hash))
+		ApiToken token = this.cache
+			.get(hash, () -> this.transactions.forApiToken(hash, () -> this.tokens.findByHash(hash)), ApiToken::org)
 			.orElseThrow(() -> new InvalidApiTokenException("This API token is not valid."));
 		Instant now = this.clock.instant();
 		switch (token.statusAt(now)) {
@@ -43,10 +67,22 @@ public final class AuthenticateApiToken {
 			}
 		}
 		Instant since = now.minus(USE_RECORDING_INTERVAL);
-		if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(since)) {
+		Instant lastUsed = latest(token.lastUsedAt(), this.recordedUse.get(token.id()));
+		if (lastUsed == null || lastUsed.isBefore(since)) {
 			this.transactions.inTenant(token.org(), () -> this.tokens.recordUse(token.org(), token.id(), now, since));
+			if (this.recordedUse.size() > 100_000) {
+				this.recordedUse.clear();
+			}
+			this.recordedUse.put(token.id(), now);
 		}
 		return token;
+	}
+
+	private static @Nullable Instant latest(@Nullable Instant a, @Nullable Instant b) {
+		if (a == null) {
+			return b;
+		}
+		return (b == null || a.isAfter(b)) ? a : b;
 	}
 
 }

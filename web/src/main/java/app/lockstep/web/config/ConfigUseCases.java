@@ -7,6 +7,9 @@ import app.lockstep.domain.config.BringAcross;
 import app.lockstep.domain.config.CompareEnvironments;
 import app.lockstep.domain.config.ConfigRevisions;
 import app.lockstep.domain.config.ReadConfigForDeployment;
+import app.lockstep.domain.config.FoldSecretReads;
+import app.lockstep.domain.config.SecretReads;
+import app.lockstep.domain.shared.InstanceCaches;
 import app.lockstep.domain.config.RestoreConfigRevision;
 import app.lockstep.domain.config.SaveConfigRevision;
 import app.lockstep.domain.config.SecretCipher;
@@ -71,8 +74,15 @@ class ConfigUseCases {
 
 	@Bean
 	ReadConfigForDeployment readConfigForDeployment(Projects projects, Environments environments,
-			ConfigRevisions revisions, SecretSealing sealing, AuditLog auditLog, Transactions transactions) {
-		return new ReadConfigForDeployment(projects, environments, revisions, sealing, auditLog, transactions);
+			ConfigRevisions revisions, SecretSealing sealing, SecretReads secretReads, Transactions transactions,
+			Clock clock, InstanceCaches caches) {
+		return new ReadConfigForDeployment(projects, environments, revisions, sealing, secretReads, transactions, clock,
+				caches);
+	}
+
+	@Bean
+	FoldSecretReads foldSecretReads(SecretReads secretReads, AuditLog auditLog, Transactions transactions) {
+		return new FoldSecretReads(secretReads, auditLog, transactions);
 	}
 
 }

@@ -27,6 +27,7 @@ import app.lockstep.domain.tenancy.Organizations;
 import app.lockstep.domain.tenancy.PasswordHasher;
 import app.lockstep.domain.tenancy.RemoveMember;
 import app.lockstep.domain.tenancy.ResolveMembership;
+import app.lockstep.domain.shared.InstanceCaches;
 import app.lockstep.domain.tenancy.RevokeInvitation;
 import app.lockstep.domain.tenancy.SignUp;
 import app.lockstep.domain.tenancy.UpdateOrganization;
@@ -86,8 +87,8 @@ class UseCases {
 	}
 
 	@Bean
-	ResolveMembership resolveMembership(Members members, Transactions transactions) {
-		return new ResolveMembership(members, transactions);
+	ResolveMembership resolveMembership(Members members, Transactions transactions, InstanceCaches caches) {
+		return new ResolveMembership(members, transactions, caches);
 	}
 
 	@Bean

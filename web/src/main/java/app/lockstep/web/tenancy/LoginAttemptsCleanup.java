@@ -1,5 +1,7 @@
 package app.lockstep.web.tenancy;
 
+import app.lockstep.web.shared.PeriodicJobs;
+
 import app.lockstep.domain.tenancy.LoginAttempts;
 
 import org.springframework.scheduling.annotation.Scheduled;
@@ -14,13 +16,16 @@ class LoginAttemptsCleanup {
 
 	private final LoginAttempts loginAttempts;
 
-	LoginAttemptsCleanup(LoginAttempts loginAttempts) {
+	private final PeriodicJobs jobs;
+
+	LoginAttemptsCleanup(LoginAttempts loginAttempts, PeriodicJobs jobs) {
 		this.loginAttempts = loginAttempts;
+		this.jobs = jobs;
 	}
 
 	@Scheduled(fixedDelayString = "1h", initialDelayString = "1h")
 	void forgetOld() {
-		this.loginAttempts.forgetOld();
+		this.jobs.hourly("login-attempts-cleanup", this.loginAttempts::forgetOld);
 	}
 
 }

@@ -8,6 +8,7 @@ import app.lockstep.domain.project.Projects;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.token.ApiTokens;
 import app.lockstep.domain.token.AuthenticateApiToken;
+import app.lockstep.domain.shared.InstanceCaches;
 import app.lockstep.domain.token.CreateApiToken;
 import app.lockstep.domain.token.ListApiTokens;
 import app.lockstep.domain.token.RevokeApiToken;
@@ -39,8 +40,9 @@ class TokenUseCases {
 	}
 
 	@Bean
-	AuthenticateApiToken authenticateApiToken(ApiTokens tokens, Transactions transactions, Clock clock) {
-		return new AuthenticateApiToken(tokens, transactions, clock);
+	AuthenticateApiToken authenticateApiToken(ApiTokens tokens, Transactions transactions, Clock clock,
+			InstanceCaches caches) {
+		return new AuthenticateApiToken(tokens, transactions, clock, caches);
 	}
 
 }

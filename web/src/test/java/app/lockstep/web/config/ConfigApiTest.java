@@ -53,6 +53,9 @@ class ConfigApiTest {
 	ReadAuditLog readAuditLog;
 
 	@Autowired
+	app.lockstep.domain.config.FoldSecretReads foldSecretReads;
+
+	@Autowired
 	Users users;
 
 	@Autowired
@@ -102,6 +105,7 @@ class ConfigApiTest {
 				.session(this.developer))
 			.andExpect(status().isNotModified())
 			.andExpect(content().string(""));
+		this.foldSecretReads.foldAll();
 		assertThat(this.readAuditLog.read(this.owner, null, 20).events())
 			.anySatisfy((event) -> assertThat(event.action()).isEqualTo("config.secrets_read"))
 			.allSatisfy((event) -> assertThat(event.details().toString()).doesNotContain("pa$$"));

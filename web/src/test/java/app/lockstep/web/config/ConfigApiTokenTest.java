@@ -54,6 +54,9 @@ class ConfigApiTokenTest {
 	ReadAuditLog readAuditLog;
 
 	@Autowired
+	app.lockstep.domain.config.FoldSecretReads foldSecretReads;
+
+	@Autowired
 	Users users;
 
 	@Autowired
@@ -106,6 +109,7 @@ class ConfigApiTokenTest {
 			.andExpect(jsonPath("$.variables.API_KEY").value(this.secret));
 
 		assertThat(output.getAll()).doesNotContain(this.secret);
+		this.foldSecretReads.foldAll();
 		assertThat(this.readAuditLog.read(this.owner, null, 200).events())
 			.allSatisfy((event) -> assertThat(event.details().toString()).doesNotContain(this.secret))
 			.anySatisfy((event) -> {

@@ -63,7 +63,7 @@ class SecurityBehaviourTest {
 		HttpResponse<String> loginPage = client.send(HttpRequest.newBuilder(uri("/login")).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 		List<String> cookies = loginPage.headers().allValues("Set-Cookie");
-		assertThat(cookies).anySatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID=")
+		assertThat(cookies).anySatisfy((cookie) -> assertThat(cookie).startsWith("SESSION=")
 			.contains("HttpOnly")
 			.containsIgnoringCase("SameSite=Lax"));
 		String before = sessionId(cookies);
@@ -151,8 +151,8 @@ class SecurityBehaviourTest {
 
 	private static String sessionId(List<String> setCookies) {
 		return setCookies.stream()
-			.filter((c) -> c.startsWith("JSESSIONID="))
-			.map((c) -> c.substring("JSESSIONID=".length(), c.indexOf(';')))
+			.filter((c) -> c.startsWith("SESSION="))
+			.map((c) -> c.substring("SESSION=".length(), c.indexOf(';')))
 			.findFirst()
 			.orElse("");
 	}

@@ -75,6 +75,11 @@ public final class AppInstance implements AutoCloseable {
 		return this.context;
 	}
 
+	/** The port this instance serves HTTP on. */
+	public int port() {
+		return Integer.parseInt(this.context.getEnvironment().getRequiredProperty("local.server.port"));
+	}
+
 	public boolean isRunning() {
 		return this.context.isActive();
 	}

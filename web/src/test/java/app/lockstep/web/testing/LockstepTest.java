@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Import;
 		properties = { "lockstep.demo=true", "lockstep.scheduler.enabled=false",
 				"lockstep.metrics.token=" + LockstepTest.METRICS_TOKEN, "lockstep.metrics.refresh=0s" })
 @AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
+@Import({ TestClockConfiguration.class, RoundTrips.class, MockSessionBridge.class })
 public @interface LockstepTest {
 
 	/** The Prometheus scrape token of the test application. */

@@ -87,26 +87,22 @@ class ConfigApiController {
 		}
 		ReadConfigForDeployment.Resolved config = this.read.read(caller, project, env, revision);
 		String actualEtag = config.version().etag(representation);
+		String body = config.rendered(representation, (resolved) -> render(resolved, representation));
+		MediaType type = switch (representation) {
+			case "dotenv", "dotenv-python" -> MediaType.parseMediaType("text/plain;charset=UTF-8");
+			case "yaml", "upsun" -> MediaType.parseMediaType("application/yaml;charset=UTF-8");
+			default -> MediaType.APPLICATION_JSON;
+		};
+		return ResponseEntity.ok().eTag(actualEtag).contentType(type).body(body);
+	}
+
+	private String render(ReadConfigForDeployment.Resolved config, String representation) {
 		return switch (representation) {
-			case "dotenv",
-					"dotenv-python" ->
-				ResponseEntity.ok()
-					.eTag(actualEtag)
-					.contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
-					.body(this.rendering.dotenv(config.variables(), representation.equals("dotenv")
-							? DotenvFile.Dialect.PORTABLE : DotenvFile.Dialect.PYTHON_DOTENV));
-			case "yaml" -> ResponseEntity.ok()
-				.eTag(actualEtag)
-				.contentType(MediaType.parseMediaType("application/yaml;charset=UTF-8"))
-				.body(this.rendering.yaml(config));
-			case "upsun" -> ResponseEntity.ok()
-				.eTag(actualEtag)
-				.contentType(MediaType.parseMediaType("application/yaml;charset=UTF-8"))
-				.body(config.infrastructure());
-			default -> ResponseEntity.ok()
-				.eTag(actualEtag)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(this.rendering.json(config));
+			case "dotenv" -> this.rendering.dotenv(config.variables(), DotenvFile.Dialect.PORTABLE);
+			case "dotenv-python" -> this.rendering.dotenv(config.variables(), DotenvFile.Dialect.PYTHON_DOTENV);
+			case "yaml" -> this.rendering.yaml(config);
+			case "upsun" -> config.infrastructure();
+			default -> this.rendering.json(config);
 		};
 	}
 

@@ -1,0 +1,97 @@
+package app.lockstep.persistence.config;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+import app.lockstep.domain.config.SecretRead;
+import app.lockstep.domain.config.SecretReads;
+import app.lockstep.domain.project.EnvironmentId;
+import app.lockstep.domain.shared.Actor;
+import app.lockstep.domain.shared.OrgId;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+import org.springframework.stereotype.Repository;
+
+import static app.lockstep.persistence.jooq.Tables.SECRET_READS;
+
+@Repository
+class JooqSecretReads implements SecretReads {
+
+	/**
+	 * The insert binds itself to its organization (row-level security) in the same
+	 * statement, so a read on the hot path costs one round trip in autocommit.
+	 */
+	private static final String RECORD = """
+			insert into lockstep.secret_reads (org_id, read_at, actor_type, actor_id, actor_name, actor_ip,
+			    environment_id, project_slug, environment_name, revision, project_revision, sensitive_variables)
+			select ?::uuid, ?::timestamptz, ?, ?, ?, ?, ?::uuid, ?, ?, ?, ?, ?::text[]
+			from (select set_config('lockstep.org_id', ?, true)) as bound""";
+
+	private final DSLContext dsl;
+
+	JooqSecretReads(DSLContext dsl) {
+		this.dsl = dsl;
+	}
+
+	@Override
+	public void record(SecretRead read) {
+		this.dsl.execute(RECORD, read.org().value(), OffsetDateTime.ofInstant(read.readAt(), ZoneOffset.UTC),
+				read.actor().type().name(), read.actor().id(), read.actor().name(), read.actor().ip(),
+				read.environment().value(), read.project(), read.environmentName(), read.revision(),
+				read.projectRevision(),
+				DSL.val(read.sensitiveVariables().toArray(String[]::new), SQLDataType.VARCHAR.array()),
+				read.org().toString());
+	}
+
+	@Override
+	public List<OrgId> organizationsWithPending(int limit) {
+		return this.dsl.selectDistinct(SECRET_READS.ORG_ID)
+			.from(SECRET_READS)
+			.limit(limit)
+			.fetch(SECRET_READS.ORG_ID)
+			.stream()
+			.map(OrgId::new)
+			.toList();
+	}
+
+	@Override
+	public List<SecretRead> lockPending(OrgId org, int limit) {
+		return this.dsl.selectFrom(SECRET_READS)
+			.where(SECRET_READS.ORG_ID.eq(org.value()))
+			.orderBy(SECRET_READS.ID)
+			.limit(limit)
+			.forUpdate()
+			.skipLocked()
+			.fetch(this::toRead);
+	}
+
+	@Override
+	public void delete(OrgId org, Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		this.dsl.deleteFrom(SECRET_READS)
+			.where(SECRET_READS.ORG_ID.eq(org.value()))
+			.and(SECRET_READS.ID.in(ids))
+			.execute();
+	}
+
+	private SecretRead toRead(Record row) {
+		Actor actor = new Actor(Actor.Type.valueOf(row.get(SECRET_READS.ACTOR_TYPE)), row.get(SECRET_READS.ACTOR_ID),
+				row.get(SECRET_READS.ACTOR_NAME), row.get(SECRET_READS.ACTOR_IP));
+		Instant readAt = row.get(SECRET_READS.READ_AT).toInstant();
+		return new SecretRead(row.get(SECRET_READS.ID), new OrgId(row.get(SECRET_READS.ORG_ID)), actor,
+				new EnvironmentId(row.get(SECRET_READS.ENVIRONMENT_ID)), row.get(SECRET_READS.PROJECT_SLUG),
+				row.get(SECRET_READS.ENVIRONMENT_NAME), row.get(SECRET_READS.REVISION),
+				row.get(SECRET_READS.PROJECT_REVISION), Arrays.asList(row.get(SECRET_READS.SENSITIVE_VARIABLES)),
+				readAt);
+	}
+
+}

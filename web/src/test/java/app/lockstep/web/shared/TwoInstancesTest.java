@@ -1,0 +1,210 @@
+package app.lockstep.web.shared;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import app.lockstep.domain.config.SaveConfigRevision;
+import app.lockstep.domain.config.VariableInput;
+import app.lockstep.domain.config.Visibility;
+import app.lockstep.domain.project.CreateEnvironment;
+import app.lockstep.domain.project.CreateProject;
+import app.lockstep.domain.shared.Transactions;
+import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.tenancy.ChangeMemberRole;
+import app.lockstep.domain.tenancy.ResolveMembership;
+import app.lockstep.domain.tenancy.Role;
+import app.lockstep.domain.tenancy.Users;
+import app.lockstep.domain.token.RevokeApiToken;
+import app.lockstep.web.config.ConfigFixtures;
+import app.lockstep.web.testing.AppInstance;
+import app.lockstep.web.testing.LockstepTest;
+import app.lockstep.web.testing.WebhookReceiver;
+import app.lockstep.web.token.TokenTestSupport;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of Lockstep on one database, as behind a load balancer without sticky
+ * sessions: the shared test context ("a") and a second real instance ("b"). A browser
+ * session made on one serves on the other and ends on both at logout; a revoked token, a
+ * changed role and a new config revision are in effect on both within a second.
+ */
+@LockstepTest
+class TwoInstancesTest {
+
+	private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+
+	private static AppInstance b;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	CreateProject createProject;
+
+	@Autowired
+	CreateEnvironment createEnvironment;
+
+	@Autowired
+	SaveConfigRevision save;
+
+	@Autowired
+	RevokeApiToken revoke;
+
+	@Autowired
+	ChangeMemberRole changeRole;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	ResolveMembership memberships;
+
+	@Autowired
+	Transactions transactions;
+
+	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+	String config;
+
+	@BeforeAll
+	static void startSecondInstance() {
+		b = AppInstance.start("b", "1s", 1, Map.of("lockstep.scheduler.enabled", "false"));
+	}
+
+	@AfterAll
+	static void stopSecondInstance() {
+		if (b != null) {
+			b.close();
+		}
+	}
+
+	@BeforeEach
+	void configured() {
+		Caller owner = ConfigFixtures.caller(this.users, this.memberships, this.transactions, "owner@acme.test");
+		String project = ConfigFixtures.project(this.createProject, this.createEnvironment, owner);
+		this.save.save(owner, new SaveConfigRevision.Command(project, "production", null, ConfigFixtures.SPEC,
+				List.of(new VariableInput("API_KEY", "two-" + project, true, Visibility.RUNTIME)), "first"));
+		this.config = "/api/v1/orgs/acme/projects/" + project + "/environments/production/config";
+	}
+
+	@Test
+	void aSessionMadeOnOneInstanceServesOnTheOtherAndEndsOnBothAtLogout() throws Exception {
+		String csrf = logIn(this.port, "viewer@acme.test");
+		assertThat(get(b.port(), "/orgs/acme").statusCode()).as("the session on b").isEqualTo(200);
+		assertThat(get(this.port, "/orgs/acme").statusCode()).as("the session on a").isEqualTo(200);
+
+		HttpResponse<String> logout = post(b.port(), "/logout", "_csrf=" + csrf);
+		assertThat(logout.statusCode()).isEqualTo(302);
+		assertThat(get(this.port, "/orgs/acme").headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).contains("/login"));
+	}
+
+	@Test
+	void aRevokedTokenIsRefusedOnBothInstancesWithinASecond() throws Exception {
+		String created = TokenTestSupport.create(this.mvc, "dev@acme.test",
+				"{\"name\": \"two instances\", \"scopes\": [\"config:read\"]}");
+		String token = JsonPath.read(created, "$.token");
+		assertThat(api(this.port, token)).isEqualTo(200);
+		assertThat(api(b.port(), token)).isEqualTo(200);
+
+		this.revoke.revoke(ConfigFixtures.caller(this.users, this.memberships, this.transactions, "dev@acme.test"),
+				UUID.fromString(JsonPath.read(created, "$.id")));
+		WebhookReceiver.await(ONE_SECOND, "b to refuse the revoked token", () -> api(b.port(), token) == 401);
+		assertThat(api(this.port, token)).isEqualTo(401);
+	}
+
+	@Test
+	void aRoleChangeIsInEffectOnBothInstancesWithinASecond() throws Exception {
+		String token = TokenTestSupport.secret(this.mvc, "dev@acme.test", "config:read");
+		assertThat(api(b.port(), token)).isEqualTo(200);
+		Caller owner = ConfigFixtures.caller(this.users, this.memberships, this.transactions, "owner@acme.test");
+		Caller developer = ConfigFixtures.caller(this.users, this.memberships, this.transactions, "dev@acme.test");
+		this.changeRole.change(owner, developer.userId(), Role.VIEWER);
+		try {
+			WebhookReceiver.await(ONE_SECOND, "b to refuse a viewer the secrets", () -> api(b.port(), token) == 403);
+			assertThat(api(this.port, token)).isEqualTo(403);
+		}
+		finally {
+			this.changeRole.change(owner, developer.userId(), Role.DEVELOPER);
+		}
+		WebhookReceiver.await(ONE_SECOND, "b to serve the developer again", () -> api(b.port(), token) == 200);
+	}
+
+	@Test
+	void aNewRevisionSavedOnOneInstanceIsServedByTheOtherWithinASecond() throws Exception {
+		String token = TokenTestSupport.secret(this.mvc, "dev@acme.test", "config:read");
+		assertThat(etag(b.port(), token)).isEqualTo("\"r1-p0-json\"");
+		Caller owner = ConfigFixtures.caller(this.users, this.memberships, this.transactions, "owner@acme.test");
+		this.save.save(owner,
+				new SaveConfigRevision.Command(this.config.split("/")[6], "production", 1, ConfigFixtures.SPEC,
+						List.of(new VariableInput("API_KEY", "rotated", true, Visibility.RUNTIME)), "rotate"));
+		WebhookReceiver.await(ONE_SECOND, "b to serve revision 2",
+				() -> "\"r2-p0-json\"".equals(etag(b.port(), token)));
+	}
+
+	private String logIn(int port, String email) throws Exception {
+		HttpResponse<String> page = get(port, "/login");
+		String csrf = page.body().replaceAll("(?s).*<meta name=\"_csrf\" content=\"([^\"]+)\".*", "$1");
+		HttpResponse<String> login = post(port, "/login",
+				"username=" + email.replace("@", "%40") + "&password=lockstep-demo&_csrf=" + csrf);
+		assertThat(login.statusCode()).isEqualTo(302);
+		HttpResponse<String> home = get(port, "/orgs/acme");
+		return home.body().replaceAll("(?s).*<meta name=\"_csrf\" content=\"([^\"]+)\".*", "$1");
+	}
+
+	private HttpResponse<String> get(int port, String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(uri(port, path)).header("Accept", "text/html").GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> post(int port, String path, String form) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(uri(port, path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private int api(int port, String token) {
+		return call(port, token).statusCode();
+	}
+
+	private String etag(int port, String token) {
+		return call(port, token).headers().firstValue("ETag").orElse("");
+	}
+
+	private HttpResponse<String> call(int port, String token) {
+		try {
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(uri(port, this.config)).header("Authorization", "Bearer " + token).build(),
+						HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static URI uri(int port, String path) {
+		return URI.create("http://localhost:" + port + path);
+	}
+
+}
