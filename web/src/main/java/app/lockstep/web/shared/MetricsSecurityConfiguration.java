@@ -10,7 +10,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,16 +49,20 @@ class MetricsSecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain metricsFilterChain(HttpSecurity http, @Value("${lockstep.metrics.token:}") String token)
 			throws Exception {
-		if (token.isBlank()) {
+		List<String> tokens = java.util.Arrays.stream(token.split(","))
+			.map(String::strip)
+			.filter((t) -> !t.isEmpty())
+			.toList();
+		if (tokens.isEmpty()) {
 			log.info("No LOCKSTEP_METRICS_TOKEN: {} refuses every request", PROMETHEUS);
 		}
-		else if (token.length() < 24) {
+		else if (tokens.stream().anyMatch((t) -> t.length() < 24)) {
 			throw new IllegalStateException(
 					"LOCKSTEP_METRICS_TOKEN is too short: use at least 24 random characters (openssl rand -hex 24).");
 		}
 		http.securityMatcher(PROMETHEUS)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().hasAuthority(AUTHORITY))
-			.addFilterBefore(new ScrapeTokenFilter(token), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new ScrapeTokenFilter(tokens), AnonymousAuthenticationFilter.class)
 			.securityContext(
 					(context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -72,26 +75,38 @@ class MetricsSecurityConfiguration {
 		return http.build();
 	}
 
-	/** Authenticates the scrape token, compared in constant time. */
+	/**
+	 * Authenticates a scrape token, compared in constant time. Several tokens
+	 * (comma-separated) are accepted while one is rotated to the next.
+	 */
 	static final class ScrapeTokenFilter extends OncePerRequestFilter {
 
-		private final byte @Nullable [] expected;
+		private final List<byte[]> expected;
 
-		ScrapeTokenFilter(String token) {
-			this.expected = token.isBlank() ? null : sha256(token);
+		ScrapeTokenFilter(List<String> tokens) {
+			this.expected = tokens.stream().map(ScrapeTokenFilter::sha256).toList();
 		}
 
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
 			String header = request.getHeader("Authorization");
-			if (this.expected != null && header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-					&& MessageDigest.isEqual(this.expected, sha256(header.substring(7).strip()))) {
+			if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+					&& matches(header.substring(7).strip())) {
 				SecurityContextHolder.getContext()
 					.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("metrics-scraper", null,
 							List.of(new SimpleGrantedAuthority(AUTHORITY))));
 			}
 			chain.doFilter(request, response);
+		}
+
+		private boolean matches(String presented) {
+			byte[] digest = sha256(presented);
+			boolean matched = false;
+			for (byte[] token : this.expected) {
+				matched |= MessageDigest.isEqual(token, digest);
+			}
+			return matched;
 		}
 
 		private static byte[] sha256(String value) {

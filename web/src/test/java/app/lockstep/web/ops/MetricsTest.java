@@ -70,6 +70,10 @@ class MetricsTest {
 			.as("nothing else of the actuator is exposed")
 			.isNotEqualTo(200);
 
+		assertThat(status(
+				get("/actuator/prometheus").header("Authorization", "Bearer " + LockstepTest.NEXT_METRICS_TOKEN)))
+			.as("the next token, during a rotation")
+			.isEqualTo(200);
 		MvcResult scraped = this.mvc.perform(scrape()).andReturn();
 		assertThat(scraped.getResponse().getStatus()).isEqualTo(200);
 		assertThat(scraped.getResponse().getCookies()).as("no session for a scrape").isEmpty();
@@ -78,7 +82,7 @@ class MetricsTest {
 				"lockstep_approvals_oldest_age_seconds", "lockstep_dispatch_delay_seconds_bucket",
 				"lockstep_audit_appends_total{");
 		assertThat(text).as("no secret, no tenant")
-			.doesNotContain("lst_", LockstepTest.METRICS_TOKEN, "acme", "globex");
+			.doesNotContain("lst_", LockstepTest.METRICS_TOKEN, LockstepTest.NEXT_METRICS_TOKEN, "acme", "globex");
 		// The demo has api's production request waiting for approval.
 		assertThat(gauge(text, "lockstep_approvals_waiting")).isGreaterThanOrEqualTo(1);
 		assertThat(gauge(text, "lockstep_approvals_oldest_age_seconds")).isGreaterThan(0);
