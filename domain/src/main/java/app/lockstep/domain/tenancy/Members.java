@@ -40,6 +40,25 @@ public interface Members {
 	List<Membership> membershipsOf(UserId user);
 
 	/**
+	 * The person's first memberships by organization name, and how many they have in all
+	 * (needs a unit of work bound to that person).
+	 */
+	Memberships firstMembershipsOf(UserId user, int limit);
+
+	/** Some of a person's memberships, and their number. */
+	record Memberships(List<Membership> first, int total) {
+
+		public Memberships {
+			first = List.copyOf(first);
+		}
+
+		public boolean more() {
+			return this.total > this.first.size();
+		}
+
+	}
+
+	/**
 	 * The person's membership in the organization with this slug, if any (needs a unit of
 	 * work bound to that person).
 	 */

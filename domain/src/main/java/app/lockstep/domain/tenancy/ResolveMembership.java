@@ -43,6 +43,14 @@ public final class ResolveMembership {
 	}
 
 	/**
+	 * The first memberships by name, for the organization switcher on every page: a
+	 * person in a thousand organizations gets a short menu and a link to the rest.
+	 */
+	public Members.Memberships first(UserId user, int limit) {
+		return this.transactions.asUser(user, () -> this.members.firstMembershipsOf(user, limit));
+	}
+
+	/**
 	 * The membership in the organization with this slug; empty when it does not exist or
 	 * they are not a member.
 	 */

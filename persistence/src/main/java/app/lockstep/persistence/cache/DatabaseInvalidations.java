@@ -92,6 +92,15 @@ public class DatabaseInvalidations implements InstanceCaches, CacheTrust, SmartL
 		return this.running && this.heard && System.nanoTime() - this.heardUpTo < this.trustWindowNanos;
 	}
 
+	/**
+	 * Empties this instance's caches of these kinds (a write of this instance committed).
+	 */
+	void invalidateHere(java.util.Collection<String> kinds) {
+		for (String kind : kinds) {
+			this.byKind.getOrDefault(kind, List.of()).forEach(InstanceCache::invalidateAll);
+		}
+	}
+
 	/** Announcements applied since start (for tests and metrics). */
 	public long announcements() {
 		return this.announcements.get();

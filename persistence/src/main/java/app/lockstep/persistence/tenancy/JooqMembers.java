@@ -99,6 +99,18 @@ class JooqMembers implements Members {
 	}
 
 	@Override
+	public Memberships firstMembershipsOf(UserId user, int limit) {
+		org.jooq.Result<Record> rows = withOrganizations().where(MEMBERSHIPS.USER_ID.eq(user.value()))
+			.orderBy(ORGANIZATIONS.NAME)
+			.limit(limit)
+			.fetch();
+		List<Membership> first = rows.map(JooqMembers::toMembership);
+		int count = (first.size() < limit) ? first.size()
+				: this.dsl.fetchCount(MEMBERSHIPS, MEMBERSHIPS.USER_ID.eq(user.value()));
+		return new Memberships(first, count);
+	}
+
+	@Override
 	public Optional<Membership> membershipIn(UserId user, String orgSlug) {
 		return withOrganizations().where(MEMBERSHIPS.USER_ID.eq(user.value()).and(ORGANIZATIONS.SLUG.eq(orgSlug)))
 			.fetchOptional(JooqMembers::toMembership);

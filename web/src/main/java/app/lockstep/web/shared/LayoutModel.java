@@ -1,5 +1,7 @@
 package app.lockstep.web.shared;
 
+import app.lockstep.domain.tenancy.Members;
+
 import java.util.List;
 
 import app.lockstep.domain.tenancy.Caller;
@@ -21,6 +23,9 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Component
 class LayoutModel implements HandlerInterceptor {
+
+	/** Organizations named in the switcher; the settings page lists them all. */
+	static final int SWITCHER_SIZE = 12;
 
 	private final ResolveMembership resolveMembership;
 
@@ -52,8 +57,9 @@ class LayoutModel implements HandlerInterceptor {
 		if (user != null) {
 			modelAndView.addObject("me", user);
 			if (request.getHeader("HX-Request") == null) {
-				Object known = request.getAttribute(OrgAccessInterceptor.MEMBERSHIPS);
-				modelAndView.addObject("myMemberships", (known != null) ? known : this.resolveMembership.of(user.id()));
+				Members.Memberships switcher = this.resolveMembership.first(user.id(), SWITCHER_SIZE);
+				modelAndView.addObject("myMemberships", switcher.first());
+				modelAndView.addObject("myMembershipsTotal", switcher.total());
 			}
 		}
 		Object caller = request.getAttribute(OrgAccessInterceptor.CALLER);

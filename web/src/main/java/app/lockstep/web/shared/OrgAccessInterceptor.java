@@ -29,8 +29,6 @@ public class OrgAccessInterceptor implements HandlerInterceptor {
 
 	static final String CALLER = OrgAccessInterceptor.class.getName() + ".caller";
 
-	static final String MEMBERSHIPS = OrgAccessInterceptor.class.getName() + ".memberships";
-
 	private final ResolveMembership resolveMembership;
 
 	OrgAccessInterceptor(ResolveMembership resolveMembership) {
@@ -60,36 +58,13 @@ public class OrgAccessInterceptor implements HandlerInterceptor {
 		if (user == null) {
 			throw new OrgNotFoundException();
 		}
-		String slug = variables.get("org");
-		Membership membership;
-		if (mayRenderFrame(request)) {
-			// One query for all of the person's memberships: the page frame reuses it for
-			// the organization switcher.
-			List<Membership> memberships = this.resolveMembership.of(user.id());
-			request.setAttribute(MEMBERSHIPS, memberships);
-			membership = memberships.stream()
-				.filter((candidate) -> candidate.organization().slug().equals(slug))
-				.findFirst()
-				.orElseThrow(OrgNotFoundException::new);
-		}
-		else {
-			// No frame, so only this organization's membership (a person may belong to
-			// hundreds).
-			membership = this.resolveMembership.in(user.id(), slug).orElseThrow(OrgNotFoundException::new);
-		}
+		// Only this organization's membership (a person may belong to a thousand; the
+		// page frame's switcher reads a few of them itself).
+		Membership membership = this.resolveMembership.in(user.id(), variables.get("org"))
+			.orElseThrow(OrgNotFoundException::new);
 		request.setAttribute(CALLER, new Caller(membership.organization(), user.id(), user.name(), membership.role(),
 				request.getRemoteAddr()));
 		return true;
-	}
-
-	/**
-	 * Whether the request is a page that {@link LayoutModel} will likely frame with the
-	 * organization switcher: never the API or an htmx fragment. A form that is posted and
-	 * shown again with its errors gets its memberships from LayoutModel itself.
-	 */
-	private static boolean mayRenderFrame(HttpServletRequest request) {
-		return "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
-				&& !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
 
 	static @Nullable SignedInUser signedInUser() {

@@ -1,5 +1,8 @@
 package app.lockstep.web.shared;
 
+import app.lockstep.domain.shared.RateLimitBuckets;
+import org.jspecify.annotations.Nullable;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,10 +10,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Token buckets per key (an address, an email, a hook), kept in this instance's memory:
- * each key may spend {@link RateLimit#burst()} requests at once and gets one back every
- * {@link RateLimit#refill()}. Several instances each keep their own buckets, so behind a
- * load balancer a key gets the limit once per instance.
+ * Token buckets per key (an address, an email, a hook), shared by every instance through
+ * the database ({@link RateLimitBuckets}) or, for tools and tests, kept in memory: each
+ * key may spend {@link RateLimit#burst()} requests at once and gets one back every
+ * {@link RateLimit#refill()}.
  * <p>
  * Memory stays bounded: once more than {@value #SWEEP_ABOVE} keys are kept, the buckets
  * that are full again are forgotten (a forgotten key starts full, which is what a full
@@ -29,9 +32,26 @@ public final class RateLimiter {
 
 	private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
+	private final @Nullable Shared shared;
+
+	/** Buckets in the database, shared by every instance, under this limit's name. */
+	private record Shared(String name, RateLimitBuckets buckets) {
+	}
+
 	public RateLimiter(RateLimit limit, Clock clock) {
 		this.limit = limit;
 		this.clock = clock;
+		this.shared = null;
+	}
+
+	/**
+	 * A limit that holds once across instances: its buckets live in the database (one
+	 * statement per request), named {@code name} so that limits do not share keys.
+	 */
+	public RateLimiter(String name, RateLimit limit, Clock clock, RateLimitBuckets buckets) {
+		this.limit = limit;
+		this.clock = clock;
+		this.shared = new Shared(name, buckets);
 	}
 
 	public RateLimit limit() {
@@ -44,6 +64,11 @@ public final class RateLimiter {
 	 */
 	public Optional<Duration> take(String key) {
 		Instant now = this.clock.instant();
+		if (this.shared != null) {
+			Duration wait = this.shared.buckets()
+				.take(this.shared.name() + ":" + key, this.limit.burst(), this.limit.refill(), now);
+			return wait.isZero() ? Optional.empty() : Optional.of(wait);
+		}
 		Duration[] wait = { null };
 		this.buckets.compute(key, (k, bucket) -> {
 			Bucket current = refilled(bucket, now);
@@ -62,6 +87,10 @@ public final class RateLimiter {
 
 	/** Gives back a request taken for this key (it turned out not to count). */
 	public void giveBack(String key) {
+		if (this.shared != null) {
+			this.shared.buckets().giveBack(this.shared.name() + ":" + key, this.limit.burst());
+			return;
+		}
 		Instant now = this.clock.instant();
 		this.buckets.computeIfPresent(key, (k, bucket) -> {
 			Bucket current = refilled(bucket, now);

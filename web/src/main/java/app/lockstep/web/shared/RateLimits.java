@@ -1,5 +1,7 @@
 package app.lockstep.web.shared;
 
+import app.lockstep.domain.shared.RateLimitBuckets;
+
 import java.time.Clock;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
  * {@code lockstep.rate-limits.webhooks-per-hook} (60/1m): push webhook deliveries per
  * client network and per hook id.</li>
  * </ul>
+ * The buckets live in the database, so each limit holds once across all instances.
  */
 @Component
 public class RateLimits {
@@ -29,14 +32,16 @@ public class RateLimits {
 
 	private final RateLimiter webhooksPerHook;
 
-	RateLimits(Clock clock, @Value("${lockstep.rate-limits.login-per-address:20/5m}") String loginPerAddress,
+	RateLimits(Clock clock, RateLimitBuckets buckets,
+			@Value("${lockstep.rate-limits.login-per-address:20/5m}") String loginPerAddress,
 			@Value("${lockstep.rate-limits.login-per-account:10/15m}") String loginPerAccount,
 			@Value("${lockstep.rate-limits.webhooks-per-address:300/1m}") String webhooksPerAddress,
 			@Value("${lockstep.rate-limits.webhooks-per-hook:60/1m}") String webhooksPerHook) {
-		this.loginPerAddress = new RateLimiter(RateLimit.parse(loginPerAddress), clock);
-		this.loginPerAccount = new RateLimiter(RateLimit.parse(loginPerAccount), clock);
-		this.webhooksPerAddress = new RateLimiter(RateLimit.parse(webhooksPerAddress), clock);
-		this.webhooksPerHook = new RateLimiter(RateLimit.parse(webhooksPerHook), clock);
+		this.loginPerAddress = new RateLimiter("loginPerAddress", RateLimit.parse(loginPerAddress), clock, buckets);
+		this.loginPerAccount = new RateLimiter("loginPerAccount", RateLimit.parse(loginPerAccount), clock, buckets);
+		this.webhooksPerAddress = new RateLimiter("webhooksPerAddress", RateLimit.parse(webhooksPerAddress), clock,
+				buckets);
+		this.webhooksPerHook = new RateLimiter("webhooksPerHook", RateLimit.parse(webhooksPerHook), clock, buckets);
 	}
 
 	RateLimiter loginPerAddress() {

@@ -40,6 +40,16 @@ class RequestHandlingConfiguration {
 		return registration;
 	}
 
+	@Bean
+	FilterRegistrationBean<SessionStoreOutageFilter> sessionStoreOutageFilter() {
+		FilterRegistrationBean<SessionStoreOutageFilter> registration = new FilterRegistrationBean<>(
+				new SessionStoreOutageFilter());
+		registration.setOrder(SessionStoreOutageFilter.ORDER);
+		registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR,
+				jakarta.servlet.DispatcherType.ASYNC);
+		return registration;
+	}
+
 	/**
 	 * No {@code null} items in the lists and maps of a JSON body (see
 	 * {@link JsonBodies}).

@@ -1,5 +1,9 @@
 package app.lockstep.web.tenancy;
 
+import java.time.Clock;
+import java.time.Duration;
+
+import app.lockstep.domain.shared.RateLimitBuckets;
 import app.lockstep.web.shared.PeriodicJobs;
 
 import app.lockstep.domain.tenancy.LoginAttempts;
@@ -9,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Forgets, every hour, the login counts of addresses nobody tried for a day: guesses at
- * made-up addresses do not pile up.
+ * made-up addresses do not pile up; and the rate-limit buckets untouched for a day. On
+ * one instance.
  */
 @Component
 class LoginAttemptsCleanup {
@@ -18,14 +23,24 @@ class LoginAttemptsCleanup {
 
 	private final PeriodicJobs jobs;
 
-	LoginAttemptsCleanup(LoginAttempts loginAttempts, PeriodicJobs jobs) {
+	private final RateLimitBuckets buckets;
+
+	private final Clock clock;
+
+	LoginAttemptsCleanup(LoginAttempts loginAttempts, PeriodicJobs jobs, RateLimitBuckets buckets, Clock clock) {
 		this.loginAttempts = loginAttempts;
 		this.jobs = jobs;
+		this.buckets = buckets;
+		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "1h", initialDelayString = "1h")
 	void forgetOld() {
-		this.jobs.hourly("login-attempts-cleanup", this.loginAttempts::forgetOld);
+		this.jobs.hourly("login-attempts-cleanup", () -> {
+			this.loginAttempts.forgetOld();
+			// A bucket untouched for a day is full again: forgetting it changes nothing.
+			this.buckets.forgetIdle(this.clock.instant().minus(Duration.ofDays(1)));
+		});
 	}
 
 }

@@ -1,5 +1,7 @@
 package app.lockstep.web.tenancy;
 
+import app.lockstep.domain.tenancy.ResolveMembership;
+
 import java.util.Map;
 
 import app.lockstep.domain.shared.ValidationException;
@@ -29,7 +31,10 @@ class SettingsController {
 
 	private final UpdateOrganization updateOrganization;
 
-	SettingsController(UpdateOrganization updateOrganization) {
+	private final ResolveMembership resolveMembership;
+
+	SettingsController(UpdateOrganization updateOrganization, ResolveMembership resolveMembership) {
+		this.resolveMembership = resolveMembership;
 		this.updateOrganization = updateOrganization;
 	}
 
@@ -39,6 +44,7 @@ class SettingsController {
 	@GetMapping("/orgs/{org}/settings")
 	String page(Caller caller, Model model) {
 		Organization organization = caller.organization();
+		model.addAttribute("allMemberships", this.resolveMembership.of(caller.userId()));
 		return page(new SettingsForm(organization.name(), organization.timeZone().getId()), Map.of(), model);
 	}
 
@@ -54,6 +60,7 @@ class SettingsController {
 		}
 		catch (ValidationException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("allMemberships", this.resolveMembership.of(caller.userId()));
 			return page(form, FormErrors.of(ex), model);
 		}
 	}

@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two instances of Lockstep on one database, as behind a load balancer without sticky
  * sessions: the shared test context ("a") and a second real instance ("b"). A browser
  * session made on one serves on the other and ends on both at logout; a revoked token, a
- * changed role and a new config revision are in effect on both within a second.
+ * changed role and a new config revision are in effect on both within a second; a rate
+ * limit counts the requests of both.
  */
 @LockstepTest
 class TwoInstancesTest {
@@ -160,6 +161,34 @@ class TwoInstancesTest {
 						List.of(new VariableInput("API_KEY", "rotated", true, Visibility.RUNTIME)), "rotate"));
 		WebhookReceiver.await(ONE_SECOND, "b to serve revision 2",
 				() -> "\"r2-p0-json\"".equals(etag(b.port(), token)));
+	}
+
+	@Test
+	void aRateLimitHoldsOnceAcrossBothInstances() throws Exception {
+		// 60 deliveries a minute to one hook (one more each second), through both
+		// instances
+		// in turn: limits kept per instance would let 120 through.
+		String hook = "two-instances-" + UUID.randomUUID();
+		long started = System.nanoTime();
+		int accepted = 0;
+		int refused = 0;
+		for (int i = 0; i < 120 && refused == 0; i++) {
+			int status = delivery((i % 2 == 0) ? this.port : b.port(), hook);
+			accepted += (status == 404) ? 1 : 0;
+			refused += (status == 429) ? 1 : 0;
+		}
+		long refilled = Duration.ofNanos(System.nanoTime() - started).toSeconds() + 1;
+		assertThat(refused).as("a delivery refused").isEqualTo(1);
+		assertThat(accepted).isBetween(60, 60 + (int) refilled);
+	}
+
+	private int delivery(int port, String hook) throws Exception {
+		return this.http
+			.send(HttpRequest.newBuilder(uri(port, "/api/v1/hooks/github/" + hook))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{}"))
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.statusCode();
 	}
 
 	private String logIn(int port, String email) throws Exception {

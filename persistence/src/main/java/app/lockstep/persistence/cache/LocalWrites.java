@@ -1,0 +1,77 @@
+package app.lockstep.persistence.cache;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.ExecuteListenerProvider;
+import org.jooq.impl.DefaultExecuteListenerProvider;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Read-your-writes on this instance: when a statement of this instance writes a table
+ * that cached entries come from, the caches of that kind are emptied here as soon as its
+ * transaction commits, without waiting for the database's announcement (which the other
+ * instances get, and this one too, a few milliseconds later).
+ */
+@Configuration(proxyBeanMethods = false)
+class LocalWrites {
+
+	/** The tables of migration V11's triggers and the kinds their changes invalidate. */
+	private static final Map<String, List<String>> KINDS = Map.of("\"api_tokens\"", List.of("token"), "\"memberships\"",
+			List.of("member"), "\"organizations\"", List.of("member", "config", "token"), "\"users\"",
+			List.of("member", "token"), "\"config_revisions\"", List.of("config"), "\"projects\"", List.of("config"),
+			"\"environments\"", List.of("config"));
+
+	@Bean
+	ExecuteListenerProvider localWritesListener(DatabaseInvalidations invalidations) {
+		return new DefaultExecuteListenerProvider(new Listener(invalidations));
+	}
+
+	private record Listener(DatabaseInvalidations invalidations) implements ExecuteListener {
+
+		@Override
+		public void executeEnd(ExecuteContext context) {
+			String sql = context.sql();
+			if (sql == null || !writes(sql)) {
+				return;
+			}
+			Set<String> kinds = new LinkedHashSet<>();
+			KINDS.forEach((table, invalidated) -> {
+				if (sql.contains(table)) {
+					kinds.addAll(invalidated);
+				}
+			});
+			if (kinds.isEmpty()) {
+				return;
+			}
+			if (TransactionSynchronizationManager.isSynchronizationActive()) {
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						Listener.this.invalidations.invalidateHere(kinds);
+					}
+				});
+			}
+			else {
+				this.invalidations.invalidateHere(kinds);
+			}
+		}
+
+		private static boolean writes(String sql) {
+			String start = sql.stripLeading().toLowerCase(Locale.ROOT);
+			return start.startsWith("insert") || start.startsWith("update") || start.startsWith("delete")
+					|| start.startsWith("merge") || start.startsWith("with");
+		}
+
+	}
+
+}
