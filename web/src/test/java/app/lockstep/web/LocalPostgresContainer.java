@@ -4,7 +4,6 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -18,7 +17,9 @@ import org.springframework.context.annotation.Primary;
  * found. The image is {@code postgres:17-alpine}, or {@code -Dlockstep.postgres-image=…}
  * (a locally built PostgreSQL 17 image where no registry can be reached).
  */
-@TestConfiguration(proxyBeanMethods = false)
+// Deliberately no @Configuration/@TestConfiguration: LockstepApplication scans all of
+// app.lockstep, test classes included, and this must join only the contexts that ask for
+// it (SpringApplication.from(…).with(LocalPostgresContainer.class)).
 public class LocalPostgresContainer {
 
 	static final String OWNER = "lockstep_owner";
