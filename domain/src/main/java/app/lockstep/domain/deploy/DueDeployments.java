@@ -16,12 +16,23 @@ public interface DueDeployments {
 
 	/**
 	 * A deployment that needs attention, with the instant it became due when known (the
-	 * scheduler measures how late it starts).
+	 * scheduler measures how late it starts). Two are the same when they name the same
+	 * deployment.
 	 */
 	record Due(OrgId org, DeploymentId id, @Nullable Instant dueAt) {
 
 		public Due(OrgId org, DeploymentId id) {
 			this(org, id, null);
+		}
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return other instanceof Due that && this.org.equals(that.org) && this.id.equals(that.id);
+		}
+
+		@Override
+		public int hashCode() {
+			return 31 * this.org.hashCode() + this.id.hashCode();
 		}
 
 	}
