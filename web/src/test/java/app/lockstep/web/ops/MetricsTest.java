@@ -59,6 +59,10 @@ class MetricsTest {
 		String apiToken = TokenTestSupport.secret(this.mvc, ProjectTestSupport.OWNER, "audit:read", "config:read");
 		assertThat(status(get("/actuator/prometheus"))).as("no credentials").isEqualTo(401);
 		assertThat(status(get("/actuator/prometheus").session(owner))).as("the owner's session").isEqualTo(401);
+		for (String variant : new String[] { "/actuator/prometheus/", "/actuator/prometheus.txt",
+				"/actuator//prometheus", "/actuator/prometheus;x=1" }) {
+			assertThat(status(get(variant).session(owner))).as("the owner's session on " + variant).isNotEqualTo(200);
+		}
 		assertThat(status(get("/actuator/prometheus").header("Authorization", "Bearer " + apiToken)))
 			.as("an organization's API token")
 			.isEqualTo(401);
