@@ -13,8 +13,10 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  * <li>{@code actor}: the actor's id, or a part of their name (any case);</li>
  * <li>{@code action}: an action ({@code project.created}), or a kind of action without a
- * dot ({@code project} matches {@code project.*});</li>
- * <li>{@code project}, {@code environment}: the slug and the environment's name;</li>
+ * dot, or with a trailing one ({@code project} and {@code project.} match
+ * {@code project.*});</li>
+ * <li>{@code project}: the project's slug or its name (any case); {@code environment}:
+ * the environment's name;</li>
  * <li>{@code from} (inclusive) and {@code to} (exclusive): the time range;</li>
  * <li>{@code text}: words found anywhere in the event (action, actor, target, project,
  * environment, details), any case.</li>
@@ -29,7 +31,7 @@ public record AuditFilter(@Nullable String actor, @Nullable String action, @Null
 
 	public AuditFilter {
 		actor = blankToNull(actor);
-		action = blankToNull(action);
+		action = kindOrAction(blankToNull(action));
 		project = blankToNull(project);
 		environment = blankToNull(environment);
 		text = blankToNull(text);
@@ -59,6 +61,18 @@ public record AuditFilter(@Nullable String actor, @Nullable String action, @Null
 		if (value != null && value.chars().anyMatch((c) -> c < 0x20)) {
 			errors.add(new FieldError(field, "Control characters cannot be searched for."));
 		}
+	}
+
+	/** "deployment." is the kind "deployment", as typed from the list of actions. */
+	private static @Nullable String kindOrAction(@Nullable String action) {
+		if (action == null) {
+			return null;
+		}
+		String kind = action;
+		while (kind.endsWith(".")) {
+			kind = kind.substring(0, kind.length() - 1);
+		}
+		return kind.isBlank() ? null : kind;
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

@@ -26,7 +26,7 @@ record Readiness(DeploymentStatus status, Instant dueAt, @Nullable String blocke
 			return new Readiness(DeploymentStatus.SCHEDULED, at, null);
 		}
 		Instant next = (decision.nextOpenAt() != null) ? decision.nextOpenAt() : at.plus(NO_OPENING_RETRY);
-		return new Readiness(DeploymentStatus.WAITING_FOR_WINDOW, next, decision.blockedBy());
+		return new Readiness(DeploymentStatus.WAITING_FOR_WINDOW, next, decision.holdingRule());
 	}
 
 }

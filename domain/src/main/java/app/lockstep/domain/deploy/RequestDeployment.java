@@ -124,8 +124,8 @@ public final class RequestDeployment {
 					artifact.id(), revision, schedule, whenBlocked, note, status, input.emergency(),
 					input.emergency() ? reason : null, actor, caller.userId(), now, 1, required,
 					(live != null) ? live.artifactId() : null, (live != null) ? live.configRevision() : null,
-					readiness.dueAt(), (decision.open() || input.emergency()) ? null : decision.blockedBy(), 0, null,
-					UUID.randomUUID(), null, null, null, null, null, null, now);
+					readiness.dueAt(), readiness.blockedBy(), 0, null, UUID.randomUUID(), null, null, null, null, null,
+					null, now);
 			this.support.deployments.insert(org, deployment);
 			this.support.audit(org, actor, "requested", deployment, place, (e) -> {
 				e.detail("scheduledAt", DeploymentSupport.str(schedule))
@@ -135,8 +135,13 @@ public final class RequestDeployment {
 				if (input.emergency()) {
 					e.detail("reason", reason);
 				}
-				if (!decision.open()) {
-					e.detail("blockedBy", decision.blockedBy())
+				if (!decision.open() && input.emergency()) {
+					// break-glass went through the closed window: say which rule it
+					// bypassed, not when it would have opened
+					e.detail("windowBypassed", decision.blockedBy());
+				}
+				else if (!decision.open()) {
+					e.detail("blockedBy", decision.holdingRule())
 						.detail("nextOpenAt", DeploymentSupport.str(decision.nextOpenAt()));
 				}
 			});

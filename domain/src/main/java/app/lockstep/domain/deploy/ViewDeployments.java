@@ -125,6 +125,58 @@ public final class ViewDeployments {
 		});
 	}
 
+	/**
+	 * How many requests await a decision the caller may take now: the count beside
+	 * "Approvals". Not those the environment's gate does not let their role decide, not
+	 * their own requests where self-approval is not allowed, not those they already
+	 * decided. One query for the queue, then one per environment in it and one per
+	 * request (the queue is short).
+	 */
+	public int awaitingDecisionCount(Caller caller) {
+		if (!ApprovalPolicy.ELIGIBLE_ROLES.contains(caller.role())) {
+			return 0;
+		}
+		OrgId org = caller.orgId();
+		Instant now = this.support.now();
+		return this.support.transactions.inTenant(org, () -> {
+			Map<app.lockstep.domain.project.EnvironmentId, ApprovalPolicy> policies = new java.util.HashMap<>();
+			int count = 0;
+			for (Deployment deployment : this.support.deployments.awaitingApproval(org)) {
+				ApprovalPolicy policy = policies.computeIfAbsent(deployment.environmentId(),
+						(id) -> this.support.environments.findById(org, id)
+							.map((environment) -> this.support.policy(org, environment))
+							.orElse(null));
+				if (policy == null || !policy.allowsApprovalBy(caller.role())) {
+					continue;
+				}
+				if (!policy.allowSelfApproval() && deployment.requestedByUser().equals(caller.userId())) {
+					continue;
+				}
+				boolean decided = this.support.approvals.of(org, deployment.id())
+					.stream()
+					.anyMatch((a) -> !a.isVoidedBy(deployment) && a.approverId().equals(caller.userId())
+							&& now.isBefore(a.expiresAt()));
+				if (!decided) {
+					count++;
+				}
+			}
+			return count;
+		});
+	}
+
+	/**
+	 * The deployment alone, without what it would change: what a page polling for its
+	 * status reads (cheap).
+	 */
+	public Deployment status(Caller caller, String projectSlug, String environmentName, DeploymentId id) {
+		caller.require(Permission.VIEW_PROJECTS);
+		OrgId org = caller.orgId();
+		return this.support.transactions.inTenant(org, () -> {
+			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
+			return this.support.find(org, place, id);
+		});
+	}
+
 	/** Every request awaiting approval, oldest first, each with what it would change. */
 	public List<Detail> approvalQueue(Caller caller) {
 		caller.require(Permission.VIEW_PROJECTS);

@@ -103,13 +103,15 @@ public final class EnvironmentTimeline {
 			boolean freezesApply = environment.tier() == Tier.PRODUCTION;
 			List<Source<?>> sources = new ArrayList<>();
 			boolean anyAuditKind = shown.stream().anyMatch((kind) -> kind != TimelineKind.CODE);
-			Source<Long> audit = new Source<>(cursor.auditSeq(), anyAuditKind, auditBatches(org,
-					new AuditFilter(null, null, project.slug(), environment.name(), null, null, null), shown, false));
+			Source<Long> audit = new Source<>(cursor.auditSeq(), anyAuditKind,
+					auditBatches(org, new AuditFilter(null, null, project.slug(), environment.name(), null, null, null),
+							shown, false, environment.timeZone()));
 			Source<Long> freezes = new Source<>(cursor.freezeSeq(), freezesApply && shown.contains(TimelineKind.POLICY),
-					auditBatches(org, new AuditFilter(null, "freeze", null, null, null, null, null), shown, true));
+					auditBatches(org, new AuditFilter(null, "freeze", null, null, null, null, null), shown, true,
+							environment.timeZone()));
 			BranchPattern pattern = BranchPattern.of(environment.branchPattern());
 			Source<String> code = new Source<>(codeSha, shown.contains(TimelineKind.CODE),
-					codeBatches(org, project, pattern));
+					codeBatches(org, project, pattern, environment.timeZone()));
 			sources.add(audit);
 			sources.add(freezes);
 			sources.add(code);
@@ -127,27 +129,27 @@ public final class EnvironmentTimeline {
 		});
 	}
 
-	private Batches<Long> auditBatches(OrgId org, AuditFilter filter, Set<TimelineKind> shown,
-			boolean organizationWide) {
+	private Batches<Long> auditBatches(OrgId org, AuditFilter filter, Set<TimelineKind> shown, boolean organizationWide,
+			java.time.ZoneId zone) {
 		return (before, count) -> {
 			List<AuditEvent> events = this.auditLog.page(org, filter, before, count);
 			List<Row<Long>> rows = new ArrayList<>(events.size());
 			for (AuditEvent event : events) {
 				boolean wanted = (!organizationWide || event.projectSlug() == null)
 						&& shown.contains(TimelineText.kindOf(event.action()));
-				rows.add(new Row<>(event.seq(), event.at(), wanted ? TimelineText.ofEvent(event) : null));
+				rows.add(new Row<>(event.seq(), event.at(), wanted ? TimelineText.ofEvent(event, zone) : null));
 			}
 			return new Batch<>(rows, events.size() < count);
 		};
 	}
 
-	private Batches<String> codeBatches(OrgId org, Project project, BranchPattern pattern) {
+	private Batches<String> codeBatches(OrgId org, Project project, BranchPattern pattern, java.time.ZoneId zone) {
 		return (before, count) -> {
 			List<CodeChange> changes = this.codeChanges.page(org, project.id(), pattern.exactBranch(), before, count);
 			List<Row<String>> rows = new ArrayList<>(changes.size());
 			for (CodeChange change : changes) {
 				rows.add(new Row<>(change.sha(), change.receivedAt(),
-						pattern.matches(change.branch()) ? TimelineText.ofCommit(change) : null));
+						pattern.matches(change.branch()) ? TimelineText.ofCommit(change, zone) : null));
 			}
 			return new Batch<>(rows, changes.size() < count);
 		};

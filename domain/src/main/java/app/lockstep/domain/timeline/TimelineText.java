@@ -1,7 +1,7 @@
 package app.lockstep.domain.timeline;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,8 +20,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class TimelineText {
 
-	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-		.withZone(ZoneOffset.UTC);
+	/**
+	 * Times inside an entry, on the environment's clock with the zone named, as the
+	 * entry's own time is: one rule on the page.
+	 */
+	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz",
+			Locale.ENGLISH);
 
 	private TimelineText() {
 	}
@@ -46,7 +50,7 @@ final class TimelineText {
 		};
 	}
 
-	static TimelineEntry ofEvent(AuditEvent event) {
+	static TimelineEntry ofEvent(AuditEvent event, ZoneId zone) {
 		Map<String, Object> details = event.details();
 		List<String> lines = new ArrayList<>();
 		TimelineLink link = null;
@@ -84,8 +88,8 @@ final class TimelineText {
 				String reason = text(details.get("reason"));
 				title = "Organization-wide freeze " + (event.action().equals("freeze.added") ? "added" : "removed")
 						+ ((reason != null) ? ": " + reason : "");
-				String start = instant(details.get("start"));
-				String end = instant(details.get("end"));
+				String start = instant(details.get("start"), zone);
+				String end = instant(details.get("end"), zone);
 				if (start != null && end != null) {
 					lines.add("From " + start + " to " + end + " (every production environment)");
 				}
@@ -93,7 +97,7 @@ final class TimelineText {
 			default -> {
 				if (event.action().startsWith("deployment.")) {
 					title = deploymentTitle(event.action(), details);
-					deploymentLines(lines, details);
+					deploymentLines(lines, details, zone);
 					if ("deployment".equals(event.targetType()) && event.targetId() != null) {
 						link = new TimelineLink.Deployment(event.targetId());
 					}
@@ -108,12 +112,12 @@ final class TimelineText {
 				event.actor().name(), link);
 	}
 
-	static TimelineEntry ofCommit(CodeChange change) {
+	static TimelineEntry ofCommit(CodeChange change, ZoneId zone) {
 		List<String> lines = new ArrayList<>();
 		String author = change.author();
 		lines.add(change.shortSha() + " on " + change.branch()
 				+ ((author != null && !author.isBlank()) ? " by " + author : "") + ", committed "
-				+ MINUTES.format(change.committedAt()));
+				+ MINUTES.format(change.committedAt().atZone(zone)));
 		String title = change.title().isEmpty() ? "Commit " + change.shortSha() : change.title();
 		return new TimelineEntry("commit-" + change.sha(), TimelineKind.CODE, change.receivedAt(), title, lines, author,
 				(change.url() != null && !change.url().isBlank()) ? new TimelineLink.Commit(change.url()) : null);
@@ -141,12 +145,12 @@ final class TimelineText {
 		};
 	}
 
-	private static void deploymentLines(List<String> lines, Map<String, Object> details) {
+	private static void deploymentLines(List<String> lines, Map<String, Object> details, ZoneId zone) {
 		Object revision = details.get("configRevision");
 		if (revision != null && !String.valueOf(revision).isBlank()) {
 			lines.add("Config revision " + revision);
 		}
-		String scheduled = instant(details.get("scheduledAt"));
+		String scheduled = instant(details.get("scheduledAt"), zone);
 		if (scheduled != null) {
 			lines.add("Scheduled for " + scheduled);
 		}
@@ -213,13 +217,13 @@ final class TimelineText {
 		return null;
 	}
 
-	private static @Nullable String instant(@Nullable Object value) {
+	private static @Nullable String instant(@Nullable Object value, ZoneId zone) {
 		String text = text(value);
 		if (text == null) {
 			return null;
 		}
 		try {
-			return MINUTES.format(Instant.parse(text));
+			return MINUTES.format(Instant.parse(text).atZone(zone));
 		}
 		catch (DateTimeParseException ex) {
 			return text;

@@ -55,16 +55,58 @@ public final class FreezeCalendar {
 	 * @return open: {@code nextOpenAt == at} and {@code openUntil} the first instant
 	 * after it that is closed (null when none within the horizon); closed:
 	 * {@code blockedBy} names the rule closing {@code at} (the environment's freezes
-	 * first, then the organization's, then blocks in order, then allowed hours) and
+	 * first, then the organization's, then blocks in order, then allowed hours),
 	 * {@code nextOpenAt} is the earliest open instant after {@code at} (null when none
-	 * within the horizon)
+	 * within the horizon) and {@code heldBy} the rule holding it until then (see
+	 * {@link #holding})
 	 */
 	public static WindowDecision evaluate(WindowRules rules, List<Freeze> organizationFreezes, Instant at) {
 		Closure closure = closureAt(rules, organizationFreezes, at);
 		if (closure == null) {
 			return WindowDecision.openAt(at, firstAfter(rules, organizationFreezes, at, false));
 		}
-		return WindowDecision.blocked(closure.label(), firstAfter(rules, organizationFreezes, at, true));
+		Instant next = firstAfter(rules, organizationFreezes, at, true);
+		return WindowDecision.blocked(closure.label(), next, holding(rules, organizationFreezes, closure, at, next));
+	}
+
+	/**
+	 * The rule to name beside "until {@code next}". A freeze is a dated, one-off rule:
+	 * when it ends before {@code next}, whatever closes the window at its end holds it
+	 * (followed through further freezes), such as "outside allowed hours" after a freeze
+	 * ending on Thursday. Recurring rules that follow each other (Friday, then the
+	 * weekend) read as one weekly closure and keep the first one's name.
+	 */
+	private static String holding(WindowRules rules, List<Freeze> organizationFreezes, Closure closure, Instant at,
+			@Nullable Instant next) {
+		String held = closure.label();
+		if (next == null) {
+			return held;
+		}
+		Instant cursor = at;
+		Closure current = closure;
+		while (current != null) {
+			held = current.label();
+			if (current.kind() != Closure.Kind.FREEZE && current.kind() != Closure.Kind.ORGANIZATION_FREEZE) {
+				break;
+			}
+			Instant end = earliestEndCovering(rules, organizationFreezes, cursor);
+			if (end == null || !end.isBefore(next)) {
+				break;
+			}
+			cursor = end;
+			current = closureAt(rules, organizationFreezes, end);
+		}
+		return held;
+	}
+
+	/** The earliest end of the freezes covering {@code at}, or null when none does. */
+	private static @Nullable Instant earliestEndCovering(WindowRules rules, List<Freeze> organizationFreezes,
+			Instant at) {
+		return Stream.concat(rules.freezes().stream(), organizationFreezes.stream())
+			.filter((freeze) -> freeze.covers(at))
+			.map(Freeze::end)
+			.min(Instant::compareTo)
+			.orElse(null);
 	}
 
 	/**

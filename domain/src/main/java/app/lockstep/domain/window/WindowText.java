@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A window decision in words, with times on the wall clock of the rules' time zone and
  * that zone's short name at that instant (CET or CEST, EST or EDT): "Open until Fri 00:00
- * CET", "Blocked until Mon 00:00 CET: No Friday deploys".
+ * CET", "Blocked until Mon 00:00 CET: No Friday deploys". The rule named beside "until"
+ * is the one holding the window until then; when another closes it now, that one follows:
+ * "Blocked until Mon 09:00 CET: Outside allowed hours (after Year-end launch freeze)".
  */
 public final class WindowText {
 
@@ -41,7 +43,10 @@ public final class WindowText {
 			return "Blocked: " + decision.blockedBy() + "; no open time in the next " + FreezeCalendar.HORIZON.toDays()
 					+ " days";
 		}
-		return "Blocked until " + time(next, zone, locale, now) + ": " + decision.blockedBy();
+		String holding = decision.holdingRule();
+		return "Blocked until " + time(next, zone, locale, now) + ": " + holding
+				+ (java.util.Objects.equals(holding, decision.blockedBy()) ? ""
+						: " (after " + decision.blockedBy() + ")");
 	}
 
 	/**

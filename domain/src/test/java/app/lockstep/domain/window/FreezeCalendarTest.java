@@ -223,8 +223,8 @@ class FreezeCalendarTest {
 			WindowRules rules = rules(PARIS, List.of(block("No Friday deploys", "00:00", "24:00", FRIDAY)), List.of(),
 					List.of(freeze("2026-12-24T00:00:00Z", "2026-12-26T00:00:00Z", "Launch")));
 			Instant christmas = at("2026-12-25T12:00:00Z"); // a Friday
-			assertThat(FreezeCalendar.evaluate(rules, List.of(this.holidays), christmas))
-				.isEqualTo(new WindowDecision(false, "Launch", at("2027-01-02T00:00:00Z"), null));
+			assertThat(FreezeCalendar.evaluate(rules, List.of(this.holidays), christmas)).isEqualTo(new WindowDecision(
+					false, "Launch", at("2027-01-02T00:00:00Z"), null, "Holiday freeze (organization-wide)"));
 		}
 
 		@Test
@@ -233,8 +233,8 @@ class FreezeCalendarTest {
 			// (CET).
 			WindowRules rules = rules(PARIS, List.of(block("No Friday deploys", "00:00", "24:00", FRIDAY)), List.of(),
 					List.of(freeze("2026-12-30T00:00:00Z", "2027-01-01T01:00:00Z", "Year end")));
-			assertThat(evaluate(rules, "2026-12-31T12:00:00Z"))
-				.isEqualTo(new WindowDecision(false, "Year end", at("2027-01-01T23:00:00Z"), null));
+			assertThat(evaluate(rules, "2026-12-31T12:00:00Z")).isEqualTo(
+					new WindowDecision(false, "Year end", at("2027-01-01T23:00:00Z"), null, "No Friday deploys"));
 		}
 
 	}

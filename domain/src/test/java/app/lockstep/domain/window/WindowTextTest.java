@@ -1,5 +1,7 @@
 package app.lockstep.domain.window;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 import app.lockstep.domain.project.Tier;
@@ -8,6 +10,11 @@ import org.junit.jupiter.api.Test;
 import static app.lockstep.domain.window.WindowFixtures.NEW_YORK;
 import static app.lockstep.domain.window.WindowFixtures.PARIS;
 import static app.lockstep.domain.window.WindowFixtures.at;
+import static java.time.DayOfWeek.FRIDAY;
+import static java.time.DayOfWeek.MONDAY;
+import static java.time.DayOfWeek.THURSDAY;
+import static java.time.DayOfWeek.TUESDAY;
+import static java.time.DayOfWeek.WEDNESDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WindowTextTest {
@@ -57,6 +64,29 @@ class WindowTextTest {
 			.isEqualTo("Open: no block or freeze ahead");
 		assertThat(WindowText.describe(WindowDecision.blocked("Frozen for good", null), PARIS, Locale.ENGLISH))
 			.isEqualTo("Blocked: Frozen for good; no open time in the next 400 days");
+	}
+
+	@Test
+	void theRuleNamedBesideUntilIsTheOneHoldingTheWindowThenNotAFreezeThatEndsBefore() {
+		// The freeze ends Thursday 24 December 2026, 18:00 CET; then only weekday office
+		// hours are allowed, and Friday is blocked: nothing opens before Monday 09:00
+		// CET.
+		WindowRules rules = WindowFixtures.rules(PARIS,
+				List.of(WindowFixtures.block("No Friday deploys", "00:00", "24:00", FRIDAY)),
+				List.of(WindowFixtures.hours("09:00", "17:00", MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY)),
+				List.of(WindowFixtures.freeze("2026-12-21T23:00:00Z", "2026-12-24T17:00:00Z",
+						"Year-end launch freeze")));
+		Instant wednesday = at("2026-12-23T09:00:00Z");
+		WindowDecision decision = FreezeCalendar.evaluate(rules, List.of(), wednesday);
+		assertThat(decision.blockedBy()).isEqualTo("Year-end launch freeze");
+		assertThat(decision.nextOpenAt()).isEqualTo(at("2026-12-28T08:00:00Z"));
+		assertThat(decision.holdingRule()).isEqualTo(Closure.OUTSIDE_ALLOWED_HOURS);
+		assertThat(WindowText.describe(decision, PARIS, Locale.ENGLISH, wednesday))
+			.isEqualTo("Blocked until Mon 09:00 CET: Outside allowed hours (after Year-end launch freeze)");
+		// While one rule holds it all along, it is named once.
+		WindowDecision saturday = FreezeCalendar.evaluate(rules, List.of(), at("2026-12-26T09:00:00Z"));
+		assertThat(WindowText.describe(saturday, PARIS, Locale.ENGLISH, at("2026-12-26T09:00:00Z")))
+			.isEqualTo("Blocked until Mon 09:00 CET: Outside allowed hours");
 	}
 
 }

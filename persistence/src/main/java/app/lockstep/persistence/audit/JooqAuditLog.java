@@ -43,6 +43,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import static app.lockstep.persistence.jooq.Tables.AUDIT_EVENTS;
+import static app.lockstep.persistence.jooq.Tables.PROJECTS;
 import static app.lockstep.persistence.jooq.Tables.AUDIT_HEADS;
 
 /**
@@ -396,7 +397,20 @@ class JooqAuditLog implements AuditLog {
 					: AUDIT_EVENTS.ACTION.startsWith(filter.action() + "."));
 		}
 		if (filter.project() != null) {
-			condition = condition.and(AUDIT_EVENTS.PROJECT_SLUG.eq(filter.project()));
+			// The slug as recorded, or, when no project has that slug, the name of a
+			// project of this organization (any case), as people know it. One IN list, so
+			// the (org, project) index still serves; a slug never widens to another
+			// project that happens to be named like it.
+			var sameSlug = PROJECTS.as("same_slug");
+			condition = condition.and(AUDIT_EVENTS.PROJECT_SLUG.in(DSL.select(DSL.val(filter.project()))
+				.unionAll(DSL.select(PROJECTS.SLUG)
+					.from(PROJECTS)
+					.where(PROJECTS.ORG_ID.eq(org.value()))
+					.and(DSL.lower(PROJECTS.NAME).eq(DSL.lower(DSL.val(filter.project()))))
+					.andNotExists(DSL.selectOne()
+						.from(sameSlug)
+						.where(sameSlug.ORG_ID.eq(org.value()))
+						.and(sameSlug.SLUG.eq(filter.project()))))));
 		}
 		if (filter.environment() != null) {
 			condition = condition.and(AUDIT_EVENTS.ENVIRONMENT_NAME.eq(filter.environment()));

@@ -1,8 +1,6 @@
 package app.lockstep.persistence.config;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -14,8 +12,6 @@ import app.lockstep.domain.shared.Actor;
 import app.lockstep.domain.shared.OrgId;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 import org.springframework.stereotype.Repository;
 
@@ -24,30 +20,18 @@ import static app.lockstep.persistence.jooq.Tables.SECRET_READS;
 @Repository
 class JooqSecretReads implements SecretReads {
 
-	/**
-	 * The insert binds itself to its organization (row-level security) in the same
-	 * statement, so a read on the hot path costs one round trip in autocommit.
-	 */
-	private static final String RECORD = """
-			insert into lockstep.secret_reads (org_id, read_at, actor_type, actor_id, actor_name, actor_ip,
-			    environment_id, project_slug, environment_name, revision, project_revision, sensitive_variables)
-			select ?::uuid, ?::timestamptz, ?, ?, ?, ?, ?::uuid, ?, ?, ?, ?, ?::text[]
-			from (select set_config('lockstep.org_id', ?, true)) as bound""";
-
 	private final DSLContext dsl;
 
-	JooqSecretReads(DSLContext dsl) {
+	private final SecretReadRecorder recorder;
+
+	JooqSecretReads(DSLContext dsl, SecretReadRecorder recorder) {
 		this.dsl = dsl;
+		this.recorder = recorder;
 	}
 
 	@Override
 	public void record(SecretRead read) {
-		this.dsl.execute(RECORD, read.org().value(), OffsetDateTime.ofInstant(read.readAt(), ZoneOffset.UTC),
-				read.actor().type().name(), read.actor().id(), read.actor().name(), read.actor().ip(),
-				read.environment().value(), read.project(), read.environmentName(), read.revision(),
-				read.projectRevision(),
-				DSL.val(read.sensitiveVariables().toArray(String[]::new), SQLDataType.VARCHAR.array()),
-				read.org().toString());
+		this.recorder.record(read);
 	}
 
 	@Override

@@ -17,6 +17,7 @@ import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.tenancy.Permission;
 import app.lockstep.web.shared.FormErrors;
+import app.lockstep.web.shared.ZoneTimes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -283,6 +284,10 @@ class ConfigPageController {
 		model.addAttribute("base", base(caller.organization().slug(), current.target().project().slug(),
 				current.target().environmentName()));
 		model.addAttribute("section", "dashboard");
+		// One rule for times on every page about an environment: its own clock, the zone
+		// named, UTC on hover; shared variables go by the organization's zone.
+		model.addAttribute("times", new ZoneTimes((current.target().environment() != null)
+				? current.target().environment().timeZone() : caller.organization().timeZone()));
 	}
 
 	static String base(String org, String project, @Nullable String environment) {

@@ -62,6 +62,19 @@ class ApprovalQueueController {
 		return (htmx != null) ? "deploy/fragments/queue-list :: list" : page;
 	}
 
+	/**
+	 * The count beside "Approvals" as it is now, for the navigation to poll (htmx): the
+	 * badge's slot, empty at 0 and for members who do not decide.
+	 */
+	@GetMapping("/orgs/{org}/approvals/badge")
+	String badge(Caller caller, Model model) {
+		if (caller.can(Permission.APPROVE_DEPLOYMENTS)) {
+			model.addAttribute(ApprovalsBadge.ATTRIBUTE, this.view.awaitingDecisionCount(caller));
+		}
+		model.addAttribute("org", caller.organization());
+		return "deploy/fragments/queue-badge :: badge(oob=false)";
+	}
+
 	@PostMapping("/orgs/{org}/approvals/{project}/{environment}/{id}")
 	String decide(Caller caller, @PathVariable String project, @PathVariable String environment,
 			@PathVariable String id, @RequestParam(required = false) @Nullable String decision,
@@ -110,7 +123,7 @@ class ApprovalQueueController {
 			.with(result, errors, (result == null) ? comment : null));
 		model.addAttribute("orgSlug", caller.organization().slug());
 		if (caller.can(Permission.APPROVE_DEPLOYMENTS)) {
-			model.addAttribute(ApprovalsBadge.ATTRIBUTE, this.view.awaitingApprovalCount(caller));
+			model.addAttribute(ApprovalsBadge.ATTRIBUTE, this.view.awaitingDecisionCount(caller));
 		}
 		model.addAttribute("org", caller.organization());
 		model.addAttribute("caller", caller);

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The count of requests awaiting approval beside "Approvals" in the navigation, for the
- * roles that approve: one count query per full page.
+ * The count beside "Approvals" in the navigation, for the roles that approve: the
+ * requests awaiting a decision this member may take now (not their own where the gate
+ * forbids self-approval, not those they already decided).
  */
 @Component
 class ApprovalsBadge implements LayoutContribution {
@@ -27,7 +28,7 @@ class ApprovalsBadge implements LayoutContribution {
 	@Override
 	public void contribute(HttpServletRequest request, Caller caller, ModelAndView page) {
 		if (caller.can(Permission.APPROVE_DEPLOYMENTS) && !page.getModel().containsKey(ATTRIBUTE)) {
-			page.addObject(ATTRIBUTE, this.view.awaitingApprovalCount(caller));
+			page.addObject(ATTRIBUTE, this.view.awaitingDecisionCount(caller));
 		}
 	}
 

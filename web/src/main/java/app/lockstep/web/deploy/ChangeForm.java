@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import app.lockstep.domain.deploy.ChangeDeployment;
 import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.domain.shared.Validation;
+import app.lockstep.web.shared.ZoneTimes;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,6 +5,7 @@ import java.util.List;
 import app.lockstep.domain.deploy.ViewDeployments;
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.web.shared.ZoneTimes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -34,6 +35,23 @@ public class DeploymentCard {
 			List<ViewDeployments.Summary> inFlight, List<ViewDeployments.Summary> recent,
 			ViewDeployments.@Nullable Summary live, ViewDeployments.@Nullable Summary previous, boolean canRequest,
 			boolean canManage) {
+
+		/**
+		 * What the card shows of the environment's deployments (each one's status and
+		 * last change), for the card to ask whether anything moved on.
+		 */
+		public String liveToken() {
+			StringBuilder text = new StringBuilder();
+			for (ViewDeployments.Summary summary : this.environment.recent()) {
+				text.append(summary.deployment().id())
+					.append(':')
+					.append(summary.status().value())
+					.append(':')
+					.append(summary.deployment().updatedAt().toEpochMilli())
+					.append(';');
+			}
+			return Integer.toHexString(text.toString().hashCode());
+		}
 
 		/** "1.4.1 · rev 6", how the redeploy button names the previous pair. */
 		public String previousLabel() {

@@ -22,6 +22,7 @@ import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.tenancy.Permission;
 import app.lockstep.web.shared.FormErrors;
+import app.lockstep.web.shared.ZoneTimes;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -60,6 +61,11 @@ class DeploymentPagesController {
 
 	static final String CARD_FRAGMENT = "deploy/fragments/deployment-card :: card";
 
+	static final String UPDATE_FRAGMENT = "deploy/fragments/deployment-update :: update";
+
+	/** An empty body (a 204 that htmx does not swap). */
+	static final String NOTHING = "deploy/fragments/deployment-update :: nothing";
+
 	/**
 	 * A short body for an htmx request that the browser follows elsewhere (HX-Redirect).
 	 */
@@ -83,10 +89,13 @@ class DeploymentPagesController {
 
 	private final Clock clock;
 
+	private final DeploymentCard deploymentCard;
+
 	DeploymentPagesController(ViewDeployments view, RequestDeployment request, DecideOnDeployment decide,
 			ChangeDeployment change, CancelDeployment cancel, ReportDeploymentStatus report, ReviewEmergency review,
-			RedeployPrevious redeploy, Clock clock) {
+			RedeployPrevious redeploy, Clock clock, DeploymentCard deploymentCard) {
 		this.clock = clock;
+		this.deploymentCard = deploymentCard;
 		this.view = view;
 		this.request = request;
 		this.decide = decide;
@@ -114,6 +123,17 @@ class DeploymentPagesController {
 		caller.require(Permission.REQUEST_DEPLOYMENTS);
 		ViewDeployments.EnvironmentView env = this.view.environment(caller, project, environment);
 		ZoneTimes times = new ZoneTimes(env.place().environment().timeZone());
+		ViewDeployments.Summary same = (form.duplicateConfirmed() || form.isEmergency()) ? null
+				: form.identicalPending(env);
+		if (same != null) {
+			// the same artifact and revision already wait here: say so, offer that one,
+			// and request again only when asked twice
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("duplicate", same);
+			model.addAttribute("duplicatePath", DeploymentPaths.deployment(caller.organization().slug(), project,
+					environment, same.deployment().id()));
+			return requestPage(caller, env, form, Map.of(), htmx, model);
+		}
 		try {
 			Deployment deployment = this.request.request(caller, null, project, environment,
 					form.toInput(times.zone()));
@@ -131,7 +151,7 @@ class DeploymentPagesController {
 		}
 		catch (ValidationException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return requestPage(caller, env, form, errors(ex, times), htmx, model);
+			return requestPage(caller, env, form, errors(ex, times, form.scheduledLater()), htmx, model);
 		}
 	}
 
@@ -180,6 +200,57 @@ class DeploymentPagesController {
 		return deploymentPage(caller, project, environment, DeploymentId.parse(id), htmx, model, Outcome.NONE);
 	}
 
+	/**
+	 * Live status for the deployment page (htmx polls it while the deployment is not
+	 * finished): 204 while it is as {@code shown}; once it moved on, the card and, out of
+	 * band, the timeline as they are now. Without htmx, the page.
+	 */
+	@GetMapping("/{id}/live")
+	String live(Caller caller, @PathVariable String project, @PathVariable String environment, @PathVariable String id,
+			@RequestParam(required = false) @Nullable String shown, HtmxRequest htmx, HttpServletResponse response,
+			Model model) {
+		DeploymentId deploymentId = DeploymentId.parse(id);
+		if (!htmx.isHtmxRequest()) {
+			return "redirect:"
+					+ DeploymentPaths.deployment(caller.organization().slug(), project, environment, deploymentId);
+		}
+		Deployment now = this.view.status(caller, project, environment, deploymentId);
+		if (liveToken(now).equals(shown)) {
+			response.setStatus(HttpStatus.NO_CONTENT.value());
+			return NOTHING;
+		}
+		deploymentPage(caller, project, environment, deploymentId, htmx, model, Outcome.NONE);
+		return UPDATE_FRAGMENT;
+	}
+
+	/**
+	 * Live deployments card of the environment page (htmx polls it): 204 while its
+	 * deployments are as {@code shown}, else the card as it is now. Without htmx, the
+	 * environment page.
+	 */
+	@GetMapping("/card")
+	String card(Caller caller, @PathVariable String project, @PathVariable String environment,
+			@RequestParam(required = false) @Nullable String shown, HtmxRequest htmx, HttpServletResponse response,
+			Model model) {
+		if (!htmx.isHtmxRequest()) {
+			return "redirect:" + DeploymentPaths.environment(caller.organization().slug(), project, environment);
+		}
+		DeploymentCard.View card = this.deploymentCard.of(caller, project, environment);
+		if (card.liveToken().equals(shown)) {
+			response.setStatus(HttpStatus.NO_CONTENT.value());
+			return NOTHING;
+		}
+		model.addAttribute("deployments", card);
+		model.addAttribute("project", card.environment().place().project());
+		model.addAttribute("environment", card.environment().place().environment());
+		return "deploy/fragments/environment-card :: card";
+	}
+
+	/** What the page shows of a deployment's state: its status and last change. */
+	static String liveToken(Deployment deployment) {
+		return deployment.status().value() + "-" + deployment.updatedAt().toEpochMilli();
+	}
+
 	@PostMapping("/{id}/decision")
 	String decision(Caller caller, @PathVariable String project, @PathVariable String environment,
 			@PathVariable String id, @RequestParam(required = false) @Nullable String decision,
@@ -192,8 +263,9 @@ class DeploymentPagesController {
 				Map.of("comment", (comment != null) ? comment : ""), htmx, response, model, redirect, () -> {
 					DecideOnDeployment.Outcome outcome = this.decide.decide(caller, null, project, environment,
 							DeploymentId.parse(id), new DecideOnDeployment.Input(decision, comment));
-					return ("reject".equals(decision) ? "Rejected. " : "Approved. ") + "The deployment is "
+					String text = ("reject".equals(decision) ? "Rejected. " : "Approved. ") + "The deployment is "
 							+ outcome.deployment().status().label().toLowerCase(java.util.Locale.ROOT) + ".";
+					return "reject".equals(decision) ? Notice.warning(text) : Notice.success(text);
 				});
 	}
 
@@ -210,10 +282,10 @@ class DeploymentPagesController {
 					Deployment changed = this.change.change(caller, null, project, environment, DeploymentId.parse(id),
 							form.toInput(before.summary().place().environment().timeZone()));
 					if (changed.requestVersion() == before.deployment().requestVersion()) {
-						return "Nothing changed: the request already deploys that.";
+						return Notice.success("Nothing changed: the request already deploys that.");
 					}
-					return "Request changed; approvals given so far are void. The deployment is "
-							+ changed.status().label().toLowerCase(java.util.Locale.ROOT) + ".";
+					return Notice.success("Request changed; approvals given so far are void. The deployment is "
+							+ changed.status().label().toLowerCase(java.util.Locale.ROOT) + ".");
 				});
 	}
 
@@ -225,7 +297,7 @@ class DeploymentPagesController {
 		return act(caller, project, environment, DeploymentId.parse(id), "cancel",
 				Map.of("reason", (reason != null) ? reason : ""), htmx, response, model, redirect, () -> {
 					this.cancel.cancel(caller, null, project, environment, DeploymentId.parse(id), reason);
-					return "Deployment cancelled. It will not run.";
+					return Notice.success("Deployment cancelled. It will not run.");
 				});
 	}
 
@@ -241,7 +313,10 @@ class DeploymentPagesController {
 							: ("succeeded".equals(outcome) ? "succeeded" : "");
 					Deployment finished = this.report.report(caller, null, project, environment, DeploymentId.parse(id),
 							new ReportDeploymentStatus.Input(status, message, null));
-					return "Marked " + finished.status().label().toLowerCase(java.util.Locale.ROOT) + ".";
+					String text = "Marked " + finished.status().label().toLowerCase(java.util.Locale.ROOT) + ".";
+					// a failure recorded is news to act on, not a success
+					return (finished.status() == app.lockstep.domain.deploy.DeploymentStatus.SUCCEEDED)
+							? Notice.success(text) : Notice.warning(text);
 				});
 	}
 
@@ -253,23 +328,39 @@ class DeploymentPagesController {
 		return act(caller, project, environment, DeploymentId.parse(id), "review",
 				Map.of("comment", (comment != null) ? comment : ""), htmx, response, model, redirect, () -> {
 					this.review.review(caller, null, project, environment, DeploymentId.parse(id), comment);
-					return "Emergency reviewed.";
+					return Notice.success("Emergency reviewed.");
 				});
 	}
 
-	/** What an action does; answers the flash that says what happened. */
+	/** What an action does; answers the notice that says what happened. */
 	@FunctionalInterface
 	interface Action {
 
-		String run();
+		Notice run();
+
+	}
+
+	/**
+	 * What happened, in words, and its tone: {@code success} (green) or {@code warning}
+	 * (a failure recorded, a rejection: news to act on).
+	 */
+	record Notice(String text, String tone) {
+
+		static Notice success(String text) {
+			return new Notice(text, "success");
+		}
+
+		static Notice warning(String text) {
+			return new Notice(text, "warning");
+		}
 
 	}
 
 	/** How an action came out, for the card: its notice, or the form it failed in. */
-	record Outcome(@Nullable String notice, @Nullable String failed, Map<String, String> errors,
+	record Outcome(@Nullable String notice, @Nullable String tone, @Nullable String failed, Map<String, String> errors,
 			Map<String, String> typed) {
 
-		static final Outcome NONE = new Outcome(null, null, Map.of(), Map.of());
+		static final Outcome NONE = new Outcome(null, null, null, Map.of(), Map.of());
 
 	}
 
@@ -278,27 +369,30 @@ class DeploymentPagesController {
 			RedirectAttributes redirect, Action action) {
 		Outcome outcome;
 		try {
-			String notice = action.run();
+			Notice notice = action.run();
 			if (!htmx.isHtmxRequest()) {
-				redirect.addFlashAttribute("flash", notice);
+				redirect.addFlashAttribute("flash", notice.text());
+				redirect.addFlashAttribute("flashTone", notice.tone());
 				return "redirect:" + DeploymentPaths.deployment(caller.organization().slug(), project, environment, id);
 			}
-			outcome = new Outcome(notice, null, Map.of(), Map.of());
+			outcome = new Outcome(notice.text(), notice.tone(), null, Map.of(), Map.of());
 			model.asMap().remove("changeForm");
 		}
 		catch (ValidationException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			outcome = new Outcome(null, form, FormErrors.of(ex), typed);
+			outcome = new Outcome(null, null, form, FormErrors.of(ex), typed);
 		}
 		catch (ConflictException ex) {
 			response.setStatus(HttpStatus.CONFLICT.value());
-			outcome = new Outcome(null, form, Map.of(FormErrors.GLOBAL, ex.getMessage()), typed);
+			outcome = new Outcome(null, null, form, Map.of(FormErrors.GLOBAL, ex.getMessage()), typed);
 		}
 		catch (ForbiddenException ex) {
 			response.setStatus(HttpStatus.FORBIDDEN.value());
-			outcome = new Outcome(null, form, Map.of(FormErrors.GLOBAL, ex.getMessage()), typed);
+			outcome = new Outcome(null, null, form, Map.of(FormErrors.GLOBAL, ex.getMessage()), typed);
 		}
-		return deploymentPage(caller, project, environment, id, htmx, model, outcome);
+		String page = deploymentPage(caller, project, environment, id, htmx, model, outcome);
+		// htmx: the card and, out of band, the timeline, which the action just added to
+		return htmx.isHtmxRequest() ? UPDATE_FRAGMENT : page;
 	}
 
 	private String deploymentPage(Caller caller, String project, String environment, DeploymentId id, HtmxRequest htmx,
@@ -315,6 +409,7 @@ class DeploymentPagesController {
 		model.addAttribute("errors", outcome.errors());
 		model.addAttribute("timeline", TimelineEntry.of(detail.timeline(), times));
 		model.addAttribute("selfRequested", detail.deployment().requestedByUser().equals(caller.userId()));
+		model.addAttribute("liveToken", liveToken(detail.deployment()));
 		if (!model.containsAttribute("changeForm")) {
 			model.addAttribute("changeForm", ChangeForm.of(detail.deployment(), detail.artifact().version(), times));
 		}
@@ -332,17 +427,29 @@ class DeploymentPagesController {
 
 	/**
 	 * The errors keyed by field; a closed window says which rule and when it opens, on
-	 * the environment's clock.
+	 * the environment's clock: beside the time asked for, or, for "as soon as allowed"
+	 * (no time to mark), beside the choice that refused it ({@code whenBlocked}).
 	 */
-	static Map<String, String> errors(ValidationException ex, ZoneTimes times) {
+	static Map<String, String> errors(ValidationException ex, ZoneTimes times, boolean scheduled) {
 		Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(ex));
 		if (ex instanceof WindowClosedException closed) {
-			errors
-				.put("scheduledAt",
-						"The window is closed then: " + closed.blockedBy() + ". "
-								+ ((closed.nextOpenAt() != null) ? "It opens next " + times.at(closed.nextOpenAt())
-										+ ". Schedule it then, or choose \u201cqueue\u201d to wait for the window."
-										: "No open window within a year."));
+			String opens = (closed.nextOpenAt() != null) ? "It opens next " + times.at(closed.nextOpenAt()) + ". "
+					: "No open window within a year.";
+			if (scheduled) {
+				errors.put("scheduledAt",
+						"The window is closed then: " + closed.blockedBy() + ". " + opens
+								+ ((closed.nextOpenAt() != null)
+										? "Schedule it then, or choose \u201cqueue\u201d to wait for the window."
+										: ""));
+			}
+			else {
+				errors.remove("scheduledAt");
+				errors.put("whenBlocked",
+						"The window is closed now: " + closed.blockedBy() + ". " + opens
+								+ ((closed.nextOpenAt() != null)
+										? "Choose \u201cqueue\u201d to wait for the window, or schedule it then."
+										: ""));
+			}
 		}
 		return errors;
 	}

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import app.lockstep.domain.deploy.RequestDeployment;
 import app.lockstep.domain.deploy.ViewDeployments;
 import app.lockstep.domain.shared.Validation;
+import app.lockstep.web.shared.ZoneTimes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 record RequestForm(@Nullable String artifact, @Nullable String configRevision, @Nullable String schedule,
 		@Nullable String scheduledAt, @Nullable String whenBlocked, @Nullable String note, @Nullable String emergency,
-		@Nullable String reason) {
+		@Nullable String reason, @Nullable String duplicate) {
 
 	/**
 	 * The defaults: the live artifact, the latest revision, as soon as allowed, queue.
@@ -25,7 +26,47 @@ record RequestForm(@Nullable String artifact, @Nullable String configRevision, @
 	static RequestForm of(ViewDeployments.EnvironmentView view) {
 		return new RequestForm((view.live() != null) ? view.live().artifactVersion() : "",
 				(view.latestRevision() > 0) ? String.valueOf(view.latestRevision()) : "", "now", "", "queue", "", null,
-				"");
+				"", null);
+	}
+
+	/** The person saw that an identical request is pending and asks again anyway. */
+	public boolean duplicateConfirmed() {
+		return "confirm".equals(this.duplicate);
+	}
+
+	/**
+	 * A request still pending on the environment (awaiting approval, scheduled or waiting
+	 * for its window) for the same artifact and config revision as this form, the live
+	 * artifact and the latest revision standing for empty fields; null when there is none
+	 * or the form does not name them readably.
+	 */
+	ViewDeployments.@Nullable Summary identicalPending(ViewDeployments.EnvironmentView view) {
+		String version = blankToNull(this.artifact);
+		if (version == null) {
+			version = (view.live() != null) ? view.live().artifactVersion() : null;
+		}
+		Integer revision;
+		try {
+			String text = blankToNull(this.configRevision);
+			revision = (text != null) ? Integer.valueOf(text)
+					: ((view.latestRevision() > 0) ? view.latestRevision() : null);
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+		if (version == null) {
+			return null;
+		}
+		for (ViewDeployments.Summary summary : view.recent()) {
+			var status = summary.deployment().status();
+			boolean pending = status == app.lockstep.domain.deploy.DeploymentStatus.AWAITING_APPROVAL
+					|| status.isPending();
+			if (pending && version.equals(summary.artifactVersion())
+					&& java.util.Objects.equals(revision, summary.deployment().configRevision())) {
+				return summary;
+			}
+		}
+		return null;
 	}
 
 	public boolean isEmergency() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import app.lockstep.domain.audit.AuditEvent;
+import app.lockstep.web.shared.ZoneTimes;
 
 /**
  * One line of a deployment's own timeline: what happened in words, who did it, when, and
@@ -29,11 +30,11 @@ public record TimelineEntry(String what, String actor, Instant at, String css, L
 	private static final List<Map.Entry<String, String>> DETAILS = List.of(Map.entry("artifact", "Artifact"),
 			Map.entry("configRevision", "Config revision"), Map.entry("scheduledAt", "Scheduled at"),
 			Map.entry("note", "Note"), Map.entry("comment", "Comment"), Map.entry("reason", "Reason"),
-			Map.entry("message", "Message"), Map.entry("blockedBy", "Blocked by"), Map.entry("dueAt", "Due"),
-			Map.entry("nextOpenAt", "Opens"), Map.entry("approvalsVoided", "Approvals voided"),
-			Map.entry("selfApproved", "Self-approved"), Map.entry("error", "Error"), Map.entry("attempt", "Attempt"),
-			Map.entry("nextAttemptAt", "Next attempt"), Map.entry("target", "Target"),
-			Map.entry("timedOut", "Timed out"));
+			Map.entry("message", "Message"), Map.entry("blockedBy", "Blocked by"),
+			Map.entry("windowBypassed", "Window bypassed"), Map.entry("dueAt", "Due"), Map.entry("nextOpenAt", "Opens"),
+			Map.entry("approvalsVoided", "Approvals voided"), Map.entry("selfApproved", "Self-approved"),
+			Map.entry("error", "Error"), Map.entry("attempt", "Attempt"), Map.entry("nextAttemptAt", "Next attempt"),
+			Map.entry("target", "Target"), Map.entry("timedOut", "Timed out"));
 
 	static List<TimelineEntry> of(List<AuditEvent> events, ZoneTimes times) {
 		return events.stream().map((event) -> of(event, times)).toList();

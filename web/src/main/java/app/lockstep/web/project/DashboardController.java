@@ -14,10 +14,14 @@ import app.lockstep.domain.project.ProjectWithEnvironments;
 import app.lockstep.domain.project.ViewProjects;
 import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.web.tenancy.LastOrganization;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The organization's dashboard: projects as rows, their environments in promotion order
@@ -49,16 +53,53 @@ class DashboardController {
 	@GetMapping("/orgs/{org}")
 	String dashboard(Caller caller, Model model) {
 		this.lastOrganization.remember(caller.userId(), caller.orgId());
+		grid(caller, model);
+		model.addAttribute("overdueReviews", overdueReviews(caller));
+		model.addAttribute("section", "dashboard");
+		return "project/dashboard";
+	}
+
+	/**
+	 * The grid as it is now, for the dashboard to poll (htmx): 204 while what it shows
+	 * (projects, environments, live versions, drift) is as {@code shown}, else the grid.
+	 * Without htmx, the dashboard.
+	 */
+	@GetMapping("/orgs/{org}/dashboard/grid")
+	String liveGrid(Caller caller, @RequestParam(required = false) @Nullable String shown,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, HttpServletResponse response,
+			Model model) {
+		if (htmx == null) {
+			return "redirect:/orgs/" + caller.organization().slug();
+		}
+		String token = grid(caller, model);
+		if (token.equals(shown)) {
+			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+			return "project/fragments/environment-grid :: nothing";
+		}
+		return "project/fragments/environment-grid :: grid";
+	}
+
+	/** Puts what the grid reads in the model; answers the token of what it shows. */
+	private String grid(Caller caller, Model model) {
 		var projects = this.viewProjects.all(caller);
 		model.addAttribute("projects", projects);
 		int columns = projects.stream().mapToInt((p) -> p.environments().size()).max().orElse(0);
 		model.addAttribute("columns", columns);
-		model.addAttribute("headings", headings(projects, columns));
-		model.addAttribute("drift", this.compareEnvironments.overview(caller, projects));
-		model.addAttribute("live", this.viewDeployments.liveByEnvironment(caller, projects));
-		model.addAttribute("overdueReviews", overdueReviews(caller));
-		model.addAttribute("section", "dashboard");
-		return "project/dashboard";
+		List<String> headings = headings(projects, columns);
+		model.addAttribute("headings", headings);
+		var drift = this.compareEnvironments.overview(caller, projects);
+		model.addAttribute("drift", drift);
+		var live = this.viewDeployments.liveByEnvironment(caller, projects);
+		model.addAttribute("live", live);
+		StringBuilder shown = new StringBuilder();
+		projects.forEach((p) -> shown.append(p.project().slug())
+			.append(p.environments().stream().map((e) -> e.id() + "/" + e.name()).toList()));
+		live.forEach((environment,
+				summary) -> shown.append(environment).append('=').append(summary.deployment().id()).append(';'));
+		shown.append(drift).append(headings);
+		String token = Integer.toHexString(shown.toString().hashCode());
+		model.addAttribute("gridToken", token);
+		return token;
 	}
 
 	/**

@@ -43,6 +43,15 @@ class LayoutModel implements HandlerInterceptor {
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			@Nullable ModelAndView modelAndView) {
+		frame(request, response, modelAndView);
+	}
+
+	/**
+	 * Adds the frame to a page about to be rendered. Also called for the refusal pages a
+	 * handler's exception leads to (403, 404, 409, 422), which {@link #postHandle} never
+	 * sees, so they keep the navigation and menus.
+	 */
+	void frame(HttpServletRequest request, HttpServletResponse response, @Nullable ModelAndView modelAndView) {
 		if (modelAndView == null || modelAndView.getViewName() == null
 				|| modelAndView.getViewName().startsWith("redirect:")) {
 			return;

@@ -46,7 +46,7 @@ class MetricsSecurityConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(MetricsSecurityConfiguration.class);
 
 	@Bean
-	@Order(1)
+	@Order(0)
 	SecurityFilterChain metricsFilterChain(HttpSecurity http, @Value("${lockstep.metrics.token:}") String token)
 			throws Exception {
 		List<String> tokens = java.util.Arrays.stream(token.split(","))

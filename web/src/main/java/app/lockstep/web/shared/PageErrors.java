@@ -30,19 +30,25 @@ import org.springframework.web.servlet.View;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
 
+	private final LayoutModel layout;
+
+	PageErrors(LayoutModel layout) {
+		this.layout = layout;
+	}
+
 	@ExceptionHandler(NotFoundException.class)
-	ModelAndView notFound(NotFoundException ex, HttpServletRequest request) {
-		return page(request, "error/404", HttpStatus.NOT_FOUND, ex.getMessage());
+	ModelAndView notFound(NotFoundException ex, HttpServletRequest request, HttpServletResponse response) {
+		return framed(request, response, page(request, "error/404", HttpStatus.NOT_FOUND, ex.getMessage()));
 	}
 
 	@ExceptionHandler(ForbiddenException.class)
-	ModelAndView forbidden(ForbiddenException ex, HttpServletRequest request) {
-		return page(request, "error/403", HttpStatus.FORBIDDEN, ex.getMessage());
+	ModelAndView forbidden(ForbiddenException ex, HttpServletRequest request, HttpServletResponse response) {
+		return framed(request, response, page(request, "error/403", HttpStatus.FORBIDDEN, ex.getMessage()));
 	}
 
 	@ExceptionHandler(ConflictException.class)
-	ModelAndView conflict(ConflictException ex, HttpServletRequest request) {
-		return page(request, "error", HttpStatus.CONFLICT, ex.getMessage());
+	ModelAndView conflict(ConflictException ex, HttpServletRequest request, HttpServletResponse response) {
+		return framed(request, response, page(request, "error", HttpStatus.CONFLICT, ex.getMessage()));
 	}
 
 	@ExceptionHandler(TimedOutException.class)
@@ -52,8 +58,20 @@ class PageErrors {
 	}
 
 	@ExceptionHandler(ValidationException.class)
-	ModelAndView invalid(ValidationException ex, HttpServletRequest request) {
-		return page(request, "error", HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+	ModelAndView invalid(ValidationException ex, HttpServletRequest request, HttpServletResponse response) {
+		return framed(request, response, page(request, "error", HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage()));
+	}
+
+	/**
+	 * A refusal page keeps the frame (navigation, organization switcher, the person's
+	 * menu): the person is still signed in and should find their way on. An htmx request
+	 * gets no frame, as for any fragment.
+	 */
+	private ModelAndView framed(HttpServletRequest request, HttpServletResponse response, ModelAndView page) {
+		if (page.getViewName() != null && request.getHeader("HX-Request") == null) {
+			this.layout.frame(request, response, page);
+		}
+		return page;
 	}
 
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class })

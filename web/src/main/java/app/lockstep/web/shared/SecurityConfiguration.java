@@ -5,9 +5,11 @@ import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthentica
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -15,6 +17,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
@@ -36,7 +41,34 @@ class SecurityConfiguration {
 	/** The push webhooks (see app.lockstep.web.code.api.WebhookController). */
 	static final String WEBHOOKS = "/api/v1/hooks/**";
 
+	/**
+	 * Machines calling the API with a bearer token (every deployed machine polls the
+	 * config): a chain of only what such a request needs (the token, authorization,
+	 * headers, problem+json refusals), without sessions, CSRF, saved requests, logout or
+	 * anonymous users. Push webhooks keep the main chain and its rate limits.
+	 */
 	@Bean
+	@Order(1)
+	SecurityFilterChain bearerApiFilterChain(HttpSecurity http, AuthenticateApiToken authenticateApiToken)
+			throws Exception {
+		http.securityMatcher(new AndRequestMatcher(BearerTokenAuthenticationFilter.BEARER_API_REQUEST,
+				new NegatedRequestMatcher(pathPattern(WEBHOOKS))));
+		http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+		http.addFilterBefore(new BearerTokenAuthenticationFilter(authenticateApiToken), AuthorizationFilter.class);
+		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		http.csrf((csrf) -> csrf.disable());
+		http.requestCache((cache) -> cache.disable());
+		http.logout((logout) -> logout.disable());
+		http.anonymous((anonymous) -> anonymous.disable());
+		http.exceptionHandling(
+				(exceptions) -> exceptions.authenticationEntryPoint(new ProblemAuthenticationEntryPoint())
+					.accessDeniedHandler(new ApiAccessDeniedHandler()));
+		headers(http);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginFailureHandler loginFailureHandler,
 			AuthenticateApiToken authenticateApiToken, RateLimits rateLimits) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
@@ -88,11 +120,15 @@ class SecurityConfiguration {
 					new RequestHeaderRequestMatcher("HX-Request"))
 			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), pathPattern("/**"))
 			.accessDeniedHandler(new ApiAccessDeniedHandler()));
+		headers(http);
+		http.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()));
+		return http.build();
+	}
+
+	private static void headers(HttpSecurity http) throws Exception {
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.frameOptions((frame) -> frame.deny())
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
-		http.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()));
-		return http.build();
 	}
 
 	@Bean

@@ -2,10 +2,19 @@ package app.lockstep.web.shared;
 
 import java.util.List;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxMvcAutoConfiguration;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -30,6 +39,32 @@ class WebConfiguration implements WebMvcConfigurer {
 		// 404.
 		registry.addInterceptor(this.apiScopeInterceptor).addPathPatterns("/api/**");
 		registry.addInterceptor(this.layoutModel).excludePathPatterns("/api/**");
+	}
+
+	/**
+	 * Request mappings found through an index (see {@link IndexedRequestMappings}); the
+	 * rest as htmx-spring-boot registers it (Spring Boot uses a registration only when it
+	 * is the one, or the primary one).
+	 */
+	@Bean
+	@Primary
+	static WebMvcRegistrations indexedRequestMappings(ObjectProvider<HtmxMvcAutoConfiguration> htmx) {
+		return new WebMvcRegistrations() {
+			@Override
+			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+				return new IndexedRequestMappings();
+			}
+
+			@Override
+			public RequestMappingHandlerAdapter getRequestMappingHandlerAdapter() {
+				return htmx.getObject().getRequestMappingHandlerAdapter();
+			}
+
+			@Override
+			public ExceptionHandlerExceptionResolver getExceptionHandlerExceptionResolver() {
+				return htmx.getObject().getExceptionHandlerExceptionResolver();
+			}
+		};
 	}
 
 	@Override

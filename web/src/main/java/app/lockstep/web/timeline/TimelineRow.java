@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import app.lockstep.domain.timeline.TimelineEntry;
 import app.lockstep.domain.timeline.TimelineLink;
+import app.lockstep.web.shared.ZoneTimes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.util.UriComponentsBuilder;
@@ -19,7 +20,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 record TimelineRow(String id, String kind, String kindLabel, String at, String time, @Nullable String day, String title,
 		List<String> details, @Nullable String actor, @Nullable String href, @Nullable String linkText,
-		boolean external) {
+		boolean external, String utc) {
 
 	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
@@ -60,7 +61,8 @@ record TimelineRow(String id, String kind, String kindLabel, String at, String t
 		String kind = entry.kind().value();
 		return new TimelineRow(entry.id(), kind, Character.toUpperCase(kind.charAt(0)) + kind.substring(1),
 				entry.at().toString(), TIME.format(entry.at().atZone(zone)), day.equals(previousDay) ? null : day,
-				entry.title(), entry.details(), entry.actorName(), href, linkText, external);
+				entry.title(), entry.details(), entry.actorName(), href, linkText, external,
+				new ZoneTimes(zone).other(entry.at()));
 	}
 
 	/** Only http and https addresses become links (a push could carry anything). */

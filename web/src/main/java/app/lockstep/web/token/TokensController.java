@@ -21,6 +21,7 @@ import app.lockstep.domain.token.ListApiTokens;
 import app.lockstep.domain.token.RevokeApiToken;
 import app.lockstep.domain.token.Scope;
 import app.lockstep.web.shared.FormErrors;
+import app.lockstep.web.shared.PublicUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -62,8 +63,11 @@ class TokensController {
 
 	private final Clock clock;
 
+	private final PublicUrl publicUrl;
+
 	TokensController(ListApiTokens listApiTokens, CreateApiToken createApiToken, RevokeApiToken revokeApiToken,
-			ViewProjects viewProjects, Clock clock) {
+			ViewProjects viewProjects, Clock clock, PublicUrl publicUrl) {
+		this.publicUrl = publicUrl;
 		this.listApiTokens = listApiTokens;
 		this.createApiToken = createApiToken;
 		this.revokeApiToken = revokeApiToken;
@@ -105,6 +109,12 @@ class TokensController {
 			.map((scope) -> new ScopeOption(scope.value(), "scope-" + scope.value().replace(':', '-'),
 					scope.description(), scope.allowedFor(caller.role())))
 			.toList();
+	}
+
+	/** The example's address: this server's own, as people reach it. */
+	@ModelAttribute("apiExample")
+	String apiExample(Caller caller) {
+		return this.publicUrl.of("/api/v1/orgs/" + caller.organization().slug() + "/projects");
 	}
 
 	@ModelAttribute("projects")

@@ -88,4 +88,47 @@ class AuditPageTest {
 		assertThat(plain).contains("<html", "organization.created");
 	}
 
+	@Test
+	void aKindOfActionWithItsDotAndAProjectByItsNameFindTheirEvents() throws Exception {
+		String id = UUID.randomUUID().toString().substring(0, 8);
+		String email = "audit-f-" + id + "@example.test";
+		SignUp.Result result = this.signUp.signUp(new SignUp.Command(email, "Audit Filter", "audit-filter-password",
+				"Audit F " + id, "audit-f-" + id, "UTC", "127.0.0.1"));
+		Caller owner = new Caller(result.organization(), result.user(), "Audit Filter", Role.OWNER, "127.0.0.1");
+		this.createProject.create(owner, new ProjectInput("shop-" + id, "Web Shop", null, null));
+		// a project named like the first one's slug: the slug still finds only its own
+		this.createProject.create(owner, new ProjectInput("other-" + id, "shop-" + id, null, null));
+		var session = new SessionCache(this.mvc).login(email, "audit-filter-password");
+		String path = "/orgs/audit-f-" + id + "/audit";
+		for (String action : new String[] { "project", "project.", "project.created" }) {
+			// two projects created
+			String page = this.mvc.perform(get(path).param("action", action).session(session))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page.split("class=\"audit-event\"", -1)).as("action filter %s", action).hasSize(3);
+			assertThat(page).contains("project.created");
+		}
+		assertThat(this.mvc.perform(get(path).param("project", "shop-" + id).session(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.split("class=\"audit-event\"", -1)).hasSize(2);
+		for (String project : new String[] { "Web Shop", "web shop" }) {
+			String page = this.mvc.perform(get(path).param("project", project).session(session))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page.split("class=\"audit-event\"", -1)).as("project filter %s", project).hasSize(2);
+		}
+		String none = this.mvc.perform(get(path).param("project", "Web").session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(none).contains("No event matches these filters.");
+	}
+
 }

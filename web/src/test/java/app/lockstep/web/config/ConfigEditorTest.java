@@ -10,6 +10,7 @@ import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.domain.tenancy.ResolveMembership;
 import app.lockstep.domain.tenancy.Users;
 import app.lockstep.web.testing.LockstepTest;
+import app.lockstep.web.testing.MutableClock;
 import app.lockstep.web.testing.SessionCache;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,9 @@ class ConfigEditorTest {
 	@Autowired
 	Transactions transactions;
 
+	@Autowired
+	MutableClock clock;
+
 	String project;
 
 	String base;
@@ -84,6 +88,24 @@ class ConfigEditorTest {
 					containsString("not starting with a digit"), containsString("value=\"9LIVES\""))));
 		this.mvc.perform(get(this.base + "/history").session(this.developer))
 			.andExpect(content().string(containsString("No revisions yet")));
+	}
+
+	@Test
+	void historyAndRevisionTimesAreOnTheEnvironmentsClockWithTheZoneNamedAndUtcOnHover() throws Exception {
+		this.clock.pin(java.time.Instant.parse("2026-11-24T10:00:00Z"));
+		try {
+			saveForm(ConfigFixtures.SPEC, 0, "APP_ENV", "staging", "First").andExpect(status().is3xxRedirection());
+		}
+		finally {
+			this.clock.release();
+		}
+		for (String page : new String[] { "/history", "/revisions/1", "" }) {
+			this.mvc.perform(get(this.base + page).session(this.developer))
+				.andExpect(status().isOk())
+				.andExpect(content().string(allOf(containsString("Tue 24 Nov 2026, 11:00 CET"),
+						containsString("title=\"Tue 24 Nov 2026, 10:00 UTC\""), not(containsString("10:00 UTC<")),
+						not(containsString("When (UTC)")))));
+		}
 	}
 
 	@Test

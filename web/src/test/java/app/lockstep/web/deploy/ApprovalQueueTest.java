@@ -155,7 +155,7 @@ class ApprovalQueueTest {
 	@Test
 	void theNavigationCountsRequestsAwaitingApprovalForApprovers() throws Exception {
 		this.fixtures.request(this.project.slug(), DEVELOPER, null);
-		int count = this.view.awaitingApprovalCount(this.fixtures.caller(LEAD));
+		int count = this.view.awaitingDecisionCount(this.fixtures.caller(LEAD));
 		assertThat(count).isPositive();
 		this.mvc.perform(get("/orgs/acme").session(as(LEAD)))
 			.andExpect(content().string(allOf(containsString("id=\"nav-approvals\""),
@@ -180,7 +180,7 @@ class ApprovalQueueTest {
 			.param("comment", ""), htmx));
 		String message = "Approved — scheduled for Tue 24 Nov 2026, 11:00 CET.";
 		if (htmx) {
-			int count = this.view.awaitingApprovalCount(this.fixtures.caller(LEAD));
+			int count = this.view.awaitingDecisionCount(this.fixtures.caller(LEAD));
 			String body = result.andExpect(status().isOk())
 				.andExpect(content().string(startsWith("<article class=\"card queue-card mb-3\"")))
 				.andReturn()

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through the use cases, at the clock the test pinned.
  */
 @Component
-class DeployFixtures {
+public class DeployFixtures {
 
 	static final String SPEC_1 = """
 			applications:
@@ -51,7 +51,7 @@ class DeployFixtures {
 	static final String SPEC_2 = SPEC_1.replace("php:8.2", "php:8.3");
 
 	/** Tuesday 24 November 2026, 11:00 in Paris: the default windows are open. */
-	static final Instant TUESDAY = Instant.parse("2026-11-24T10:00:00Z");
+	public static final Instant TUESDAY = Instant.parse("2026-11-24T10:00:00Z");
 
 	static final int NEW_COMMITS = 12;
 
@@ -91,18 +91,18 @@ class DeployFixtures {
 		this.transactions = transactions;
 	}
 
-	Caller caller(String email) {
+	public Caller caller(String email) {
 		return ProjectTestSupport.caller(this.users, this.resolveMembership, this.transactions, email, "acme");
 	}
 
 	/** The commits' shas of a project made by {@link #liveProject}, oldest first. */
-	record LiveProject(String slug, List<String> newCommitTitles) {
+	public record LiveProject(String slug, List<String> newCommitTitles) {
 	}
 
 	/**
 	 * A project with 1.0.0 + revision 1 live on production and 1.1.0 + revision 2 ready.
 	 */
-	LiveProject liveProject(MockMvc mvc, String prefix, Instant now) throws Exception {
+	public LiveProject liveProject(MockMvc mvc, String prefix, Instant now) throws Exception {
 		String slug = ProjectTestSupport.projectWithEnvironments(mvc, prefix);
 		Caller owner = caller(ProjectTestSupport.OWNER);
 		Caller lead = caller(ProjectTestSupport.LEAD);
@@ -141,13 +141,13 @@ class DeployFixtures {
 	}
 
 	/** The developer asks for 1.1.0 with revision 2 on production. */
-	Deployment request(String slug, String email, String note) {
+	public Deployment request(String slug, String email, String note) {
 		return this.requestDeployment.request(caller(email), null, slug, "production",
 				new RequestDeployment.Input("1.1.0", 2, null, "reject", note, false, null));
 	}
 
 	/** The owner deploys 1.1.0 in an emergency. */
-	Deployment emergency(String slug, String reason) {
+	public Deployment emergency(String slug, String reason) {
 		return this.requestDeployment.request(caller(ProjectTestSupport.OWNER), null, slug, "production",
 				new RequestDeployment.Input("1.1.0", 2, null, "reject", null, true, reason));
 	}

@@ -234,7 +234,7 @@ class DeploymentPagesTest {
 	}
 
 	@Test
-	void aClosedWindowWithRejectShowsTheRuleAndTheNextOpenTimeBesideTheSchedule() throws Exception {
+	void aClosedWindowWithRejectShowsTheRuleAndTheNextOpenTimeBesideTheChoiceNotOnTheEmptyTime() throws Exception {
 		this.clock.pin(FRIDAY);
 		this.mvc
 			.perform(post(environment() + "/deployments/new").session(as(DEVELOPER))
@@ -244,10 +244,28 @@ class DeploymentPagesTest {
 				.param("schedule", "now")
 				.param("whenBlocked", "reject"))
 			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(allOf(containsString("id=\"whenBlocked-error\""),
+					containsString("The window is closed now: No Friday deploys."),
+					containsString("It opens next Mon 30 Nov 2026, 00:00"),
+					not(containsString("id=\"scheduledAt-error\"")), not(containsString("datetime-input is-invalid")),
+					matchesPattern("(?s).*id=\"whenBlocked-reject\" value=\"reject\" checked=\"checked\".*"))));
+	}
+
+	@Test
+	void aClosedWindowAtTheTimeAskedForIsSaidBesideThatTime() throws Exception {
+		this.clock.pin(TUESDAY);
+		this.mvc
+			.perform(post(environment() + "/deployments/new").session(as(DEVELOPER))
+				.with(csrf())
+				.param("artifact", "1.1.0")
+				.param("configRevision", "2")
+				.param("schedule", "at")
+				.param("scheduledAt", "2026-11-27T11:00")
+				.param("whenBlocked", "reject"))
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(allOf(containsString("id=\"scheduledAt-error\""),
 					containsString("The window is closed then: No Friday deploys."),
-					containsString("It opens next Mon 30 Nov 2026, 00:00"),
-					matchesPattern("(?s).*id=\"whenBlocked-reject\" value=\"reject\" checked=\"checked\".*"))));
+					not(containsString("id=\"whenBlocked-error\"")))));
 	}
 
 	// One deployment

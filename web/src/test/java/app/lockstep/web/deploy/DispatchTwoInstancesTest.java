@@ -51,6 +51,8 @@ class DispatchTwoInstancesTest {
 
 	private static final int DEPLOYMENTS = 300;
 
+	private static final int KILLED_DEPLOYMENTS = 200;
+
 	private static final String SECRET = "whsec-two-instances-0123456789";
 
 	private static final Duration DEADLINE = Duration.ofSeconds(90);
@@ -137,6 +139,44 @@ class DispatchTwoInstancesTest {
 			Map<String, Long> senders = bySender(receiver);
 			assertThat(senders).as("both instances dispatched some")
 				.containsOnlyKeys(AppInstance.publicUrl("second"), AppInstance.publicUrl("third"));
+		}
+	}
+
+	@Test
+	@Order(3)
+	void anInstanceKilledInTheMiddleLosesNothingAndStartsEachDeploymentOnce() throws Exception {
+		try (WebhookReceiver receiver = new WebhookReceiver().slowedBy(Duration.ofMillis(20))) {
+			DispatchFixtures.Place place = this.fixtures.webhookProject("killed", receiver.url(), SECRET);
+			if (second == null || !second.isRunning()) {
+				second = AppInstance.start("second", "200ms");
+			}
+			AppInstance doomed = AppInstance.start("doomed", "200ms");
+			List<Deployment> deployments = this.fixtures.requestMany(place, KILLED_DEPLOYMENTS, 3);
+			WebhookReceiver.await(DEADLINE, "deliveries to be under way", () -> receiver.count() >= 40);
+			doomed.kill(database());
+
+			awaitAllRunning(deployments);
+			// A delivery cut off by the kill is sent again with the same delivery id (a
+			// deployer acts on an id once); no deployment is lost or started twice.
+			Map<String, Long> counts = receiver.countsByDeliveryId();
+			assertThat(counts.keySet()).as("delivery ids")
+				.containsExactlyInAnyOrderElementsOf(
+						deployments.stream().map((deployment) -> deployment.deliveryId().toString()).toList());
+			long repeated = counts.values().stream().filter((count) -> count > 1).count();
+			assertThat(repeated).as("deliveries repeated after the kill (at most those in flight)")
+				.isLessThanOrEqualTo(4);
+			try (Connection connection = database().getConnection();
+					PreparedStatement started = connection
+						.prepareStatement("select count(*), count(distinct target_id) from lockstep.audit_events "
+								+ "where action = 'deployment.started' and target_id = any(?)")) {
+				started.setArray(1, connection.createArrayOf("text",
+						deployments.stream().map((deployment) -> deployment.id().toString()).toArray()));
+				try (ResultSet result = started.executeQuery()) {
+					result.next();
+					assertThat(result.getInt(1)).as("'started' audit events").isEqualTo(deployments.size());
+					assertThat(result.getInt(2)).isEqualTo(deployments.size());
+				}
+			}
 		}
 	}
 

@@ -51,6 +51,19 @@ class FormFieldsTest {
 		assertThat(count(page("/orgs/new", owner), "name=\"orgName\"")).isEqualTo(1);
 	}
 
+	@Test
+	void everyPasswordFieldSaysWhatItIsForToPasswordManagers() throws Exception {
+		for (String path : new String[] { "/signup", "/login" }) {
+			Matcher inputs = Pattern.compile("<input[^>]*type=\"password\"[^>]*>").matcher(page(path, null));
+			int found = 0;
+			while (inputs.find()) {
+				found++;
+				assertThat(inputs.group()).as(path).containsPattern("autocomplete=\"(new|current)-password\"");
+			}
+			assertThat(found).as(path).isPositive();
+		}
+	}
+
 	private String page(String path, MockHttpSession session) throws Exception {
 		var request = get(path);
 		if (session != null) {

@@ -1,7 +1,12 @@
 package app.lockstep.web.testing;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import app.lockstep.web.LockstepApplication;
 
@@ -46,6 +51,8 @@ public final class AppInstance implements AutoCloseable {
 		properties.put("lockstep.scheduler.initial-delay", "0s");
 		properties.put("lockstep.scheduler.workers", String.valueOf(workers));
 		properties.put("spring.application.name", "lockstep-" + name);
+		// So that kill() finds this instance's connections.
+		properties.put("spring.datasource.hikari.data-source-properties.ApplicationName", applicationName(name));
 		properties.putAll(extra);
 		// As arguments: default properties would lose to application.properties.
 		String[] arguments = properties.entrySet()
@@ -82,6 +89,28 @@ public final class AppInstance implements AutoCloseable {
 
 	public boolean isRunning() {
 		return this.context.isActive();
+	}
+
+	static String applicationName(String name) {
+		return "lockstep-instance-" + name;
+	}
+
+	/**
+	 * An abrupt stop, as when the process or its machine dies: the database ends every
+	 * connection of this instance at once (transactions in flight roll back, deliveries
+	 * in progress cannot record their outcome), then the context goes.
+	 */
+	public void kill(DataSource superuser) {
+		try (Connection connection = superuser.getConnection();
+				PreparedStatement terminate = connection.prepareStatement(
+						"select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?")) {
+			terminate.setString(1, applicationName(this.name));
+			terminate.executeQuery().close();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		close();
 	}
 
 	/** A graceful stop: deliveries in progress finish before the context is gone. */

@@ -219,7 +219,7 @@ class EnvironmentTimelineTest {
 		this.mvc.perform(get(timeline("production")).session(session(VIEWER)))
 			.andExpect(content().string(allOf(
 					stringContainsInOrder("Organization-wide freeze added: Timeline holiday " + freeze,
-							"From 2026-12-24 00:00 UTC to 2026-12-27 00:00 UTC", "Release 1.4"),
+							"From 2026-12-24 01:00 CET to 2026-12-27 01:00 CET", "Release 1.4"),
 					not(containsString("Nested hotfix")), not(containsString("Mainline work")),
 					not(containsString("Develop work")))));
 		this.mvc.perform(get(timeline("staging")).session(session(VIEWER)))

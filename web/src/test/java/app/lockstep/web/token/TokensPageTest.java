@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import com.jayway.jsonpath.JsonPath;
 
 import app.lockstep.web.project.ProjectTestSupport;
+import app.lockstep.web.shared.PublicUrl;
 import app.lockstep.web.testing.LockstepTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +43,9 @@ class TokensPageTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	PublicUrl publicUrl;
+
 	MockHttpSession as(String email) {
 		return ProjectTestSupport.session(this.mvc, email);
 	}
@@ -57,6 +61,16 @@ class TokensPageTest {
 					containsString("href=\"/orgs/acme/tokens\""), containsString("API tokens"))));
 		this.mvc.perform(get("/orgs/acme").session(as(email)))
 			.andExpect(content().string(containsString("href=\"/orgs/acme/tokens\"")));
+	}
+
+	@Test
+	void theCurlExampleUsesThisServersOwnAddress() throws Exception {
+		String html = this.mvc.perform(get(PAGE).session(as(ProjectTestSupport.DEVELOPER)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains(this.publicUrl.of("/api/v1/orgs/acme/projects")).doesNotContain("example.com/api");
 	}
 
 	@Test

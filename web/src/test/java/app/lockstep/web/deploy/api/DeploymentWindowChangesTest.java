@@ -141,7 +141,9 @@ class DeploymentWindowChangesTest {
 			String id = queued("production");
 			String waiting = this.api.read("production", id);
 			assertThat(JsonPath.<String>read(waiting, "$.status")).isEqualTo("waiting_for_window");
-			assertThat(JsonPath.<String>read(waiting, "$.blockedBy")).isEqualTo("Audit week (organization-wide)");
+			// The freeze ends early on Friday: "No Friday deploys" holds it until Monday,
+			// not the freeze (issue 15, defect 15).
+			assertThat(JsonPath.<String>read(waiting, "$.blockedBy")).isEqualTo("No Friday deploys");
 			this.api.runOnce();
 			assertThat(this.api.status("production", id)).isEqualTo("waiting_for_window");
 
