@@ -26,15 +26,14 @@ begin
         on conflict (bucket_key) do nothing;
     select tokens, updated_at into available, last_at from lockstep.rate_limit_buckets
         where bucket_key = p_key for update;
-    -- A clock set back refills nothing rather than taking away.
+    -- A clock behind the last one (another instance's, a few milliseconds off) refills nothing rather than taking
+    -- away, and the bucket's time follows the latest caller.
     available := least(p_burst, available + greatest(0, extract(epoch from (p_now - last_at))) / p_refill_seconds);
     if available >= 1 then
-        update lockstep.rate_limit_buckets set tokens = available - 1, updated_at = greatest(p_now, last_at)
-            where bucket_key = p_key;
+        update lockstep.rate_limit_buckets set tokens = available - 1, updated_at = p_now where bucket_key = p_key;
         return 0;
     end if;
-    update lockstep.rate_limit_buckets set tokens = available, updated_at = greatest(p_now, last_at)
-        where bucket_key = p_key;
+    update lockstep.rate_limit_buckets set tokens = available, updated_at = p_now where bucket_key = p_key;
     return (1 - available) * p_refill_seconds;
 end
 $$;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import app.lockstep.domain.shared.OrgId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The scheduler's view across organizations: which deployments need attention now. It
@@ -13,7 +14,27 @@ import app.lockstep.domain.shared.OrgId;
  */
 public interface DueDeployments {
 
-	record Due(OrgId org, DeploymentId id) {
+	/**
+	 * A deployment that needs attention, with the instant it became due when known (the
+	 * scheduler measures how late it starts). Two are the same when they name the same
+	 * deployment.
+	 */
+	record Due(OrgId org, DeploymentId id, @Nullable Instant dueAt) {
+
+		public Due(OrgId org, DeploymentId id) {
+			this(org, id, null);
+		}
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return other instanceof Due that && this.org.equals(that.org) && this.id.equals(that.id);
+		}
+
+		@Override
+		public int hashCode() {
+			return 31 * this.org.hashCode() + this.id.hashCode();
+		}
+
 	}
 
 	/**

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 import app.lockstep.domain.config.SecretRead;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records secret reads with group commit: a reader hands its read over and waits until
- * the transaction that holds it has committed; one writer commits whatever reads arrived
+ * the transaction that holds it has committed; a writer commits whatever reads arrived
  * meanwhile in one transaction and one batch (one round trip for the statements, one for
  * the commit), however many readers there are. So no read leaves without its record,
  * while the database sees a handful of commits a second instead of one per read.
@@ -60,7 +59,14 @@ class SecretReadRecorder implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	private @Nullable Thread writer;
+	/**
+	 * Writers working at once: while one waits for its commit to reach the disk, the next
+	 * takes the reads that arrived meanwhile (PostgreSQL flushes concurrent commits
+	 * together).
+	 */
+	private static final int WRITERS = 4;
+
+	private final List<Thread> writers = new ArrayList<>();
 
 	SecretReadRecorder(DataSource dataSource) {
 		this.dataSource = dataSource;
@@ -93,15 +99,16 @@ class SecretReadRecorder implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
-		this.writer = Thread.ofPlatform().name("lockstep-secret-reads").daemon().start(this::writeLoop);
+		for (int i = 0; i < WRITERS; i++) {
+			this.writers.add(Thread.ofPlatform().name("lockstep-secret-reads-" + i).daemon().start(this::writeLoop));
+		}
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
-		Thread thread = this.writer;
-		if (thread != null) {
-			thread.interrupt();
+		this.writers.forEach(Thread::interrupt);
+		for (Thread thread : this.writers) {
 			try {
 				thread.join(WAIT);
 			}
@@ -109,6 +116,7 @@ class SecretReadRecorder implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
+		this.writers.clear();
 		// Whatever is still queued is written by the caller's own thread.
 		List<Pending> left = new ArrayList<>();
 		this.queue.drainTo(left);

@@ -30,7 +30,7 @@ class JooqDueDeployments implements DueDeployments {
 
 	@Override
 	public List<Due> pendingDue(Instant now, int limit) {
-		return this.dsl.select(DEPLOYMENTS.ORG_ID, DEPLOYMENTS.ID)
+		return this.dsl.select(DEPLOYMENTS.ORG_ID, DEPLOYMENTS.ID, DEPLOYMENTS.DUE_AT)
 			.from(DEPLOYMENTS)
 			.where(DEPLOYMENTS.STATUS.in(DeploymentStatus.SCHEDULED.value(),
 					DeploymentStatus.WAITING_FOR_WINDOW.value()))
@@ -40,7 +40,8 @@ class JooqDueDeployments implements DueDeployments {
 			.and(DEPLOYMENTS.CLAIMED_UNTIL.isNull().or(DEPLOYMENTS.CLAIMED_UNTIL.le(time(now))))
 			.orderBy(DEPLOYMENTS.DUE_AT, DEPLOYMENTS.SEQ)
 			.limit(limit)
-			.fetch((row) -> new Due(new OrgId(row.value1()), new DeploymentId(row.value2())));
+			.fetch((row) -> new Due(new OrgId(row.value1()), new DeploymentId(row.value2()),
+					(row.value3() != null) ? row.value3().toInstant() : null));
 	}
 
 	@Override

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 import app.lockstep.domain.audit.AuditFilter;
+import app.lockstep.domain.audit.ChainVerification;
 import app.lockstep.domain.audit.Checkpoint;
 import app.lockstep.domain.audit.ReadAuditLog;
 import app.lockstep.domain.audit.SignCheckpoint;
 import app.lockstep.domain.audit.VerifyAuditChain;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.web.ops.LockstepMeters;
 import app.lockstep.web.shared.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -46,8 +48,11 @@ class AuditController {
 
 	private final SignCheckpoint signCheckpoint;
 
+	private final LockstepMeters meters;
+
 	AuditController(ReadAuditLog readAuditLog, VerifyAuditChain verifyAuditChain, AuditExport auditExport,
-			SignCheckpoint signCheckpoint) {
+			SignCheckpoint signCheckpoint, LockstepMeters meters) {
+		this.meters = meters;
 		this.readAuditLog = readAuditLog;
 		this.verifyAuditChain = verifyAuditChain;
 		this.auditExport = auditExport;
@@ -135,7 +140,9 @@ class AuditController {
 	@GetMapping("/orgs/{org}/audit/verify")
 	String verify(Caller caller, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
 			Model model) {
-		model.addAttribute("verification", this.verifyAuditChain.verify(caller));
+		ChainVerification verification = this.verifyAuditChain.verify(caller);
+		this.meters.verification(verification.verified());
+		model.addAttribute("verification", verification);
 		model.addAttribute("orgSlug", caller.organization().slug());
 		model.addAttribute("section", "audit");
 		return (htmx != null) ? "audit/fragments/verify :: result" : "audit/verify";

@@ -1,5 +1,7 @@
 package app.lockstep.web.deploy;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -10,10 +12,12 @@ import java.util.function.Function;
 
 import app.lockstep.domain.deploy.DispatchDeployments;
 import app.lockstep.domain.deploy.DueDeployments;
+import app.lockstep.web.ops.LockstepMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -47,9 +51,20 @@ public class DeploymentScheduler implements DisposableBean {
 
 	private volatile boolean stopping;
 
+	private final LockstepMeters meters;
+
+	private final Clock clock;
+
+	DeploymentScheduler(DispatchDeployments dispatch, boolean enabled, int workers) {
+		this(dispatch, enabled, workers, LockstepMeters.detached(), Clock.systemUTC());
+	}
+
+	@Autowired
 	DeploymentScheduler(DispatchDeployments dispatch, @Value("${lockstep.scheduler.enabled:true}") boolean enabled,
-			@Value("${lockstep.scheduler.workers:4}") int workers) {
+			@Value("${lockstep.scheduler.workers:4}") int workers, LockstepMeters meters, Clock clock) {
 		this.dispatch = dispatch;
+		this.meters = meters;
+		this.clock = clock;
 		this.enabled = enabled;
 		this.workers = Executors.newFixedThreadPool(Math.max(1, workers), (runnable) -> {
 			Thread thread = new Thread(runnable, "deployment-dispatch");
@@ -82,7 +97,7 @@ public class DeploymentScheduler implements DisposableBean {
 		int changed;
 		do {
 			due = this.dispatch.due(BATCH);
-			changed = runAll(due, this.dispatch::start);
+			changed = runAll(due, this::start);
 			handled += changed;
 		}
 		// A full batch in which nothing changed (each one failing, or held elsewhere)
@@ -93,6 +108,15 @@ public class DeploymentScheduler implements DisposableBean {
 			handled += runAll(this.dispatch.overdue(BATCH), this.dispatch::timeOut);
 		}
 		return handled;
+	}
+
+	/** Starts one due deployment, measuring how late it starts. */
+	private DispatchDeployments.Outcome start(DueDeployments.Due due) {
+		DispatchDeployments.Outcome outcome = this.dispatch.start(due);
+		if (outcome == DispatchDeployments.Outcome.STARTED && due.dueAt() != null) {
+			this.meters.dispatched(Duration.between(due.dueAt(), this.clock.instant()));
+		}
+		return outcome;
 	}
 
 	private int runAll(List<DueDeployments.Due> due, Function<DueDeployments.Due, DispatchDeployments.Outcome> work) {

@@ -75,6 +75,9 @@ class SecurityConfiguration {
 			.requestMatchers("/login", "/signup", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
 					"/error", "/actuator/health", "/actuator/health/**")
 			.permitAll()
+			// The API's description and its browsable UI: no tenant data, no secrets.
+			.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.permitAll()
 			// An invitation link and signing up from it are public; joining as a
 			// signed-in
 			// person (POST /invitations/{token}/accept) is not.

@@ -48,8 +48,10 @@ class StaticResourcesTest {
 
 	@Test
 	void onlyTheStaticFoldersAreResourceLocationsSoPageLinksAreNeverLookedUpOnTheClassPath() {
+		// and springdoc's Swagger UI, under its own prefix (see OpenApiConfiguration)
 		assertThat(this.resourceUrlProvider.getHandlerMap().keySet()).containsExactlyInAnyOrder("/css/**", "/js/**",
-				"/img/**", "/webjars/**");
+				"/img/**", "/webjars/**", "/swagger-ui/**", "/swagger-ui/*index.html",
+				"/swagger-ui/*swagger-initializer.js");
 		assertThat(this.resourceUrlProvider.getForLookupPath("/orgs/acme/audit/events/42")).isNull();
 	}
 

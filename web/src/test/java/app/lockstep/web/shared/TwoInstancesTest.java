@@ -25,6 +25,7 @@ import app.lockstep.domain.token.RevokeApiToken;
 import app.lockstep.web.config.ConfigFixtures;
 import app.lockstep.web.testing.AppInstance;
 import app.lockstep.web.testing.LockstepTest;
+import app.lockstep.web.testing.MutableClock;
 import app.lockstep.web.testing.WebhookReceiver;
 import app.lockstep.web.token.TokenTestSupport;
 import com.jayway.jsonpath.JsonPath;
@@ -99,8 +100,13 @@ class TwoInstancesTest {
 		}
 	}
 
+	@Autowired
+	MutableClock clock;
+
 	@BeforeEach
 	void configured() {
+		// The second instance runs on the real clock; so does this one here.
+		this.clock.release();
 		Caller owner = ConfigFixtures.caller(this.users, this.memberships, this.transactions, "owner@acme.test");
 		String project = ConfigFixtures.project(this.createProject, this.createEnvironment, owner);
 		this.save.save(owner, new SaveConfigRevision.Command(project, "production", null, ConfigFixtures.SPEC,

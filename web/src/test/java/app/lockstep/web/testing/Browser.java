@@ -47,6 +47,9 @@ public final class Browser implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--disable-quic", "--window-size=1280,900");
+		// The console (Content-Security-Policy violations among it) is readable through
+		// driver().manage().logs().
+		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driverPath))
 			.usingAnyFreePort()
 			.build();

@@ -19,9 +19,17 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "lockstep.demo=true", "lockstep.scheduler.enabled=false" })
+		properties = { "lockstep.demo=true", "lockstep.scheduler.enabled=false",
+				"lockstep.metrics.token=" + LockstepTest.METRICS_TOKEN + "," + LockstepTest.NEXT_METRICS_TOKEN,
+				"lockstep.metrics.refresh=0s" })
 @AutoConfigureMockMvc
 @Import({ TestClockConfiguration.class, RoundTrips.class, MockSessionBridge.class })
 public @interface LockstepTest {
+
+	/** The Prometheus scrape token of the test application. */
+	String METRICS_TOKEN = "scrape-token-for-tests-0123456789abcdef";
+
+	/** The next scrape token, accepted beside the first while it is rotated in. */
+	String NEXT_METRICS_TOKEN = "next-scrape-token-for-tests-fedcba9876543210";
 
 }

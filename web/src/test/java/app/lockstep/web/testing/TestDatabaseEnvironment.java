@@ -16,6 +16,10 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor, Ordere
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (Boolean.getBoolean(app.lockstep.web.TestLockstepApplication.CONTAINER)) {
+			// TestLockstepApplication brings its own PostgreSQL container.
+			return;
+		}
 		// Last, so that a test may still override a property on the command line (see
 		// StartupRefusalTest).
 		environment.getPropertySources()

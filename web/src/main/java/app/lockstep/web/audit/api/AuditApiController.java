@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import app.lockstep.domain.audit.AuditFilter;
+import app.lockstep.domain.audit.ChainVerification;
 import app.lockstep.domain.audit.Checkpoint;
 import app.lockstep.domain.audit.ReadAuditLog;
 import app.lockstep.domain.audit.SignCheckpoint;
@@ -19,6 +20,7 @@ import app.lockstep.web.audit.AuditExport;
 import app.lockstep.web.audit.AuditQuery;
 import app.lockstep.web.audit.CheckpointJson;
 import app.lockstep.web.audit.VerificationJson;
+import app.lockstep.web.ops.LockstepMeters;
 import app.lockstep.web.shared.RequiresScope;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -49,8 +51,11 @@ class AuditApiController {
 
 	private final SignCheckpoint signCheckpoint;
 
+	private final LockstepMeters meters;
+
 	AuditApiController(ReadAuditLog readAuditLog, VerifyAuditChain verifyAuditChain, AuditExport auditExport,
-			SignCheckpoint signCheckpoint) {
+			SignCheckpoint signCheckpoint, LockstepMeters meters) {
+		this.meters = meters;
 		this.readAuditLog = readAuditLog;
 		this.verifyAuditChain = verifyAuditChain;
 		this.auditExport = auditExport;
@@ -102,7 +107,9 @@ class AuditApiController {
 	@GetMapping("/verify")
 	@RequiresScope(Scope.AUDIT_READ)
 	Map<String, Object> verify(Caller caller) {
-		return VerificationJson.of(this.verifyAuditChain.verify(caller));
+		ChainVerification verification = this.verifyAuditChain.verify(caller);
+		this.meters.verification(verification.verified());
+		return VerificationJson.of(verification);
 	}
 
 	/** The public key and the newest signed checkpoints. */

@@ -7,10 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import app.lockstep.domain.code.DeliveryOutcome;
 import app.lockstep.domain.code.Forge;
 import app.lockstep.domain.code.InvalidWebhookSignatureException;
 import app.lockstep.domain.code.PushParser;
 import app.lockstep.domain.code.ReceivePush;
+import app.lockstep.domain.shared.ValidationException;
+import app.lockstep.web.ops.LockstepMeters;
 import app.lockstep.web.shared.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -40,9 +43,12 @@ class WebhookController {
 
 	private final PushPayloads payloads;
 
-	WebhookController(ReceivePush receivePush, PushPayloads payloads) {
+	private final LockstepMeters meters;
+
+	WebhookController(ReceivePush receivePush, PushPayloads payloads, LockstepMeters meters) {
 		this.receivePush = receivePush;
 		this.payloads = payloads;
+		this.meters = meters;
 	}
 
 	@PostMapping("/github/{hookId}")
@@ -63,8 +69,20 @@ class WebhookController {
 
 	private Map<String, Object> receive(Forge forge, String hookId, @Nullable String signature, @Nullable String event,
 			HttpServletRequest request, PushParser parser) {
-		ReceivePush.Received received = this.receivePush.receive(new ReceivePush.Delivery(forge, hookId,
-				() -> body(request), signature, event, ClientAddress.of(request)), parser);
+		ReceivePush.Received received;
+		try {
+			received = this.receivePush.receive(new ReceivePush.Delivery(forge, hookId, () -> body(request), signature,
+					event, ClientAddress.of(request)), parser);
+		}
+		catch (InvalidWebhookSignatureException ex) {
+			this.meters.webhookDelivery(forge.name(), DeliveryOutcome.REJECTED.name());
+			throw ex;
+		}
+		catch (ValidationException ex) {
+			this.meters.webhookDelivery(forge.name(), DeliveryOutcome.INVALID.name());
+			throw ex;
+		}
+		this.meters.webhookDelivery(forge.name(), received.outcome().name());
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("outcome", received.outcome().name().toLowerCase(Locale.ROOT));
 		answer.put("detail", received.detail());
