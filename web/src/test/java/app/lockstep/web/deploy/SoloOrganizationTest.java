@@ -1,7 +1,13 @@
 package app.lockstep.web.deploy;
 
+import java.util.List;
 import java.util.UUID;
 
+import app.lockstep.domain.code.CommitInput;
+import app.lockstep.domain.code.RegisterArtifact;
+import app.lockstep.domain.deploy.Deployment;
+import app.lockstep.domain.deploy.RequestDeployment;
+import app.lockstep.domain.tenancy.Caller;
 import app.lockstep.web.project.ProjectTestSupport;
 import app.lockstep.web.testing.LockstepTest;
 import org.junit.jupiter.api.Test;
@@ -100,6 +106,33 @@ public class SoloOrganizationTest {
 		assertThat(after).doesNotContain("id=\"solo-gate\"").contains("(self-approval allowed)");
 		String audit = page("/orgs/" + solo.org() + "/audit?action=approval_policy.updated", solo.session());
 		assertThat(audit).contains("approval_policy.updated", "allowSelfApproval");
+	}
+
+	@Autowired
+	DeployFixtures fixtures;
+
+	@Test
+	void theirWaitingDeploymentExplainsItAndSelfApprovalLeadsBackToIt() throws Exception {
+		Solo solo = solo(this.mvc);
+		Caller owner = ProjectTestSupport.caller(this.fixtures.users, this.fixtures.resolveMembership,
+				this.fixtures.transactions, solo.email(), solo.org());
+		String sha = DeployFixtures.sha();
+		this.fixtures.ingest.ingest(owner, null, "site", List
+			.of(new CommitInput(sha, "main", "Sam Solo", "First page", DeployFixtures.TUESDAY.toString(), null)));
+		this.fixtures.registerArtifact.register(owner, null, "site",
+				new RegisterArtifact.Input("1.0.0", sha, DeployFixtures.digest()));
+		Deployment waiting = this.fixtures.requestDeployment.request(owner, null, "site", "production",
+				new RequestDeployment.Input("1.0.0", null, null, "queue", null, false, null));
+		String path = solo.production() + "/deployments/" + waiting.id();
+		assertThat(page(path, solo.session())).contains("id=\"solo-gate\"",
+				"name=\"back\" value=\"" + waiting.id() + "\"");
+		this.mvc
+			.perform(post(solo.production() + "/deployment-settings/allow-self-approval").session(solo.session())
+				.with(csrf())
+				.param("back", waiting.id().toString()))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl(path));
+		assertThat(page(path, solo.session())).doesNotContain("id=\"solo-gate\"");
 	}
 
 	@Test
