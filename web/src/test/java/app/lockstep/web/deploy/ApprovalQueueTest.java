@@ -154,9 +154,9 @@ class ApprovalQueueTest {
 		String line = card(html, first);
 		line = line.substring(0, line.indexOf("</summary>"));
 		// what, where, schedule, window state now, commits, config change: in the line
-		assertThat(line).contains("<summary class=\"queue-line\">", "production", "1.0.0", "1.1.0", "When approved",
-				"window-chip is-open", "Open until", "12 commits", "config +1 ~0 -0 variables, php 8.2 → 8.3",
-				"Awaiting approval", "0 of 1");
+		assertThat(line).contains("<summary class=\"queue-line\">", "production", "1.0.0", "1.1.0",
+				"Dana Developer, just now", "When approved", "window-chip is-open", "Open until", "12 commits",
+				"config +1 ~0 -0 variables, php 8.2 → 8.3", "Awaiting approval", "0 of 1");
 		// collapsed until opened in place
 		assertThat(html.substring(html.lastIndexOf("<details", html.indexOf("id=\"request-" + first.id() + "\"")),
 				html.indexOf("id=\"request-" + first.id() + "\"")))
