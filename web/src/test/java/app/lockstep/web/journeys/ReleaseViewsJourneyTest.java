@@ -142,6 +142,8 @@ class ReleaseViewsJourneyTest extends BrowserJourney {
 					"arguments[0].scrollIntoView({block: 'start', behavior: 'instant'})",
 					browser.find(card).findElement(org.openqa.selenium.By.xpath("./ancestor::section[1]")));
 			browser.screenshot("approval-queue-compact-" + width);
+			assertThat(overlapping(card + " > summary > *")).as("parts of the line drawn over each other at " + width)
+				.isEmpty();
 			browser.click(card + " > summary").find(card + " .queue-approve");
 			browser.screenshot("approval-queue-open-" + width);
 		}
@@ -206,6 +208,24 @@ class ReleaseViewsJourneyTest extends BrowserJourney {
 						});
 						return out;
 						""");
+	}
+
+	/** Pairs of these elements whose boxes overlap. */
+	@SuppressWarnings("unchecked")
+	static java.util.List<String> overlapping(String css) {
+		return (java.util.List<String>) ((JavascriptExecutor) browser.driver()).executeScript("""
+				var parts = Array.from(document.querySelectorAll(arguments[0])), out = [];
+				for (var i = 0; i < parts.length; i++) {
+				  for (var j = i + 1; j < parts.length; j++) {
+				    var a = parts[i].getBoundingClientRect(), b = parts[j].getBoundingClientRect();
+				    if (a.width && b.width && a.left < b.right - 1 && b.left < a.right - 1
+				        && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
+				      out.push(parts[i].className + ' / ' + parts[j].className);
+				    }
+				  }
+				}
+				return out;
+				""", css);
 	}
 
 }
