@@ -13,26 +13,41 @@ import java.util.regex.Pattern;
 import app.lockstep.domain.config.ConfigRevision;
 import app.lockstep.domain.config.EffectiveVariable;
 import app.lockstep.domain.config.StoredVariable;
+import app.lockstep.domain.config.SaveConfigRevision;
+import app.lockstep.domain.config.VariableInput;
 import app.lockstep.domain.config.VariableState;
 import app.lockstep.domain.config.ViewConfig;
+import app.lockstep.domain.config.Visibility;
 import app.lockstep.domain.project.Environment;
 import app.lockstep.domain.project.ProjectWithEnvironments;
 import app.lockstep.domain.project.ViewProjects;
+import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.NotFoundException;
+import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.web.shared.FormErrors;
 import app.lockstep.web.shared.ZoneTimes;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A project's variables across its environments (issue 15): one grid, a row per variable
  * and a column for the shared variables and per environment, each cell the effective
  * value there (sensitive ones masked) and where it comes from; and per variable its
- * history in every scope: when it was added, changed or removed, and by whom.
+ * history in every scope: when it was added, changed or removed, and by whom. Members who
+ * edit config set a value in place; each save is a revision of that scope.
  */
 @Controller
 class VariablesGridController {
@@ -45,18 +60,28 @@ class VariablesGridController {
 
 	private final ViewConfig viewConfig;
 
-	VariablesGridController(ViewProjects viewProjects, ViewConfig viewConfig) {
+	private final SaveConfigRevision save;
+
+	VariablesGridController(ViewProjects viewProjects, ViewConfig viewConfig, SaveConfigRevision save) {
 		this.viewProjects = viewProjects;
 		this.viewConfig = viewConfig;
+		this.save = save;
 	}
 
 	/**
 	 * One cell: the effective value (null when sensitive), its source (the environment,
 	 * the shared variables, or the environment overriding them), or absent.
 	 */
-	record Cell(@Nullable String value, boolean sensitive, String source, String sourceLabel) {
+	record Cell(@Nullable String value, boolean sensitive, String source, String sourceLabel, String scope, int base) {
 
-		static final Cell ABSENT = new Cell(null, false, "absent", "not set");
+		static Cell absent(String scope, int base) {
+			return new Cell(null, false, "absent", "not set", scope, base);
+		}
+
+		/** How the scope is named on the page: "shared" or the environment's name. */
+		public String scopeLabel() {
+			return this.scope.isEmpty() ? "shared" : this.scope;
+		}
 
 	}
 
@@ -66,18 +91,100 @@ class VariablesGridController {
 
 	@GetMapping("/orgs/{org}/projects/{project}/variables")
 	String grid(Caller caller, @PathVariable String project, Model model) {
+		grid(caller, project, model, null, null);
+		return "config/variables";
+	}
+
+	/**
+	 * Sets one variable's value in one scope (an environment, or the shared variables
+	 * when {@code environment} is empty) from the grid: a new revision of that scope with
+	 * everything else as it was (secrets kept sealed), refused when the scope moved on
+	 * since the page showed {@code base}. htmx gets the grid back; plain forms a
+	 * redirect.
+	 */
+	@PostMapping("/orgs/{org}/projects/{project}/variables/{name}")
+	String set(Caller caller, @PathVariable String project, @PathVariable String name,
+			@RequestParam(required = false) @Nullable String environment,
+			@RequestParam(required = false) @Nullable String value,
+			@RequestParam(required = false) @Nullable Integer base, HtmxRequest htmx, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		caller.require(Permission.EDIT_CONFIG);
+		if (!NAME.matcher(name).matches()) {
+			throw new NotFoundException("No variable \"" + name + "\".");
+		}
+		String scope = (environment == null || environment.isBlank()) ? null : environment.strip();
+		String where = (scope != null) ? scope : "the shared variables";
+		String notice;
+		String problem = null;
+		try {
+			ConfigRevision current = this.viewConfig.current(caller, project, scope).config().revision();
+			List<VariableInput> inputs = new ArrayList<>();
+			boolean found = false;
+			if (current != null) {
+				for (StoredVariable v : current.variables()) {
+					if (v.name().equals(name)) {
+						if (v.sensitive()) {
+							throw new ValidationException("value",
+									"A sensitive value is changed in the config editor, where it is typed blind.");
+						}
+						inputs.add(new VariableInput(name, (value != null) ? value : "", false, v.visibility()));
+						found = true;
+					}
+					else {
+						inputs.add(new VariableInput(v.name(), v.sensitive() ? null : v.value(), v.sensitive(),
+								v.visibility()));
+					}
+				}
+			}
+			if (!found) {
+				inputs.add(new VariableInput(name, (value != null) ? value : "", false, Visibility.RUNTIME));
+			}
+			ConfigRevision saved = this.save.save(caller,
+					new SaveConfigRevision.Command(project, scope,
+							(current != null) ? ((base != null) ? base : current.number()) : null,
+							(current != null) ? current.infrastructure() : "", inputs,
+							"Set " + name + " from the variables grid"));
+			notice = name + " set in " + where + ": revision " + saved.number() + ".";
+		}
+		catch (ConflictException ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			notice = null;
+			problem = name + " was not saved: " + where
+					+ " changed since this page was loaded. The grid below is as it is now; try again.";
+		}
+		catch (ValidationException ex) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			notice = null;
+			problem = name + " was not saved in " + where + ": " + String.join(" ", FormErrors.of(ex).values());
+		}
+		if (!htmx.isHtmxRequest() && problem == null) {
+			redirect.addFlashAttribute("flash", notice);
+			return "redirect:" + UriComponentsBuilder.fromPath("/orgs/{org}/projects/{project}/variables")
+				.buildAndExpand(caller.organization().slug(), project)
+				.encode()
+				.toUriString();
+		}
+		grid(caller, project, model, notice, problem);
+		return htmx.isHtmxRequest() ? "config/variables :: grid" : "config/variables";
+	}
+
+	private void grid(Caller caller, String project, Model model, @Nullable String notice, @Nullable String problem) {
 		ProjectWithEnvironments p = this.viewProjects.project(caller, project);
 		Map<String, Cell> shared = new LinkedHashMap<>();
-		for (EffectiveVariable v : this.viewConfig.current(caller, project, null).config().variables()) {
-			shared.put(v.name(), new Cell(v.value(), v.sensitive(), "shared", "shared"));
+		var sharedConfig = this.viewConfig.current(caller, project, null).config();
+		int sharedBase = (sharedConfig.revision() != null) ? sharedConfig.revision().number() : 0;
+		for (EffectiveVariable v : sharedConfig.variables()) {
+			shared.put(v.name(), new Cell(v.value(), v.sensitive(), "shared", "shared", "", sharedBase));
 		}
 		List<Map<String, Cell>> columns = new ArrayList<>();
+		List<Integer> bases = new ArrayList<>();
 		Set<String> names = new LinkedHashSet<>(shared.keySet());
 		for (Environment environment : p.environments()) {
 			Map<String, Cell> column = new LinkedHashMap<>();
-			for (EffectiveVariable v : this.viewConfig.current(caller, project, environment.name())
-				.config()
-				.variables()) {
+			var config = this.viewConfig.current(caller, project, environment.name()).config();
+			int base = config.revisionNumber();
+			bases.add(base);
+			for (EffectiveVariable v : config.variables()) {
 				String source = (v.source() == EffectiveVariable.Source.PROJECT) ? "inherited"
 						: (v.overridesProject() ? "override" : "own");
 				String label = switch (source) {
@@ -85,26 +192,32 @@ class VariablesGridController {
 					case "override" -> "overrides shared";
 					default -> "this environment";
 				};
-				column.put(v.name(), new Cell(v.value(), v.sensitive(), source, label));
+				column.put(v.name(), new Cell(v.value(), v.sensitive(), source, label, environment.name(), base));
 				names.add(v.name());
 			}
 			columns.add(column);
 		}
 		List<Row> rows = new ArrayList<>();
 		for (String name : names.stream().sorted().toList()) {
-			List<Cell> cells = columns.stream().map((c) -> c.getOrDefault(name, Cell.ABSENT)).toList();
+			List<Cell> cells = new ArrayList<>();
+			for (int i = 0; i < columns.size(); i++) {
+				cells.add(columns.get(i).getOrDefault(name, Cell.absent(p.environments().get(i).name(), bases.get(i))));
+			}
 			long distinct = cells.stream()
 				.map((c) -> c.source().equals("absent") ? "\u0000absent"
 						: (c.sensitive() ? "\u0000sensitive" : String.valueOf(c.value())))
 				.distinct()
 				.count();
-			rows.add(new Row(name, shared.getOrDefault(name, Cell.ABSENT), cells, distinct > 1));
+			rows.add(new Row(name, shared.getOrDefault(name, Cell.absent("", sharedBase)), cells, distinct > 1));
 		}
 		model.addAttribute("section", "dashboard");
 		model.addAttribute("project", p.project());
 		model.addAttribute("environments", p.environments());
 		model.addAttribute("rows", rows);
-		return "config/variables";
+		model.addAttribute("canEdit", caller.can(Permission.EDIT_CONFIG));
+		model.addAttribute("org", caller.organization());
+		model.addAttribute("gridNotice", notice);
+		model.addAttribute("gridProblem", problem);
 	}
 
 	/** A change of the variable in one scope's revision. */

@@ -17,7 +17,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -120,6 +124,77 @@ public class VariablesGridTest {
 			.perform(get("/orgs/acme/projects/no-such-project/variables")
 				.session(ProjectTestSupport.session(this.mvc, ProjectTestSupport.VIEWER)))
 			.andExpect(status().isNotFound());
+	}
+
+	String set(String slug, String name, String environment, String value, Integer base, String email, boolean htmx,
+			int status) throws Exception {
+		var request = post("/orgs/acme/projects/" + slug + "/variables/" + name)
+			.session(ProjectTestSupport.session(this.mvc, email))
+			.with(csrf())
+			.param("environment", environment)
+			.param("value", value);
+		if (base != null) {
+			request.param("base", String.valueOf(base));
+		}
+		if (htmx) {
+			request.header("HX-Request", "true");
+		}
+		return this.mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse().getContentAsString();
+	}
+
+	@Test
+	void aDeveloperSetsAValueInPlaceAsANewRevision() throws Exception {
+		String slug = projectWithVariables(this.mvc, this.save, owner());
+		String grid = set(slug, "APP_ENV", "staging", "stage", 1, ProjectTestSupport.DEVELOPER, true, 200);
+		assertThat(grid).startsWith("<div id=\"variables-grid-card\">")
+			.contains("APP_ENV set in staging: revision 2.")
+			.doesNotContain("<html", "sk-live-do-not-show");
+		assertThat(row(grid, "APP_ENV")).contains(">stage<");
+		// the rest of staging as it was
+		assertThat(row(grid, "SHARED_FLAG")).containsSubsequence(">off<", "overrides shared");
+		// overriding an inherited value, without htmx
+		this.mvc
+			.perform(post("/orgs/acme/projects/" + slug + "/variables/SHARED_FLAG")
+				.session(ProjectTestSupport.session(this.mvc, ProjectTestSupport.DEVELOPER))
+				.with(csrf())
+				.param("environment", "production")
+				.param("value", "maybe")
+				.param("base", "2"))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/orgs/acme/projects/" + slug + "/variables"))
+			.andExpect(flash().attribute("flash", "SHARED_FLAG set in production: revision 3."));
+		String html = page("/orgs/acme/projects/" + slug + "/variables", ProjectTestSupport.VIEWER);
+		assertThat(row(html, "SHARED_FLAG")).containsSubsequence(">on<", "source-shared", ">on<", ">off<", ">maybe<",
+				"overrides shared");
+		// a shared value changes beside the sealed secret, which stays
+		set(slug, "SHARED_FLAG", "", "yes", 1, ProjectTestSupport.DEVELOPER, true, 200);
+		html = page("/orgs/acme/projects/" + slug + "/variables", ProjectTestSupport.VIEWER);
+		assertThat(row(html, "API_KEY")).contains("shared · sensitive");
+		assertThat(row(html, "SHARED_FLAG")).containsSubsequence(">yes<", "source-shared");
+		String history = page("/orgs/acme/projects/" + slug + "/variables/APP_ENV", ProjectTestSupport.VIEWER);
+		assertThat(history).containsSubsequence("data-scope=\"staging\"", "changed", "stage", "Dana Developer",
+				"revision 2", "Set APP_ENV from the variables grid");
+	}
+
+	@Test
+	void aStalePageOrASecretIsRefusedAndSavesNothing() throws Exception {
+		String slug = projectWithVariables(this.mvc, this.save, owner());
+		String stale = set(slug, "APP_ENV", "production", "prd", 1, ProjectTestSupport.DEVELOPER, true, 409);
+		assertThat(stale).contains("id=\"grid-problem\"", "changed since this page was loaded");
+		assertThat(row(stale, "APP_ENV")).contains(">production<").doesNotContain(">prd<");
+		String secret = set(slug, "API_KEY", "", "guess", 1, ProjectTestSupport.DEVELOPER, true, 422);
+		assertThat(secret).contains("id=\"grid-problem\"", "typed blind");
+		// sensitive cells offer no inline edit; viewers get no edit at all
+		String owner = page("/orgs/acme/projects/" + slug + "/variables", ProjectTestSupport.OWNER);
+		assertThat(row(owner, "API_KEY")).doesNotContain("var-edit");
+		assertThat(row(owner, "APP_ENV")).contains("class=\"var-edit\"", "name=\"base\" value=\"2\"");
+		String viewer = page("/orgs/acme/projects/" + slug + "/variables", ProjectTestSupport.VIEWER);
+		assertThat(viewer).doesNotContain("var-edit");
+		set(slug, "APP_ENV", "staging", "x", 1, ProjectTestSupport.VIEWER, false, 403);
+		set(slug, "APP_ENV", "staging", "x", 1, ProjectTestSupport.AUDITOR, false, 403);
+		set(slug, "APP_ENV", "nowhere", "x", 1, ProjectTestSupport.DEVELOPER, false, 404);
+		assertThat(page("/orgs/acme/projects/" + slug + "/variables/APP_ENV", ProjectTestSupport.VIEWER))
+			.doesNotContain(">x<", ">prd<");
 	}
 
 	Caller owner() {

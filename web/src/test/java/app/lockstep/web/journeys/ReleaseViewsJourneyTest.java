@@ -127,6 +127,20 @@ class ReleaseViewsJourneyTest extends BrowserJourney {
 	}
 
 	@Test
+	void aDeveloperSetsAVariableInPlaceInTheGrid() throws Exception {
+		String slug = VariablesGridTest.projectWithVariables(this.mvc, this.save,
+				ConfigFixtures.caller(this.users, this.memberships, this.transactions, ProjectTestSupport.OWNER));
+		browser.login("dev@acme.test", "lockstep-demo").open("/orgs/acme/projects/" + slug + "/variables");
+		String cell = "tr[data-variable='APP_ENV'] td:nth-of-type(3)";
+		browser.click(cell + " .var-edit summary");
+		browser.type(cell + " input[name=value]", "stage").click(cell + " button[type=submit]");
+		browser.waitForText("APP_ENV set in staging: revision 2.");
+		assertThat(browser.find("tr[data-variable='APP_ENV'] td:nth-of-type(3)").getText()).contains("stage");
+		assertThat(browser.currentPath()).isEqualTo("/orgs/acme/projects/" + slug + "/variables");
+		browser.screenshot("variables-grid-set-1440");
+	}
+
+	@Test
 	void theApprovalQueueIsOneLinePerRequestOpeningInPlace() throws Exception {
 		this.clock.pin(DeployFixtures.TUESDAY);
 		DeployFixtures.LiveProject project = this.fixtures.liveProject(this.mvc, "lines", DeployFixtures.TUESDAY);
