@@ -112,6 +112,8 @@ class FridayDeploymentJourneyTest extends BrowserJourney {
 		String card = "#request-" + id;
 		browser.find(card);
 		browser.screenshotPage("friday-approval-queue");
+		// The queue shows one line per request; it opens in place.
+		browser.click(card + " > summary");
 		browser.type(card + " textarea", "Fine for Monday morning");
 		browser.click(card + " .queue-approve").waitForText("Approved");
 		assertThat(browser.find(card).getText()).containsIgnoringCase("window");
