@@ -1,5 +1,6 @@
 package app.lockstep.web;
 
+import app.lockstep.persistence.testing.TestDatabase;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -14,8 +15,10 @@ import org.springframework.context.annotation.Primary;
  * refuses to run as (it could bypass row-level security): the container creates the owner
  * and runtime roles of ops/postgres/create-roles.sql, Flyway migrates as the owner and
  * the application connects as the runtime role, at the address the service connection
- * found. The image is {@code postgres:17-alpine}, or {@code -Dlockstep.postgres-image=…}
- * (a locally built PostgreSQL 17 image where no registry can be reached).
+ * found. The image is {@code postgres:17-alpine}, or the one
+ * {@code LOCKSTEP_POSTGRES_IMAGE} or {@code -Dlockstep.postgres-image=…} names
+ * (ops/images/build-local-images.sh builds one from Debian's packages where no registry
+ * can be reached).
  */
 // Deliberately no @Configuration/@TestConfiguration: LockstepApplication scans all of
 // app.lockstep, test classes included, and this must join only the contexts that ask for
@@ -33,8 +36,7 @@ public class LocalPostgresContainer {
 	@Bean
 	@ServiceConnection
 	PostgreSQLContainer postgres() {
-		DockerImageName image = DockerImageName
-			.parse(System.getProperty("lockstep.postgres-image", "postgres:17-alpine"))
+		DockerImageName image = DockerImageName.parse(TestDatabase.containerImage())
 			.asCompatibleSubstituteFor("postgres");
 		return new PostgreSQLContainer(image).withDatabaseName("lockstep")
 			.withInitScript("testcontainers/lockstep-roles.sql");

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 
+import app.lockstep.persistence.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
 
@@ -20,14 +21,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * {@link TestLockstepApplication} starts Lockstep on its PostgreSQL 17 container (through
  * {@code @ServiceConnection}), migrated by the owner role, serving as the runtime role.
- * Needs a Docker engine that can start the image ({@code -Dlockstep.postgres-image} for a
- * local one); skipped without one.
+ * Needs a Docker engine that can start the image ({@code LOCKSTEP_POSTGRES_IMAGE} for a
+ * local one); skipped without one, unless {@code LOCKSTEP_TEST_DATABASE=container} (as in
+ * CI) says the container path must be proven.
  */
 class TestLockstepApplicationTest {
 
 	@Test
 	void lockstepRunsOnAPostgresContainerAsItsRuntimeRole() throws Exception {
-		assumeTrue(dockerAvailable(), "no Docker engine");
+		if (!TestDatabase.containerRequired()) {
+			assumeTrue(dockerAvailable(), "no Docker engine");
+		}
 		Map<String, String> before = new HashMap<>();
 		LocalPostgresContainer.properties().keySet().forEach((key) -> before.put(key, System.getProperty(key)));
 		LocalPostgresContainer.useTheRoles();

@@ -15,11 +15,17 @@ import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * One PostgreSQL per test JVM, decided once: a server named by
  * {@code LOCKSTEP_TEST_DATABASE_URL} (a superuser JDBC URL) wins; else Testcontainers
- * when a Docker engine answers; else an embedded PostgreSQL 17. Each run gets a fresh
+ * when a Docker engine answers; else an embedded PostgreSQL 17.
+ * {@code LOCKSTEP_TEST_DATABASE=container} insists on the container (CI proves that path
+ * this way) and {@code =embedded} skips Docker. The container's image is
+ * {@code postgres:17-alpine} unless {@code LOCKSTEP_POSTGRES_IMAGE} (or
+ * {@code -Dlockstep.postgres-image}) names another, such as the one
+ * ops/images/build-local-images.sh builds from Debian's packages. Each run gets a fresh
  * database, migrated by the owner role, dropped at exit. Tests connect as the runtime
  * role, so row-level security is really exercised.
  */
@@ -61,10 +67,9 @@ public final class TestDatabase {
 			return new TestDatabase(url, System.getenv().getOrDefault("LOCKSTEP_TEST_DATABASE_USER", "postgres"),
 					System.getenv().getOrDefault("LOCKSTEP_TEST_DATABASE_PASSWORD", ""));
 		}
-		if (dockerAvailable()) {
-			PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
-			container.start();
-			return new TestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+		String mode = System.getenv().getOrDefault("LOCKSTEP_TEST_DATABASE", "auto");
+		if (mode.equals("container") || (!mode.equals("embedded") && dockerAvailable())) {
+			return startContainer();
 		}
 		try {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
@@ -90,6 +95,31 @@ public final class TestDatabase {
 		catch (java.io.IOException ex) {
 			throw new IllegalStateException("Could not start an embedded PostgreSQL for the tests", ex);
 		}
+	}
+
+	private static TestDatabase startContainer() {
+		if (!dockerAvailable()) {
+			throw new IllegalStateException("LOCKSTEP_TEST_DATABASE=container, but no Docker engine answers");
+		}
+		PostgreSQLContainer container = new PostgreSQLContainer(
+				DockerImageName.parse(containerImage()).asCompatibleSubstituteFor("postgres"));
+		container.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "stop-postgres-container"));
+		return new TestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+	}
+
+	/**
+	 * The PostgreSQL 17 image for Testcontainers: {@code -Dlockstep.postgres-image}, else
+	 * {@code LOCKSTEP_POSTGRES_IMAGE}, else the official {@code postgres:17-alpine}.
+	 */
+	public static String containerImage() {
+		String image = System.getProperty("lockstep.postgres-image", System.getenv("LOCKSTEP_POSTGRES_IMAGE"));
+		return (image == null || image.isBlank()) ? "postgres:17-alpine" : image;
+	}
+
+	/** Whether this JVM was told to run its databases in containers. */
+	public static boolean containerRequired() {
+		return "container".equals(System.getenv("LOCKSTEP_TEST_DATABASE"));
 	}
 
 	private static boolean dockerAvailable() {
