@@ -1,5 +1,6 @@
 package app.lockstep.web.audit;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -61,8 +61,7 @@ class AuditController {
 
 	@GetMapping("/orgs/{org}/audit")
 	String audit(Caller caller, @ModelAttribute("query") AuditQuery query,
-			@RequestParam(required = false) @Nullable Long before,
-			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			@RequestParam(required = false) @Nullable Long before, HtmxRequest htmx, Model model,
 			HttpServletResponse response) {
 		String slug = caller.organization().slug();
 		String path = "/orgs/" + slug + "/audit";
@@ -87,11 +86,11 @@ class AuditController {
 		model.addAttribute("orgSlug", slug);
 		model.addAttribute("firstPage", before == null);
 		model.addAttribute("section", "audit");
-		if (htmx != null && before != null) {
+		if (htmx.isHtmxRequest() && before != null) {
 			return "audit/fragments/rows :: rows";
 		}
 		model.addAttribute("actions", this.readAuditLog.actions(caller));
-		if (htmx != null) {
+		if (htmx.isHtmxRequest()) {
 			return "audit/fragments/results :: results";
 		}
 		model.addAttribute("checkpoints", this.signCheckpoint.overview(caller));
@@ -112,11 +111,10 @@ class AuditController {
 	 * back to the audit page (post-redirect-get).
 	 */
 	@PostMapping("/orgs/{org}/audit/checkpoints")
-	String sign(Caller caller, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
-			RedirectAttributes redirect) {
+	String sign(Caller caller, HtmxRequest htmx, Model model, RedirectAttributes redirect) {
 		Checkpoint checkpoint = this.signCheckpoint.sign(caller);
 		String flash = "Signed the head of the chain: event " + checkpoint.seq() + ".";
-		if (htmx != null) {
+		if (htmx.isHtmxRequest()) {
 			model.addAttribute("checkpoints", this.signCheckpoint.overview(caller));
 			model.addAttribute("orgSlug", caller.organization().slug());
 			model.addAttribute("signed", flash);
@@ -138,14 +136,13 @@ class AuditController {
 	 * without, a page with the result.
 	 */
 	@GetMapping("/orgs/{org}/audit/verify")
-	String verify(Caller caller, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-			Model model) {
+	String verify(Caller caller, HtmxRequest htmx, Model model) {
 		ChainVerification verification = this.verifyAuditChain.verify(caller);
 		this.meters.verification(verification.verified());
 		model.addAttribute("verification", verification);
 		model.addAttribute("orgSlug", caller.organization().slug());
 		model.addAttribute("section", "audit");
-		return (htmx != null) ? "audit/fragments/verify :: result" : "audit/verify";
+		return htmx.isHtmxRequest() ? "audit/fragments/verify :: result" : "audit/verify";
 	}
 
 }

@@ -1,5 +1,6 @@
 package app.lockstep.web.code;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -12,7 +13,6 @@ import app.lockstep.domain.code.Forge;
 import app.lockstep.domain.code.ViewWebhook;
 import app.lockstep.domain.code.WebhookDelivery;
 import app.lockstep.domain.tenancy.Caller;
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
@@ -83,12 +83,12 @@ class ProjectSettingsController {
 
 	@PostMapping("/webhook-secret")
 	String regenerate(Caller caller, @PathVariable String project, Model model, RedirectAttributes redirect,
-			HttpServletRequest request) {
+			HtmxRequest htmx) {
 		ConfigureWebhook.Configured configured = this.configureWebhook.regenerate(caller, project);
 		String message = configured.created() ? "Webhook set up. Add its URL and secret to your repository's webhooks."
 				: "New secret generated. Deliveries signed with the old one are refused until you update it in "
 						+ "GitHub or GitLab.";
-		if ("true".equals(request.getHeader("HX-Request"))) {
+		if (htmx.isHtmxRequest()) {
 			addSettings(caller, configured.webhook().projectSlug(), model);
 			model.addAttribute("hookMessage", message);
 			return WEBHOOK_CARD;

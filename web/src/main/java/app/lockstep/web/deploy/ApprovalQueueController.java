@@ -1,5 +1,6 @@
 package app.lockstep.web.deploy;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,7 +34,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -79,10 +79,9 @@ class ApprovalQueueController {
 	}
 
 	@GetMapping("/orgs/{org}/approvals")
-	String queue(Caller caller, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-			Model model) {
+	String queue(Caller caller, HtmxRequest htmx, Model model) {
 		String page = page(caller, model, null);
-		return (htmx != null) ? "deploy/fragments/queue-list :: list" : page;
+		return htmx.isHtmxRequest() ? "deploy/fragments/queue-list :: list" : page;
 	}
 
 	/**
@@ -101,8 +100,7 @@ class ApprovalQueueController {
 	@PostMapping("/orgs/{org}/approvals/{project}/{environment}/{id}")
 	String decide(Caller caller, @PathVariable String project, @PathVariable String environment,
 			@PathVariable String id, @RequestParam(required = false) @Nullable String decision,
-			@RequestParam(required = false) @Nullable String comment,
-			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			@RequestParam(required = false) @Nullable String comment, HtmxRequest htmx, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		DeploymentId deploymentId = DeploymentId.parse(id);
 		String result = null;
@@ -131,12 +129,12 @@ class ApprovalQueueController {
 			errors = Map.of(FormErrors.GLOBAL, ex.getMessage());
 			status = HttpStatus.CONFLICT;
 		}
-		if (htmx == null && result != null) {
+		if (!htmx.isHtmxRequest() && result != null) {
 			redirect.addFlashAttribute("flash", result);
 			return "redirect:/orgs/" + caller.organization().slug() + "/approvals";
 		}
 		response.setStatus(status.value());
-		if (htmx == null) {
+		if (!htmx.isHtmxRequest()) {
 			return page(caller, model, new Posted(deploymentId, errors, comment));
 		}
 		if (detail == null) {

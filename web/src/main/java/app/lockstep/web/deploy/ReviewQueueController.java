@@ -1,5 +1,6 @@
 package app.lockstep.web.deploy;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -51,17 +51,15 @@ class ReviewQueueController {
 	}
 
 	@GetMapping("/orgs/{org}/reviews")
-	String queue(Caller caller, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-			Model model) {
+	String queue(Caller caller, HtmxRequest htmx, Model model) {
 		String page = page(caller, model, null);
-		return (htmx != null) ? "deploy/fragments/review-list :: list" : page;
+		return htmx.isHtmxRequest() ? "deploy/fragments/review-list :: list" : page;
 	}
 
 	@PostMapping("/orgs/{org}/reviews/{project}/{environment}/{id}")
 	String review(Caller caller, @PathVariable String project, @PathVariable String environment,
-			@PathVariable String id, @RequestParam(required = false) @Nullable String comment,
-			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+			@PathVariable String id, @RequestParam(required = false) @Nullable String comment, HtmxRequest htmx,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		DeploymentId deploymentId = DeploymentId.parse(id);
 		Deployment reviewed = null;
 		Map<String, String> errors = Map.of();
@@ -82,12 +80,12 @@ class ReviewQueueController {
 			status = HttpStatus.CONFLICT;
 		}
 		String result = (reviewed != null) ? "Reviewed — the emergency deployment leaves the queue." : null;
-		if (htmx == null && result != null) {
+		if (!htmx.isHtmxRequest() && result != null) {
 			redirect.addFlashAttribute("flash", result);
 			return "redirect:/orgs/" + caller.organization().slug() + "/reviews";
 		}
 		response.setStatus(status.value());
-		if (htmx == null) {
+		if (!htmx.isHtmxRequest()) {
 			return page(caller, model, new Posted(deploymentId, errors, comment));
 		}
 		ViewDeployments.Detail detail = this.view.deployment(caller, project, environment, deploymentId);

@@ -1,5 +1,6 @@
 package app.lockstep.web.project;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -73,10 +73,9 @@ class DashboardController {
 	 * Without htmx, the dashboard.
 	 */
 	@GetMapping("/orgs/{org}/dashboard/grid")
-	String liveGrid(Caller caller, @RequestParam(required = false) @Nullable String shown,
-			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, HttpServletResponse response,
-			Model model) {
-		if (htmx == null) {
+	String liveGrid(Caller caller, @RequestParam(required = false) @Nullable String shown, HtmxRequest htmx,
+			HttpServletResponse response, Model model) {
+		if (!htmx.isHtmxRequest()) {
 			return "redirect:/orgs/" + caller.organization().slug();
 		}
 		String token = grid(caller, model);

@@ -1,5 +1,6 @@
 package app.lockstep.web.report;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -16,7 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -41,8 +41,7 @@ class ChangeReportController {
 	@GetMapping("/orgs/{org}/reports/changes")
 	String report(Caller caller, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String tier,
-			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
-			HttpServletResponse response) {
+			HtmxRequest htmx, Model model, HttpServletResponse response) {
 		this.changeReport.requireAllowed(caller);
 		String slug = caller.organization().slug();
 		Map<String, String> errors = Map.of();
@@ -70,7 +69,7 @@ class ChangeReportController {
 		model.addAttribute("zone", caller.organization().timeZone().getId());
 		model.addAttribute("orgSlug", slug);
 		model.addAttribute("section", "audit");
-		return (htmx != null) ? "report/fragments/results :: results" : "report/changes";
+		return htmx.isHtmxRequest() ? "report/fragments/results :: results" : "report/changes";
 	}
 
 	@GetMapping("/orgs/{org}/reports/changes.csv")

@@ -1,5 +1,6 @@
 package app.lockstep.web.report;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -40,8 +40,7 @@ class CompareDeploymentsController {
 	@GetMapping("/orgs/{org}/projects/{project}/environments/{environment}/deployments/compare")
 	String compare(Caller caller, @PathVariable String project, @PathVariable String environment,
 			@RequestParam(name = "from", required = false) @Nullable String fromText,
-			@RequestParam(name = "to", required = false) @Nullable String toText,
-			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			@RequestParam(name = "to", required = false) @Nullable String toText, HtmxRequest htmx, Model model,
 			HttpServletResponse response) {
 		CompareDeployments.Choices choices = this.compareDeployments.choices(caller, project, environment);
 		List<ViewDeployments.Summary> deployments = choices.deployments();
@@ -75,7 +74,7 @@ class CompareDeploymentsController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("comparison", comparison);
 		model.addAttribute("section", "dashboard");
-		return (htmx != null) ? "deploy/fragments/compare-result :: compare" : "deploy/compare";
+		return htmx.isHtmxRequest() ? "deploy/fragments/compare-result :: compare" : "deploy/compare";
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

@@ -1,5 +1,6 @@
 package app.lockstep.web.shared;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import app.lockstep.domain.tenancy.Members;
 
 import java.util.List;
@@ -65,7 +66,7 @@ class LayoutModel implements HandlerInterceptor {
 		SignedInUser user = OrgAccessInterceptor.signedInUser();
 		if (user != null) {
 			modelAndView.addObject("me", user);
-			if (request.getHeader("HX-Request") == null) {
+			if (!HtmxRequest.fromRequest(request).isHtmxRequest()) {
 				Members.Memberships switcher = this.resolveMembership.first(user.id(), SWITCHER_SIZE);
 				modelAndView.addObject("myMemberships", switcher.first());
 				modelAndView.addObject("myMembershipsTotal", switcher.total());
@@ -75,7 +76,7 @@ class LayoutModel implements HandlerInterceptor {
 		if (caller instanceof Caller current) {
 			modelAndView.addObject("caller", current);
 			modelAndView.addObject("org", current.organization());
-			if (request.getHeader("HX-Request") == null) {
+			if (!HtmxRequest.fromRequest(request).isHtmxRequest()) {
 				for (LayoutContribution contribution : this.contributions) {
 					contribution.contribute(request, current, modelAndView);
 				}

@@ -1,5 +1,6 @@
 package app.lockstep.web.shared;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.ForbiddenException;
 import app.lockstep.domain.shared.NotFoundException;
@@ -68,7 +69,7 @@ class PageErrors {
 	 * gets no frame, as for any fragment.
 	 */
 	private ModelAndView framed(HttpServletRequest request, HttpServletResponse response, ModelAndView page) {
-		if (page.getViewName() != null && request.getHeader("HX-Request") == null) {
+		if (page.getViewName() != null && !HtmxRequest.fromRequest(request).isHtmxRequest()) {
 			this.layout.frame(request, response, page);
 		}
 		return page;

@@ -1,5 +1,6 @@
 package app.lockstep.web.tenancy;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +102,7 @@ class MembersController {
 	}
 
 	@PostMapping("/invitations")
-	@Nullable String invite(Caller caller, @ModelAttribute("inviteForm") InviteForm form, Model model, HttpServletRequest request,
+	@Nullable String invite(Caller caller, @ModelAttribute("inviteForm") InviteForm form, Model model, HtmxRequest htmx,
 			HttpServletResponse response) {
 		Map<String, String> errors;
 		try {
@@ -114,7 +115,7 @@ class MembersController {
 				.toUriString();
 			model.addAttribute("invited", new InviteResult(link, invitation.email(), invitation.role(),
 					Times.dateTime(invitation.expiresAt(), caller.organization().timeZone())));
-			if (isHtmx(request)) {
+			if (htmx.isHtmxRequest()) {
 				model.addAttribute("inviteForm", newInviteForm());
 				model.addAttribute("errors", Map.of());
 				model.addAttribute("invitations", invitations(caller, this.listMembers.list(caller)));
@@ -131,7 +132,7 @@ class MembersController {
 			errors = FormErrors.of(ex);
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		if (isHtmx(request)) {
+		if (htmx.isHtmxRequest()) {
 			model.addAttribute("inviteForm", form);
 			model.addAttribute("errors", errors);
 			return "tenancy/fragments/invite-form :: panel";
@@ -141,7 +142,7 @@ class MembersController {
 
 	@PostMapping("/{userId}/role")
 	@Nullable String changeRole(Caller caller, @PathVariable UUID userId, @RequestParam(required = false) @Nullable String role,
-			Model model, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
+			Model model, RedirectAttributes redirect, HtmxRequest htmx, HttpServletResponse response) {
 		UserId user = new UserId(userId);
 		Role newRole = parseRole(role);
 		Member changed;
@@ -149,9 +150,9 @@ class MembersController {
 			changed = this.changeMemberRole.change(caller, user, newRole);
 		}
 		catch (ConflictException ex) {
-			return refused(caller, user, ex, model, request, response);
+			return refused(caller, user, ex, model, htmx, response);
 		}
-		if (isHtmx(request)) {
+		if (htmx.isHtmxRequest()) {
 			if (user.equals(caller.userId())) {
 				// Your own role changed: reload, so the page offers what the new role
 				// allows.
@@ -165,7 +166,7 @@ class MembersController {
 	}
 
 	@PostMapping("/{userId}/remove")
-	@Nullable String remove(Caller caller, @PathVariable UUID userId, Model model, RedirectAttributes redirect,
+	@Nullable String remove(Caller caller, @PathVariable UUID userId, Model model, RedirectAttributes redirect, HtmxRequest htmx,
 			HttpServletRequest request, HttpServletResponse response) {
 		UserId user = new UserId(userId);
 		String name = caller.can(Permission.VIEW_MEMBERS)
@@ -174,10 +175,10 @@ class MembersController {
 			this.removeMember.remove(caller, user);
 		}
 		catch (ConflictException ex) {
-			return refused(caller, user, ex, model, request, response);
+			return refused(caller, user, ex, model, htmx, response);
 		}
 		boolean self = user.equals(caller.userId());
-		if (isHtmx(request)) {
+		if (htmx.isHtmxRequest()) {
 			if (self) {
 				response.setHeader("HX-Redirect", request.getContextPath() + "/");
 			}
@@ -192,14 +193,14 @@ class MembersController {
 	}
 
 	@PostMapping("/invitations/{id}/revoke")
-	@Nullable String revoke(Caller caller, @PathVariable UUID id, Model model, RedirectAttributes redirect,
-			HttpServletRequest request, HttpServletResponse response) {
+	@Nullable String revoke(Caller caller, @PathVariable UUID id, Model model, RedirectAttributes redirect, HtmxRequest htmx,
+			HttpServletResponse response) {
 		try {
 			this.revokeInvitation.revoke(caller, id);
 		}
 		catch (ConflictException ex) {
 			response.setStatus(HttpStatus.CONFLICT.value());
-			if (isHtmx(request)) {
+			if (htmx.isHtmxRequest()) {
 				model.addAttribute("invitationId", id.toString());
 				model.addAttribute("message", ex.getMessage());
 				return "tenancy/fragments/invitation-row :: gone";
@@ -207,7 +208,7 @@ class MembersController {
 			model.addAttribute("pageError", ex.getMessage());
 			return page(caller, model, newInviteForm(), Map.of());
 		}
-		if (isHtmx(request)) {
+		if (htmx.isHtmxRequest()) {
 			// An empty answer: htmx swaps the row away.
 			return null;
 		}
@@ -216,12 +217,12 @@ class MembersController {
 	}
 
 	/** A refused change of one member (the last owner): the message beside their row. */
-	private String refused(Caller caller, UserId user, ConflictException ex, Model model, HttpServletRequest request,
+	private String refused(Caller caller, UserId user, ConflictException ex, Model model, HtmxRequest htmx,
 			HttpServletResponse response) {
 		response.setStatus(HttpStatus.CONFLICT.value());
 		Map<String, String> rowErrors = Map.of(user.toString(), ex.getMessage());
 		Member member = find(caller, user);
-		if (isHtmx(request)) {
+		if (htmx.isHtmxRequest()) {
 			return row(caller, member, model, rowErrors, Map.of());
 		}
 		model.addAttribute("rowErrors", rowErrors);
@@ -293,10 +294,6 @@ class MembersController {
 			}
 		}
 		throw new ValidationException("role", "Choose one of the roles.");
-	}
-
-	static boolean isHtmx(HttpServletRequest request) {
-		return "true".equals(request.getHeader("HX-Request"));
 	}
 
 }

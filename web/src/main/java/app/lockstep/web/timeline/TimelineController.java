@@ -1,5 +1,6 @@
 package app.lockstep.web.timeline;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -49,7 +49,7 @@ class TimelineController {
 			@RequestParam(name = "kind", required = false) @Nullable List<String> kind,
 			@RequestParam(required = false) @Nullable String before, @RequestParam(required = false) @Nullable Long seq,
 			@RequestParam(required = false) @Nullable Long fseq, @RequestParam(required = false) @Nullable String sha,
-			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+			HtmxRequest htmx, Model model) {
 		Set<TimelineKind> kinds = kinds(kind);
 		TimelineCursor cursor = new TimelineCursor(instant(before), seq, fseq, blankToNull(sha));
 		EnvironmentTimeline.Page page = this.timeline.read(caller, project, environment, kinds, cursor,
@@ -88,10 +88,10 @@ class TimelineController {
 		model.addAttribute("environment", page.environment());
 		model.addAttribute("freezesApply", page.freezesApply());
 		model.addAttribute("section", "dashboard");
-		if (htmx != null && !cursor.isFirst()) {
+		if (htmx.isHtmxRequest() && !cursor.isFirst()) {
 			return "timeline/fragments/entries :: entries";
 		}
-		if (htmx != null) {
+		if (htmx.isHtmxRequest()) {
 			return "timeline/fragments/results :: results";
 		}
 		return "timeline/timeline";

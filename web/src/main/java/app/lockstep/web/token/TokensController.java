@@ -1,5 +1,6 @@
 package app.lockstep.web.token;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,7 +23,6 @@ import app.lockstep.domain.token.RevokeApiToken;
 import app.lockstep.domain.token.Scope;
 import app.lockstep.web.shared.FormErrors;
 import app.lockstep.web.shared.PublicUrl;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -128,7 +128,7 @@ class TokensController {
 	}
 
 	@PostMapping
-	String create(Caller caller, @ModelAttribute("tokenForm") TokenForm form, Model model, HttpServletRequest request,
+	String create(Caller caller, @ModelAttribute("tokenForm") TokenForm form, Model model, HtmxRequest htmx,
 			HttpServletResponse response) {
 		Map<String, String> errors;
 		try {
@@ -138,7 +138,7 @@ class TokensController {
 			model.addAttribute("created", new Created(issued.secret().value(), token.name(), token.scopeValues(),
 					where(token), expires(token, caller.organization().timeZone())));
 			response.setHeader("Cache-Control", "no-store");
-			if (isHtmx(request)) {
+			if (htmx.isHtmxRequest()) {
 				model.addAttribute("tokenForm", newForm());
 				model.addAttribute("errors", Map.of());
 				addTokens(caller, model);
@@ -155,7 +155,7 @@ class TokensController {
 			errors = Map.of("scopes", ex.getMessage());
 			response.setStatus(HttpStatus.FORBIDDEN.value());
 		}
-		if (isHtmx(request)) {
+		if (htmx.isHtmxRequest()) {
 			model.addAttribute("tokenForm", form);
 			model.addAttribute("errors", errors);
 			return "token/fragments/token-form :: panel";
@@ -164,8 +164,8 @@ class TokensController {
 	}
 
 	@PostMapping("/{id}/revoke")
-	String revoke(Caller caller, @PathVariable UUID id, Model model, RedirectAttributes redirect,
-			HttpServletRequest request, HttpServletResponse response) {
+	String revoke(Caller caller, @PathVariable UUID id, Model model, RedirectAttributes redirect, HtmxRequest htmx,
+			HttpServletResponse response) {
 		ApiToken revoked;
 		try {
 			revoked = this.revokeApiToken.revoke(caller, id);
@@ -175,7 +175,7 @@ class TokensController {
 			model.addAttribute("pageError", ex.getMessage());
 			return page(caller, model, newForm(), Map.of());
 		}
-		if (isHtmx(request)) {
+		if (htmx.isHtmxRequest()) {
 			model.addAttribute("tokenRow", row(caller, revoked));
 			model.addAttribute("seesEveryone", ListApiTokens.seesEveryonesTokens(caller));
 			return TOKEN_ROW;
@@ -241,10 +241,6 @@ class TokensController {
 	private static TokenForm newForm() {
 		return new TokenForm("", List.of(Scope.CONFIG_READ.value()), "", "",
 				String.valueOf(CreateApiToken.DEFAULT_DAYS));
-	}
-
-	private static boolean isHtmx(HttpServletRequest request) {
-		return "true".equals(request.getHeader("HX-Request"));
 	}
 
 }
