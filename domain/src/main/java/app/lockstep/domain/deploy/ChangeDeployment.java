@@ -97,8 +97,8 @@ public final class ChangeDeployment {
 			Instant start = (newSchedule != null) ? newSchedule : now;
 			WindowDecision decision = this.support.window(org, place.environment(), start);
 			if (!decision.open() && !deployment.emergency() && deployment.whenBlocked() == WhenBlocked.REJECT) {
-				throw new WindowClosedException(place.environmentName(), start, decision.blockedBy(),
-						decision.nextOpenAt());
+				throw new WindowClosedException(place.environmentName(), start,
+						Objects.requireNonNull(decision.blockedBy()), decision.nextOpenAt());
 			}
 			Readiness readiness = Readiness.of(start, deployment.emergency(), decision);
 			DeploymentStatus status = (required > 0) ? DeploymentStatus.AWAITING_APPROVAL : readiness.status();

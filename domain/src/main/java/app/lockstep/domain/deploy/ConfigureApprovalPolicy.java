@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import app.lockstep.domain.audit.AuditEntry;
@@ -83,8 +84,10 @@ public final class ConfigureApprovalPolicy {
 			}
 			validation.throwIfInvalid();
 			ApprovalPolicy before = this.support.policy(org, place.environment());
-			ApprovalPolicy policy = new ApprovalPolicy(required, roles, Boolean.TRUE.equals(input.allowSelfApproval()),
-					hours, earlier, now, caller.name());
+			// both were checked above
+			ApprovalPolicy policy = new ApprovalPolicy(Objects.requireNonNull(required), roles,
+					Boolean.TRUE.equals(input.allowSelfApproval()), Objects.requireNonNull(hours), earlier, now,
+					caller.name());
 			this.support.policies.save(org, place.environment().id(), policy);
 			this.support.auditLog.append(org, caller.actor(),
 					AuditEntry.of("approval_policy.updated", "environment", place.environment().id().toString())

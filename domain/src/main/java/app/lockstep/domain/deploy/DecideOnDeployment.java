@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -71,7 +72,7 @@ public final class DecideOnDeployment {
 		validation.check(decision != Approval.Decision.REJECT || comment != null, "comment",
 				"Say why you reject it: the requester reads this comment.");
 		validation.throwIfInvalid();
-		Approval.Decision chosen = decision;
+		Approval.Decision chosen = Objects.requireNonNull(decision);
 		OrgId org = caller.orgId();
 		Instant now = this.support.now();
 		return this.support.transactions.inTenant(org, () -> {

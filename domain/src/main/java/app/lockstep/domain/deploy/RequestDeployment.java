@@ -3,6 +3,7 @@ package app.lockstep.domain.deploy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 
 import app.lockstep.domain.code.Artifact;
@@ -114,7 +115,8 @@ public final class RequestDeployment {
 			Instant start = (schedule != null) ? schedule : now;
 			WindowDecision decision = this.support.window(org, environment, start);
 			if (!decision.open() && !input.emergency() && whenBlocked == WhenBlocked.REJECT) {
-				throw new WindowClosedException(environment.name(), start, decision.blockedBy(), decision.nextOpenAt());
+				throw new WindowClosedException(environment.name(), start, Objects.requireNonNull(decision.blockedBy()),
+						decision.nextOpenAt());
 			}
 			int required = input.emergency() ? 0 : policy.requiredApprovals();
 			Readiness readiness = Readiness.of(start, input.emergency(), decision);

@@ -171,13 +171,15 @@ public final class EnvironmentTimeline {
 		List<TimelineEntry> entries = new ArrayList<>();
 		while (entries.size() < size) {
 			Source<?> newest = null;
+			Row<?> newestHead = null;
 			for (Source<?> source : sources) {
 				Row<?> head = source.head();
-				if (head != null && (newest == null || head.at().isAfter(newest.head().at()))) {
+				if (head != null && (newestHead == null || head.at().isAfter(newestHead.at()))) {
 					newest = source;
+					newestHead = head;
 				}
 			}
-			if (newest == null || (horizon != null && newest.head().at().isBefore(horizon))) {
+			if (newest == null || newestHead == null || (horizon != null && newestHead.at().isBefore(horizon))) {
 				break;
 			}
 			entries.add(newest.take().entry());

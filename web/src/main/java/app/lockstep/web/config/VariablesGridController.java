@@ -262,18 +262,21 @@ class VariablesGridController {
 				.findFirst()
 				.orElse(null);
 			String kind = null;
+			VariableState shown = null;
 			if (before == null && now != null) {
 				kind = "added";
+				shown = now;
 			}
 			else if (before != null && now == null) {
 				kind = "removed";
+				shown = before;
 			}
-			else if (before != null && (!before.fingerprint().equals(now.fingerprint())
+			else if (before != null && now != null && (!before.fingerprint().equals(now.fingerprint())
 					|| before.sensitive() != now.sensitive() || before.visibility() != now.visibility())) {
 				kind = "changed";
+				shown = now;
 			}
-			if (kind != null) {
-				VariableState shown = (now != null) ? now : before;
+			if (kind != null && shown != null) {
 				changes.add(new Change((environment != null) ? environment : "shared", environment, revision.number(),
 						kind, (now != null) ? now.displayValue() : null, shown.sensitive(), revision.author().name(),
 						revision.at(), revision.message()));
