@@ -12,9 +12,9 @@ import java.util.Set;
 import app.lockstep.domain.audit.AuditEntry;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Validation;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
-import app.lockstep.domain.tenancy.Role;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.access.Role;
 import org.jspecify.annotations.Nullable;
 
 /**

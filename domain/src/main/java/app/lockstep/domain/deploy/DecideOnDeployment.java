@@ -12,8 +12,8 @@ import app.lockstep.domain.shared.Actor;
 import app.lockstep.domain.shared.ForbiddenException;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Validation;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Role;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Role;
 import app.lockstep.domain.token.ApiToken;
 import org.jspecify.annotations.Nullable;
 

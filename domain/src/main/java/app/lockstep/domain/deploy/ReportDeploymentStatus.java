@@ -9,8 +9,8 @@ import java.util.concurrent.locks.LockSupport;
 
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Validation;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.token.ApiToken;
 import org.jspecify.annotations.Nullable;
 

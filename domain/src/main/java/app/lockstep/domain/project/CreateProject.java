@@ -7,8 +7,8 @@ import app.lockstep.domain.audit.AuditEntry;
 import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.Validation;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 
 public final class CreateProject {
 

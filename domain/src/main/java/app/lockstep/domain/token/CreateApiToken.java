@@ -20,8 +20,8 @@ import app.lockstep.domain.shared.ForbiddenException;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import org.jspecify.annotations.Nullable;
 
 /**

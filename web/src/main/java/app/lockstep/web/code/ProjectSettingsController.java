@@ -11,7 +11,7 @@ import app.lockstep.domain.code.DeliveryOutcome;
 import app.lockstep.domain.code.Forge;
 import app.lockstep.domain.code.ViewWebhook;
 import app.lockstep.domain.code.WebhookDelivery;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 

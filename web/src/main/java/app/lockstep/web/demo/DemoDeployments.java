@@ -22,7 +22,7 @@ import app.lockstep.domain.deploy.DueDeployments;
 import app.lockstep.domain.deploy.ReportDeploymentStatus;
 import app.lockstep.domain.deploy.RequestDeployment;
 import app.lockstep.domain.deploy.ReviewEmergency;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
