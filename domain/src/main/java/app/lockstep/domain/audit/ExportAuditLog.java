@@ -3,8 +3,8 @@ package app.lockstep.domain.audit;
 import java.util.function.Consumer;
 
 import app.lockstep.domain.shared.Transactions;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 
 /**
  * Streams the events matching a filter, oldest first (chain order), with their hashes, to

@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Transactions;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 
 /**
  * Signs the head of a chain and stores the checkpoint: for one organization on demand

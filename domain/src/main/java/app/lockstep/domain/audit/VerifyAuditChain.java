@@ -7,8 +7,8 @@ import java.util.Map;
 
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Transactions;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 
 /**
  * Walks an organization's whole chain in one transaction, streaming (constant memory):

@@ -1,7 +1,7 @@
 package app.lockstep.domain.code;
 
 import app.lockstep.domain.shared.Actor;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.token.ApiToken;
 import org.jspecify.annotations.Nullable;
 

@@ -9,8 +9,8 @@ import app.lockstep.domain.project.Project;
 import app.lockstep.domain.project.Projects;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.Transactions;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.token.ApiToken;
 import org.jspecify.annotations.Nullable;
 

@@ -2,6 +2,7 @@ package app.lockstep.domain.code;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import app.lockstep.domain.audit.AuditEntry;
@@ -11,8 +12,8 @@ import app.lockstep.domain.project.Projects;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.Validation;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.token.ApiToken;
 import org.jspecify.annotations.Nullable;
 
@@ -75,31 +76,35 @@ public final class RegisterArtifact {
 	public Registration register(Caller caller, @Nullable ApiToken via, String projectSlug, Input input) {
 		caller.require(Permission.REQUEST_DEPLOYMENTS);
 		Validation validation = new Validation();
-		String version = (input.version() != null) ? input.version().strip() : null;
-		if (version == null || version.isEmpty()) {
+		String versionText = (input.version() != null) ? input.version().strip() : null;
+		if (versionText == null || versionText.isEmpty()) {
 			validation.add("version", "Enter the version of the build, such as 1.4.2.");
 		}
-		else if (version.length() > MAX_VERSION || !VERSION.matcher(version).matches()) {
+		else if (versionText.length() > MAX_VERSION || !VERSION.matcher(versionText).matches()) {
 			validation.add("version", "Use letters, digits, dots, dashes, pluses and underscores, starting with a "
 					+ "letter or digit, " + MAX_VERSION + " characters or fewer (such as 1.4.2 or 2026.03.02-7).");
 		}
-		String sha = (input.commitSha() != null) ? input.commitSha().strip().toLowerCase(Locale.ROOT) : null;
-		if (sha == null || sha.isEmpty()) {
+		String shaText = (input.commitSha() != null) ? input.commitSha().strip().toLowerCase(Locale.ROOT) : null;
+		if (shaText == null || shaText.isEmpty()) {
 			validation.add("commitSha", "Enter the sha of the commit the build was made from.");
 		}
-		else if (!Commit.SHA.matcher(sha).matches()) {
+		else if (!Commit.SHA.matcher(shaText).matches()) {
 			validation.add("commitSha", "\"" + input.commitSha()
 					+ "\" is not a full commit sha: use all 40 (or, for SHA-256 repositories, 64) hex digits.");
 		}
-		String digest = (input.digest() != null) ? input.digest().strip() : null;
-		if (digest == null || digest.isEmpty()) {
+		String digestText = (input.digest() != null) ? input.digest().strip() : null;
+		if (digestText == null || digestText.isEmpty()) {
 			validation.add("digest", "Enter the build's digest, such as sha256:<64 hex digits>.");
 		}
-		else if (!DIGEST.matcher(digest).matches()) {
-			validation.add("digest", "\"" + digest + "\" is not a digest: use sha256:<64 lowercase hex digits> "
+		else if (!DIGEST.matcher(digestText).matches()) {
+			validation.add("digest", "\"" + digestText + "\" is not a digest: use sha256:<64 lowercase hex digits> "
 					+ "(or sha512:<128>), as docker inspect or sha256sum prints it.");
 		}
 		validation.throwIfInvalid();
+		// each was checked above
+		String version = Objects.requireNonNull(versionText);
+		String sha = Objects.requireNonNull(shaText);
+		String digest = Objects.requireNonNull(digestText);
 		return this.transactions.inTenant(caller.orgId(), () -> {
 			Project project = this.projects.findBySlug(caller.orgId(), projectSlug)
 				.orElseThrow(() -> new NotFoundException("No project \"" + projectSlug + "\"."));

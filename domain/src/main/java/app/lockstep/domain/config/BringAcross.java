@@ -14,8 +14,8 @@ import app.lockstep.domain.project.Environments;
 import app.lockstep.domain.project.Projects;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import org.jspecify.annotations.Nullable;
 
 /**

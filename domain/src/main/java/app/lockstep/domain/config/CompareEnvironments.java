@@ -12,8 +12,8 @@ import app.lockstep.domain.project.Environments;
 import app.lockstep.domain.project.ProjectWithEnvironments;
 import app.lockstep.domain.project.Projects;
 import app.lockstep.domain.shared.Transactions;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 
 /**
  * Drift: how two environments' effective configs differ (runtimes, services,

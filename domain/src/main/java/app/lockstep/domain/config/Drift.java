@@ -40,7 +40,8 @@ public final class Drift {
 		for (String key : keys) {
 			SpecItem l = leftItems.get(key);
 			SpecItem r = rightItems.get(key);
-			SpecItem any = (l != null) ? l : r;
+			// every key comes from one side or the other
+			SpecItem any = (l != null) ? l : Objects.requireNonNull(r);
 			boolean same = l != null && r != null && Objects.equals(l.value(), r.value());
 			items.add(new DriftItem(any.area(), any.key(), any.path(), kind(l, r, same), (l != null) ? l.shown() : null,
 					(r != null) ? r.shown() : null));

@@ -5,10 +5,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import app.lockstep.domain.project.Environment;
 import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.project.Environments;
 import app.lockstep.domain.project.Projects;
@@ -17,8 +19,8 @@ import app.lockstep.domain.shared.InstanceCaches;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Transactions;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -109,10 +111,11 @@ public final class ReadConfigForDeployment {
 	}
 
 	/** An environment's config and the latest revisions that make it up. */
-	private record Located(OrgId org, ConfigTarget target, int latestRevision, int projectRevision) {
+	private record Located(OrgId org, ConfigTarget target, Environment environment, int latestRevision,
+			int projectRevision) {
 
 		EnvironmentId environmentId() {
-			return this.target.environment().id();
+			return this.environment.id();
 		}
 
 	}
@@ -139,7 +142,7 @@ public final class ReadConfigForDeployment {
 			.orElseThrow();
 		if (config.revealedSecrets()) {
 			this.secretReads.record(new SecretRead(0, org, caller.actor(), located.environmentId(),
-					located.target().project().slug(), located.target().environmentName(), version.revision(),
+					located.target().project().slug(), located.environment().name(), version.revision(),
 					version.projectRevision(), config.sensitiveVariables(), this.clock.instant()));
 		}
 		return config;
@@ -150,7 +153,9 @@ public final class ReadConfigForDeployment {
 			.get(new Place(org, projectSlug, environmentName), () -> Optional.of(this.transactions.inTenant(org, () -> {
 				ConfigTarget target = ConfigTarget.resolve(this.projects, this.environments, org, projectSlug,
 						environmentName);
-				return new Located(org, target, this.revisions.latestNumber(org, target.scope()),
+				// resolved by an environment's name, so the target has its environment
+				Environment environment = Objects.requireNonNull(target.environment());
+				return new Located(org, target, environment, this.revisions.latestNumber(org, target.scope()),
 						this.revisions.latestNumber(org, new ConfigScope(target.project().id(), null)));
 			})), Located::org)
 			.orElseThrow();

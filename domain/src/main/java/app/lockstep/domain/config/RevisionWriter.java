@@ -10,7 +10,7 @@ import app.lockstep.domain.config.spec.InfrastructureSpec;
 import app.lockstep.domain.audit.AuditEntry;
 import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -15,8 +15,8 @@ import app.lockstep.domain.project.Environments;
 import app.lockstep.domain.project.Projects;
 import app.lockstep.domain.shared.FieldError;
 import app.lockstep.domain.shared.Transactions;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -111,10 +111,11 @@ public final class SaveConfigRevision {
 		for (int i = 0; i < typed.size(); i++) {
 			Variable variable = typed.get(i);
 			StoredVariable kept = previous.get(variable.name());
+			String value = inputs.get(i).value();
 			boolean keepSealed = variable.sensitive() && kept != null && kept.sensitive()
-					&& (inputs.get(i).value() == null || inputs.get(i).value().isEmpty());
-			stored.add(keepSealed ? new StoredVariable(kept.name(), null, kept.sealed(), kept.fingerprint(), true,
-					variable.visibility()) : this.sealing.store(caller.orgId(), variable));
+					&& (value == null || value.isEmpty());
+			stored.add((keepSealed && kept != null) ? new StoredVariable(kept.name(), null, kept.sealed(),
+					kept.fingerprint(), true, variable.visibility()) : this.sealing.store(caller.orgId(), variable));
 		}
 		return stored;
 	}

@@ -36,14 +36,14 @@ public final class VariableDiff {
 		for (String name : names) {
 			VariableState was = old.get(name);
 			VariableState is = now.get(name);
-			if (was == null) {
+			if (was != null && is != null) {
+				changes.add(change(was, is));
+			}
+			else if (is != null) {
 				changes.add(new VariableChange(name, ChangeKind.ADDED, null, is.displayValue(), is.sensitive()));
 			}
-			else if (is == null) {
+			else if (was != null) {
 				changes.add(new VariableChange(name, ChangeKind.REMOVED, was.displayValue(), null, was.sensitive()));
-			}
-			else {
-				changes.add(change(was, is));
 			}
 		}
 		return changes;

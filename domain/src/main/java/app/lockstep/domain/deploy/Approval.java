@@ -6,7 +6,7 @@ import java.util.UUID;
 import app.lockstep.domain.code.ArtifactId;
 import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.shared.UserId;
-import app.lockstep.domain.tenancy.Role;
+import app.lockstep.domain.access.Role;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import app.lockstep.domain.project.Tier;
-import app.lockstep.domain.tenancy.Role;
+import app.lockstep.domain.access.Role;
 import org.jspecify.annotations.Nullable;
 
 /**

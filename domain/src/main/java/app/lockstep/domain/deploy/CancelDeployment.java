@@ -3,8 +3,8 @@ package app.lockstep.domain.deploy;
 import java.time.Instant;
 
 import app.lockstep.domain.shared.OrgId;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.token.ApiToken;
 import org.jspecify.annotations.Nullable;
 

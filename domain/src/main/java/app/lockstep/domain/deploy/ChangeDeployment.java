@@ -10,8 +10,8 @@ import app.lockstep.domain.shared.Actor;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.token.ApiToken;
 import app.lockstep.domain.window.WindowDecision;
 import org.jspecify.annotations.Nullable;
@@ -97,8 +97,8 @@ public final class ChangeDeployment {
 			Instant start = (newSchedule != null) ? newSchedule : now;
 			WindowDecision decision = this.support.window(org, place.environment(), start);
 			if (!decision.open() && !deployment.emergency() && deployment.whenBlocked() == WhenBlocked.REJECT) {
-				throw new WindowClosedException(place.environmentName(), start, decision.blockedBy(),
-						decision.nextOpenAt());
+				throw new WindowClosedException(place.environmentName(), start,
+						Objects.requireNonNull(decision.blockedBy()), decision.nextOpenAt());
 			}
 			Readiness readiness = Readiness.of(start, deployment.emergency(), decision);
 			DeploymentStatus status = (required > 0) ? DeploymentStatus.AWAITING_APPROVAL : readiness.status();

@@ -25,8 +25,8 @@ import app.lockstep.domain.shared.Instants;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.window.WindowDecision;
 import org.jspecify.annotations.Nullable;
 

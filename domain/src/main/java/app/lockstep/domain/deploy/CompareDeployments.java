@@ -9,8 +9,8 @@ import app.lockstep.domain.config.ViewConfig;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -6,14 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import app.lockstep.domain.audit.AuditEntry;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Validation;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
-import app.lockstep.domain.tenancy.Role;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.access.Role;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -83,8 +84,10 @@ public final class ConfigureApprovalPolicy {
 			}
 			validation.throwIfInvalid();
 			ApprovalPolicy before = this.support.policy(org, place.environment());
-			ApprovalPolicy policy = new ApprovalPolicy(required, roles, Boolean.TRUE.equals(input.allowSelfApproval()),
-					hours, earlier, now, caller.name());
+			// both were checked above
+			ApprovalPolicy policy = new ApprovalPolicy(Objects.requireNonNull(required), roles,
+					Boolean.TRUE.equals(input.allowSelfApproval()), Objects.requireNonNull(hours), earlier, now,
+					caller.name());
 			this.support.policies.save(org, place.environment().id(), policy);
 			this.support.auditLog.append(org, caller.actor(),
 					AuditEntry.of("approval_policy.updated", "environment", place.environment().id().toString())

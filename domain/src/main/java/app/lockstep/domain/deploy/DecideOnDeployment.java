@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -11,8 +12,8 @@ import app.lockstep.domain.shared.Actor;
 import app.lockstep.domain.shared.ForbiddenException;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Validation;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Role;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Role;
 import app.lockstep.domain.token.ApiToken;
 import org.jspecify.annotations.Nullable;
 
@@ -71,7 +72,7 @@ public final class DecideOnDeployment {
 		validation.check(decision != Approval.Decision.REJECT || comment != null, "comment",
 				"Say why you reject it: the requester reads this comment.");
 		validation.throwIfInvalid();
-		Approval.Decision chosen = decision;
+		Approval.Decision chosen = Objects.requireNonNull(decision);
 		OrgId org = caller.orgId();
 		Instant now = this.support.now();
 		return this.support.transactions.inTenant(org, () -> {

@@ -3,6 +3,7 @@ package app.lockstep.domain.deploy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -125,9 +126,9 @@ public final class DispatchDeployments {
 	 */
 	public Outcome start(DueDeployments.Due due) {
 		OrgId org = due.org();
-		Claim claim = this.support.transactions.inTenant(org, () -> claim(org, due));
-		if (claim.outcome() != null) {
-			return claim.outcome();
+		Claim taken = this.support.transactions.inTenant(org, () -> claim(org, due));
+		if (!(taken instanceof Claim.Taken claim)) {
+			return ((Claim.Done) taken).outcome();
 		}
 		DeployerClient.Result result = deliverUnderClaim(org, claim);
 		if (result == null) {
@@ -172,7 +173,7 @@ public final class DispatchDeployments {
 		}
 		UUID token = UUID.randomUUID();
 		this.support.deployments.claim(org, deployment.id(), token, now.plus(this.lease));
-		return new Claim(null, deployment.id(), token, place, target, delivery);
+		return new Claim.Taken(deployment.id(), token, place, target, delivery);
 	}
 
 	/**
@@ -180,7 +181,7 @@ public final class DispatchDeployments {
 	 * the deployer takes its time (each renewal a short transaction of its own). Null
 	 * when interrupted.
 	 */
-	private DeployerClient.@Nullable Result deliverUnderClaim(OrgId org, Claim claim) {
+	private DeployerClient.@Nullable Result deliverUnderClaim(OrgId org, Claim.Taken claim) {
 		Delivery delivery = claim.delivery();
 		Future<DeployerClient.Result> answer = this.deliveries.submit(() -> {
 			try {
@@ -209,7 +210,7 @@ public final class DispatchDeployments {
 		}
 	}
 
-	private void renew(OrgId org, Claim claim) {
+	private void renew(OrgId org, Claim.Taken claim) {
 		try {
 			this.support.transactions.inTenant(org, () -> this.support.deployments.renewClaim(org, claim.deployment(),
 					claim.token(), this.support.now().plus(this.lease)));
@@ -225,7 +226,7 @@ public final class DispatchDeployments {
 	 * lapsed and another instance claimed the deployment, that instance records the
 	 * outcome of its own delivery (same delivery id) and this one changes nothing.
 	 */
-	private Outcome finish(OrgId org, Claim claim, DeployerClient.Result result) {
+	private Outcome finish(OrgId org, Claim.Taken claim, DeployerClient.Result result) {
 		Instant now = this.support.now();
 		Deployment deployment = this.support.deployments.lockAndRelease(org, claim.deployment(), claim.token())
 			.orElse(null);
@@ -265,11 +266,19 @@ public final class DispatchDeployments {
 	}
 
 	/** A claimed delivery, or the outcome when there is nothing to deliver. */
-	private record Claim(@Nullable Outcome outcome, @Nullable DeploymentId deployment, @Nullable UUID token,
-			@Nullable DeploymentPlace place, @Nullable DeployTarget target, @Nullable Delivery delivery) {
+	private sealed interface Claim {
 
 		static Claim done(Outcome outcome) {
-			return new Claim(outcome, null, null, null, null, null);
+			return new Done(outcome);
+		}
+
+		/** Nothing to deliver (or not now): what became of the deployment. */
+		record Done(Outcome outcome) implements Claim {
+		}
+
+		/** The deployment is this dispatcher's until the lease ends: deliver it. */
+		record Taken(DeploymentId deployment, UUID token, DeploymentPlace place, DeployTarget target,
+				Delivery delivery) implements Claim {
 		}
 
 	}
@@ -327,13 +336,14 @@ public final class DispatchDeployments {
 
 	private Outcome started(OrgId org, Deployment deployment, DeploymentPlace place, DeployTarget target, Instant now,
 			String detail) {
-		Deployment running = deployment.withStarted(now, now.plus(target.timeout()));
+		Instant deadline = now.plus(target.timeout());
+		Deployment running = deployment.withStarted(now, deadline);
 		List<String> commits = commitsBrought(org, running, place);
 		this.support.update(org, running);
 		this.support.audit(org, SCHEDULER, "started", running, place,
 				(e) -> e.detail("target", target.type().value())
 					.detail("detail", detail)
-					.detail("deadlineAt", running.deadlineAt().toString())
+					.detail("deadlineAt", deadline.toString())
 					.detail("commitCount", commits.size())
 					.detail("commits", commits.subList(0, Math.min(commits.size(), COMMITS_RECORDED))));
 		return Outcome.STARTED;
@@ -379,14 +389,17 @@ public final class DispatchDeployments {
 				artifact.digest(), deployment.configRevision(), configPath, deployment.emergency());
 		String secret;
 		try {
-			secret = this.secrets.open(org, place.environment().id(), target.secret());
+			// a webhook target has its signing secret; a missing one cannot be opened
+			// either
+			secret = this.secrets.open(org, place.environment().id(), Objects.requireNonNull(target.secret()));
 		}
 		catch (RuntimeException ex) {
 			throw new UndeliverableException(DeployerClient.Result.refused("the deploy target's signing secret "
 					+ "cannot be decrypted with the configured secrets keys (were they changed?); set the secret "
 					+ "again on the deployment settings"));
 		}
-		return new Delivery(target.url(), secret, deployment.deliveryId(), payload);
+		return new Delivery(Objects.requireNonNull(target.url(), "a webhook target has its URL"), secret,
+				deployment.deliveryId(), payload);
 	}
 
 	private DeploymentPlace placeOf(OrgId org, Deployment deployment) {

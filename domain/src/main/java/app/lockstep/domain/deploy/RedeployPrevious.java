@@ -3,8 +3,8 @@ package app.lockstep.domain.deploy;
 import java.util.List;
 
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.token.ApiToken;
 import org.jspecify.annotations.Nullable;
 

@@ -4,12 +4,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Validation;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.token.ApiToken;
 import org.jspecify.annotations.Nullable;
 
@@ -56,13 +57,14 @@ public final class ReportDeploymentStatus {
 		String logUrl = RequestDeployment.trimToNull(input.logUrl());
 		validation.check(logUrl == null || isWebAddress(logUrl), "logUrl", "Give the log's address as an http(s) URL.");
 		validation.throwIfInvalid();
+		DeploymentStatus status = Objects.requireNonNull(reported);
 		OrgId org = caller.orgId();
 		// A deployer may report before its answer to the delivery has been recorded (the
 		// deployment is then still claimed, and not yet running): wait for that, a while.
 		long giveUpAt = System.nanoTime() + WAIT_FOR_DELIVERY.toNanos();
 		while (true) {
 			try {
-				return reportOnce(caller, via, projectSlug, environmentName, id, reported, message, logUrl);
+				return reportOnce(caller, via, projectSlug, environmentName, id, status, message, logUrl);
 			}
 			catch (DeliveryInProgressException ex) {
 				if (System.nanoTime() - giveUpAt >= 0) {

@@ -3,6 +3,7 @@ package app.lockstep.domain.deploy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 
 import app.lockstep.domain.code.Artifact;
@@ -14,9 +15,9 @@ import app.lockstep.domain.shared.ForbiddenException;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.tenancy.Member;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.token.ApiToken;
 import app.lockstep.domain.window.WindowDecision;
 import org.jspecify.annotations.Nullable;
@@ -114,7 +115,8 @@ public final class RequestDeployment {
 			Instant start = (schedule != null) ? schedule : now;
 			WindowDecision decision = this.support.window(org, environment, start);
 			if (!decision.open() && !input.emergency() && whenBlocked == WhenBlocked.REJECT) {
-				throw new WindowClosedException(environment.name(), start, decision.blockedBy(), decision.nextOpenAt());
+				throw new WindowClosedException(environment.name(), start, Objects.requireNonNull(decision.blockedBy()),
+						decision.nextOpenAt());
 			}
 			int required = input.emergency() ? 0 : policy.requiredApprovals();
 			Readiness readiness = Readiness.of(start, input.emergency(), decision);

@@ -6,8 +6,8 @@ import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.ForbiddenException;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.token.ApiToken;
 import org.jspecify.annotations.Nullable;
 

@@ -5,14 +5,15 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import app.lockstep.domain.audit.AuditEntry;
 import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.Validation;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 
 /**
  * Adds an environment to a project, at the end of the promotion order unless a position
@@ -52,9 +53,11 @@ public final class CreateEnvironment {
 			int position = (input.position() == null) ? last : Math.min(input.position(), last);
 			ZoneId zone = (input.timeZone() == null || input.timeZone().isBlank()) ? caller.organization().timeZone()
 					: ZoneId.of(input.timeZone().strip());
-			Environment environment = new Environment(EnvironmentId.random(), project.id(), input.name().strip(),
-					EnvironmentInput.parseTier(input.tier()), position, ProjectInput.blankToNull(input.branchPattern()),
-					zone);
+			// name and tier were required and checked above
+			Environment environment = new Environment(EnvironmentId.random(), project.id(),
+					Objects.requireNonNull(input.name()).strip(),
+					Objects.requireNonNull(EnvironmentInput.parseTier(input.tier())), position,
+					ProjectInput.blankToNull(input.branchPattern()), zone);
 			List<Environment> reordered = new ArrayList<>(existing);
 			reordered.add(position - 1, environment);
 			for (int i = 0; i < reordered.size(); i++) {

@@ -1,13 +1,14 @@
 package app.lockstep.domain.project;
 
 import java.time.Clock;
+import java.util.Objects;
 
 import app.lockstep.domain.audit.AuditEntry;
 import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.Validation;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 
 public final class CreateProject {
 
@@ -31,9 +32,10 @@ public final class CreateProject {
 		Validation validation = new Validation();
 		input.validate(validation, true);
 		validation.throwIfInvalid();
-		Project project = new Project(ProjectId.random(), input.slug().strip(), input.name().strip(),
-				ProjectInput.blankToNull(input.repositoryUrl()), ProjectInput.blankToNull(input.description()),
-				this.clock.instant());
+		// slug and name were required above
+		Project project = new Project(ProjectId.random(), Objects.requireNonNull(input.slug()).strip(),
+				Objects.requireNonNull(input.name()).strip(), ProjectInput.blankToNull(input.repositoryUrl()),
+				ProjectInput.blankToNull(input.description()), this.clock.instant());
 		return this.transactions.inTenant(caller.orgId(), () -> {
 			this.projects.create(caller.orgId(), project);
 			this.auditLog.append(caller.orgId(), caller.actor(),

@@ -3,14 +3,15 @@ package app.lockstep.domain.project;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 
 import app.lockstep.domain.audit.AuditEntry;
 import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.Validation;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 
 /**
  * Renames an environment, changes its tier, branch pattern or time zone, or moves it in
@@ -53,7 +54,8 @@ public final class UpdateEnvironment {
 						"No environment \"" + environmentName + "\" in " + projectSlug + "."));
 			Environment edited = new Environment(before.id(), before.projectId(),
 					(input.name() != null) ? input.name().strip() : before.name(),
-					(input.tier() != null) ? EnvironmentInput.parseTier(input.tier()) : before.tier(),
+					(input.tier() != null)
+							? Objects.requireNonNull(EnvironmentInput.parseTier(input.tier())) : before.tier(),
 					before.position(),
 					(input.branchPattern() != null) ? ProjectInput.blankToNull(input.branchPattern())
 							: before.branchPattern(),

@@ -7,8 +7,8 @@ import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.Validation;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 
 /** Renames a project, or changes its slug, repository or description. */
 public final class UpdateProject {

@@ -4,8 +4,8 @@ import java.util.List;
 
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.Transactions;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 
 /** Reads projects and environments for the dashboard, the project page and the API. */
 public final class ViewProjects {

@@ -9,6 +9,7 @@ import app.lockstep.domain.shared.Actor;
 import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.ForbiddenException;
 import app.lockstep.domain.shared.NotFoundException;
+import app.lockstep.domain.shared.Organization;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.UserId;
 import app.lockstep.domain.shared.Validation;

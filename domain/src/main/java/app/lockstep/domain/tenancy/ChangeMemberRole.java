@@ -2,6 +2,9 @@ package app.lockstep.domain.tenancy;
 
 import java.util.Map;
 
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.access.Role;
 import app.lockstep.domain.audit.AuditEntry;
 import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.shared.ConflictException;

@@ -3,10 +3,12 @@ package app.lockstep.domain.tenancy;
 import java.time.Clock;
 import java.time.ZoneId;
 
+import app.lockstep.domain.access.Role;
 import app.lockstep.domain.audit.AuditEntry;
 import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.shared.Actor;
 import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.Organization;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.UserId;
 import app.lockstep.domain.shared.Validation;

@@ -3,6 +3,7 @@ package app.lockstep.domain.tenancy;
 import java.time.Instant;
 import java.util.UUID;
 
+import app.lockstep.domain.access.Role;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.UserId;
 import org.jspecify.annotations.Nullable;

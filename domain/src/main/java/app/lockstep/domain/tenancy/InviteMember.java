@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.access.Role;
 import app.lockstep.domain.audit.AuditEntry;
 import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.shared.ConflictException;

@@ -3,6 +3,8 @@ package app.lockstep.domain.tenancy;
 import java.time.Clock;
 import java.util.List;
 
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.shared.Transactions;
 
 /** The member list with the invitations still pending. */

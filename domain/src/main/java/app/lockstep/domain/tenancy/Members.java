@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import app.lockstep.domain.access.Role;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.UserId;
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.Organization;
 
 /** Organizations. Visible to the unit of work bound to them and to their members. */
 public interface Organizations {

@@ -1,5 +1,8 @@
 package app.lockstep.domain.tenancy;
 
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.access.Role;
 import app.lockstep.domain.audit.AuditEntry;
 import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.shared.ConflictException;

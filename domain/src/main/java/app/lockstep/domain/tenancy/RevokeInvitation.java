@@ -3,6 +3,8 @@ package app.lockstep.domain.tenancy;
 import java.time.Clock;
 import java.util.UUID;
 
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.audit.AuditEntry;
 import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.shared.ConflictException;

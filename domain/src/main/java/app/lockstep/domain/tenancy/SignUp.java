@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Locale;
 
 import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.Organization;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.UserId;
 import app.lockstep.domain.shared.Validation;

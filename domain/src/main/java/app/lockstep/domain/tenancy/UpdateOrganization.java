@@ -4,8 +4,11 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.audit.AuditEntry;
 import app.lockstep.domain.audit.AuditLog;
+import app.lockstep.domain.shared.Organization;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.Validation;
 

@@ -22,8 +22,8 @@ import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -171,13 +171,15 @@ public final class EnvironmentTimeline {
 		List<TimelineEntry> entries = new ArrayList<>();
 		while (entries.size() < size) {
 			Source<?> newest = null;
+			Row<?> newestHead = null;
 			for (Source<?> source : sources) {
 				Row<?> head = source.head();
-				if (head != null && (newest == null || head.at().isAfter(newest.head().at()))) {
+				if (head != null && (newestHead == null || head.at().isAfter(newestHead.at()))) {
 					newest = source;
+					newestHead = head;
 				}
 			}
-			if (newest == null || (horizon != null && newest.head().at().isBefore(horizon))) {
+			if (newest == null || newestHead == null || (horizon != null && newestHead.at().isBefore(horizon))) {
 				break;
 			}
 			entries.add(newest.take().entry());

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -19,8 +20,8 @@ import app.lockstep.domain.shared.ForbiddenException;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -131,8 +132,10 @@ public final class CreateApiToken {
 		return this.transactions.inTenant(caller.orgId(), () -> {
 			checkExists(caller, projectSlug, environmentName);
 			ApiTokenSecret secret = ApiTokenSecret.generate();
-			ApiToken token = new ApiToken(caller.orgId(), UUID.randomUUID(), input.name().strip(), secret.prefix(),
-					scopes, projectSlug, environmentName, caller.userId(), caller.name(), now, expiry, null, null);
+			// the name was required above
+			ApiToken token = new ApiToken(caller.orgId(), UUID.randomUUID(),
+					Objects.requireNonNull(input.name()).strip(), secret.prefix(), scopes, projectSlug, environmentName,
+					caller.userId(), caller.name(), now, expiry, null, null);
 			this.tokens.add(token, secret.hash());
 			AuditEntry.Builder entry = ApiTokenAudit.entry("token.created", token);
 			if (via != null) {

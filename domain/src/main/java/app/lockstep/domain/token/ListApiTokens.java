@@ -3,8 +3,8 @@ package app.lockstep.domain.token;
 import java.util.List;
 
 import app.lockstep.domain.shared.Transactions;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 
 /**
  * The caller's own tokens, newest first; owners and admins (who manage members) see

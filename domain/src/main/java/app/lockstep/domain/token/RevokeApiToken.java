@@ -9,8 +9,8 @@ import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.Transactions;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 
 /**
  * Revokes a token so it stops working at once. Members revoke their own tokens; those who

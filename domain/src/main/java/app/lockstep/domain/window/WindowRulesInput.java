@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,7 +67,7 @@ public record WindowRulesInput(@Nullable String timeZone, @Nullable List<BlockIn
 			Validation validation = new Validation();
 			Freeze freeze = freeze(this, zone, "", validation);
 			validation.throwIfInvalid();
-			return java.util.Objects.requireNonNull(freeze);
+			return Objects.requireNonNull(freeze);
 		}
 
 	}
@@ -138,7 +139,7 @@ public record WindowRulesInput(@Nullable String timeZone, @Nullable List<BlockIn
 			}
 		}
 		validation.throwIfInvalid();
-		return new WindowRules(java.util.Objects.requireNonNull(zone), blockRules, hourRules, freezeRules);
+		return new WindowRules(Objects.requireNonNull(zone), blockRules, hourRules, freezeRules);
 	}
 
 	/** The rules as they would be written: the inverse of {@link #toRules(ZoneId)}. */
@@ -243,7 +244,8 @@ public record WindowRulesInput(@Nullable String timeZone, @Nullable List<BlockIn
 					+ "). Across midnight, use two rows: one until 24:00 and one from 00:00.");
 			return null;
 		}
-		if (to.equals(LocalTime.MIDNIGHT) && !endOfDay(toText.strip())) {
+		// to was read from toText
+		if (to.equals(LocalTime.MIDNIGHT) && !endOfDay(Objects.requireNonNull(toText).strip())) {
 			validation.add(field + ".to",
 					"An end of 00:00 would be before the start; write 24:00 for the end of the day.");
 			return null;

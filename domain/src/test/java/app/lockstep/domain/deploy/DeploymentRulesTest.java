@@ -13,7 +13,7 @@ import app.lockstep.domain.project.ProjectId;
 import app.lockstep.domain.project.Tier;
 import app.lockstep.domain.shared.Actor;
 import app.lockstep.domain.shared.UserId;
-import app.lockstep.domain.tenancy.Role;
+import app.lockstep.domain.access.Role;
 import app.lockstep.domain.window.WindowDecision;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
 package app.lockstep.domain.tenancy;
 
+import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.access.Role;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.UserId;
-import app.lockstep.domain.tenancy.Role;
+import app.lockstep.domain.access.Role;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

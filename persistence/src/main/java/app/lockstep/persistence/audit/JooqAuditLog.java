@@ -474,10 +474,10 @@ class JooqAuditLog implements AuditLog {
 		public void beforeCommit(boolean readOnly) {
 			// One organization per transaction in practice; several are taken in a fixed
 			// order so two transactions can never wait for each other's heads.
-			List<OrgId> organizations = new ArrayList<>(this.entries.keySet());
-			organizations.sort(Comparator.comparing(OrgId::value));
-			for (OrgId org : organizations) {
-				this.owner.flush(org, this.entries.get(org));
+			List<Map.Entry<OrgId, List<Entry>>> organizations = new ArrayList<>(this.entries.entrySet());
+			organizations.sort(Map.Entry.comparingByKey(Comparator.comparing(OrgId::value)));
+			for (Map.Entry<OrgId, List<Entry>> organization : organizations) {
+				this.owner.flush(organization.getKey(), organization.getValue());
 			}
 			this.entries.clear();
 		}

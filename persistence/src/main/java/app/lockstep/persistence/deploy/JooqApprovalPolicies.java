@@ -10,7 +10,7 @@ import app.lockstep.domain.deploy.ApprovalPolicies;
 import app.lockstep.domain.deploy.ApprovalPolicy;
 import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.shared.OrgId;
-import app.lockstep.domain.tenancy.Role;
+import app.lockstep.domain.access.Role;
 import app.lockstep.persistence.jooq.tables.records.ApprovalPoliciesRecord;
 import org.jooq.DSLContext;
 

@@ -11,7 +11,7 @@ import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.UserId;
-import app.lockstep.domain.tenancy.Role;
+import app.lockstep.domain.access.Role;
 import app.lockstep.persistence.jooq.tables.records.DeploymentApprovalsRecord;
 import app.lockstep.persistence.shared.UniqueViolations;
 import org.jooq.DSLContext;

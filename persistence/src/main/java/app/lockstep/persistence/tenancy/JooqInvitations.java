@@ -10,7 +10,7 @@ import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.UserId;
 import app.lockstep.domain.tenancy.Invitation;
 import app.lockstep.domain.tenancy.Invitations;
-import app.lockstep.domain.tenancy.Role;
+import app.lockstep.domain.access.Role;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;

@@ -10,7 +10,7 @@ import app.lockstep.domain.shared.UserId;
 import app.lockstep.domain.tenancy.Member;
 import app.lockstep.domain.tenancy.Membership;
 import app.lockstep.domain.tenancy.Members;
-import app.lockstep.domain.tenancy.Role;
+import app.lockstep.domain.access.Role;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Record5;

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.OrgId;
-import app.lockstep.domain.tenancy.Organization;
+import app.lockstep.domain.shared.Organization;
 import app.lockstep.domain.tenancy.Organizations;
 import app.lockstep.persistence.jooq.tables.records.OrganizationsRecord;
 import app.lockstep.persistence.shared.UniqueViolations;

@@ -162,16 +162,25 @@ class JooqDeploymentWindows implements DeploymentWindows {
 		List<Map<String, Object>> freezes = (List<Map<String, Object>>) json.getOrDefault("freezes", List.of());
 		return new WindowRules(zone,
 				blocks.stream()
-					.map((row) -> new Block((String) row.get("label"), days(row.get("days")), time(row.get("from")),
-							time(row.get("to"))))
+					.map((row) -> new Block((String) required(row, "label"), days(required(row, "days")),
+							time(required(row, "from")), time(required(row, "to"))))
 					.toList(),
 				hours.stream()
-					.map((row) -> new AllowedHours(days(row.get("days")), time(row.get("from")), time(row.get("to"))))
+					.map((row) -> new AllowedHours(days(required(row, "days")), time(required(row, "from")),
+							time(required(row, "to"))))
 					.toList(),
 				freezes.stream()
-					.map((row) -> new Freeze(Instant.parse((String) row.get("start")),
-							Instant.parse((String) row.get("end")), (String) row.get("reason")))
+					.map((row) -> new Freeze(Instant.parse((String) required(row, "start")),
+							Instant.parse((String) required(row, "end")), (String) required(row, "reason")))
 					.toList());
+	}
+
+	private static Object required(Map<String, Object> row, String key) {
+		Object value = row.get(key);
+		if (value == null) {
+			throw new IllegalStateException("Saved window rules lack \"" + key + "\"");
+		}
+		return value;
 	}
 
 	private static java.util.Set<DayOfWeek> days(Object names) {

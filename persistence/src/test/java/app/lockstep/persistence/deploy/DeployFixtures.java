@@ -17,7 +17,7 @@ import app.lockstep.domain.project.ProjectId;
 import app.lockstep.domain.shared.Actor;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.UserId;
-import app.lockstep.domain.tenancy.Role;
+import app.lockstep.domain.access.Role;
 import app.lockstep.persistence.testing.TestDatabase;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;

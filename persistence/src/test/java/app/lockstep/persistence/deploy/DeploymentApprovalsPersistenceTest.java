@@ -15,7 +15,7 @@ import app.lockstep.domain.deploy.DeploymentStatus;
 import app.lockstep.domain.deploy.Deployments.IllegalTransitionException;
 import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.UserId;
-import app.lockstep.domain.tenancy.Role;
+import app.lockstep.domain.access.Role;
 import app.lockstep.persistence.deploy.DeployFixtures.Tenant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

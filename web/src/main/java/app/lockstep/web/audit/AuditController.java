@@ -12,7 +12,7 @@ import app.lockstep.domain.audit.ReadAuditLog;
 import app.lockstep.domain.audit.SignCheckpoint;
 import app.lockstep.domain.audit.VerifyAuditChain;
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.web.ops.LockstepMeters;
 import app.lockstep.web.shared.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;

@@ -14,7 +14,7 @@ import app.lockstep.domain.audit.AuditFilter;
 import app.lockstep.domain.audit.ExportAuditLog;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.web.shared.Download;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;

@@ -10,8 +10,8 @@ import app.lockstep.domain.code.Artifact;
 import app.lockstep.domain.code.CodeChange;
 import app.lockstep.domain.code.ViewArtifacts;
 import app.lockstep.domain.code.ViewCodeChanges;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;

@@ -12,7 +12,7 @@ import app.lockstep.domain.code.DeliveryOutcome;
 import app.lockstep.domain.code.Forge;
 import app.lockstep.domain.code.ViewWebhook;
 import app.lockstep.domain.code.WebhookDelivery;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;

@@ -24,8 +24,8 @@ import app.lockstep.domain.project.ViewProjects;
 import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import app.lockstep.web.shared.FormErrors;
 import app.lockstep.web.shared.ZoneTimes;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -262,18 +262,21 @@ class VariablesGridController {
 				.findFirst()
 				.orElse(null);
 			String kind = null;
+			VariableState shown = null;
 			if (before == null && now != null) {
 				kind = "added";
+				shown = now;
 			}
 			else if (before != null && now == null) {
 				kind = "removed";
+				shown = before;
 			}
-			else if (before != null && (!before.fingerprint().equals(now.fingerprint())
+			else if (before != null && now != null && (!before.fingerprint().equals(now.fingerprint())
 					|| before.sensitive() != now.sensitive() || before.visibility() != now.visibility())) {
 				kind = "changed";
+				shown = now;
 			}
-			if (kind != null) {
-				VariableState shown = (now != null) ? now : before;
+			if (kind != null && shown != null) {
 				changes.add(new Change((environment != null) ? environment : "shared", environment, revision.number(),
 						kind, (now != null) ? now.displayValue() : null, shown.sensitive(), revision.author().name(),
 						revision.at(), revision.message()));

@@ -6,7 +6,7 @@ import app.lockstep.domain.config.ConfigRevision;
 import app.lockstep.domain.config.SaveConfigRevision;
 import app.lockstep.domain.config.VariableInput;
 import app.lockstep.domain.config.Visibility;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import org.jspecify.annotations.Nullable;
 
 /**

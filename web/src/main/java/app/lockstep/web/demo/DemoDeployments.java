@@ -22,8 +22,9 @@ import app.lockstep.domain.deploy.DueDeployments;
 import app.lockstep.domain.deploy.ReportDeploymentStatus;
 import app.lockstep.domain.deploy.RequestDeployment;
 import app.lockstep.domain.deploy.ReviewEmergency;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -108,8 +109,8 @@ class DemoDeployments {
 		request(developer, "api", "production", a201, null, "Rate limits per token");
 	}
 
-	private Deployment request(Caller caller, String project, String environment, String version, Instant scheduledAt,
-			String note) {
+	private Deployment request(Caller caller, String project, String environment, String version,
+			@Nullable Instant scheduledAt, String note) {
 		return this.request.request(caller, null, project, environment,
 				new RequestDeployment.Input(version, null, scheduledAt, "queue", note, false, null));
 	}

@@ -12,7 +12,7 @@ import app.lockstep.domain.deploy.ApprovalPolicy;
 import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.domain.deploy.DeploymentPlace;
 import app.lockstep.domain.deploy.ViewDeployments;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,8 +1,8 @@
 package app.lockstep.web.deploy;
 
 import app.lockstep.domain.deploy.ViewDeployments;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import app.lockstep.web.shared.LayoutContribution;
 import jakarta.servlet.http.HttpServletRequest;
 

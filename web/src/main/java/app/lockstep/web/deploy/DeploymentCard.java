@@ -3,8 +3,8 @@ package app.lockstep.web.deploy;
 import java.util.List;
 
 import app.lockstep.domain.deploy.ViewDeployments;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import app.lockstep.web.shared.ZoneTimes;
 import org.jspecify.annotations.Nullable;
 

@@ -14,7 +14,7 @@ import app.lockstep.domain.deploy.ViewDeployments;
 import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.ForbiddenException;
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.web.shared.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;

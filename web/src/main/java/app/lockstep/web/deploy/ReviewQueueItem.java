@@ -9,8 +9,8 @@ import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.domain.deploy.DeploymentPlace;
 import app.lockstep.domain.deploy.ReviewEmergency;
 import app.lockstep.domain.deploy.ViewDeployments;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -9,7 +9,7 @@ import app.lockstep.domain.deploy.ConfigureApprovalPolicy;
 import app.lockstep.domain.deploy.ConfigureDeployTarget;
 import app.lockstep.domain.deploy.DeployTarget;
 import app.lockstep.domain.shared.Validation;
-import app.lockstep.domain.tenancy.Role;
+import app.lockstep.domain.access.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 

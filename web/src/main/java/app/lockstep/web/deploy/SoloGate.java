@@ -1,10 +1,10 @@
 package app.lockstep.web.deploy;
 
 import app.lockstep.domain.deploy.ApprovalPolicy;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.tenancy.ListMembers;
 import app.lockstep.domain.tenancy.Member;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Permission;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import app.lockstep.domain.deploy.Approval;
 import app.lockstep.domain.deploy.ChangeReport;
 import app.lockstep.domain.deploy.Deployment;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.web.shared.Download;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;

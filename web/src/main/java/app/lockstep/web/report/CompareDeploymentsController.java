@@ -8,7 +8,7 @@ import app.lockstep.domain.deploy.CompareDeployments;
 import app.lockstep.domain.deploy.DeploymentId;
 import app.lockstep.domain.deploy.ViewDeployments;
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.web.shared.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;

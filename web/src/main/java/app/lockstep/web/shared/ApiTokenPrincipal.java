@@ -7,7 +7,7 @@ import app.lockstep.domain.token.ApiToken;
 /**
  * Who a request authenticated with an API token acts as: the token's creator, limited to
  * the token. {@link OrgAccessInterceptor} turns it into a
- * {@link app.lockstep.domain.tenancy.Caller} in the token's organization only.
+ * {@link app.lockstep.domain.access.Caller} in the token's organization only.
  */
 public record ApiTokenPrincipal(ApiToken token) implements Principal {
 

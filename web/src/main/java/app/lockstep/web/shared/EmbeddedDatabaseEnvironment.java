@@ -6,6 +6,7 @@ import java.util.Map;
 
 import app.lockstep.persistence.embedded.LocalEmbeddedPostgres;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -20,7 +21,7 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
 
-	private static LocalEmbeddedPostgres running;
+	private static @Nullable LocalEmbeddedPostgres running;
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -42,11 +43,13 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
 	}
 
 	private static synchronized LocalEmbeddedPostgres start(Path directory) {
-		if (running == null) {
-			running = LocalEmbeddedPostgres.start(directory);
-			Runtime.getRuntime().addShutdownHook(new Thread(running::close, "stop-embedded-postgres"));
+		LocalEmbeddedPostgres database = running;
+		if (database == null) {
+			database = LocalEmbeddedPostgres.start(directory);
+			running = database;
+			Runtime.getRuntime().addShutdownHook(new Thread(database::close, "stop-embedded-postgres"));
 		}
-		return running;
+		return database;
 	}
 
 	@Override

@@ -1,6 +1,6 @@
 package app.lockstep.web.shared;
 
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.servlet.ModelAndView;

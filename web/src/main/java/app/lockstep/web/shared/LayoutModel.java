@@ -5,7 +5,7 @@ import app.lockstep.domain.tenancy.Members;
 
 import java.util.List;
 
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.tenancy.ResolveMembership;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

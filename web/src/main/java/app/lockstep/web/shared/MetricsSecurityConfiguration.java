@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -68,10 +69,11 @@ class MetricsSecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.csrf((csrf) -> csrf.disable())
-			.exceptionHandling((exceptions) -> exceptions
-				.authenticationEntryPoint(new ProblemAuthenticationEntryPoint())
-				.accessDeniedHandler((request, response, denied) -> new ProblemAuthenticationEntryPoint()
-					.commence(request, response, new InsufficientAuthenticationException(denied.getMessage()))));
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(new ProblemAuthenticationEntryPoint())
+						.accessDeniedHandler((request, response, denied) -> new ProblemAuthenticationEntryPoint()
+							.commence(request, response, new InsufficientAuthenticationException(
+									Objects.requireNonNullElse(denied.getMessage(), "Access denied")))));
 		return http.build();
 	}
 

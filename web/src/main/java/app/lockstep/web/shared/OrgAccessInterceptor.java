@@ -3,7 +3,7 @@ package app.lockstep.web.shared;
 import java.util.List;
 import java.util.Map;
 
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.tenancy.Membership;
 import app.lockstep.domain.tenancy.ResolveMembership;
 import app.lockstep.domain.token.ApiToken;

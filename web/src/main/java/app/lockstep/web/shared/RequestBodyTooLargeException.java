@@ -1,6 +1,7 @@
 package app.lockstep.web.shared;
 
 import java.io.IOException;
+import java.util.Objects;
 
 /**
  * A request body went past its limit while it was being read (see {@link RequestLimits}).
@@ -14,6 +15,12 @@ public class RequestBodyTooLargeException extends IOException {
 	public RequestBodyTooLargeException(long limit) {
 		super("The request body is larger than the " + RequestLimits.describe(limit) + " this address accepts.");
 		this.limit = limit;
+	}
+
+	/** What the client is told: always set, by the constructor. */
+	@Override
+	public String getMessage() {
+		return Objects.requireNonNull(super.getMessage());
 	}
 
 	public long limit() {

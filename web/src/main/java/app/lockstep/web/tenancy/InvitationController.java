@@ -6,7 +6,7 @@ import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.AcceptInvitation;
 import app.lockstep.domain.tenancy.InvitationToken;
-import app.lockstep.domain.tenancy.Organization;
+import app.lockstep.domain.shared.Organization;
 import app.lockstep.domain.tenancy.ResolveMembership;
 import app.lockstep.domain.tenancy.SignUp;
 import app.lockstep.web.shared.ClientAddress;

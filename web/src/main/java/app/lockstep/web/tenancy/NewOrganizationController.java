@@ -5,7 +5,7 @@ import java.util.Map;
 import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.CreateOrganization;
-import app.lockstep.domain.tenancy.Organization;
+import app.lockstep.domain.shared.Organization;
 import app.lockstep.web.shared.ClientAddress;
 import app.lockstep.web.shared.CurrentUser;
 import app.lockstep.web.shared.FormErrors;

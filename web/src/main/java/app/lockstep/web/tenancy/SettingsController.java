@@ -5,8 +5,8 @@ import app.lockstep.domain.tenancy.ResolveMembership;
 import java.util.Map;
 
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Organization;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.shared.Organization;
 import app.lockstep.domain.tenancy.UpdateOrganization;
 import app.lockstep.web.shared.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;

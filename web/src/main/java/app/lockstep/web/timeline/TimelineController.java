@@ -11,7 +11,7 @@ import java.util.Set;
 
 import app.lockstep.domain.shared.Instants;
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.timeline.EnvironmentTimeline;
 import app.lockstep.domain.timeline.TimelineCursor;
 import app.lockstep.domain.timeline.TimelineEntry;

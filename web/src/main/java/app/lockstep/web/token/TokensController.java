@@ -15,7 +15,7 @@ import app.lockstep.domain.project.ViewProjects;
 import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.ForbiddenException;
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.token.ApiToken;
 import app.lockstep.domain.token.CreateApiToken;
 import app.lockstep.domain.token.ListApiTokens;

@@ -9,8 +9,8 @@ import java.util.UUID;
 
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.window.FreezeId;
 import app.lockstep.domain.window.ManageOrganizationFreezes;
 import app.lockstep.domain.window.OrganizationFreeze;

@@ -1,7 +1,7 @@
 package app.lockstep.web.window;
 
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.window.ViewDeploymentWindows;
 
 import org.springframework.stereotype.Component;

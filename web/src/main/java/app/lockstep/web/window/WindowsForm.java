@@ -99,16 +99,17 @@ record WindowsForm(String timeZone, List<BlockRow> blocks, List<HoursRow> allowe
 	 * The saved (or default) rules, for the form; freeze times on the zone's wall clock.
 	 */
 	static WindowsForm of(WindowRules rules) {
-		WindowRulesInput input = WindowRulesInput.of(rules);
 		ZoneId zone = rules.timeZone();
 		return new WindowsForm(rules.timeZone().getId(),
-				input.blocks()
+				rules.blocks()
 					.stream()
-					.map((block) -> new BlockRow(block.label(), block.days(), block.from(), block.to(), false))
+					.map((block) -> new BlockRow(block.label(), WindowRulesInput.dayNames(block.days()),
+							WindowRulesInput.format(block.from()), WindowRulesInput.formatEnd(block.to()), false))
 					.toList(),
-				input.allowedHours()
+				rules.allowedHours()
 					.stream()
-					.map((hours) -> new HoursRow(hours.days(), hours.from(), hours.to(), false))
+					.map((hours) -> new HoursRow(WindowRulesInput.dayNames(hours.days()),
+							WindowRulesInput.format(hours.from()), WindowRulesInput.formatEnd(hours.to()), false))
 					.toList(),
 				rules.freezes()
 					.stream()

@@ -3,8 +3,8 @@ package app.lockstep.web.window;
 import java.util.Map;
 
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Permission;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.window.UpdateDeploymentWindows;
 import app.lockstep.domain.window.ViewDeploymentWindows;
 import app.lockstep.web.shared.FormErrors;

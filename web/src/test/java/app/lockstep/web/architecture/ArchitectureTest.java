@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The rules the module boundaries cannot enforce by themselves. */
 @AnalyzeClasses(packages = "app.lockstep", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -40,6 +41,17 @@ class ArchitectureTest {
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.springframework..", "org.jooq..", "jakarta..", "tools.jackson..",
 				"app.lockstep.persistence..", "app.lockstep.web..");
+
+	/**
+	 * Feature packages of the domain ({@code tenancy}, {@code audit}, {@code deploy}, …)
+	 * depend on each other in one direction only: access control lives in {@code access}
+	 * and the tenant's identity in {@code shared}, which every feature may use.
+	 */
+	@ArchTest
+	static final ArchRule domainFeaturesAreFreeOfCycles = slices().matching("app.lockstep.domain.(*)..")
+		.namingSlices("domain feature '$1'")
+		.should()
+		.beFreeOfCycles();
 
 	@ArchTest
 	static final ArchRule persistenceDoesNotKnowTheWeb = noClasses().that()

@@ -4,8 +4,8 @@ import java.util.UUID;
 
 import app.lockstep.domain.project.CreateProject;
 import app.lockstep.domain.project.ProjectInput;
-import app.lockstep.domain.tenancy.Caller;
-import app.lockstep.domain.tenancy.Role;
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Role;
 import app.lockstep.domain.tenancy.SignUp;
 import app.lockstep.persistence.testing.TestDatabase;
 import org.jooq.DSLContext;

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.domain.deploy.RequestDeployment;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.persistence.testing.TestDatabase;
 import app.lockstep.web.testing.AppInstance;
 import app.lockstep.web.testing.DispatchFixtures;

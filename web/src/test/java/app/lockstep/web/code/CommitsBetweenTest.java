@@ -11,7 +11,7 @@ import app.lockstep.domain.code.RegisterArtifact;
 import app.lockstep.domain.project.Project;
 import app.lockstep.domain.project.Projects;
 import app.lockstep.domain.shared.Transactions;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.tenancy.ResolveMembership;
 import app.lockstep.domain.tenancy.Users;
 import app.lockstep.web.project.ProjectTestSupport;

@@ -6,7 +6,7 @@ import app.lockstep.domain.config.Visibility;
 import app.lockstep.domain.project.CreateEnvironment;
 import app.lockstep.domain.project.CreateProject;
 import app.lockstep.domain.shared.Transactions;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.tenancy.ResolveMembership;
 import app.lockstep.domain.tenancy.Users;
 import app.lockstep.web.testing.LockstepTest;

@@ -13,7 +13,7 @@ import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.domain.deploy.ReportDeploymentStatus;
 import app.lockstep.domain.deploy.RequestDeployment;
 import app.lockstep.domain.shared.Transactions;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.tenancy.ResolveMembership;
 import app.lockstep.domain.tenancy.Users;
 import app.lockstep.web.config.ConfigFixtures;

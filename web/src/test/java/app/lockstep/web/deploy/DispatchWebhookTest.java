@@ -274,7 +274,7 @@ class DispatchWebhookTest {
 	@Test
 	void aTargetSecretThatNoLongerDecryptsFailsTheDeploymentWithTheReason() throws Exception {
 		DispatchFixtures.Place place = this.fixtures.webhookProject("sealed", this.receiver.url(), SECRET);
-		app.lockstep.domain.tenancy.Caller owner = this.fixtures.caller("owner@acme.test");
+		app.lockstep.domain.access.Caller owner = this.fixtures.caller("owner@acme.test");
 		app.lockstep.domain.shared.Transactions transactions = this.context
 			.getBean(app.lockstep.domain.shared.Transactions.class);
 		transactions.inTenant(owner.orgId(), () -> {

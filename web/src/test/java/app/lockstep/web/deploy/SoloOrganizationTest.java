@@ -7,7 +7,7 @@ import app.lockstep.domain.code.CommitInput;
 import app.lockstep.domain.code.RegisterArtifact;
 import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.domain.deploy.RequestDeployment;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.web.project.ProjectTestSupport;
 import app.lockstep.web.testing.LockstepTest;
 import org.junit.jupiter.api.Test;

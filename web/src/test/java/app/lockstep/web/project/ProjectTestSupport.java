@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import app.lockstep.domain.audit.AuditEvent;
 import app.lockstep.domain.audit.ReadAuditLog;
 import app.lockstep.domain.shared.Transactions;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.tenancy.Membership;
 import app.lockstep.domain.tenancy.ResolveMembership;
 import app.lockstep.domain.tenancy.User;

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import app.lockstep.domain.deploy.Deployment;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.web.project.ProjectTestSupport;
 import app.lockstep.web.testing.Browser;
 import app.lockstep.web.testing.Demo;

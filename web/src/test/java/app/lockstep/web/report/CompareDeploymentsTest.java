@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import app.lockstep.domain.deploy.Deployment;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.web.project.ProjectTestSupport;
 import app.lockstep.web.testing.Browser;
 import app.lockstep.web.testing.Demo;

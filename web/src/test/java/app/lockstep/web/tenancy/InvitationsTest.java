@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import app.lockstep.domain.tenancy.ResolveMembership;
-import app.lockstep.domain.tenancy.Role;
+import app.lockstep.domain.access.Role;
 import app.lockstep.web.shared.PublicUrl;
 import app.lockstep.web.tenancy.TenancyFixtures.Org;
 import app.lockstep.web.tenancy.TenancyFixtures.Person;

@@ -3,7 +3,7 @@ package app.lockstep.web.tenancy;
 import java.util.UUID;
 
 import app.lockstep.domain.tenancy.ResolveMembership;
-import app.lockstep.domain.tenancy.Role;
+import app.lockstep.domain.access.Role;
 import app.lockstep.web.tenancy.TenancyFixtures.Org;
 import app.lockstep.web.tenancy.TenancyFixtures.Person;
 import app.lockstep.web.testing.LockstepTest;

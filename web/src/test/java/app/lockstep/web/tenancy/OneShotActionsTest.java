@@ -15,7 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import app.lockstep.domain.tenancy.ResolveMembership;
-import app.lockstep.domain.tenancy.Role;
+import app.lockstep.domain.access.Role;
 import app.lockstep.persistence.testing.TestDatabase;
 import app.lockstep.web.tenancy.TenancyFixtures.Org;
 import app.lockstep.web.tenancy.TenancyFixtures.Person;

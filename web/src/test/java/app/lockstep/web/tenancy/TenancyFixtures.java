@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import app.lockstep.domain.shared.UserId;
 import app.lockstep.domain.tenancy.Membership;
 import app.lockstep.domain.tenancy.ResolveMembership;
-import app.lockstep.domain.tenancy.Role;
+import app.lockstep.domain.access.Role;
 import app.lockstep.web.shared.SignedInUser;
 
 import org.springframework.mock.web.MockHttpSession;

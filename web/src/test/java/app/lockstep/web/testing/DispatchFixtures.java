@@ -23,7 +23,7 @@ import app.lockstep.domain.project.CreateProject;
 import app.lockstep.domain.project.EnvironmentInput;
 import app.lockstep.domain.project.ProjectInput;
 import app.lockstep.domain.shared.Transactions;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.tenancy.Membership;
 import app.lockstep.domain.tenancy.ResolveMembership;
 import app.lockstep.domain.tenancy.User;

@@ -20,7 +20,7 @@ import app.lockstep.domain.code.CommitInput;
 import app.lockstep.domain.code.IngestCodeChanges;
 import app.lockstep.domain.config.SaveConfigRevision;
 import app.lockstep.domain.shared.Transactions;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.tenancy.ResolveMembership;
 import app.lockstep.domain.tenancy.Users;
 import app.lockstep.domain.timeline.EnvironmentTimeline;

@@ -5,7 +5,7 @@ import java.time.Instant;
 import app.lockstep.domain.audit.AuditEvent;
 import app.lockstep.domain.audit.ReadAuditLog;
 import app.lockstep.domain.shared.Transactions;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.tenancy.ResolveMembership;
 import app.lockstep.domain.tenancy.Users;
 import app.lockstep.web.project.ProjectTestSupport;

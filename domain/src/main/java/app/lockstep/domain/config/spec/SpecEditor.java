@@ -166,20 +166,23 @@ public final class SpecEditor {
 	@SuppressWarnings("unchecked")
 	static Map<String, @Nullable Object> expectedTree(Map<String, @Nullable Object> tree, List<String> path,
 			@Nullable Object value, boolean present) {
-		Map<String, @Nullable Object> copy = (Map<String, @Nullable Object>) deepCopy(tree);
+		Map<String, @Nullable Object> copy = deepCopy(tree);
 		List<Map<String, @Nullable Object>> chain = new ArrayList<>();
 		Map<String, @Nullable Object> current = copy;
 		for (int i = 0; i < path.size() - 1; i++) {
 			chain.add(current);
-			Object next = current.get(path.get(i));
-			if (!(next instanceof Map<?, ?>)) {
+			Map<String, @Nullable Object> child;
+			if (current.get(path.get(i)) instanceof Map<?, ?> next) {
+				child = (Map<String, @Nullable Object>) next;
+			}
+			else {
 				if (!present) {
 					return copy;
 				}
-				next = new LinkedHashMap<String, Object>();
-				current.put(path.get(i), next);
+				child = new LinkedHashMap<>();
+				current.put(path.get(i), child);
 			}
-			current = (Map<String, @Nullable Object>) next;
+			current = child;
 		}
 		if (present) {
 			current.put(path.getLast(), deepCopy(value));
@@ -193,11 +196,15 @@ public final class SpecEditor {
 		return copy;
 	}
 
+	private static Map<String, @Nullable Object> deepCopy(Map<?, ?> map) {
+		Map<String, @Nullable Object> copy = new LinkedHashMap<>();
+		map.forEach((key, item) -> copy.put(String.valueOf(key), deepCopy(item)));
+		return copy;
+	}
+
 	private static @Nullable Object deepCopy(@Nullable Object value) {
 		if (value instanceof Map<?, ?> map) {
-			Map<String, @Nullable Object> copy = new LinkedHashMap<>();
-			map.forEach((key, item) -> copy.put(String.valueOf(key), deepCopy(item)));
-			return copy;
+			return deepCopy(map);
 		}
 		if (value instanceof List<?> list) {
 			List<@Nullable Object> copy = new ArrayList<>();

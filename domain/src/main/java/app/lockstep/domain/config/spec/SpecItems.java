@@ -83,7 +83,11 @@ public final class SpecItems {
 
 	private static void add(Map<String, List<SpecItem>> byArea, String area, String key, List<String> path,
 			@Nullable Object value) {
-		byArea.get(area).add(new SpecItem(area, key, path, value));
+		List<SpecItem> items = byArea.get(area);
+		if (items == null) {
+			throw new IllegalArgumentException("No spec area \"" + area + "\"");
+		}
+		items.add(new SpecItem(area, key, path, value));
 	}
 
 	private static List<String> path(List<String> at, String key) {

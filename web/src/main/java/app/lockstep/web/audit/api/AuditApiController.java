@@ -13,7 +13,7 @@ import app.lockstep.domain.audit.SignCheckpoint;
 import app.lockstep.domain.audit.VerifyAuditChain;
 import app.lockstep.domain.shared.FieldError;
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.token.Scope;
 import app.lockstep.web.audit.AuditEventJson;
 import app.lockstep.web.audit.AuditExport;

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import app.lockstep.domain.code.RegisterArtifact;
 import app.lockstep.domain.code.ViewArtifacts;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.token.Scope;
 import app.lockstep.web.shared.RequestToken;
 import app.lockstep.web.shared.RequiresScope;

@@ -8,7 +8,7 @@ import app.lockstep.domain.code.CodeChange;
 import app.lockstep.domain.code.CommitInput;
 import app.lockstep.domain.code.IngestCodeChanges;
 import app.lockstep.domain.code.ViewCodeChanges;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.token.Scope;
 import app.lockstep.web.shared.RequestToken;
 import app.lockstep.web.shared.RequiresScope;

@@ -3,7 +3,7 @@ package app.lockstep.web.code.api;
 import java.util.Map;
 
 import app.lockstep.domain.code.ConfigureWebhook;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.token.Scope;
 import app.lockstep.web.code.HookUrls;
 import app.lockstep.web.shared.RequestToken;

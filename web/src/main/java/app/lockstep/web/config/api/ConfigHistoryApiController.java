@@ -7,7 +7,7 @@ import java.util.Map;
 import app.lockstep.domain.config.ConfigRevision;
 import app.lockstep.domain.config.StoredVariable;
 import app.lockstep.domain.config.ViewConfig;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.token.Scope;
 import app.lockstep.web.shared.RequiresScope;
 import org.jspecify.annotations.Nullable;

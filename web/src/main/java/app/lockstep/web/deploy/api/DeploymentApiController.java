@@ -17,7 +17,7 @@ import app.lockstep.domain.deploy.RequestDeployment;
 import app.lockstep.domain.deploy.ReviewEmergency;
 import app.lockstep.domain.deploy.ViewDeployments;
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.token.Scope;
 import app.lockstep.web.shared.RequestToken;
 import app.lockstep.web.shared.RequiresScope;

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.token.CreateApiToken;
 import app.lockstep.domain.token.ListApiTokens;
 import app.lockstep.domain.token.RevokeApiToken;

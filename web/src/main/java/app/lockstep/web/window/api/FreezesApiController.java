@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import app.lockstep.domain.shared.NotFoundException;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.token.Scope;
 import app.lockstep.domain.window.FreezeId;
 import app.lockstep.domain.window.ManageOrganizationFreezes;

@@ -1,6 +1,6 @@
 package app.lockstep.web.window.api;
 
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.token.Scope;
 import app.lockstep.domain.window.UpdateDeploymentWindows;
 import app.lockstep.domain.window.ViewDeploymentWindows;

@@ -6,6 +6,7 @@ import java.util.List;
 import app.lockstep.domain.window.Freeze;
 import app.lockstep.domain.window.ViewDeploymentWindows;
 import app.lockstep.domain.window.WindowDecision;
+import app.lockstep.domain.window.WindowRules;
 import app.lockstep.domain.window.WindowRulesInput;
 import org.jspecify.annotations.Nullable;
 
@@ -49,15 +50,17 @@ record WindowsJson(String timeZone, List<BlockJson> blocks, List<HoursJson> allo
 	}
 
 	static WindowsJson of(ViewDeploymentWindows.Overview overview) {
-		WindowRulesInput input = WindowRulesInput.of(overview.rules());
-		return new WindowsJson(overview.rules().timeZone().getId(),
-				input.blocks()
+		WindowRules rules = overview.rules();
+		return new WindowsJson(rules.timeZone().getId(),
+				rules.blocks()
 					.stream()
-					.map((block) -> new BlockJson(block.label(), block.days(), block.from(), block.to()))
+					.map((block) -> new BlockJson(block.label(), WindowRulesInput.dayNames(block.days()),
+							WindowRulesInput.format(block.from()), WindowRulesInput.formatEnd(block.to())))
 					.toList(),
-				input.allowedHours()
+				rules.allowedHours()
 					.stream()
-					.map((hours) -> new HoursJson(hours.days(), hours.from(), hours.to()))
+					.map((hours) -> new HoursJson(WindowRulesInput.dayNames(hours.days()),
+							WindowRulesInput.format(hours.from()), WindowRulesInput.formatEnd(hours.to())))
 					.toList(),
 				overview.rules().freezes().stream().map(FreezeJson::of).toList(),
 				overview.windows().organizationFreezes().stream().map(FreezeJson::of).toList(),

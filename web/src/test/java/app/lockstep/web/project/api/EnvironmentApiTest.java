@@ -2,7 +2,7 @@ package app.lockstep.web.project.api;
 
 import app.lockstep.domain.audit.ReadAuditLog;
 import app.lockstep.domain.shared.Transactions;
-import app.lockstep.domain.tenancy.Caller;
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.tenancy.ResolveMembership;
 import app.lockstep.domain.tenancy.Users;
 import app.lockstep.web.project.ProjectTestSupport;

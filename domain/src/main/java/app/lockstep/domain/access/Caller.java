@@ -1,8 +1,9 @@
-package app.lockstep.domain.tenancy;
+package app.lockstep.domain.access;
 
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Actor;
 import app.lockstep.domain.shared.ForbiddenException;
+import app.lockstep.domain.shared.Organization;
 import app.lockstep.domain.shared.UserId;
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package app.lockstep.domain.tenancy;
+package app.lockstep.domain.access;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,6 +1,5 @@
-package app.lockstep.domain.tenancy;
+package app.lockstep.domain.shared;
 
-import app.lockstep.domain.shared.OrgId;
 import java.time.ZoneId;
 
 public record Organization(OrgId id, String slug, String name, ZoneId timeZone) {

@@ -1,4 +1,4 @@
-package app.lockstep.domain.tenancy;
+package app.lockstep.domain.access;
 
 /**
  * Everything a member may or may not do. {@link Role#allows(Permission)} is the one place
