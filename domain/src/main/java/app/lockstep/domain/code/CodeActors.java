@@ -1,8 +1,6 @@
 package app.lockstep.domain.code;
 
 import app.lockstep.domain.shared.Actor;
-import app.lockstep.domain.access.Caller;
-import app.lockstep.domain.token.ApiToken;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,13 +10,6 @@ import org.jspecify.annotations.Nullable;
 final class CodeActors {
 
 	private CodeActors() {
-	}
-
-	static Actor of(Caller caller, @Nullable ApiToken via) {
-		if (via == null) {
-			return caller.actor();
-		}
-		return new Actor(Actor.Type.TOKEN, via.id().toString(), caller.name(), caller.ip());
 	}
 
 	static Actor webhook(Forge forge, @Nullable String ip) {

@@ -14,7 +14,6 @@ import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
-import app.lockstep.domain.token.ApiToken;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,7 +66,7 @@ public final class ConfigureWebhook {
 	}
 
 	/** The secret the client chose (and, the first time, the hook id). */
-	public Configured set(Caller caller, @Nullable ApiToken via, String projectSlug, @Nullable String secret) {
+	public Configured set(Caller caller, String projectSlug, @Nullable String secret) {
 		caller.require(Permission.EDIT_PROJECTS);
 		if (secret == null || secret.isEmpty()) {
 			throw new ValidationException("secret", "Enter the secret, 16 to 200 characters (openssl rand -hex 32).");
@@ -76,7 +75,7 @@ public final class ConfigureWebhook {
 			throw new ValidationException("secret",
 					"Use 16 to 200 visible ASCII characters without spaces, for example from openssl rand -hex 32.");
 		}
-		return save(caller, CodeActors.of(caller, via), projectSlug, secret, "set");
+		return save(caller, caller.actor(), projectSlug, secret, "set");
 	}
 
 	private Configured save(Caller caller, Actor actor, String projectSlug, String secret, String how) {

@@ -11,7 +11,6 @@ import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
-import app.lockstep.domain.token.ApiToken;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,15 +45,14 @@ public final class IngestCodeChanges {
 	public record Result(int received, List<String> stored) {
 	}
 
-	public Result ingest(Caller caller, @Nullable ApiToken via, String projectSlug,
-			@Nullable List<CommitInput> commits) {
+	public Result ingest(Caller caller, String projectSlug, @Nullable List<CommitInput> commits) {
 		caller.require(Permission.EDIT_PROJECTS);
 		List<Commit> valid = Commit.validate(commits);
 		return this.transactions.inTenant(caller.orgId(), () -> {
 			Project project = this.projects.findBySlug(caller.orgId(), projectSlug)
 				.orElseThrow(() -> new NotFoundException("No project \"" + projectSlug + "\"."));
 			List<String> stored = this.ingestion.store(caller.orgId(), project.id(), project.slug(), valid,
-					CodeSource.API, CodeActors.of(caller, via), this.clock.instant(), Map.of());
+					CodeSource.API, caller.actor(), this.clock.instant(), Map.of());
 			return new Result(valid.size(), stored);
 		});
 	}

@@ -14,7 +14,6 @@ import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
-import app.lockstep.domain.token.ApiToken;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,7 +72,7 @@ public final class RegisterArtifact {
 	public record Registration(Outcome outcome, Artifact artifact) {
 	}
 
-	public Registration register(Caller caller, @Nullable ApiToken via, String projectSlug, Input input) {
+	public Registration register(Caller caller, String projectSlug, Input input) {
 		caller.require(Permission.REQUEST_DEPLOYMENTS);
 		Validation validation = new Validation();
 		String versionText = (input.version() != null) ? input.version().strip() : null;
@@ -109,7 +108,7 @@ public final class RegisterArtifact {
 			Project project = this.projects.findBySlug(caller.orgId(), projectSlug)
 				.orElseThrow(() -> new NotFoundException("No project \"" + projectSlug + "\"."));
 			Artifact candidate = new Artifact(ArtifactId.random(), project.id(), version, sha, digest,
-					this.clock.instant(), CodeActors.of(caller, via));
+					this.clock.instant(), caller.actor());
 			if (!this.artifacts.addIfAbsent(caller.orgId(), candidate)) {
 				Artifact existing = this.artifacts.artifact(caller.orgId(), project.id(), version)
 					.orElseThrow(() -> new IllegalStateException("Artifact " + version + " vanished"));

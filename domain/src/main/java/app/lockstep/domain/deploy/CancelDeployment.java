@@ -5,7 +5,6 @@ import java.time.Instant;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
-import app.lockstep.domain.token.ApiToken;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,8 +21,8 @@ public final class CancelDeployment {
 		this.support = support;
 	}
 
-	public Deployment cancel(Caller caller, @Nullable ApiToken via, String projectSlug, String environmentName,
-			DeploymentId id, @Nullable String reason) {
+	public Deployment cancel(Caller caller, String projectSlug, String environmentName, DeploymentId id,
+			@Nullable String reason) {
 		caller.require(Permission.REQUEST_DEPLOYMENTS);
 		OrgId org = caller.orgId();
 		Instant now = this.support.now();
@@ -37,7 +36,7 @@ public final class CancelDeployment {
 			this.support.requireNotBeingDelivered(org, deployment, now);
 			Deployment cancelled = deployment.withStatus(DeploymentStatus.CANCELLED, now).withDue(null, null);
 			this.support.update(org, cancelled);
-			this.support.audit(org, DeploymentSupport.actor(caller, via), "cancelled", cancelled, place,
+			this.support.audit(org, caller.actor(), "cancelled", cancelled, place,
 					(e) -> e.detail("reason", why).detail("previousStatus", deployment.status().value()));
 			return cancelled;
 		});

@@ -12,7 +12,6 @@ import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
-import app.lockstep.domain.token.ApiToken;
 import app.lockstep.domain.window.WindowDecision;
 import org.jspecify.annotations.Nullable;
 
@@ -41,8 +40,7 @@ public final class ChangeDeployment {
 			@Nullable Instant scheduledAt) {
 	}
 
-	public Deployment change(Caller caller, @Nullable ApiToken via, String projectSlug, String environmentName,
-			DeploymentId id, Input input) {
+	public Deployment change(Caller caller, String projectSlug, String environmentName, DeploymentId id, Input input) {
 		caller.require(Permission.REQUEST_DEPLOYMENTS);
 		Instant now = this.support.now();
 		Validation validation = new Validation();
@@ -110,7 +108,7 @@ public final class ChangeDeployment {
 			Deployment changed = deployment.withChangedRequest(artifactId, revision, newSchedule, required, status, now)
 				.withDue(readiness.dueAt(), readiness.blockedBy());
 			this.support.update(org, changed);
-			Actor actor = DeploymentSupport.actor(caller, via);
+			Actor actor = caller.actor();
 			String beforeVersion = this.support.version(org, deployment.artifactId());
 			this.support.audit(org, actor, "changed", changed, place,
 					(e) -> e.detail("requestVersion", changed.requestVersion())

@@ -14,7 +14,7 @@ import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Role;
-import app.lockstep.domain.token.ApiToken;
+import app.lockstep.domain.access.ApiToken;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,8 +48,7 @@ public final class DecideOnDeployment {
 	public record Outcome(Deployment deployment, Approval approval) {
 	}
 
-	public Outcome decide(Caller caller, @Nullable ApiToken via, String projectSlug, String environmentName,
-			DeploymentId id, Input input) {
+	public Outcome decide(Caller caller, String projectSlug, String environmentName, DeploymentId id, Input input) {
 		if (!ApprovalPolicy.ELIGIBLE_ROLES.contains(caller.role())) {
 			throw new ForbiddenException(
 					"Your role (" + caller.role().label() + ") does not approve or reject deployments.");
@@ -92,7 +91,7 @@ public final class DecideOnDeployment {
 						+ "'s gate does not allow approving your own request: another approver has to decide.");
 			}
 			Approval approval = new Approval(UUID.randomUUID(), deployment.id(), deployment.requestVersion(), chosen,
-					caller.userId(), caller.name(), caller.role(), (via != null) ? via.id() : null, comment, self,
+					caller.userId(), caller.name(), caller.role(), viaToken(caller), comment, self,
 					deployment.artifactId(), deployment.configRevision(), deployment.environmentId(),
 					deployment.scheduledAt(), now, now.plus(Duration.ofHours(policy.approvalValidHours())));
 			try {
@@ -102,7 +101,7 @@ public final class DecideOnDeployment {
 				throw new StatusConflictException(DeploymentStatus.fromValue(ex.current()).orElse(deployment.status()),
 						chosen.value() + " it");
 			}
-			Actor actor = DeploymentSupport.actor(caller, via);
+			Actor actor = caller.actor();
 			if (chosen == Approval.Decision.REJECT) {
 				Deployment rejected = deployment.withStatus(DeploymentStatus.REJECTED, now).withDue(null, null);
 				this.support.update(org, rejected);
@@ -139,6 +138,11 @@ public final class DecideOnDeployment {
 			.map(Role::label)
 			.map((label) -> label.toLowerCase(Locale.ROOT) + "s")
 			.collect(Collectors.joining(", "));
+	}
+
+	private static @Nullable UUID viaToken(Caller caller) {
+		ApiToken token = caller.token();
+		return (token != null) ? token.id() : null;
 	}
 
 }

@@ -20,12 +20,10 @@ import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.tenancy.Member;
 import app.lockstep.domain.tenancy.Members;
 import app.lockstep.domain.shared.Organization;
 import app.lockstep.domain.tenancy.Organizations;
-import app.lockstep.domain.token.ApiToken;
 import app.lockstep.domain.window.WindowCheck;
 import app.lockstep.domain.window.WindowDecision;
 import org.jspecify.annotations.Nullable;
@@ -195,14 +193,6 @@ public final class DeploymentSupport {
 			.filter((m) -> policy.allowsApprovalBy(m.role()))
 			.filter((m) -> policy.allowSelfApproval() || !m.userId().toString().equals(exceptUserId))
 			.toList();
-	}
-
-	/** Who the audit log names: the token when the request came with one. */
-	static Actor actor(Caller caller, @Nullable ApiToken via) {
-		if (via == null) {
-			return caller.actor();
-		}
-		return new Actor(Actor.Type.TOKEN, via.id().toString(), caller.name(), caller.ip());
 	}
 
 	/** Writes the deployment's new state (a refused transition is a 409). */

@@ -5,7 +5,6 @@ import java.util.List;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
-import app.lockstep.domain.token.ApiToken;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,8 +31,8 @@ public final class RedeployPrevious {
 		});
 	}
 
-	public Deployment redeploy(Caller caller, @Nullable ApiToken via, String projectSlug, String environmentName,
-			@Nullable String whenBlocked, @Nullable String note) {
+	public Deployment redeploy(Caller caller, String projectSlug, String environmentName, @Nullable String whenBlocked,
+			@Nullable String note) {
 		caller.require(Permission.REQUEST_DEPLOYMENTS);
 		Deployment previous = previous(caller, projectSlug, environmentName);
 		if (previous == null) {
@@ -44,7 +43,7 @@ public final class RedeployPrevious {
 				() -> this.support.version(caller.orgId(), previous.artifactId()));
 		String text = (note != null && !note.isBlank()) ? note : "Redeploy of the previous deployment (" + version
 				+ ", config revision " + previous.configRevision() + ")";
-		return this.request.request(caller, via, projectSlug, environmentName,
+		return this.request.request(caller, projectSlug, environmentName,
 				new RequestDeployment.Input(version, previous.configRevision(), null, whenBlocked, text, false, null));
 	}
 

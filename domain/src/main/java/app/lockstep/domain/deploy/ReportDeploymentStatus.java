@@ -11,7 +11,6 @@ import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
-import app.lockstep.domain.token.ApiToken;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,8 +39,7 @@ public final class ReportDeploymentStatus {
 	public record Input(@Nullable String status, @Nullable String message, @Nullable String logUrl) {
 	}
 
-	public Deployment report(Caller caller, @Nullable ApiToken via, String projectSlug, String environmentName,
-			DeploymentId id, Input input) {
+	public Deployment report(Caller caller, String projectSlug, String environmentName, DeploymentId id, Input input) {
 		caller.require(Permission.REQUEST_DEPLOYMENTS);
 		Validation validation = new Validation();
 		String statusText = RequestDeployment.trimToNull(input.status());
@@ -64,7 +62,7 @@ public final class ReportDeploymentStatus {
 		long giveUpAt = System.nanoTime() + WAIT_FOR_DELIVERY.toNanos();
 		while (true) {
 			try {
-				return reportOnce(caller, via, projectSlug, environmentName, id, status, message, logUrl);
+				return reportOnce(caller, projectSlug, environmentName, id, status, message, logUrl);
 			}
 			catch (DeliveryInProgressException ex) {
 				if (System.nanoTime() - giveUpAt >= 0) {
@@ -79,8 +77,8 @@ public final class ReportDeploymentStatus {
 		}
 	}
 
-	private Deployment reportOnce(Caller caller, @Nullable ApiToken via, String projectSlug, String environmentName,
-			DeploymentId id, DeploymentStatus reported, @Nullable String message, @Nullable String logUrl) {
+	private Deployment reportOnce(Caller caller, String projectSlug, String environmentName, DeploymentId id,
+			DeploymentStatus reported, @Nullable String message, @Nullable String logUrl) {
 		OrgId org = caller.orgId();
 		Instant now = this.support.now();
 		return this.support.transactions.inTenant(org, () -> {
@@ -90,7 +88,7 @@ public final class ReportDeploymentStatus {
 			if (deployment.status() != DeploymentStatus.RUNNING) {
 				throw new StatusConflictException(deployment.status(), "take a status report");
 			}
-			var actor = DeploymentSupport.actor(caller, via);
+			var actor = caller.actor();
 			if (reported == DeploymentStatus.RUNNING) {
 				Deployment progressed = deployment.withProgress(now, message, logUrl);
 				this.support.update(org, progressed);

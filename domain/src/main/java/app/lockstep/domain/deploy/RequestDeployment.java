@@ -18,7 +18,6 @@ import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.tenancy.Member;
 import app.lockstep.domain.access.Permission;
-import app.lockstep.domain.token.ApiToken;
 import app.lockstep.domain.window.WindowDecision;
 import org.jspecify.annotations.Nullable;
 
@@ -68,8 +67,7 @@ public final class RequestDeployment {
 			@Nullable String whenBlocked, @Nullable String note, boolean emergency, @Nullable String reason) {
 	}
 
-	public Deployment request(Caller caller, @Nullable ApiToken via, String projectSlug, String environmentName,
-			Input input) {
+	public Deployment request(Caller caller, String projectSlug, String environmentName, Input input) {
 		caller.require(Permission.REQUEST_DEPLOYMENTS);
 		if (input.emergency() && !caller.can(Permission.BREAK_GLASS)) {
 			throw new ForbiddenException("Only owners and admins may deploy in an emergency; your role is "
@@ -121,7 +119,7 @@ public final class RequestDeployment {
 			int required = input.emergency() ? 0 : policy.requiredApprovals();
 			Readiness readiness = Readiness.of(start, input.emergency(), decision);
 			DeploymentStatus status = (required > 0) ? DeploymentStatus.AWAITING_APPROVAL : readiness.status();
-			Actor actor = DeploymentSupport.actor(caller, via);
+			Actor actor = caller.actor();
 			Deployment deployment = new Deployment(DeploymentId.random(), 0, place.project().id(), environment.id(),
 					artifact.id(), revision, schedule, whenBlocked, note, status, input.emergency(),
 					input.emergency() ? reason : null, actor, caller.userId(), now, 1, required,

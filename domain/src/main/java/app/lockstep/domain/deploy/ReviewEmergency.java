@@ -8,7 +8,6 @@ import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
-import app.lockstep.domain.token.ApiToken;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,8 +25,8 @@ public final class ReviewEmergency {
 		this.support = support;
 	}
 
-	public Deployment review(Caller caller, @Nullable ApiToken via, String projectSlug, String environmentName,
-			DeploymentId id, @Nullable String comment) {
+	public Deployment review(Caller caller, String projectSlug, String environmentName, DeploymentId id,
+			@Nullable String comment) {
 		caller.require(Permission.APPROVE_DEPLOYMENTS);
 		String text = RequestDeployment.trimToNull(comment);
 		if (text == null) {
@@ -57,7 +56,7 @@ public final class ReviewEmergency {
 			Deployment reviewed = deployment
 				.withReview(new Deployment.Review(now, caller.userId(), caller.name(), text));
 			this.support.update(org, reviewed);
-			this.support.audit(org, DeploymentSupport.actor(caller, via), "reviewed", reviewed, place,
+			this.support.audit(org, caller.actor(), "reviewed", reviewed, place,
 					(e) -> e.detail("comment", text).detail("reason", deployment.emergencyReason()));
 			return reviewed;
 		});

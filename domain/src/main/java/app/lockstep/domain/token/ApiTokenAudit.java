@@ -1,5 +1,6 @@
 package app.lockstep.domain.token;
 
+import app.lockstep.domain.access.ApiToken;
 import app.lockstep.domain.audit.AuditEntry;
 
 /**

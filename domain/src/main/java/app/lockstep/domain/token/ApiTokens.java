@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import app.lockstep.domain.access.ApiToken;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.UserId;
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import app.lockstep.domain.access.ApiToken;
 import app.lockstep.domain.shared.InstanceCache;
 import app.lockstep.domain.shared.InstanceCaches;
 import org.jspecify.annotations.Nullable;

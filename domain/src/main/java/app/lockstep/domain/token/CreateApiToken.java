@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import app.lockstep.domain.access.ApiToken;
+import app.lockstep.domain.access.Scope;
 import app.lockstep.domain.audit.AuditEntry;
 import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.project.Environments;
@@ -71,15 +73,12 @@ public final class CreateApiToken {
 	public record Issued(ApiToken token, ApiTokenSecret secret) {
 	}
 
-	public Issued create(Caller caller, Input input) {
-		return create(caller, input, null);
-	}
-
 	/**
-	 * Creates the token; {@code via} is the token the request was authenticated with, if
-	 * any.
+	 * Creates the token. A token created with a token (the caller's) gets no more than
+	 * that one: its scopes, its project or environment, its expiry at the latest.
 	 */
-	public Issued create(Caller caller, Input input, @Nullable ApiToken via) {
+	public Issued create(Caller caller, Input input) {
+		ApiToken via = caller.token();
 		caller.require(Permission.VIEW_PROJECTS);
 		Validation validation = new Validation();
 		validation.required("name", input.name(), "a name for the token", 100);

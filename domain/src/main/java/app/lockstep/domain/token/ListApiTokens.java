@@ -2,6 +2,7 @@ package app.lockstep.domain.token;
 
 import java.util.List;
 
+import app.lockstep.domain.access.ApiToken;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import app.lockstep.domain.access.ApiToken;
+import app.lockstep.domain.access.Scope;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.UserId;
 import app.lockstep.domain.access.Role;

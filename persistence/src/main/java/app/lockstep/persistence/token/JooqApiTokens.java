@@ -10,9 +10,9 @@ import java.util.UUID;
 
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.UserId;
-import app.lockstep.domain.token.ApiToken;
+import app.lockstep.domain.access.ApiToken;
 import app.lockstep.domain.token.ApiTokens;
-import app.lockstep.domain.token.Scope;
+import app.lockstep.domain.access.Scope;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;

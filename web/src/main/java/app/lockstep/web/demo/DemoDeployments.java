@@ -81,16 +81,16 @@ class DemoDeployments {
 
 		deploy(developer, "shop", "staging", v140, "First release of the new checkout");
 		deploy(developer, "shop", "staging", v141, "Payment provider API change");
-		Deployment hotfix = this.request.request(owner, null, "shop", "production",
+		Deployment hotfix = this.request.request(owner, "shop", "production",
 				new RequestDeployment.Input(v141, null, null, "reject", null, true,
 						"Checkout is down: the payment provider switched its API overnight; 1.4.1 adapts to it."));
 		finish(owner, "shop", "production", hotfix);
-		this.review.review(lead, null, "shop", "production", hotfix.id(),
+		this.review.review(lead, "shop", "production", hotfix.id(),
 				"Outage confirmed in the incident channel; the fix is the same build that passed staging. OK.");
 
 		deploy(developer, "shop", "staging", v142, "Wishlist and faster search");
 		Deployment rejected = request(developer, "shop", "production", v142, null, "Wishlist and faster search");
-		this.decide.decide(lead, null, "shop", "production", rejected.id(), new DecideOnDeployment.Input("reject",
+		this.decide.decide(lead, "shop", "production", rejected.id(), new DecideOnDeployment.Input("reject",
 				"The wishlist migration locks the orders table; run it in the Tuesday window instead."));
 		ZonedDateTime tuesday = now.atZone(ZoneId.of("Europe/Paris"))
 			.with(TemporalAdjusters.next(DayOfWeek.TUESDAY))
@@ -100,7 +100,7 @@ class DemoDeployments {
 			.withNano(0);
 		Deployment approved = request(developer, "shop", "production", v142, tuesday.toInstant(),
 				"Wishlist, in the Tuesday morning window as agreed");
-		this.decide.decide(lead, null, "shop", "production", approved.id(),
+		this.decide.decide(lead, "shop", "production", approved.id(),
 				new DecideOnDeployment.Input("approve", "Tuesday 10:00 it is."));
 
 		List<String> api = pushes(developer, "api", now);
@@ -111,7 +111,7 @@ class DemoDeployments {
 
 	private Deployment request(Caller caller, String project, String environment, String version,
 			@Nullable Instant scheduledAt, String note) {
-		return this.request.request(caller, null, project, environment,
+		return this.request.request(caller, project, environment,
 				new RequestDeployment.Input(version, null, scheduledAt, "queue", note, false, null));
 	}
 
@@ -122,7 +122,7 @@ class DemoDeployments {
 	/** Starts the deployment now (the demo's targets are manual) and reports success. */
 	private void finish(Caller caller, String project, String environment, Deployment deployment) {
 		this.dispatch.start(new DueDeployments.Due(caller.orgId(), deployment.id()));
-		this.report.report(caller, null, project, environment, deployment.id(),
+		this.report.report(caller, project, environment, deployment.id(),
 				new ReportDeploymentStatus.Input("succeeded", "Deployed in 94 s", null));
 	}
 
@@ -140,12 +140,12 @@ class DemoDeployments {
 					now.minus(Duration.ofHours(6L * (messages.length - i))).toString(),
 					"https://git.example.com/acme/" + project + "/commit/" + sha));
 		}
-		this.ingest.ingest(developer, null, project, commits);
+		this.ingest.ingest(developer, project, commits);
 		return shas;
 	}
 
 	private String build(Caller caller, String project, String version, String sha) {
-		this.register.register(caller, null, project,
+		this.register.register(caller, project,
 				new RegisterArtifact.Input(version, sha, "sha256:" + digest(project + version)));
 		return version;
 	}

@@ -112,7 +112,7 @@ class ApprovalQueueController {
 				throw new ForbiddenException(
 						"Your role here is " + caller.role().label() + ", which never decides on deployments.");
 			}
-			DecideOnDeployment.Outcome outcome = this.decide.decide(caller, null, project, environment, deploymentId,
+			DecideOnDeployment.Outcome outcome = this.decide.decide(caller, project, environment, deploymentId,
 					new DecideOnDeployment.Input(decision, comment));
 			detail = this.view.deployment(caller, project, environment, deploymentId);
 			result = result(outcome, detail);

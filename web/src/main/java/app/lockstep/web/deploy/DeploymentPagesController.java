@@ -153,8 +153,7 @@ class DeploymentPagesController {
 			return requestPage(caller, env, form, Map.of(), htmx, model);
 		}
 		try {
-			Deployment deployment = this.request.request(caller, null, project, environment,
-					form.toInput(times.zone()));
+			Deployment deployment = this.request.request(caller, project, environment, form.toInput(times.zone()));
 			String path = DeploymentPaths.deployment(caller.organization().slug(), project, environment,
 					deployment.id());
 			if (htmx.isHtmxRequest()) {
@@ -179,7 +178,7 @@ class DeploymentPagesController {
 		caller.require(Permission.REQUEST_DEPLOYMENTS);
 		Deployment deployment;
 		try {
-			deployment = this.redeploy.redeploy(caller, null, project, environment, "queue", null);
+			deployment = this.redeploy.redeploy(caller, project, environment, "queue", null);
 		}
 		catch (app.lockstep.domain.shared.ValidationException ex) {
 			redirect.addFlashAttribute("flash", "Nothing was redeployed: " + ex.getMessage());
@@ -283,7 +282,7 @@ class DeploymentPagesController {
 		}
 		return act(caller, project, environment, DeploymentId.parse(id), "decide",
 				Map.of("comment", (comment != null) ? comment : ""), htmx, response, model, redirect, () -> {
-					DecideOnDeployment.Outcome outcome = this.decide.decide(caller, null, project, environment,
+					DecideOnDeployment.Outcome outcome = this.decide.decide(caller, project, environment,
 							DeploymentId.parse(id), new DecideOnDeployment.Input(decision, comment));
 					String text = ("reject".equals(decision) ? "Rejected. " : "Approved. ") + "The deployment is "
 							+ outcome.deployment().status().label().toLowerCase(java.util.Locale.ROOT) + ".";
@@ -301,7 +300,7 @@ class DeploymentPagesController {
 				redirect, () -> {
 					ViewDeployments.Detail before = this.view.deployment(caller, project, environment,
 							DeploymentId.parse(id));
-					Deployment changed = this.change.change(caller, null, project, environment, DeploymentId.parse(id),
+					Deployment changed = this.change.change(caller, project, environment, DeploymentId.parse(id),
 							form.toInput(before.summary().place().environment().timeZone()));
 					if (changed.requestVersion() == before.deployment().requestVersion()) {
 						return Notice.success("Nothing changed: the request already deploys that.");
@@ -318,7 +317,7 @@ class DeploymentPagesController {
 		caller.require(Permission.REQUEST_DEPLOYMENTS);
 		return act(caller, project, environment, DeploymentId.parse(id), "cancel",
 				Map.of("reason", (reason != null) ? reason : ""), htmx, response, model, redirect, () -> {
-					this.cancel.cancel(caller, null, project, environment, DeploymentId.parse(id), reason);
+					this.cancel.cancel(caller, project, environment, DeploymentId.parse(id), reason);
 					return Notice.success("Deployment cancelled. It will not run.");
 				});
 	}
@@ -333,7 +332,7 @@ class DeploymentPagesController {
 				Map.of("message", (message != null) ? message : ""), htmx, response, model, redirect, () -> {
 					String status = "failed".equals(outcome) ? "failed"
 							: ("succeeded".equals(outcome) ? "succeeded" : "");
-					Deployment finished = this.report.report(caller, null, project, environment, DeploymentId.parse(id),
+					Deployment finished = this.report.report(caller, project, environment, DeploymentId.parse(id),
 							new ReportDeploymentStatus.Input(status, message, null));
 					String text = "Marked " + finished.status().label().toLowerCase(java.util.Locale.ROOT) + ".";
 					// a failure recorded is news to act on, not a success
@@ -349,7 +348,7 @@ class DeploymentPagesController {
 		caller.require(Permission.APPROVE_DEPLOYMENTS);
 		return act(caller, project, environment, DeploymentId.parse(id), "review",
 				Map.of("comment", (comment != null) ? comment : ""), htmx, response, model, redirect, () -> {
-					this.review.review(caller, null, project, environment, DeploymentId.parse(id), comment);
+					this.review.review(caller, project, environment, DeploymentId.parse(id), comment);
 					return Notice.success("Emergency reviewed.");
 				});
 	}

@@ -65,7 +65,7 @@ class ReviewQueueController {
 		Map<String, String> errors = Map.of();
 		HttpStatus status = HttpStatus.OK;
 		try {
-			reviewed = this.reviewEmergency.review(caller, null, project, environment, deploymentId, comment);
+			reviewed = this.reviewEmergency.review(caller, project, environment, deploymentId, comment);
 		}
 		catch (ValidationException ex) {
 			errors = FormErrors.of(ex);

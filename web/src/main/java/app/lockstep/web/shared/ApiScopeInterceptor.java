@@ -4,7 +4,7 @@ import java.util.Map;
 
 import app.lockstep.domain.shared.ForbiddenException;
 import app.lockstep.domain.shared.NotFoundException;
-import app.lockstep.domain.token.ApiToken;
+import app.lockstep.domain.access.ApiToken;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;

@@ -2,7 +2,7 @@ package app.lockstep.web.shared;
 
 import java.security.Principal;
 
-import app.lockstep.domain.token.ApiToken;
+import app.lockstep.domain.access.ApiToken;
 
 /**
  * Who a request authenticated with an API token acts as: the token's creator, limited to

@@ -3,7 +3,7 @@ package app.lockstep.web.shared;
 import java.io.IOException;
 import java.util.List;
 
-import app.lockstep.domain.token.ApiToken;
+import app.lockstep.domain.access.ApiToken;
 import app.lockstep.domain.token.AuthenticateApiToken;
 import app.lockstep.domain.token.InvalidApiTokenException;
 import jakarta.servlet.FilterChain;

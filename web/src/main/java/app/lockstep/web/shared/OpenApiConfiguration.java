@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import app.lockstep.domain.access.Caller;
-import app.lockstep.domain.token.Scope;
+import app.lockstep.domain.access.Scope;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;

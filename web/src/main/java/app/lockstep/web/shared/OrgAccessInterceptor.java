@@ -6,7 +6,7 @@ import java.util.Map;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.tenancy.Membership;
 import app.lockstep.domain.tenancy.ResolveMembership;
-import app.lockstep.domain.token.ApiToken;
+import app.lockstep.domain.access.ApiToken;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -51,7 +51,7 @@ public class OrgAccessInterceptor implements HandlerInterceptor {
 			request.setAttribute(CALLER,
 					new Caller(membership.organization(), token.createdBy(),
 							token.createdByName() + " (API token \"" + token.name() + "\")", membership.role(),
-							request.getRemoteAddr()));
+							request.getRemoteAddr(), token));
 			return true;
 		}
 		SignedInUser user = signedInUser();

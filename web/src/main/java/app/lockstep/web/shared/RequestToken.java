@@ -2,7 +2,7 @@ package app.lockstep.web.shared;
 
 import java.util.Optional;
 
-import app.lockstep.domain.token.ApiToken;
+import app.lockstep.domain.access.ApiToken;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**

@@ -6,7 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import app.lockstep.domain.token.Scope;
+import app.lockstep.domain.access.Scope;
 
 /**
  * The scope an API token needs for this endpoint. Checked by {@link ApiScopeInterceptor}

@@ -79,7 +79,7 @@ class DispatchBenchmark {
 			Instant later = Instant.now().plus(Duration.ofHours(1));
 			long requestStart = System.nanoTime();
 			List<Deployment> deployments = fixtures.parallel(DEPLOYMENTS, 4,
-					() -> request.request(owner, null, place.project(), place.environment(),
+					() -> request.request(owner, place.project(), place.environment(),
 							new RequestDeployment.Input(place.version(), null, later, "reject", null, false, null)));
 			double requestSeconds = (System.nanoTime() - requestStart) / 1e9;
 			assertThat(deployments).hasSize(DEPLOYMENTS);

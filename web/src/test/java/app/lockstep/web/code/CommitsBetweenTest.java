@@ -82,11 +82,11 @@ class CommitsBetweenTest {
 			.inTenant(this.owner.orgId(), () -> this.projects.findBySlug(this.owner.orgId(), slug))
 			.orElseThrow();
 		// Received out of order on purpose: commit time decides, not arrival.
-		this.ingest.ingest(this.owner, null, slug,
+		this.ingest.ingest(this.owner, slug,
 				List.of(commit(this.c3, "main", "2026-03-02T12:00:00Z"),
 						commit(this.feature, "feature/x", "2026-03-02T11:30:00Z"),
 						commit(this.c1, "main", "2026-03-02T10:00:00Z")));
-		this.ingest.ingest(this.owner, null, slug, List.of(commit(this.c2, "main", "2026-03-02T11:00:00+00:00"),
+		this.ingest.ingest(this.owner, slug, List.of(commit(this.c2, "main", "2026-03-02T11:00:00+00:00"),
 				commit(this.c4, "main", "2026-03-02T14:00:00+01:00")));
 	}
 
@@ -118,7 +118,7 @@ class CommitsBetweenTest {
 
 	@Test
 	void anArtifactIsFoundByItsExactVersion() {
-		this.registerArtifact.register(this.owner, null, this.project.slug(),
+		this.registerArtifact.register(this.owner, this.project.slug(),
 				new RegisterArtifact.Input("1.4.2", this.c3, "sha256:" + "ab".repeat(32)));
 		assertThat(this.transactions.inTenant(this.owner.orgId(),
 				() -> this.artifacts.artifact(this.owner.orgId(), this.project.id(), "1.4.2")))

@@ -316,7 +316,7 @@ class ApprovalQueueTest {
 	@ValueSource(booleans = { true, false })
 	void approvingACancelledRequestSaysItIsCancelled(boolean htmx) throws Exception {
 		Deployment request = this.fixtures.request(this.project.slug(), DEVELOPER, null);
-		this.cancel.cancel(this.fixtures.caller(DEVELOPER), null, this.project.slug(), "production", request.id(),
+		this.cancel.cancel(this.fixtures.caller(DEVELOPER), this.project.slug(), "production", request.id(),
 				"Wrong build");
 		String message = "This deployment is cancelled (cancelled), so it cannot approve it.";
 		String body = this.mvc

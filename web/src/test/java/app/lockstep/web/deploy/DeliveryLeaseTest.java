@@ -140,7 +140,7 @@ class DeliveryLeaseTest {
 			Thread reporter = Thread.ofVirtual().start(() -> {
 				try {
 					report.set(this.context.getBean(ReportDeploymentStatus.class)
-						.report(this.fixtures.owner(), null, projectOf(deployment), DispatchFixtures.ENVIRONMENT,
+						.report(this.fixtures.owner(), projectOf(deployment), DispatchFixtures.ENVIRONMENT,
 								deployment.id(), new ReportDeploymentStatus.Input("succeeded", "done", null)));
 				}
 				catch (RuntimeException ex) {
@@ -163,8 +163,8 @@ class DeliveryLeaseTest {
 	private boolean cancelRefused(Deployment deployment) {
 		try {
 			this.context.getBean(app.lockstep.domain.deploy.CancelDeployment.class)
-				.cancel(this.fixtures.owner(), null, projectOf(deployment), DispatchFixtures.ENVIRONMENT,
-						deployment.id(), "changed my mind");
+				.cancel(this.fixtures.owner(), projectOf(deployment), DispatchFixtures.ENVIRONMENT, deployment.id(),
+						"changed my mind");
 			return false;
 		}
 		catch (app.lockstep.domain.deploy.DeliveryInProgressException ex) {

@@ -124,14 +124,14 @@ public class DeployFixtures {
 			commits.add(new CommitInput(head, "main", "Dana Developer", title + "\n\nLonger body " + i,
 					start.plus(Duration.ofMinutes(10L * i)).toString(), null));
 		}
-		this.ingest.ingest(owner, null, slug, commits);
-		this.registerArtifact.register(owner, null, slug, new RegisterArtifact.Input("1.0.0", base, digest()));
-		this.registerArtifact.register(owner, null, slug, new RegisterArtifact.Input("1.1.0", head, digest()));
-		Deployment first = this.requestDeployment.request(lead, null, slug, "production",
+		this.ingest.ingest(owner, slug, commits);
+		this.registerArtifact.register(owner, slug, new RegisterArtifact.Input("1.0.0", base, digest()));
+		this.registerArtifact.register(owner, slug, new RegisterArtifact.Input("1.1.0", head, digest()));
+		Deployment first = this.requestDeployment.request(lead, slug, "production",
 				new RequestDeployment.Input("1.0.0", 1, null, "reject", "The first release", false, null));
-		this.decide.decide(owner, null, slug, "production", first.id(), new DecideOnDeployment.Input("approve", null));
+		this.decide.decide(owner, slug, "production", first.id(), new DecideOnDeployment.Input("approve", null));
 		this.scheduler.runOnce();
-		Deployment done = this.report.report(owner, null, slug, "production", first.id(),
+		Deployment done = this.report.report(owner, slug, "production", first.id(),
 				new ReportDeploymentStatus.Input("succeeded", "Deployed", null));
 		assertThat(done.status()).isEqualTo(DeploymentStatus.SUCCEEDED);
 		this.saveConfig.save(owner,
@@ -149,25 +149,25 @@ public class DeployFixtures {
 	 */
 	public Deployment deploy(String slug, String environment, String version, @Nullable String outcome) {
 		Caller owner = caller(ProjectTestSupport.OWNER);
-		Deployment deployment = this.requestDeployment.request(owner, null, slug, environment,
+		Deployment deployment = this.requestDeployment.request(owner, slug, environment,
 				new RequestDeployment.Input(version, null, null, "reject", null, false, null));
 		this.scheduler.runOnce();
 		if (outcome == null) {
 			return deployment;
 		}
-		return this.report.report(owner, null, slug, environment, deployment.id(),
+		return this.report.report(owner, slug, environment, deployment.id(),
 				new ReportDeploymentStatus.Input(outcome, outcome, null));
 	}
 
 	/** The developer asks for 1.1.0 with revision 2 on production. */
 	public Deployment request(String slug, String email, String note) {
-		return this.requestDeployment.request(caller(email), null, slug, "production",
+		return this.requestDeployment.request(caller(email), slug, "production",
 				new RequestDeployment.Input("1.1.0", 2, null, "reject", note, false, null));
 	}
 
 	/** The owner deploys 1.1.0 in an emergency. */
 	public Deployment emergency(String slug, String reason) {
-		return this.requestDeployment.request(caller(ProjectTestSupport.OWNER), null, slug, "production",
+		return this.requestDeployment.request(caller(ProjectTestSupport.OWNER), slug, "production",
 				new RequestDeployment.Input("1.1.0", 2, null, "reject", null, true, reason));
 	}
 

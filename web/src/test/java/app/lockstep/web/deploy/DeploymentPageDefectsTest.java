@@ -82,7 +82,7 @@ class DeploymentPageDefectsTest {
 
 	Deployment running() {
 		Deployment request = this.fixtures.request(this.project.slug(), DEVELOPER, "Ship it");
-		this.decide.decide(this.fixtures.caller(LEAD), null, this.project.slug(), "production", request.id(),
+		this.decide.decide(this.fixtures.caller(LEAD), this.project.slug(), "production", request.id(),
 				new DecideOnDeployment.Input("approve", null));
 		this.scheduler.runOnce();
 		return request;
@@ -218,7 +218,7 @@ class DeploymentPageDefectsTest {
 		assertThat(page).contains("title=\"Tue 24 Nov 2026, 10:00 UTC\">Tue 24 Nov 2026, 11:00 CET</time>");
 		this.mvc.perform(get(live).session(as(DEVELOPER)).header("HX-Request", "true"))
 			.andExpect(status().isNoContent());
-		this.decide.decide(this.fixtures.caller(LEAD), null, this.project.slug(), "production", request.id(),
+		this.decide.decide(this.fixtures.caller(LEAD), this.project.slug(), "production", request.id(),
 				new DecideOnDeployment.Input("approve", null));
 		String moved = this.mvc.perform(get(live).session(as(DEVELOPER)).header("HX-Request", "true"))
 			.andExpect(status().isOk())
@@ -232,7 +232,7 @@ class DeploymentPageDefectsTest {
 		this.mvc.perform(get(live).session(as(DEVELOPER))).andExpect(status().isFound());
 		// a finished deployment stops asking
 		this.scheduler.runOnce();
-		this.fixtures.report.report(this.fixtures.caller(OWNER), null, this.project.slug(), "production", request.id(),
+		this.fixtures.report.report(this.fixtures.caller(OWNER), this.project.slug(), "production", request.id(),
 				new app.lockstep.domain.deploy.ReportDeploymentStatus.Input("succeeded", null, null));
 		assertThat(this.mvc.perform(get(path(request)).session(as(DEVELOPER)))
 			.andReturn()
@@ -302,8 +302,8 @@ class DeploymentPageDefectsTest {
 		this.mvc.perform(get(live).session(as(DEVELOPER)).header("HX-Request", "true"))
 			.andExpect(status().isNoContent());
 		Deployment deployment = running();
-		this.fixtures.report.report(this.fixtures.caller(OWNER), null, this.project.slug(), "production",
-				deployment.id(), new app.lockstep.domain.deploy.ReportDeploymentStatus.Input("succeeded", null, null));
+		this.fixtures.report.report(this.fixtures.caller(OWNER), this.project.slug(), "production", deployment.id(),
+				new app.lockstep.domain.deploy.ReportDeploymentStatus.Input("succeeded", null, null));
 		String grid = this.mvc.perform(get(live).session(as(DEVELOPER)).header("HX-Request", "true"))
 			.andExpect(status().isOk())
 			.andReturn()

@@ -91,27 +91,27 @@ class DeploymentPagesBrowserTest extends BrowserJourney {
 		String c1 = DeploymentPagesTest.sha();
 		String c2 = DeploymentPagesTest.sha();
 		String c3 = DeploymentPagesTest.sha();
-		this.ingest.ingest(owner, null, project,
+		this.ingest.ingest(owner, project,
 				List.of(DeploymentPagesTest.commit(c1, "Initial checkout", "2026-11-20T10:00:00Z"),
 						DeploymentPagesTest.commit(c2, "Fix the basket total", "2026-11-21T10:00:00Z"),
 						DeploymentPagesTest.commit(c3, "Faster search", "2026-11-22T10:00:00Z")));
-		this.registerArtifact.register(owner, null, project,
+		this.registerArtifact.register(owner, project,
 				new RegisterArtifact.Input("1.0.0", c1, "sha256:" + "a".repeat(64)));
-		this.registerArtifact.register(owner, null, project,
+		this.registerArtifact.register(owner, project,
 				new RegisterArtifact.Input("1.1.0", c3, "sha256:" + "b".repeat(64)));
 		this.saveConfig.save(owner, new SaveConfigRevision.Command(project, "production", null, ConfigFixtures.SPEC,
 				List.of(new VariableInput("LOG_LEVEL", "info", false, Visibility.BOTH)), "First"));
 		this.saveConfig.save(owner,
 				new SaveConfigRevision.Command(project, "production", 1, ConfigFixtures.SPEC.replace("8.3", "8.4"),
 						List.of(new VariableInput("LOG_LEVEL", "debug", false, Visibility.BOTH)), "PHP 8.4"));
-		Deployment first = this.requestDeployment.request(caller(DEVELOPER), null, project, "production",
+		Deployment first = this.requestDeployment.request(caller(DEVELOPER), project, "production",
 				new RequestDeployment.Input("1.0.0", 1, null, "queue", "First release", false, null));
-		this.decide.decide(caller(LEAD), null, project, "production", first.id(),
+		this.decide.decide(caller(LEAD), project, "production", first.id(),
 				new DecideOnDeployment.Input("approve", "Go"));
 		this.scheduler.runOnce();
-		this.report.report(owner, null, project, "production", first.id(),
+		this.report.report(owner, project, "production", first.id(),
 				new ReportDeploymentStatus.Input("succeeded", "Done", null));
-		Deployment pending = this.requestDeployment.request(caller(DEVELOPER), null, project, "production",
+		Deployment pending = this.requestDeployment.request(caller(DEVELOPER), project, "production",
 				new RequestDeployment.Input("1.1.0", 2, null, "queue", "Faster search for the sale", false, null));
 
 		String environment = "/orgs/acme/projects/" + project + "/environments/production";

@@ -122,25 +122,25 @@ class DeploymentPagesTest {
 		this.c2 = sha();
 		this.c3 = sha();
 		Caller owner = caller(OWNER);
-		this.ingest.ingest(owner, null, this.project,
+		this.ingest.ingest(owner, this.project,
 				List.of(commit(this.c1, "Initial checkout", "2026-11-20T10:00:00Z"),
 						commit(this.c2, "Fix the basket total\n\nRounding was off.", "2026-11-21T10:00:00Z"),
 						commit(this.c3, "Faster search", "2026-11-22T10:00:00Z")));
-		this.registerArtifact.register(owner, null, this.project,
+		this.registerArtifact.register(owner, this.project,
 				new RegisterArtifact.Input("1.0.0", this.c1, "sha256:" + "a".repeat(64)));
-		this.registerArtifact.register(owner, null, this.project,
+		this.registerArtifact.register(owner, this.project,
 				new RegisterArtifact.Input("1.1.0", this.c3, "sha256:" + "b".repeat(64)));
 		this.saveConfig.save(owner, new SaveConfigRevision.Command(this.project, "production", null,
 				ConfigFixtures.SPEC, List.of(new VariableInput("LOG_LEVEL", "info", false, Visibility.BOTH)), "First"));
 		this.saveConfig.save(owner,
 				new SaveConfigRevision.Command(this.project, "production", 1, ConfigFixtures.SPEC.replace("8.3", "8.4"),
 						List.of(new VariableInput("LOG_LEVEL", "debug", false, Visibility.BOTH)), "PHP 8.4"));
-		Deployment requested = this.requestDeployment.request(caller(DEVELOPER), null, this.project, "production",
+		Deployment requested = this.requestDeployment.request(caller(DEVELOPER), this.project, "production",
 				new RequestDeployment.Input("1.0.0", 1, null, "reject", "First release", false, null));
-		this.decide.decide(caller(LEAD), null, this.project, "production", requested.id(),
+		this.decide.decide(caller(LEAD), this.project, "production", requested.id(),
 				new DecideOnDeployment.Input("approve", "Go"));
 		this.scheduler.runOnce();
-		this.live = this.report.report(owner, null, this.project, "production", requested.id(),
+		this.live = this.report.report(owner, this.project, "production", requested.id(),
 				new ReportDeploymentStatus.Input("succeeded", "Done", null));
 		assertThat(this.live.status()).isEqualTo(DeploymentStatus.SUCCEEDED);
 	}
@@ -515,7 +515,7 @@ class DeploymentPagesTest {
 
 	String requestAs(String email, String artifact, int revision) {
 		return this.requestDeployment
-			.request(caller(email), null, this.project, "production",
+			.request(caller(email), this.project, "production",
 					new RequestDeployment.Input(artifact, revision, null, "queue", null, false, null))
 			.id()
 			.toString();

@@ -99,7 +99,7 @@ class DispatchMailTest {
 		DispatchFixtures.Place place = production("mail-approval");
 		Caller developer = this.fixtures.caller("dev@acme.test");
 
-		Deployment deployment = this.request.request(developer, null, place.project(), place.environment(),
+		Deployment deployment = this.request.request(developer, place.project(), place.environment(),
 				new RequestDeployment.Input(place.version(), null, null, "queue", "Ship the cart fix", false, null));
 
 		assertThat(deployment.status().value()).isEqualTo("awaiting_approval");
@@ -124,7 +124,7 @@ class DispatchMailTest {
 		DispatchFixtures.Place place = production("mail-emergency");
 		Caller owner = this.fixtures.owner();
 
-		Deployment deployment = this.request.request(owner, null, place.project(), place.environment(),
+		Deployment deployment = this.request.request(owner, place.project(), place.environment(),
 				new RequestDeployment.Input(place.version(), null, null, "reject", null, true,
 						"Checkout is down for every customer"));
 
@@ -149,7 +149,7 @@ class DispatchMailTest {
 		Caller developer = this.fixtures.caller("dev@acme.test");
 
 		assertThatThrownBy(() -> this.transactions.inTenant(developer.orgId(), () -> {
-			this.request.request(developer, null, place.project(), place.environment(),
+			this.request.request(developer, place.project(), place.environment(),
 					new RequestDeployment.Input(place.version(), null, null, "queue", null, false, null));
 			throw new IllegalStateException("something later in the same transaction failed");
 		})).hasMessageContaining("something later");

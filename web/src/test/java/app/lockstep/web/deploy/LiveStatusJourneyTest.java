@@ -53,7 +53,7 @@ class LiveStatusJourneyTest extends BrowserJourney {
 		browser.login(DEVELOPER, Demo.PASSWORD).open(path).find("#deployment-card .status-awaiting_approval");
 		assertThat(browser.all("#deployment-live")).as("the page asks for its status").hasSize(1);
 
-		this.decide.decide(this.fixtures.caller(LEAD), null, project.slug(), "production", request.id(),
+		this.decide.decide(this.fixtures.caller(LEAD), project.slug(), "production", request.id(),
 				new DecideOnDeployment.Input("approve", "Go ahead"));
 		browser.find("#deployment-card .status-scheduled");
 		assertThat(browser.find("#deployment-timeline").getText()).contains("Approved", "Go ahead");

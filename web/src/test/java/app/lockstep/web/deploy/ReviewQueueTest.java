@@ -183,7 +183,7 @@ class ReviewQueueTest {
 		// The live version moves when a deployment succeeds.
 		Deployment emergency = this.fixtures.emergency(slug, "Hotfix for the sale");
 		this.fixtures.scheduler.runOnce();
-		this.fixtures.report.report(this.fixtures.caller(OWNER), null, slug, "production", emergency.id(),
+		this.fixtures.report.report(this.fixtures.caller(OWNER), slug, "production", emergency.id(),
 				new ReportDeploymentStatus.Input("succeeded", null, null));
 		assertThat(row(dashboard(VIEWER), slug)).contains("data-live-version=\"1.1.0\"", "· config r2", "Emergency");
 		// Within 48 hours, the emergency is not flagged; after, the dashboard warns.

@@ -117,11 +117,11 @@ public class SoloOrganizationTest {
 		Caller owner = ProjectTestSupport.caller(this.fixtures.users, this.fixtures.resolveMembership,
 				this.fixtures.transactions, solo.email(), solo.org());
 		String sha = DeployFixtures.sha();
-		this.fixtures.ingest.ingest(owner, null, "site", List
+		this.fixtures.ingest.ingest(owner, "site", List
 			.of(new CommitInput(sha, "main", "Sam Solo", "First page", DeployFixtures.TUESDAY.toString(), null)));
-		this.fixtures.registerArtifact.register(owner, null, "site",
+		this.fixtures.registerArtifact.register(owner, "site",
 				new RegisterArtifact.Input("1.0.0", sha, DeployFixtures.digest()));
-		Deployment waiting = this.fixtures.requestDeployment.request(owner, null, "site", "production",
+		Deployment waiting = this.fixtures.requestDeployment.request(owner, "site", "production",
 				new RequestDeployment.Input("1.0.0", null, null, "queue", null, false, null));
 		String path = solo.production() + "/deployments/" + waiting.id();
 		assertThat(page(path, solo.session())).contains("id=\"solo-gate\"",

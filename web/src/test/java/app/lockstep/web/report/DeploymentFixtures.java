@@ -81,12 +81,12 @@ final class DeploymentFixtures {
 	}
 
 	void commit(Caller caller, String project, String sha, String message, String committedAt) {
-		this.ingest.ingest(caller, null, project,
+		this.ingest.ingest(caller, project,
 				List.of(new CommitInput(sha, "main", "Dana Developer", message, committedAt, null)));
 	}
 
 	void build(Caller caller, String project, String version, String sha) {
-		this.registerArtifact.register(caller, null, project,
+		this.registerArtifact.register(caller, project,
 				new RegisterArtifact.Input(version, sha, "sha256:" + "ab".repeat(32)));
 	}
 
@@ -105,22 +105,22 @@ final class DeploymentFixtures {
 	}
 
 	Deployment requested(Caller caller, String project, String environment, String version, Integer revision) {
-		return this.request.request(caller, null, project, environment,
+		return this.request.request(caller, project, environment,
 				new RequestDeployment.Input(version, revision, null, "reject", null, false, null));
 	}
 
 	Deployment emergency(Caller caller, String project, String environment, String version, String reason) {
-		return this.request.request(caller, null, project, environment,
+		return this.request.request(caller, project, environment,
 				new RequestDeployment.Input(version, null, null, "reject", null, true, reason));
 	}
 
 	void approve(Caller approver, String project, String environment, Deployment deployment) {
-		this.decide.decide(approver, null, project, environment, deployment.id(),
+		this.decide.decide(approver, project, environment, deployment.id(),
 				new DecideOnDeployment.Input("approve", "Looks right"));
 	}
 
 	void reject(Caller approver, String project, String environment, Deployment deployment, String comment) {
-		this.decide.decide(approver, null, project, environment, deployment.id(),
+		this.decide.decide(approver, project, environment, deployment.id(),
 				new DecideOnDeployment.Input("reject", comment));
 	}
 
@@ -130,7 +130,7 @@ final class DeploymentFixtures {
 		DispatchDeployments.Outcome outcome = this.dispatch
 			.start(new DueDeployments.Due(reporter.orgId(), deployment.id()));
 		assertThat(outcome).isEqualTo(DispatchDeployments.Outcome.STARTED);
-		Deployment finished = this.report.report(reporter, null, project, environment, deployment.id(),
+		Deployment finished = this.report.report(reporter, project, environment, deployment.id(),
 				new ReportDeploymentStatus.Input(status, message, null));
 		assertThat(finished.status()).isEqualTo(DeploymentStatus.fromValue(status).orElseThrow());
 		return finished;

@@ -10,8 +10,8 @@ import app.lockstep.domain.shared.ForbiddenException;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.UserId;
-import app.lockstep.domain.token.ApiToken;
-import app.lockstep.domain.token.Scope;
+import app.lockstep.domain.access.ApiToken;
+import app.lockstep.domain.access.Scope;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;

@@ -110,7 +110,7 @@ public final class DispatchFixtures {
 		String sha = hex(20);
 		String digest = "sha256:" + hex(32);
 		this.context.getBean(RegisterArtifact.class)
-			.register(owner, null, slug, new RegisterArtifact.Input(VERSION, sha, digest));
+			.register(owner, slug, new RegisterArtifact.Input(VERSION, sha, digest));
 		return new Place(slug, environment, VERSION, sha, digest);
 	}
 
@@ -121,7 +121,7 @@ public final class DispatchFixtures {
 
 	public Deployment request(Caller caller, Place place) {
 		return this.context.getBean(RequestDeployment.class)
-			.request(caller, null, place.project(), place.environment(),
+			.request(caller, place.project(), place.environment(),
 					new RequestDeployment.Input(place.version(), null, null, "reject", null, false, null));
 	}
 

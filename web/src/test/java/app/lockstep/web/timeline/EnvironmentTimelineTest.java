@@ -378,7 +378,7 @@ class EnvironmentTimelineTest {
 		byte[] bytes = new byte[20];
 		ThreadLocalRandom.current().nextBytes(bytes);
 		String sha = HexFormat.of().formatHex(bytes);
-		this.ingest.ingest(owner(), null, this.project, List.of(new CommitInput(sha, branch, "Dana", message,
+		this.ingest.ingest(owner(), this.project, List.of(new CommitInput(sha, branch, "Dana", message,
 				"2026-11-23T08:00:00Z", "https://git.example.com/acme/shop/commit/" + sha)));
 		return sha;
 	}

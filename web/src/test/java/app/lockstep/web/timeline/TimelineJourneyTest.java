@@ -137,7 +137,7 @@ class TimelineJourneyTest extends BrowserJourney {
 		byte[] bytes = new byte[20];
 		ThreadLocalRandom.current().nextBytes(bytes);
 		String sha = HexFormat.of().formatHex(bytes);
-		this.ingest.ingest(owner(), null, project, List.of(new CommitInput(sha, branch, author, message,
+		this.ingest.ingest(owner(), project, List.of(new CommitInput(sha, branch, author, message,
 				this.clock.instant().minusSeconds(300).toString(), "https://git.example.com/acme/shop/commit/" + sha)));
 	}
 

@@ -14,7 +14,7 @@ import app.lockstep.domain.audit.VerifyAuditChain;
 import app.lockstep.domain.shared.FieldError;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
-import app.lockstep.domain.token.Scope;
+import app.lockstep.domain.access.Scope;
 import app.lockstep.web.audit.AuditEventJson;
 import app.lockstep.web.audit.AuditExport;
 import app.lockstep.web.audit.AuditQuery;

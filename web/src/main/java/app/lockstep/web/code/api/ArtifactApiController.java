@@ -7,8 +7,7 @@ import java.util.Map;
 import app.lockstep.domain.code.RegisterArtifact;
 import app.lockstep.domain.code.ViewArtifacts;
 import app.lockstep.domain.access.Caller;
-import app.lockstep.domain.token.Scope;
-import app.lockstep.web.shared.RequestToken;
+import app.lockstep.domain.access.Scope;
 import app.lockstep.web.shared.RequiresScope;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -49,8 +48,7 @@ class ArtifactApiController {
 	@RequiresScope(Scope.DEPLOYMENTS_WRITE)
 	ResponseEntity<?> register(Caller caller, @PathVariable String project, @RequestBody RegisterArtifact.Input body,
 			HttpServletRequest request) {
-		RegisterArtifact.Registration registration = this.register.register(caller,
-				RequestToken.of(request).orElse(null), project, body);
+		RegisterArtifact.Registration registration = this.register.register(caller, project, body);
 		ArtifactJson artifact = ArtifactJson.of(registration.artifact());
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
 			.path("/{version}")

@@ -9,8 +9,7 @@ import app.lockstep.domain.code.CommitInput;
 import app.lockstep.domain.code.IngestCodeChanges;
 import app.lockstep.domain.code.ViewCodeChanges;
 import app.lockstep.domain.access.Caller;
-import app.lockstep.domain.token.Scope;
-import app.lockstep.web.shared.RequestToken;
+import app.lockstep.domain.access.Scope;
 import app.lockstep.web.shared.RequiresScope;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -51,8 +50,7 @@ class CodeChangeApiController {
 	@RequiresScope(Scope.CODE_WRITE)
 	ResponseEntity<Map<String, Object>> push(Caller caller, @PathVariable String project, @RequestBody CommitsBody body,
 			HttpServletRequest request) {
-		IngestCodeChanges.Result result = this.ingest.ingest(caller, RequestToken.of(request).orElse(null), project,
-				body.commits());
+		IngestCodeChanges.Result result = this.ingest.ingest(caller, project, body.commits());
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("received", result.received());
 		answer.put("stored", result.stored().size());

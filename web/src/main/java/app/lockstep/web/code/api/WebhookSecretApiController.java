@@ -4,9 +4,8 @@ import java.util.Map;
 
 import app.lockstep.domain.code.ConfigureWebhook;
 import app.lockstep.domain.access.Caller;
-import app.lockstep.domain.token.Scope;
+import app.lockstep.domain.access.Scope;
 import app.lockstep.web.code.HookUrls;
-import app.lockstep.web.shared.RequestToken;
 import app.lockstep.web.shared.RequiresScope;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -39,8 +38,7 @@ class WebhookSecretApiController {
 	@RequiresScope(Scope.CODE_WRITE)
 	Map<String, String> put(Caller caller, @PathVariable String project, @RequestBody SecretBody body,
 			HttpServletRequest request) {
-		ConfigureWebhook.Configured configured = this.configureWebhook.set(caller,
-				RequestToken.of(request).orElse(null), project, body.secret());
+		ConfigureWebhook.Configured configured = this.configureWebhook.set(caller, project, body.secret());
 		return HookUrls.all(configured.webhook().hookId());
 	}
 

@@ -24,7 +24,7 @@ import app.lockstep.domain.deploy.ViewDeployments;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
-import app.lockstep.domain.token.Scope;
+import app.lockstep.domain.access.Scope;
 import app.lockstep.web.shared.RequiresScope;
 import org.jspecify.annotations.Nullable;
 

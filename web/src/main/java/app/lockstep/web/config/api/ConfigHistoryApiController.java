@@ -8,7 +8,7 @@ import app.lockstep.domain.config.ConfigRevision;
 import app.lockstep.domain.config.StoredVariable;
 import app.lockstep.domain.config.ViewConfig;
 import app.lockstep.domain.access.Caller;
-import app.lockstep.domain.token.Scope;
+import app.lockstep.domain.access.Scope;
 import app.lockstep.web.shared.RequiresScope;
 import org.jspecify.annotations.Nullable;
 

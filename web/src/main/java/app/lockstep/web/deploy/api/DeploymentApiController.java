@@ -18,8 +18,7 @@ import app.lockstep.domain.deploy.ReviewEmergency;
 import app.lockstep.domain.deploy.ViewDeployments;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
-import app.lockstep.domain.token.Scope;
-import app.lockstep.web.shared.RequestToken;
+import app.lockstep.domain.access.Scope;
 import app.lockstep.web.shared.RequiresScope;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -93,7 +92,7 @@ class DeploymentApiController {
 	@RequiresScope(Scope.DEPLOYMENTS_WRITE)
 	ResponseEntity<Map<String, @Nullable Object>> request(Caller caller, @PathVariable String project,
 			@PathVariable String environment, @RequestBody RequestBodyJson body, HttpServletRequest http) {
-		Deployment deployment = this.request.request(caller, RequestToken.of(http).orElse(null), project, environment,
+		Deployment deployment = this.request.request(caller, project, environment,
 				new RequestDeployment.Input(body.artifact(), body.configRevision(), instant(body.scheduledAt()),
 						body.whenBlocked(), body.note(), Boolean.TRUE.equals(body.emergency()), body.reason()));
 		return created(caller, project, environment, deployment);
@@ -104,7 +103,7 @@ class DeploymentApiController {
 	ResponseEntity<Map<String, @Nullable Object>> redeployPrevious(Caller caller, @PathVariable String project,
 			@PathVariable String environment, @RequestBody(required = false) @Nullable RedeployJson body,
 			HttpServletRequest http) {
-		Deployment deployment = this.redeploy.redeploy(caller, RequestToken.of(http).orElse(null), project, environment,
+		Deployment deployment = this.redeploy.redeploy(caller, project, environment,
 				(body != null) ? body.whenBlocked() : null, (body != null) ? body.note() : null);
 		return created(caller, project, environment, deployment);
 	}
@@ -140,7 +139,7 @@ class DeploymentApiController {
 		}
 		boolean scheduleGiven = body.has("scheduledAt");
 		Instant scheduledAt = body.hasNonNull("scheduledAt") ? instant(body.get("scheduledAt").asString()) : null;
-		this.change.change(caller, RequestToken.of(http).orElse(null), project, environment, DeploymentId.parse(id),
+		this.change.change(caller, project, environment, DeploymentId.parse(id),
 				new ChangeDeployment.Input(artifact, revision, scheduleGiven, scheduledAt));
 		return get(caller, project, environment, id);
 	}
@@ -150,7 +149,7 @@ class DeploymentApiController {
 	ResponseEntity<Map<String, @Nullable Object>> decide(Caller caller, @PathVariable String project,
 			@PathVariable String environment, @PathVariable String id, @RequestBody DecisionJson body,
 			HttpServletRequest http) {
-		this.decide.decide(caller, RequestToken.of(http).orElse(null), project, environment, DeploymentId.parse(id),
+		this.decide.decide(caller, project, environment, DeploymentId.parse(id),
 				new DecideOnDeployment.Input(body.decision(), body.comment()));
 		return ResponseEntity.status(201).body(get(caller, project, environment, id));
 	}
@@ -160,7 +159,7 @@ class DeploymentApiController {
 	Map<String, @Nullable Object> cancel(Caller caller, @PathVariable String project, @PathVariable String environment,
 			@PathVariable String id, @RequestBody(required = false) @Nullable CommentJson body,
 			HttpServletRequest http) {
-		this.cancel.cancel(caller, RequestToken.of(http).orElse(null), project, environment, DeploymentId.parse(id),
+		this.cancel.cancel(caller, project, environment, DeploymentId.parse(id),
 				(body != null) ? ((body.reason() != null) ? body.reason() : body.comment()) : null);
 		return get(caller, project, environment, id);
 	}
@@ -169,8 +168,7 @@ class DeploymentApiController {
 	@RequiresScope(Scope.DEPLOYMENTS_WRITE)
 	Map<String, @Nullable Object> status(Caller caller, @PathVariable String project, @PathVariable String environment,
 			@PathVariable String id, @RequestBody ReportDeploymentStatus.Input body, HttpServletRequest http) {
-		this.report.report(caller, RequestToken.of(http).orElse(null), project, environment, DeploymentId.parse(id),
-				body);
+		this.report.report(caller, project, environment, DeploymentId.parse(id), body);
 		return get(caller, project, environment, id);
 	}
 
@@ -178,8 +176,7 @@ class DeploymentApiController {
 	@RequiresScope(Scope.DEPLOYMENTS_WRITE)
 	Map<String, @Nullable Object> review(Caller caller, @PathVariable String project, @PathVariable String environment,
 			@PathVariable String id, @RequestBody CommentJson body, HttpServletRequest http) {
-		this.review.review(caller, RequestToken.of(http).orElse(null), project, environment, DeploymentId.parse(id),
-				body.comment());
+		this.review.review(caller, project, environment, DeploymentId.parse(id), body.comment());
 		return get(caller, project, environment, id);
 	}
 

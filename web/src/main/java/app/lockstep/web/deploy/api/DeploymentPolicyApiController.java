@@ -9,7 +9,7 @@ import app.lockstep.domain.deploy.ConfigureDeployTarget;
 import app.lockstep.domain.deploy.DeployTarget;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Role;
-import app.lockstep.domain.token.Scope;
+import app.lockstep.domain.access.Scope;
 import app.lockstep.web.shared.RequiresScope;
 import org.jspecify.annotations.Nullable;
 

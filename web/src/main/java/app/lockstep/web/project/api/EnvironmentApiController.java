@@ -9,7 +9,7 @@ import app.lockstep.domain.project.Environment;
 import app.lockstep.domain.project.UpdateEnvironment;
 import app.lockstep.domain.project.ViewProjects;
 import app.lockstep.domain.access.Caller;
-import app.lockstep.domain.token.Scope;
+import app.lockstep.domain.access.Scope;
 import app.lockstep.web.shared.RequestToken;
 import app.lockstep.web.shared.RequiresScope;
 import jakarta.servlet.http.HttpServletRequest;

@@ -10,7 +10,7 @@ import app.lockstep.domain.project.ProjectWithEnvironments;
 import app.lockstep.domain.project.UpdateProject;
 import app.lockstep.domain.project.ViewProjects;
 import app.lockstep.domain.access.Caller;
-import app.lockstep.domain.token.Scope;
+import app.lockstep.domain.access.Scope;
 import app.lockstep.web.shared.RequestToken;
 import app.lockstep.web.shared.RequiresScope;
 import jakarta.servlet.http.HttpServletRequest;

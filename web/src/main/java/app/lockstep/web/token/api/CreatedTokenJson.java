@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import app.lockstep.domain.token.ApiToken;
+import app.lockstep.domain.access.ApiToken;
 import app.lockstep.domain.token.CreateApiToken;
 import org.jspecify.annotations.Nullable;
 

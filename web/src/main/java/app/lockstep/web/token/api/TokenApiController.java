@@ -8,8 +8,7 @@ import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.token.CreateApiToken;
 import app.lockstep.domain.token.ListApiTokens;
 import app.lockstep.domain.token.RevokeApiToken;
-import app.lockstep.domain.token.Scope;
-import app.lockstep.web.shared.RequestToken;
+import app.lockstep.domain.access.Scope;
 import app.lockstep.web.shared.RequiresScope;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -53,8 +52,7 @@ class TokenApiController {
 	@PostMapping
 	@RequiresScope(value = Scope.TOKENS_WRITE, handlesTokenLimits = true)
 	ResponseEntity<CreatedTokenJson> create(Caller caller, @RequestBody TokenRequest body, HttpServletRequest request) {
-		CreateApiToken.Issued issued = this.createApiToken.create(caller, body.toInput(),
-				RequestToken.of(request).orElse(null));
+		CreateApiToken.Issued issued = this.createApiToken.create(caller, body.toInput());
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.cacheControl(CacheControl.noStore())
 			.body(CreatedTokenJson.of(issued));

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import app.lockstep.domain.token.ApiToken;
+import app.lockstep.domain.access.ApiToken;
 import org.jspecify.annotations.Nullable;
 
 /** A token as lists show it: never its secret, only the prefix to recognise it by. */

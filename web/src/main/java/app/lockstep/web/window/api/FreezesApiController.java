@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.access.Caller;
-import app.lockstep.domain.token.Scope;
+import app.lockstep.domain.access.Scope;
 import app.lockstep.domain.window.FreezeId;
 import app.lockstep.domain.window.ManageOrganizationFreezes;
 import app.lockstep.domain.window.OrganizationFreeze;

@@ -1,7 +1,7 @@
 package app.lockstep.web.window.api;
 
 import app.lockstep.domain.access.Caller;
-import app.lockstep.domain.token.Scope;
+import app.lockstep.domain.access.Scope;
 import app.lockstep.domain.window.UpdateDeploymentWindows;
 import app.lockstep.domain.window.ViewDeploymentWindows;
 import app.lockstep.web.shared.RequiresScope;

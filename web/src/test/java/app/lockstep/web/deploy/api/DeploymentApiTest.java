@@ -2,8 +2,17 @@ package app.lockstep.web.deploy.api;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.audit.AuditEvent;
+import app.lockstep.domain.audit.ReadAuditLog;
+import app.lockstep.domain.shared.Actor;
+import app.lockstep.domain.shared.Transactions;
+import app.lockstep.domain.tenancy.ResolveMembership;
+import app.lockstep.domain.tenancy.Users;
 import app.lockstep.web.deploy.DeploymentScheduler;
+import app.lockstep.web.project.ProjectTestSupport;
 import app.lockstep.web.testing.LockstepTest;
 import app.lockstep.web.testing.MutableClock;
 import app.lockstep.web.token.TokenTestSupport;
@@ -28,6 +37,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -54,6 +64,18 @@ class DeploymentApiTest {
 
 	@Autowired
 	DeploymentScheduler scheduler;
+
+	@Autowired
+	ReadAuditLog readAuditLog;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	ResolveMembership resolveMembership;
+
+	@Autowired
+	Transactions transactions;
 
 	DeploymentApiSupport api;
 
@@ -184,6 +206,45 @@ class DeploymentApiTest {
 		this.mvc.perform(get(this.api.deployment("staging", id)).session(this.api.as(OWNER)))
 			.andExpect(status().isNotFound());
 		assertThat(JsonPath.<Integer>read(this.api.list("production"), "$.deployments.length()")).isEqualTo(1);
+	}
+
+	/**
+	 * One rule names the actor of whatever a token does: the token (its id, and its
+	 * creator's name with the token's), for a config save as for a deployment request.
+	 */
+	@Test
+	void aTokensConfigSaveAndDeploymentRequestNameTheTokenAlike() throws Exception {
+		this.api.artifact("1.0.0");
+		String created = TokenTestSupport.create(this.mvc, DEVELOPER,
+				"{\"name\": \"ci\", \"scopes\": [\"config:read\", \"config:write\", \"deployments:write\"]}");
+		String tokenId = JsonPath.read(created, "$.id");
+		String secret = JsonPath.read(created, "$.token");
+		this.mvc
+			.perform(put(this.api.environmentUrl("staging") + "/config").with(TokenTestSupport.bearer(secret))
+				.header("If-Match", "\"r0-p0-json\"")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"infrastructure\": \"applications:\\n  app:\\n    type: php:8.3\\n\", \"variables\": "
+						+ "[{\"name\": \"LOG_LEVEL\", \"value\": \"info\"}], \"message\": \"by CI\"}"))
+			.andExpect(status().isCreated());
+		this.mvc
+			.perform(post(this.api.deployments("staging")).with(TokenTestSupport.bearer(secret))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"artifact\": \"1.0.0\"}"))
+			.andExpect(status().isCreated());
+		Caller owner = ProjectTestSupport.caller(this.users, this.resolveMembership, this.transactions, OWNER, "acme");
+		List<AuditEvent> events = this.readAuditLog.read(owner, null, ReadAuditLog.MAX_PAGE)
+			.events()
+			.stream()
+			.filter((event) -> this.api.project.equals(event.projectSlug()) && "staging".equals(event.environmentName())
+					&& List.of("config.revision_created", "deployment.requested").contains(event.action()))
+			.toList();
+		assertThat(events).extracting(AuditEvent::action)
+			.containsExactlyInAnyOrder("config.revision_created", "deployment.requested");
+		assertThat(events).allSatisfy((event) -> {
+			assertThat(event.actor().type()).isEqualTo(Actor.Type.TOKEN);
+			assertThat(event.actor().id()).isEqualTo(tokenId);
+			assertThat(event.actor().name()).isEqualTo("Dana Developer (API token \"ci\")");
+		});
 	}
 
 	@Test

@@ -1,11 +1,8 @@
-package app.lockstep.domain.token;
+package app.lockstep.domain.access;
 
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
-import app.lockstep.domain.access.Permission;
-import app.lockstep.domain.access.Role;
 
 /**
  * What an API token may be used for. A token never carries more than its creator's role

@@ -1,4 +1,4 @@
-package app.lockstep.domain.token;
+package app.lockstep.domain.access;
 
 import java.time.Instant;
 import java.util.List;
