@@ -120,7 +120,7 @@ generate() {
 
 csrf_of() { sed -n 's/.*name="_csrf"[^>]*value="\([^"]*\)".*/\1/p' "$1" | head -1; }
 
-login() {
+login_once() {
   local jarfile=$work/cookies.txt
   rm -f "$jarfile"
   curl -fs -c "$jarfile" -b "$jarfile" -o "$work/login.html" "http://127.0.0.1:$port/login"
@@ -135,6 +135,15 @@ login() {
     echo "login failed" >&2
     exit 1
   fi
+}
+
+# One session per connection: Spring Session writes each session's last access on every request.
+login() {
+  : >"$work/sessions.txt"
+  for _ in $(seq 1 "$connections"); do
+    login_once
+    echo "$session" >>"$work/sessions.txt"
+  done
 }
 
 # name|path: the pages of issue 13 (and the audit log), all in the big organization.
@@ -174,10 +183,10 @@ bench() {
       echo "$name answered ${bytes%% *}" >&2
       exit 1
     fi
-    wrk -t"$threads" -c"$connections" -d"$warmup" -H "Cookie: SESSION=$session" "http://127.0.0.1:$port$path" \
-      >/dev/null
+    SESSIONS_FILE=$work/sessions.txt wrk -t"$threads" -c"$connections" -d"$warmup" -s "$here/report.lua" \
+      "http://127.0.0.1:$port$path" >/dev/null
     local line
-    line=$(wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -H "Cookie: SESSION=$session" \
+    line=$(SESSIONS_FILE=$work/sessions.txt wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s \
       -s "$here/report.lua" "http://127.0.0.1:$port$path" | tee -a "$work/wrk-$label.txt" | grep '^RESULT')
     echo "$line"
     # shellcheck disable=SC2086
