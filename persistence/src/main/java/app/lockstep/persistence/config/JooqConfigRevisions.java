@@ -24,6 +24,7 @@ import app.lockstep.persistence.jooq.tables.records.ConfigVariablesRecord;
 import app.lockstep.persistence.shared.UniqueViolations;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Repository;
@@ -105,6 +106,46 @@ class JooqConfigRevisions implements ConfigRevisions {
 		Map<EnvironmentId, ConfigRevision> result = new LinkedHashMap<>();
 		for (ConfigRevision revision : revisions(org, condition, null, 10_000)) {
 			result.put(revision.scope().environment(), revision);
+		}
+		return result;
+	}
+
+	/**
+	 * One walk back of each scope's unique (number) index from its newest entry: a
+	 * lateral "limit 1" per environment and per project, so the cost follows the number
+	 * of scopes, not the length of their histories.
+	 */
+	@Override
+	public Map<ConfigScope, ConfigRevision> latestPerScope(OrgId org) {
+		var latest = CONFIG_REVISIONS.as("latest");
+		List<UUID> ids = new ArrayList<>(this.dsl.select(latest.ID)
+			.from(ENVIRONMENTS)
+			.crossJoin(DSL.lateral(this.dsl.select(latest.ID)
+				.from(latest)
+				.where(latest.ORG_ID.eq(ENVIRONMENTS.ORG_ID).and(latest.ENVIRONMENT_ID.eq(ENVIRONMENTS.ID)))
+				.orderBy(latest.NUMBER.desc())
+				.limit(1)))
+			.where(ENVIRONMENTS.ORG_ID.eq(org.value()))
+			.fetch(latest.ID));
+		ids.addAll(this.dsl.select(latest.ID)
+			.from(PROJECTS)
+			.crossJoin(DSL.lateral(this.dsl.select(latest.ID)
+				.from(latest)
+				.where(latest.ORG_ID.eq(PROJECTS.ORG_ID)
+					.and(latest.PROJECT_ID.eq(PROJECTS.ID))
+					.and(latest.ENVIRONMENT_ID.isNull()))
+				.orderBy(latest.NUMBER.desc())
+				.limit(1)))
+			.where(PROJECTS.ORG_ID.eq(org.value()))
+			.fetch(latest.ID));
+		Map<ConfigScope, ConfigRevision> result = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return result;
+		}
+		for (ConfigRevision revision : revisions(org,
+				CONFIG_REVISIONS.ORG_ID.eq(org.value()).and(CONFIG_REVISIONS.ID.eq(DSL.any(ids.toArray(UUID[]::new)))),
+				null, ids.size())) {
+			result.put(revision.scope(), revision);
 		}
 		return result;
 	}

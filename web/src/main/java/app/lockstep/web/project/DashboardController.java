@@ -1,7 +1,6 @@
 package app.lockstep.web.project;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -128,11 +127,7 @@ class DashboardController {
 	 * {@link ReviewEmergency#FLAG_AFTER}.
 	 */
 	private long overdueReviews(Caller caller) {
-		Instant flagged = this.clock.instant().minus(ReviewEmergency.FLAG_AFTER);
-		return this.viewDeployments.reviewQueue(caller)
-			.stream()
-			.filter((summary) -> summary.deployment().requestedAt().isBefore(flagged))
-			.count();
+		return this.viewDeployments.unreviewedBefore(caller, this.clock.instant().minus(ReviewEmergency.FLAG_AFTER));
 	}
 
 	/**
