@@ -117,27 +117,31 @@ class JooqConfigRevisions implements ConfigRevisions {
 	 */
 	@Override
 	public Map<ConfigScope, ConfigRevision> latestPerScope(OrgId org) {
-		var latest = CONFIG_REVISIONS.as("latest");
-		List<UUID> ids = new ArrayList<>(this.dsl.select(latest.ID)
+		var scope = CONFIG_REVISIONS.as("scope");
+		var ofEnvironment = this.dsl.select(scope.ID)
+			.from(scope)
+			.where(scope.ORG_ID.eq(ENVIRONMENTS.ORG_ID).and(scope.ENVIRONMENT_ID.eq(ENVIRONMENTS.ID)))
+			.orderBy(scope.NUMBER.desc())
+			.limit(1)
+			.asTable("of_environment");
+		List<UUID> ids = new ArrayList<>(this.dsl.select(ofEnvironment.field(scope.ID))
 			.from(ENVIRONMENTS)
-			.crossJoin(DSL.lateral(this.dsl.select(latest.ID)
-				.from(latest)
-				.where(latest.ORG_ID.eq(ENVIRONMENTS.ORG_ID).and(latest.ENVIRONMENT_ID.eq(ENVIRONMENTS.ID)))
-				.orderBy(latest.NUMBER.desc())
-				.limit(1)))
+			.crossJoin(DSL.lateral(ofEnvironment))
 			.where(ENVIRONMENTS.ORG_ID.eq(org.value()))
-			.fetch(latest.ID));
-		ids.addAll(this.dsl.select(latest.ID)
+			.fetch(ofEnvironment.field(scope.ID)));
+		var ofProject = this.dsl.select(scope.ID)
+			.from(scope)
+			.where(scope.ORG_ID.eq(PROJECTS.ORG_ID)
+				.and(scope.PROJECT_ID.eq(PROJECTS.ID))
+				.and(scope.ENVIRONMENT_ID.isNull()))
+			.orderBy(scope.NUMBER.desc())
+			.limit(1)
+			.asTable("of_project");
+		ids.addAll(this.dsl.select(ofProject.field(scope.ID))
 			.from(PROJECTS)
-			.crossJoin(DSL.lateral(this.dsl.select(latest.ID)
-				.from(latest)
-				.where(latest.ORG_ID.eq(PROJECTS.ORG_ID)
-					.and(latest.PROJECT_ID.eq(PROJECTS.ID))
-					.and(latest.ENVIRONMENT_ID.isNull()))
-				.orderBy(latest.NUMBER.desc())
-				.limit(1)))
+			.crossJoin(DSL.lateral(ofProject))
 			.where(PROJECTS.ORG_ID.eq(org.value()))
-			.fetch(latest.ID));
+			.fetch(ofProject.field(scope.ID)));
 		Map<ConfigScope, ConfigRevision> result = new LinkedHashMap<>();
 		if (ids.isEmpty()) {
 			return result;
