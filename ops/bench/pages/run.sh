@@ -166,23 +166,43 @@ bench() {
   login
   local bytes
   {
-    echo "Pages at scale, $label: $connections connections, $threads wrk threads, $duration per page after $warmup of warm-up,"
+    echo "Pages at scale, $label: per page one request alone, one user for $warmup (after $warmup of warm-up), then"
+    echo "$connections connections ($threads wrk threads) for $duration (after $warmup of warm-up), then ${DRAIN:-15} s to drain;"
     echo "$(nproc) cores, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(cat "$work/generated.txt" 2>/dev/null | tail -1)"
     echo
-    echo "| page | path | bytes | p50 ms | p95 ms | p99 ms | max ms | req/s | errors |"
-    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| page | path | bytes | 1 user: p50 ms | 1 user: p95 ms | 1 user: req/s | $connections users: p50 ms | p95 ms | p99 ms | max ms | req/s | errors (503 etc.) |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   } >"$out"
   while IFS='|' read -r name path; do
     [ -n "$name" ] || continue
     [ -z "${ONLY:-}" ] || [[ ",$ONLY," == *",$name,"* ]] || continue
     step "bench: $name ($path)"
-    bytes=$(curl -s -o "$work/page.html" -w '%{http_code} %{size_download}' -H "Cookie: SESSION=$session" \
-      "http://127.0.0.1:$port$path")
-    echo "single request: status and bytes $bytes"
-    if [ "${bytes%% *}" != 200 ]; then
-      echo "$name answered ${bytes%% *}" >&2
-      exit 1
+    # One request alone first (after the previous page's load has drained): its status, size and time.
+    local alone
+    for attempt in 1 2 3 4 5 6; do
+      alone=$(curl -s -o "$work/page.html" -w '%{http_code} %{size_download} %{time_total}' \
+        -H "Cookie: SESSION=$session" "http://127.0.0.1:$port$path")
+      [ "${alone%% *}" != 200 ] || break
+      echo "attempt $attempt: status ${alone%% *}, waiting for the server to drain"
+      sleep 10
+    done
+    echo "single request: status, bytes, seconds: $alone"
+    bytes=$(echo "$alone" | cut -d' ' -f2)
+    if [ "${alone%% *}" != 200 ]; then
+      echo "| $name | \`$path\` | answered ${alone%% *} alone | | | | | | | | | |" >>"$out"
+      continue
     fi
+    SESSIONS_FILE=$work/sessions.txt wrk -t1 -c1 -d"$warmup" -s "$here/report.lua" "http://127.0.0.1:$port$path" \
+      >/dev/null
+    # One user: the service time of the page without queueing.
+    local serial
+    serial=$(SESSIONS_FILE=$work/sessions.txt wrk -t1 -c1 -d"$warmup" --timeout 10s -s "$here/report.lua" \
+      "http://127.0.0.1:$port$path" | tee -a "$work/wrk-$label.txt" | grep '^RESULT')
+    echo "1 user: $serial"
+    local one_p50 one_p95 one_rps
+    one_p50=$(echo "$serial" | sed 's/.* p50=\([0-9]*\).*/\1/')
+    one_p95=$(echo "$serial" | sed 's/.* p95=\([0-9]*\).*/\1/')
+    one_rps=$(echo "$serial" | sed 's/.* rps=\([0-9.]*\).*/\1/')
     SESSIONS_FILE=$work/sessions.txt wrk -t"$threads" -c"$connections" -d"$warmup" -s "$here/report.lua" \
       "http://127.0.0.1:$port$path" >/dev/null
     local line
@@ -191,9 +211,11 @@ bench() {
     echo "$line"
     # shellcheck disable=SC2086
     local $(echo "${line#RESULT }")
-    printf '| %s | `%s` | %s | %.1f | %.1f | %.1f | %.0f | %s | %s |\n' "$name" "$path" "${bytes#* }" \
-      "$(echo "$p50/1000" | bc -l)" "$(echo "$p95/1000" | bc -l)" "$(echo "$p99/1000" | bc -l)" \
+    printf '| %s | `%s` | %s | %.1f | %.1f | %s | %.1f | %.1f | %.1f | %.0f | %s | %s |\n' "$name" "$path" "$bytes" \
+      "$(echo "$one_p50/1000" | bc -l)" "$(echo "$one_p95/1000" | bc -l)" "$one_rps" "$(echo "$p50/1000" | bc -l)" "$(echo "$p95/1000" | bc -l)" "$(echo "$p99/1000" | bc -l)" \
       "$(echo "$max/1000" | bc -l)" "$rps" "$((errors + status_errors))" >>"$out"
+    # Requests of clients that wrk dropped at the end still run: let them finish before the next page.
+    sleep "${DRAIN:-15}"
   done < <(pages)
   stop_app
   step "results in $out"
