@@ -98,7 +98,13 @@ class JooqCodeChanges implements CodeChanges {
 				.where(from.ORG_ID.eq(org.value())
 					.and(from.PROJECT_ID.eq(project.value()))
 					.and(from.SHA.eq(fromSha.toLowerCase(java.util.Locale.ROOT)))));
-			condition = condition.and(CODE_CHANGES.COMMITTED_AT.gt(fromTime).or(fromTime.isNull()));
+			// Not "> from or from is null": an OR keeps the bound out of the index scan,
+			// and
+			// every commit of the branch up to the target was read and sorted (5 ms a row
+			// of
+			// the change report instead of a fraction of one).
+			condition = condition.and(CODE_CHANGES.COMMITTED_AT
+				.gt(DSL.coalesce(fromTime, DSL.field("'-infinity'::timestamptz", fromTime.getDataType()))));
 		}
 		return this.dsl.selectFrom(CODE_CHANGES)
 			.where(condition)
