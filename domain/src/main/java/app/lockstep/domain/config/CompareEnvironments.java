@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import app.lockstep.domain.project.Environment;
-import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.project.Environments;
 import app.lockstep.domain.project.ProjectWithEnvironments;
 import app.lockstep.domain.project.Projects;
@@ -77,18 +76,21 @@ public final class CompareEnvironments {
 		caller.require(Permission.VIEW_PROJECTS);
 		return this.transactions.inTenant(caller.orgId(), () -> {
 			Map<String, List<PairDrift>> overview = new LinkedHashMap<>();
+			Map<ConfigScope, ConfigRevision> latest = this.revisions.latestPerScope(caller.orgId());
 			for (ProjectWithEnvironments project : projects) {
-				Map<EnvironmentId, ConfigRevision> latest = this.revisions.latestPerEnvironment(caller.orgId(),
-						project.project().id());
-				Optional<ConfigRevision> shared = this.revisions.latest(caller.orgId(),
-						new ConfigScope(project.project().id(), null));
+				Optional<ConfigRevision> shared = Optional
+					.ofNullable(latest.get(new ConfigScope(project.project().id(), null)));
 				List<PairDrift> pairs = new ArrayList<>();
 				List<Environment> environments = project.environments();
 				for (int i = 0; i + 1 < environments.size(); i++) {
-					EffectiveConfig a = EffectiveConfig.of(Optional.ofNullable(latest.get(environments.get(i).id())),
+					EffectiveConfig a = EffectiveConfig.of(
+							Optional.ofNullable(
+									latest.get(new ConfigScope(project.project().id(), environments.get(i).id()))),
 							shared);
-					EffectiveConfig b = EffectiveConfig
-						.of(Optional.ofNullable(latest.get(environments.get(i + 1).id())), shared);
+					EffectiveConfig b = EffectiveConfig.of(
+							Optional.ofNullable(
+									latest.get(new ConfigScope(project.project().id(), environments.get(i + 1).id()))),
+							shared);
 					if (a.revision() == null && b.revision() == null) {
 						continue;
 					}

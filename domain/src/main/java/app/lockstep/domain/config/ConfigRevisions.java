@@ -44,6 +44,13 @@ public interface ConfigRevisions {
 	 */
 	Map<EnvironmentId, ConfigRevision> latestPerEnvironment(OrgId org, ProjectId project);
 
+	/**
+	 * The latest revision of every scope of the organization (each environment, and each
+	 * project's shared variables) that has one, in a few queries whatever the number of
+	 * projects: what a page showing all of them reads.
+	 */
+	Map<ConfigScope, ConfigRevision> latestPerScope(OrgId org);
+
 	final class RevisionTakenException extends RuntimeException {
 
 		public RevisionTakenException() {

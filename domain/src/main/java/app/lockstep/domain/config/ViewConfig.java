@@ -1,5 +1,6 @@
 package app.lockstep.domain.config;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import app.lockstep.domain.config.spec.InfrastructureSpec;
 import app.lockstep.domain.project.Environments;
 import app.lockstep.domain.project.Projects;
 import app.lockstep.domain.shared.NotFoundException;
+import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
@@ -130,6 +132,48 @@ public final class ViewConfig {
 				.orElseThrow(() -> new NotFoundException("No revision " + to + " of this config."));
 			return between(a, b);
 		});
+	}
+
+	/**
+	 * Diffs many pairs of revisions in the caller's unit of work (a page listing many
+	 * deployments), reading each revision once: the revision deployed by one request is
+	 * usually the one the next request compares against. The caller checked
+	 * {@link Permission#VIEW_PROJECTS} or more.
+	 */
+	public Differ differ(Caller caller) {
+		caller.require(Permission.VIEW_PROJECTS);
+		return new Differ(caller.orgId());
+	}
+
+	/** See {@link #differ}. Not thread-safe; lives as long as one page. */
+	public final class Differ {
+
+		private final OrgId org;
+
+		private final Map<ConfigScope, Map<Integer, Optional<ConfigRevision>>> read = new HashMap<>();
+
+		private Differ(OrgId org) {
+			this.org = org;
+		}
+
+		/**
+		 * The diff between two revisions of one scope, as {@link ViewConfig#diff}; 404
+		 * when either is missing.
+		 */
+		public Diff diff(ConfigScope scope, int from, int to) {
+			ConfigRevision a = revision(scope, from)
+				.orElseThrow(() -> new NotFoundException("No revision " + from + " of this config."));
+			ConfigRevision b = revision(scope, to)
+				.orElseThrow(() -> new NotFoundException("No revision " + to + " of this config."));
+			return between(a, b);
+		}
+
+		private Optional<ConfigRevision> revision(ConfigScope scope, int number) {
+			return this.read.computeIfAbsent(scope, (s) -> new HashMap<>())
+				.computeIfAbsent(number, (n) -> ViewConfig.this.transactions.inTenant(this.org,
+						() -> ViewConfig.this.revisions.find(this.org, scope, n)));
+		}
+
 	}
 
 	static Diff between(ConfigRevision a, ConfigRevision b) {

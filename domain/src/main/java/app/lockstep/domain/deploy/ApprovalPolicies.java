@@ -1,5 +1,8 @@
 package app.lockstep.domain.deploy;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import app.lockstep.domain.project.EnvironmentId;
@@ -11,6 +14,17 @@ import app.lockstep.domain.shared.OrgId;
 public interface ApprovalPolicies {
 
 	Optional<ApprovalPolicy> find(OrgId org, EnvironmentId environment);
+
+	/**
+	 * The saved gates of these environments (one read); those without one have no key.
+	 */
+	default Map<EnvironmentId, ApprovalPolicy> findAll(OrgId org, Collection<EnvironmentId> environments) {
+		Map<EnvironmentId, ApprovalPolicy> all = new LinkedHashMap<>();
+		for (EnvironmentId environment : environments) {
+			find(org, environment).ifPresent((policy) -> all.put(environment, policy));
+		}
+		return all;
+	}
 
 	void save(OrgId org, EnvironmentId environment, ApprovalPolicy policy);
 

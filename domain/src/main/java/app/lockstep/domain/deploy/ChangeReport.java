@@ -17,6 +17,7 @@ import app.lockstep.domain.code.ArtifactId;
 import app.lockstep.domain.code.CodeChange;
 import app.lockstep.domain.code.CodeChanges;
 import app.lockstep.domain.config.ChangeSummary;
+import app.lockstep.domain.config.ConfigScope;
 import app.lockstep.domain.config.ViewConfig;
 import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.project.Tier;
@@ -27,6 +28,7 @@ import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.window.EffectiveWindows;
 import app.lockstep.domain.window.WindowDecision;
 import org.jspecify.annotations.Nullable;
 
@@ -378,41 +380,71 @@ public final class ChangeReport {
 		requireAllowed(caller);
 		OrgId org = caller.orgId();
 		this.support.transactions.inTenant(org, () -> {
-			Map<EnvironmentId, DeploymentPlace> places = new HashMap<>();
-			Map<ArtifactId, @Nullable Artifact> artifacts = new HashMap<>();
-			for (Deployment deployment : this.support.deployments.requestedBetween(org, period.from(), period.to(),
-					(period.tier() != null) ? period.tier().name() : null)) {
-				DeploymentPlace place = places.computeIfAbsent(deployment.environmentId(),
-						(id) -> this.support.placeOf(org, deployment));
-				sink.accept(entry(caller, org, place, deployment, artifacts));
+			Reads reads = new Reads(this.viewConfig.differ(caller));
+			List<Deployment> deployments = this.support.deployments.requestedBetween(org, period.from(), period.to(),
+					(period.tier() != null) ? period.tier().name() : null);
+			for (int start = 0; start < deployments.size(); start += DECISIONS_READ_AT_ONCE) {
+				List<Deployment> chunk = deployments.subList(start,
+						Math.min(deployments.size(), start + DECISIONS_READ_AT_ONCE));
+				Map<DeploymentId, List<Approval>> decisions = this.support.approvals.of(org,
+						chunk.stream().map(Deployment::id).toList());
+				for (Deployment deployment : chunk) {
+					DeploymentPlace place = reads.places.computeIfAbsent(deployment.environmentId(),
+							(id) -> this.support.placeOf(org, deployment));
+					sink.accept(
+							entry(org, place, deployment, decisions.getOrDefault(deployment.id(), List.of()), reads));
+				}
 			}
 			return null;
 		});
+	}
+
+	/** How many deployments' decisions are read in one query. */
+	private static final int DECISIONS_READ_AT_ONCE = 500;
+
+	/**
+	 * What one report reads once and uses for many rows: places, artifacts and window
+	 * rules per environment, config revisions.
+	 */
+	private static final class Reads {
+
+		final Map<EnvironmentId, DeploymentPlace> places = new HashMap<>();
+
+		final Map<ArtifactId, @Nullable Artifact> artifacts = new HashMap<>();
+
+		final Map<EnvironmentId, EffectiveWindows> windows = new HashMap<>();
+
+		final ViewConfig.Differ differ;
+
+		Reads(ViewConfig.Differ differ) {
+			this.differ = differ;
+		}
+
 	}
 
 	public void requireAllowed(Caller caller) {
 		caller.require(Permission.READ_AUDIT);
 	}
 
-	private Entry entry(Caller caller, OrgId org, DeploymentPlace place, Deployment deployment,
-			Map<ArtifactId, @Nullable Artifact> artifacts) {
-		Artifact artifact = artifact(org, deployment.artifactId(), artifacts);
+	private Entry entry(OrgId org, DeploymentPlace place, Deployment deployment, List<Approval> allDecisions,
+			Reads reads) {
+		Artifact artifact = artifact(org, deployment.artifactId(), reads.artifacts);
 		Artifact previous = (deployment.previousArtifactId() != null)
-				? artifact(org, deployment.previousArtifactId(), artifacts) : null;
+				? artifact(org, deployment.previousArtifactId(), reads.artifacts) : null;
 		List<CodeChange> commits = List.of();
 		if (artifact != null && !deployment.isConfigOnly()) {
 			commits = this.codeChanges.commitsBetween(org, place.project().id(),
 					(previous != null) ? previous.commitSha() : null, artifact.commitSha());
 		}
-		List<Approval> decisions = this.support.approvals.of(org, deployment.id())
-			.stream()
-			.filter((a) -> !a.isVoidedBy(deployment))
-			.toList();
+		List<Approval> decisions = allDecisions.stream().filter((a) -> !a.isVoidedBy(deployment)).toList();
 		Duties duties = duties(deployment, decisions);
 		WindowAtStart window = WindowAtStart.NOT_STARTED;
 		String rule = null;
 		if (deployment.startedAt() != null) {
-			WindowDecision decision = this.support.window(org, place.environment(), deployment.startedAt());
+			WindowDecision decision = reads.windows
+				.computeIfAbsent(place.environment().id(),
+						(id) -> this.support.windows.effective(org, place.environment()))
+				.evaluate(deployment.startedAt());
 			window = decision.open() ? WindowAtStart.INSIDE
 					: (deployment.emergency() ? WindowAtStart.BYPASSED : WindowAtStart.OUTSIDE);
 			rule = decision.blockedBy();
@@ -434,7 +466,7 @@ public final class ChangeReport {
 				(artifact != null) ? artifact.version() : deployment.artifactId().toString(),
 				(previous != null) ? previous.version() : null,
 				commits.subList(0, Math.min(commits.size(), COMMITS_SHOWN)), commits.size(),
-				config(caller, place, deployment), decisions, duties, window, rule, flags);
+				config(reads.differ, place, deployment), decisions, duties, window, rule, flags);
 	}
 
 	private @Nullable Artifact artifact(OrgId org, ArtifactId id, Map<ArtifactId, @Nullable Artifact> cache) {
@@ -456,7 +488,7 @@ public final class ChangeReport {
 		return (deployment.approvalsRequired() == 0) ? Duties.NOT_REQUIRED : Duties.NOT_APPROVED;
 	}
 
-	private ConfigChange config(Caller caller, DeploymentPlace place, Deployment deployment) {
+	private ConfigChange config(ViewConfig.Differ differ, DeploymentPlace place, Deployment deployment) {
 		Integer revision = deployment.configRevision();
 		Integer previous = deployment.previousConfigRevision();
 		if (revision == null) {
@@ -469,8 +501,8 @@ public final class ChangeReport {
 			return new ConfigChange(revision, previous, null, "unchanged");
 		}
 		try {
-			ChangeSummary summary = this.viewConfig
-				.diff(caller, place.projectSlug(), place.environmentName(), previous, revision)
+			ChangeSummary summary = differ
+				.diff(new ConfigScope(place.project().id(), place.environment().id()), previous, revision)
 				.summary();
 			return new ConfigChange(revision, previous, summary, summary.text());
 		}

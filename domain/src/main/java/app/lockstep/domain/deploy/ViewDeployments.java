@@ -121,7 +121,10 @@ public final class ViewDeployments {
 		return this.support.transactions.inTenant(org, () -> {
 			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
 			Deployment deployment = this.support.find(org, place, id);
-			return detail(caller, org, place, deployment, now, true);
+			return detail(caller, org, place, deployment, now, true, this.support.approvals.of(org, deployment.id()),
+					this.support.policy(org, place.environment()),
+					(environment) -> this.support.deployments.live(org, environment).orElse(null),
+					this.viewConfig.differ(caller));
 		});
 	}
 
@@ -129,8 +132,8 @@ public final class ViewDeployments {
 	 * How many requests await a decision the caller may take now: the count beside
 	 * "Approvals". Not those the environment's gate does not let their role decide, not
 	 * their own requests where self-approval is not allowed, not those they already
-	 * decided. One query for the queue, then one per environment in it and one per
-	 * request (the queue is short).
+	 * decided. Four queries whatever the queue's length: the queue, its environments,
+	 * their gates and the decisions on all of its requests.
 	 */
 	public int awaitingDecisionCount(Caller caller) {
 		if (!ApprovalPolicy.ELIGIBLE_ROLES.contains(caller.role())) {
@@ -139,20 +142,28 @@ public final class ViewDeployments {
 		OrgId org = caller.orgId();
 		Instant now = this.support.now();
 		return this.support.transactions.inTenant(org, () -> {
-			Map<app.lockstep.domain.project.EnvironmentId, ApprovalPolicy> policies = new java.util.HashMap<>();
-			int count = 0;
-			for (Deployment deployment : this.support.deployments.awaitingApproval(org)) {
-				ApprovalPolicy policy = policies.computeIfAbsent(deployment.environmentId(),
-						(id) -> this.support.environments.findById(org, id)
-							.map((environment) -> this.support.policy(org, environment))
-							.orElse(null));
+			List<Deployment> awaiting = this.support.deployments.awaitingApproval(org);
+			if (awaiting.isEmpty()) {
+				return 0;
+			}
+			Map<EnvironmentId, ApprovalPolicy> policies = policies(org,
+					awaiting.stream().map(Deployment::environmentId).distinct().toList());
+			List<Deployment> decidable = new ArrayList<>();
+			for (Deployment deployment : awaiting) {
+				ApprovalPolicy policy = policies.get(deployment.environmentId());
 				if (policy == null || !policy.allowsApprovalBy(caller.role())) {
 					continue;
 				}
 				if (!policy.allowSelfApproval() && deployment.requestedByUser().equals(caller.userId())) {
 					continue;
 				}
-				boolean decided = this.support.approvals.of(org, deployment.id())
+				decidable.add(deployment);
+			}
+			Map<DeploymentId, List<Approval>> decisions = decidable.isEmpty() ? Map.of()
+					: this.support.approvals.of(org, decidable.stream().map(Deployment::id).toList());
+			int count = 0;
+			for (Deployment deployment : decidable) {
+				boolean decided = decisions.getOrDefault(deployment.id(), List.of())
 					.stream()
 					.anyMatch((a) -> !a.isVoidedBy(deployment) && a.approverId().equals(caller.userId())
 							&& now.isBefore(a.expiresAt()));
@@ -162,6 +173,19 @@ public final class ViewDeployments {
 			}
 			return count;
 		});
+	}
+
+	/**
+	 * The gate of each of these environments that exists (saved, or the default of its
+	 * tier), in two queries.
+	 */
+	private Map<EnvironmentId, ApprovalPolicy> policies(OrgId org, List<EnvironmentId> ids) {
+		Map<EnvironmentId, Environment> environments = this.support.environments.findAll(org, ids);
+		Map<EnvironmentId, ApprovalPolicy> saved = this.support.policies.findAll(org, environments.keySet());
+		Map<EnvironmentId, ApprovalPolicy> policies = new java.util.HashMap<>();
+		environments.forEach((id, environment) -> policies.put(id,
+				saved.getOrDefault(id, ApprovalPolicy.defaultFor(environment.tier()))));
+		return policies;
 	}
 
 	/**
@@ -177,15 +201,36 @@ public final class ViewDeployments {
 		});
 	}
 
-	/** Every request awaiting approval, oldest first, each with what it would change. */
+	/**
+	 * Every request awaiting approval, oldest first, each with what it would change. The
+	 * decisions on all of them are read at once, and places, gates and live deployments
+	 * once per environment.
+	 */
 	public List<Detail> approvalQueue(Caller caller) {
 		caller.require(Permission.VIEW_PROJECTS);
 		OrgId org = caller.orgId();
 		Instant now = this.support.now();
 		return this.support.transactions.inTenant(org, () -> {
+			List<Deployment> awaiting = this.support.deployments.awaitingApproval(org);
+			Map<DeploymentId, List<Approval>> decisions = awaiting.isEmpty() ? Map.of()
+					: this.support.approvals.of(org, awaiting.stream().map(Deployment::id).toList());
+			Map<EnvironmentId, ApprovalPolicy> policies = awaiting.isEmpty() ? Map.of()
+					: policies(org, awaiting.stream().map(Deployment::environmentId).distinct().toList());
+			Map<EnvironmentId, DeploymentPlace> places = new java.util.HashMap<>();
+			Map<EnvironmentId, java.util.Optional<Deployment>> live = new java.util.HashMap<>();
+			ViewConfig.Differ differ = this.viewConfig.differ(caller);
 			List<Detail> queue = new ArrayList<>();
-			for (Deployment deployment : this.support.deployments.awaitingApproval(org)) {
-				queue.add(detail(caller, org, this.support.placeOf(org, deployment), deployment, now, false));
+			for (Deployment deployment : awaiting) {
+				DeploymentPlace place = places.computeIfAbsent(deployment.environmentId(),
+						(id) -> this.support.placeOf(org, deployment));
+				ApprovalPolicy policy = policies.get(deployment.environmentId());
+				queue.add(detail(caller, org, place, deployment, now, false,
+						decisions.getOrDefault(deployment.id(), List.of()),
+						(policy != null) ? policy : this.support.policy(org, place.environment()),
+						(environment) -> live
+							.computeIfAbsent(environment, (id) -> this.support.deployments.live(org, id))
+							.orElse(null),
+						differ));
 			}
 			return queue;
 		});
@@ -205,6 +250,21 @@ public final class ViewDeployments {
 					.stream()
 					.map((d) -> summary(org, d, this.support.placeOf(org, d)))
 					.toList());
+	}
+
+	/**
+	 * How many emergency deployments nobody has reviewed were requested before
+	 * {@code flagged}: the count of {@link #reviewQueue} without reading their places
+	 * (one query).
+	 */
+	public long unreviewedBefore(Caller caller, Instant flagged) {
+		caller.require(Permission.VIEW_PROJECTS);
+		OrgId org = caller.orgId();
+		return this.support.transactions.inTenant(org,
+				() -> this.support.deployments.unreviewedEmergencies(org)
+					.stream()
+					.filter((d) -> d.requestedAt().isBefore(flagged))
+					.count());
 	}
 
 	/**
@@ -293,11 +353,12 @@ public final class ViewDeployments {
 	 * ({@code timeline}), since the queue shows none.
 	 */
 	private Detail detail(Caller caller, OrgId org, DeploymentPlace place, Deployment deployment, Instant now,
-			boolean withTimeline) {
+			boolean withTimeline, List<Approval> decisions, ApprovalPolicy policy,
+			java.util.function.Function<EnvironmentId, @Nullable Deployment> liveOf, ViewConfig.Differ differ) {
 		Artifact artifact = this.support.artifacts.byId(org, deployment.artifactId())
 			.orElseThrow(() -> new NotFoundException("The artifact of this deployment is gone."));
 		boolean started = deployment.startedAt() != null || deployment.status().isFinished();
-		Deployment live = started ? null : this.support.deployments.live(org, place.environment().id()).orElse(null);
+		Deployment live = started ? null : liveOf.apply(place.environment().id());
 		var baseArtifactId = (live != null) ? live.artifactId() : deployment.previousArtifactId();
 		Integer baseRevision = (live != null) ? live.configRevision() : deployment.previousConfigRevision();
 		Artifact base = (baseArtifactId != null) ? this.support.artifacts.byId(org, baseArtifactId).orElse(null) : null;
@@ -305,18 +366,16 @@ public final class ViewDeployments {
 				(base != null) ? base.commitSha() : null, artifact.commitSha());
 		ViewConfig.@Nullable Diff diff = null;
 		if (baseRevision != null && deployment.configRevision() != null) {
-			diff = this.viewConfig.diff(caller, place.projectSlug(), place.environmentName(), baseRevision,
+			diff = differ.diff(new ConfigScope(place.project().id(), place.environment().id()), baseRevision,
 					deployment.configRevision());
 		}
-		List<ApprovalView> approvals = this.support.approvals.of(org, deployment.id())
-			.stream()
+		List<ApprovalView> approvals = decisions.stream()
 			.map((a) -> new ApprovalView(a, a.countsFor(deployment, now), a.isVoidedBy(deployment),
 					a.decision() == Approval.Decision.APPROVE && !a.isVoidedBy(deployment)
 							&& !now.isBefore(a.expiresAt())
 							&& deployment.status() == DeploymentStatus.AWAITING_APPROVAL))
 			.toList();
 		int given = approvalsGiven(deployment, approvals, now);
-		ApprovalPolicy policy = this.support.policy(org, place.environment());
 		DeployTarget target = this.support.target(org, place.environment());
 		boolean request = caller.can(Permission.REQUEST_DEPLOYMENTS);
 		boolean awaiting = deployment.status() == DeploymentStatus.AWAITING_APPROVAL;

@@ -1,7 +1,10 @@
 package app.lockstep.domain.project;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import app.lockstep.domain.shared.OrgId;
@@ -25,6 +28,15 @@ public interface Environments {
 	Optional<Environment> findByName(OrgId org, ProjectId project, String name);
 
 	Optional<Environment> findById(OrgId org, EnvironmentId id);
+
+	/** These environments by id (one read); those that do not exist have no key. */
+	default Map<EnvironmentId, Environment> findAll(OrgId org, Collection<EnvironmentId> ids) {
+		Map<EnvironmentId, Environment> all = new LinkedHashMap<>();
+		for (EnvironmentId id : ids) {
+			findById(org, id).ifPresent((environment) -> all.put(id, environment));
+		}
+		return all;
+	}
 
 	void update(OrgId org, Environment environment, Instant at);
 

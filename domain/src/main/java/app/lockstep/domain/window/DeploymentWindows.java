@@ -1,7 +1,10 @@
 package app.lockstep.domain.window;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import app.lockstep.domain.project.EnvironmentId;
@@ -16,6 +19,17 @@ public interface DeploymentWindows {
 	 * applies).
 	 */
 	Optional<SavedWindows> find(OrgId org, EnvironmentId environment);
+
+	/**
+	 * The saved rules of these environments (one read); those never saved have no key.
+	 */
+	default Map<EnvironmentId, SavedWindows> findAll(OrgId org, Collection<EnvironmentId> environments) {
+		Map<EnvironmentId, SavedWindows> all = new LinkedHashMap<>();
+		for (EnvironmentId environment : environments) {
+			find(org, environment).ifPresent((saved) -> all.put(environment, saved));
+		}
+		return all;
+	}
 
 	/** Inserts or replaces the environment's rules. */
 	void save(OrgId org, EnvironmentId environment, WindowRules rules, UserId by, String byName, Instant at);

@@ -385,16 +385,35 @@ class JooqAuditLog implements AuditLog {
 			.fetch(0, String.class);
 	}
 
-	/** The filter as SQL, always with the organization first (it leads every index). */
-	static Condition matching(OrgId org, AuditFilter filter) {
+	/**
+	 * The filter as SQL, always with the organization first (it leads every index). A
+	 * filter by a kind of action ({@code freeze} for {@code freeze.added},
+	 * {@code freeze.removed}, ...) names the organization's actions of that kind, read
+	 * first by {@link #actions}: {@code action like 'freeze.%'} cannot use the (org_id,
+	 * action, seq) index under a collation other than "C", so a rare kind walked the
+	 * whole chain (a million events for the environment timeline's freezes). A kind the
+	 * organization never recorded matches nothing without reading an event.
+	 */
+	Condition matching(OrgId org, AuditFilter filter) {
+		if (filter.action() != null && !filter.action().contains(".")) {
+			String kind = filter.action() + ".";
+			List<String> actions = actions(org).stream().filter((action) -> action.startsWith(kind)).toList();
+			return matching(org, filter, actions.isEmpty() ? DSL.falseCondition() : AUDIT_EVENTS.ACTION.in(actions));
+		}
+		return matching(org, filter, null);
+	}
+
+	private static Condition matching(OrgId org, AuditFilter filter, @Nullable Condition kind) {
 		Condition condition = AUDIT_EVENTS.ORG_ID.eq(org.value());
 		if (filter.actor() != null) {
 			condition = condition.and(AUDIT_EVENTS.ACTOR_ID.eq(filter.actor())
 				.or(AUDIT_EVENTS.ACTOR_NAME.containsIgnoreCase(filter.actor())));
 		}
-		if (filter.action() != null) {
-			condition = condition.and(filter.action().contains(".") ? AUDIT_EVENTS.ACTION.eq(filter.action())
-					: AUDIT_EVENTS.ACTION.startsWith(filter.action() + "."));
+		if (kind != null) {
+			condition = condition.and(kind);
+		}
+		else if (filter.action() != null) {
+			condition = condition.and(AUDIT_EVENTS.ACTION.eq(filter.action()));
 		}
 		if (filter.project() != null) {
 			// The slug as recorded, or, when no project has that slug, the name of a

@@ -24,6 +24,7 @@ import app.lockstep.persistence.jooq.tables.records.ConfigVariablesRecord;
 import app.lockstep.persistence.shared.UniqueViolations;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Repository;
@@ -105,6 +106,50 @@ class JooqConfigRevisions implements ConfigRevisions {
 		Map<EnvironmentId, ConfigRevision> result = new LinkedHashMap<>();
 		for (ConfigRevision revision : revisions(org, condition, null, 10_000)) {
 			result.put(revision.scope().environment(), revision);
+		}
+		return result;
+	}
+
+	/**
+	 * One walk back of each scope's unique (number) index from its newest entry: a
+	 * lateral "limit 1" per environment and per project, so the cost follows the number
+	 * of scopes, not the length of their histories.
+	 */
+	@Override
+	public Map<ConfigScope, ConfigRevision> latestPerScope(OrgId org) {
+		var scope = CONFIG_REVISIONS.as("scope");
+		var ofEnvironment = this.dsl.select(scope.ID)
+			.from(scope)
+			.where(scope.ORG_ID.eq(ENVIRONMENTS.ORG_ID).and(scope.ENVIRONMENT_ID.eq(ENVIRONMENTS.ID)))
+			.orderBy(scope.NUMBER.desc())
+			.limit(1)
+			.asTable("of_environment");
+		List<UUID> ids = new ArrayList<>(this.dsl.select(ofEnvironment.field(scope.ID))
+			.from(ENVIRONMENTS)
+			.crossJoin(DSL.lateral(ofEnvironment))
+			.where(ENVIRONMENTS.ORG_ID.eq(org.value()))
+			.fetch(ofEnvironment.field(scope.ID)));
+		var ofProject = this.dsl.select(scope.ID)
+			.from(scope)
+			.where(scope.ORG_ID.eq(PROJECTS.ORG_ID)
+				.and(scope.PROJECT_ID.eq(PROJECTS.ID))
+				.and(scope.ENVIRONMENT_ID.isNull()))
+			.orderBy(scope.NUMBER.desc())
+			.limit(1)
+			.asTable("of_project");
+		ids.addAll(this.dsl.select(ofProject.field(scope.ID))
+			.from(PROJECTS)
+			.crossJoin(DSL.lateral(ofProject))
+			.where(PROJECTS.ORG_ID.eq(org.value()))
+			.fetch(ofProject.field(scope.ID)));
+		Map<ConfigScope, ConfigRevision> result = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return result;
+		}
+		for (ConfigRevision revision : revisions(org,
+				CONFIG_REVISIONS.ORG_ID.eq(org.value()).and(CONFIG_REVISIONS.ID.eq(DSL.any(ids.toArray(UUID[]::new)))),
+				null, ids.size())) {
+			result.put(revision.scope(), revision);
 		}
 		return result;
 	}

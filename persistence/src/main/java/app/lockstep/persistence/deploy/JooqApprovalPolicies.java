@@ -1,10 +1,14 @@
 package app.lockstep.persistence.deploy;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import app.lockstep.domain.deploy.ApprovalPolicies;
 import app.lockstep.domain.deploy.ApprovalPolicy;
@@ -13,6 +17,7 @@ import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.access.Role;
 import app.lockstep.persistence.jooq.tables.records.ApprovalPoliciesRecord;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import org.springframework.stereotype.Repository;
 
@@ -37,6 +42,19 @@ class JooqApprovalPolicies implements ApprovalPolicies {
 				.and(APPROVAL_POLICIES.ENVIRONMENT_ID.eq(environment.value())))
 			.fetchOptional()
 			.map(JooqApprovalPolicies::toPolicy);
+	}
+
+	@Override
+	public Map<EnvironmentId, ApprovalPolicy> findAll(OrgId org, Collection<EnvironmentId> environments) {
+		Map<EnvironmentId, ApprovalPolicy> all = new LinkedHashMap<>();
+		if (environments.isEmpty()) {
+			return all;
+		}
+		UUID[] ids = environments.stream().map(EnvironmentId::value).distinct().toArray(UUID[]::new);
+		this.dsl.selectFrom(APPROVAL_POLICIES)
+			.where(APPROVAL_POLICIES.ORG_ID.eq(org.value()).and(APPROVAL_POLICIES.ENVIRONMENT_ID.eq(DSL.any(ids))))
+			.forEach((record) -> all.put(new EnvironmentId(record.getEnvironmentId()), toPolicy(record)));
+		return all;
 	}
 
 	/**

@@ -1,7 +1,12 @@
 package app.lockstep.persistence.deploy;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 
 import app.lockstep.domain.code.ArtifactId;
 import app.lockstep.domain.deploy.Approval;
@@ -15,6 +20,7 @@ import app.lockstep.domain.access.Role;
 import app.lockstep.persistence.jooq.tables.records.DeploymentApprovalsRecord;
 import app.lockstep.persistence.shared.UniqueViolations;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import org.springframework.stereotype.Repository;
 
@@ -75,6 +81,22 @@ class JooqApprovals implements Approvals {
 				.and(DEPLOYMENT_APPROVALS.DEPLOYMENT_ID.eq(deployment.value())))
 			.orderBy(DEPLOYMENT_APPROVALS.DECIDED_AT, DEPLOYMENT_APPROVALS.ID)
 			.fetch(JooqApprovals::toApproval);
+	}
+
+	@Override
+	public Map<DeploymentId, List<Approval>> of(OrgId org, Collection<DeploymentId> deployments) {
+		Map<DeploymentId, List<Approval>> all = new LinkedHashMap<>();
+		if (deployments.isEmpty()) {
+			return all;
+		}
+		UUID[] ids = deployments.stream().map(DeploymentId::value).distinct().toArray(UUID[]::new);
+		this.dsl.selectFrom(DEPLOYMENT_APPROVALS)
+			.where(DEPLOYMENT_APPROVALS.ORG_ID.eq(org.value()).and(DEPLOYMENT_APPROVALS.DEPLOYMENT_ID.eq(DSL.any(ids))))
+			.orderBy(DEPLOYMENT_APPROVALS.DECIDED_AT, DEPLOYMENT_APPROVALS.ID)
+			.fetch(JooqApprovals::toApproval)
+			.forEach((approval) -> all.computeIfAbsent(approval.deploymentId(), (id) -> new ArrayList<>())
+				.add(approval));
+		return all;
 	}
 
 	private static Approval toApproval(DeploymentApprovalsRecord record) {

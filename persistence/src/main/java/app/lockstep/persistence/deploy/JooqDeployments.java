@@ -246,18 +246,7 @@ class JooqDeployments implements Deployments {
 
 	@Override
 	public java.util.Map<EnvironmentId, Deployment> liveByEnvironment(OrgId org) {
-		java.util.Map<EnvironmentId, Deployment> live = new java.util.LinkedHashMap<>();
-		this.dsl.selectDistinct(DEPLOYMENTS.fields())
-			.on(DEPLOYMENTS.ENVIRONMENT_ID)
-			.from(DEPLOYMENTS)
-			.where(DEPLOYMENTS.ORG_ID.eq(org.value()).and(succeeded()))
-			.orderBy(DEPLOYMENTS.ENVIRONMENT_ID, DEPLOYMENTS.FINISHED_AT.desc(), DEPLOYMENTS.SEQ.desc())
-			.fetchInto(DEPLOYMENTS)
-			.forEach((record) -> {
-				Deployment deployment = toDeployment(record);
-				live.put(deployment.environmentId(), deployment);
-			});
-		return live;
+		return newestPerEnvironment(org, succeeded());
 	}
 
 	@Override
@@ -273,19 +262,37 @@ class JooqDeployments implements Deployments {
 
 	@Override
 	public java.util.Map<EnvironmentId, Deployment> lastRunByEnvironment(OrgId org) {
-		java.util.Map<EnvironmentId, Deployment> last = new java.util.LinkedHashMap<>();
-		this.dsl.selectDistinct(DEPLOYMENTS.fields())
-			.on(DEPLOYMENTS.ENVIRONMENT_ID)
-			.from(DEPLOYMENTS)
-			.where(DEPLOYMENTS.ORG_ID.eq(org.value())
-				.and(DEPLOYMENTS.STATUS.in(DeploymentStatus.SUCCEEDED.value(), DeploymentStatus.FAILED.value())))
-			.orderBy(DEPLOYMENTS.ENVIRONMENT_ID, DEPLOYMENTS.FINISHED_AT.desc(), DEPLOYMENTS.SEQ.desc())
-			.fetchInto(DEPLOYMENTS)
+		return newestPerEnvironment(org,
+				DEPLOYMENTS.STATUS.in(DeploymentStatus.SUCCEEDED.value(), DeploymentStatus.FAILED.value()));
+	}
+
+	/**
+	 * Per environment of the organization, its deployment matching {@code status} that
+	 * finished last (the higher seq on a tie): one "limit 1" walk of the environment's
+	 * partial index per environment (a lateral join), so the cost follows the number of
+	 * environments and not the length of the history, which a DISTINCT ON over every
+	 * finished deployment read whole (30,000 rows for 400 environments with 100 each).
+	 */
+	private java.util.Map<EnvironmentId, Deployment> newestPerEnvironment(OrgId org, Condition status) {
+		java.util.Map<EnvironmentId, Deployment> newest = new java.util.LinkedHashMap<>();
+		var latest = this.dsl.selectFrom(DEPLOYMENTS)
+			.where(DEPLOYMENTS.ORG_ID.eq(ENVIRONMENTS.ORG_ID)
+				.and(DEPLOYMENTS.ENVIRONMENT_ID.eq(ENVIRONMENTS.ID))
+				.and(status))
+			.orderBy(DEPLOYMENTS.FINISHED_AT.desc(), DEPLOYMENTS.SEQ.desc())
+			.limit(1)
+			.asTable("latest");
+		this.dsl.select(latest.fields())
+			.from(ENVIRONMENTS)
+			.crossJoin(DSL.lateral(latest))
+			.where(ENVIRONMENTS.ORG_ID.eq(org.value()))
+			.orderBy(latest.field(DEPLOYMENTS.ENVIRONMENT_ID))
+			.fetch((row) -> row.into(DEPLOYMENTS))
 			.forEach((record) -> {
 				Deployment deployment = toDeployment(record);
-				last.put(deployment.environmentId(), deployment);
+				newest.put(deployment.environmentId(), deployment);
 			});
-		return last;
+		return newest;
 	}
 
 	@Override

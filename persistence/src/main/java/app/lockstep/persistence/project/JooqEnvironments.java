@@ -3,8 +3,12 @@ package app.lockstep.persistence.project;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import app.lockstep.domain.project.Environment;
 import app.lockstep.domain.project.EnvironmentId;
@@ -16,6 +20,7 @@ import app.lockstep.domain.shared.OrgId;
 import app.lockstep.persistence.jooq.tables.records.EnvironmentsRecord;
 import app.lockstep.persistence.shared.UniqueViolations;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import org.springframework.stereotype.Repository;
 
@@ -74,6 +79,22 @@ class JooqEnvironments implements Environments {
 			.where(ENVIRONMENTS.ORG_ID.eq(org.value()).and(ENVIRONMENTS.ID.eq(id.value())))
 			.fetchOptional()
 			.map(JooqEnvironments::toEnvironment);
+	}
+
+	@Override
+	public Map<EnvironmentId, Environment> findAll(OrgId org, Collection<EnvironmentId> ids) {
+		Map<EnvironmentId, Environment> all = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return all;
+		}
+		UUID[] values = ids.stream().map(EnvironmentId::value).distinct().toArray(UUID[]::new);
+		this.dsl.selectFrom(ENVIRONMENTS)
+			.where(ENVIRONMENTS.ORG_ID.eq(org.value()).and(ENVIRONMENTS.ID.eq(DSL.any(values))))
+			.forEach((record) -> {
+				Environment environment = toEnvironment(record);
+				all.put(environment.id(), environment);
+			});
+		return all;
 	}
 
 	@Override

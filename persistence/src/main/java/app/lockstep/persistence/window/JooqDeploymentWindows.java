@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.shared.OrgId;
@@ -27,6 +29,7 @@ import app.lockstep.persistence.jooq.tables.records.OrganizationFreezesRecord;
 import app.lockstep.persistence.shared.Json;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 
 import org.springframework.stereotype.Repository;
 
@@ -53,6 +56,19 @@ class JooqDeploymentWindows implements DeploymentWindows {
 				.and(ENVIRONMENT_WINDOWS.ENVIRONMENT_ID.eq(environment.value())))
 			.fetchOptional()
 			.map(JooqDeploymentWindows::toSaved);
+	}
+
+	@Override
+	public Map<EnvironmentId, SavedWindows> findAll(OrgId org, Collection<EnvironmentId> environments) {
+		Map<EnvironmentId, SavedWindows> all = new LinkedHashMap<>();
+		if (environments.isEmpty()) {
+			return all;
+		}
+		UUID[] ids = environments.stream().map(EnvironmentId::value).distinct().toArray(UUID[]::new);
+		this.dsl.selectFrom(ENVIRONMENT_WINDOWS)
+			.where(ENVIRONMENT_WINDOWS.ORG_ID.eq(org.value()).and(ENVIRONMENT_WINDOWS.ENVIRONMENT_ID.eq(DSL.any(ids))))
+			.forEach((record) -> all.put(new EnvironmentId(record.getEnvironmentId()), toSaved(record)));
+		return all;
 	}
 
 	@Override

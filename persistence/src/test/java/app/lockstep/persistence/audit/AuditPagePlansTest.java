@@ -70,6 +70,35 @@ class AuditPagePlansTest {
 		});
 	}
 
+	/**
+	 * A kind of action ("test") matches every action of that kind and nothing else: the
+	 * organization's actions are named in the statement (a LIKE prefix cannot use the
+	 * action index), and a kind never recorded matches nothing.
+	 */
+	@Test
+	void aKindOfActionMatchesEachOfItsActionsAndNoOther() {
+		List<String> found = harness.transactions.inTenant(org,
+				() -> harness.auditLog.page(org, new AuditFilter(null, "test", null, null, null, null, null), null, 50)
+					.stream()
+					.map((event) -> event.action())
+					.distinct()
+					.sorted()
+					.toList());
+		assertThat(found).containsExactly("test.planned", "test.quoted");
+		assertThat(harness.transactions.inTenant(org,
+				() -> harness.auditLog.page(org, new AuditFilter(null, "tes", null, null, null, null, null), null, 50)))
+			.isEmpty();
+		assertThat(
+				harness.transactions
+					.inTenant(org,
+							() -> harness.auditLog.page(org,
+									new AuditFilter(null, "freeze", null, null, null, null, null), null, 50)))
+			.isEmpty();
+		assertThat(harness.transactions.inTenant(org,
+				() -> harness.auditLog.page(org, new AuditFilter(null, "test", null, null, null, null, null), 31L, 50)))
+			.hasSize(30);
+	}
+
 	@Test
 	void valuesInlinedIntoAPageAreQuotedNotRun() {
 		List<String> found = harness.transactions.inTenant(org, () -> List.of(

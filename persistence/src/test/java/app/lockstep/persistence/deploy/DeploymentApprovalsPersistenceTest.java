@@ -63,6 +63,43 @@ class DeploymentApprovalsPersistenceTest {
 	}
 
 	@Test
+	void decisionsOnManyDeploymentsAreReadAtOnceAsOneByOne() {
+		Deployment other = insert(deployment(this.tenant, this.tenant.staging(), this.tenant.v2(),
+				DeploymentStatus.AWAITING_APPROVAL, T0.plusSeconds(5)));
+		Deployment undecided = insert(deployment(this.tenant, DeploymentStatus.AWAITING_APPROVAL, T0.plusSeconds(9)));
+		decide(approval(this.awaiting, BLAIR, Decision.REJECT, T0.plusSeconds(120)));
+		decide(approval(other, ALEX, Decision.APPROVE, T0.plusSeconds(30)));
+		decide(approval(this.awaiting, ALEX, Decision.APPROVE, T0.plusSeconds(60)));
+		decide(approval(other, BLAIR, Decision.APPROVE, T0.plusSeconds(90)));
+		var all = inOrg(this.tenant.org(), (dsl) -> new JooqApprovals(dsl).of(this.tenant.org(),
+				List.of(this.awaiting.id(), other.id(), undecided.id(), this.awaiting.id())));
+		assertThat(all).containsOnlyKeys(this.awaiting.id(), other.id());
+		for (Deployment deployment : List.of(this.awaiting, other)) {
+			var oneByOne = inOrg(this.tenant.org(),
+					(dsl) -> new JooqApprovals(dsl).of(this.tenant.org(), deployment.id()));
+			assertThat(all.get(deployment.id())).hasSize(2).containsExactlyElementsOf(oneByOne);
+		}
+		var none = inOrg(this.tenant.org(), (dsl) -> new JooqApprovals(dsl).of(this.tenant.org(), List.of()));
+		assertThat(none).isEmpty();
+		var elsewhere = inOrg(this.tenant.org(), (dsl) -> new JooqApprovals(dsl)
+			.of(app.lockstep.domain.shared.OrgId.random(), List.of(this.awaiting.id(), other.id())));
+		assertThat(elsewhere).isEmpty();
+	}
+
+	@Test
+	void gatesOfManyEnvironmentsAreReadAtOnce() {
+		ApprovalPolicy policy = new ApprovalPolicy(2, EnumSet.of(Role.LEAD, Role.OWNER), true, 24, "staging",
+				Instant.parse("2026-01-01T00:00:00Z"), "Olivia");
+		inOrg(this.tenant.org(), (dsl) -> {
+			new JooqApprovalPolicies(dsl).save(this.tenant.org(), this.tenant.production(), policy);
+			return null;
+		});
+		var all = inOrg(this.tenant.org(), (dsl) -> new JooqApprovalPolicies(dsl).findAll(this.tenant.org(),
+				List.of(this.tenant.production(), this.tenant.staging())));
+		assertThat(all).containsOnlyKeys(this.tenant.production()).containsEntry(this.tenant.production(), policy);
+	}
+
+	@Test
 	void oneDecisionPerPersonAndVersion() {
 		decide(approval(this.awaiting, ALEX, Decision.APPROVE, T0.plusSeconds(60)));
 		assertThatThrownBy(() -> decide(approval(this.awaiting, ALEX, Decision.REJECT, T0.plusSeconds(90))))

@@ -126,6 +126,16 @@ class DeploymentWindowsPersistenceTest {
 	}
 
 	@Test
+	void savedRulesOfManyEnvironmentsAreReadAtOnceAsOneByOne() {
+		EnvironmentId neverSaved = EnvironmentId.random();
+		var all = inAlpha((windows) -> windows.findAll(ALPHA, List.of(ALPHA_PRODUCTION, neverSaved, BETA_PRODUCTION)));
+		SavedWindows alone = inAlpha((windows) -> windows.find(ALPHA, ALPHA_PRODUCTION).orElseThrow());
+		assertThat(all).containsOnlyKeys(ALPHA_PRODUCTION).containsEntry(ALPHA_PRODUCTION, alone);
+		java.util.Map<EnvironmentId, SavedWindows> none = inAlpha((windows) -> windows.findAll(ALPHA, List.of()));
+		assertThat(none).isEmpty();
+	}
+
+	@Test
 	void anotherOrganizationsRulesAndFreezesAreInvisible() {
 		java.util.Optional<SavedWindows> other = inAlpha((windows) -> windows.find(BETA, BETA_PRODUCTION));
 		List<OrganizationFreeze> otherFreezes = inAlpha((windows) -> windows.organizationFreezes(BETA));

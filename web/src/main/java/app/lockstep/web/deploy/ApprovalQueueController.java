@@ -5,16 +5,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import app.lockstep.domain.deploy.ApprovalPolicy;
 import app.lockstep.domain.deploy.DecideOnDeployment;
 import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.domain.deploy.DeploymentId;
-import app.lockstep.domain.deploy.DeploymentPlace;
 import app.lockstep.domain.deploy.DeploymentStatus;
 import app.lockstep.domain.deploy.ViewDeployments;
 import app.lockstep.domain.shared.ConflictException;
@@ -23,8 +22,8 @@ import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
 import app.lockstep.web.shared.FormErrors;
-import app.lockstep.web.window.WindowStatus;
-import app.lockstep.web.window.WindowStatusView;
+import app.lockstep.domain.project.EnvironmentId;
+import app.lockstep.domain.window.ViewDeploymentWindows;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -69,11 +68,12 @@ class ApprovalQueueController {
 
 	}
 
-	private final WindowStatus windowStatus;
+	private final ViewDeploymentWindows windows;
 
-	ApprovalQueueController(ViewDeployments view, DecideOnDeployment decide, Clock clock, WindowStatus windowStatus) {
+	ApprovalQueueController(ViewDeployments view, DecideOnDeployment decide, Clock clock,
+			ViewDeploymentWindows windows) {
 		this.view = view;
-		this.windowStatus = windowStatus;
+		this.windows = windows;
 		this.decide = decide;
 		this.clock = clock;
 	}
@@ -141,7 +141,8 @@ class ApprovalQueueController {
 			detail = this.view.deployment(caller, project, environment, deploymentId);
 		}
 		model.addAttribute("card",
-				withWindow(caller, ApprovalQueueCard.of(detail, caller, this.clock.instant()), new HashMap<>())
+				withWindow(ApprovalQueueCard.of(detail, caller, this.clock.instant()),
+						this.windows.now(caller, List.of(detail.summary().place().environment())))
 					.with(result, errors, (result == null) ? comment : null));
 		model.addAttribute("orgSlug", caller.organization().slug());
 		if (caller.can(Permission.APPROVE_DEPLOYMENTS)) {
@@ -159,10 +160,12 @@ class ApprovalQueueController {
 	private String page(Caller caller, Model model, @Nullable Posted posted) {
 		Instant now = this.clock.instant();
 		List<ApprovalQueueCard> cards = new ArrayList<>();
-		Map<String, WindowStatusView> windows = new HashMap<>();
 		boolean shown = false;
-		for (ViewDeployments.Detail detail : this.view.approvalQueue(caller)) {
-			ApprovalQueueCard card = withWindow(caller, ApprovalQueueCard.of(detail, caller, now), windows);
+		List<ViewDeployments.Detail> queue = this.view.approvalQueue(caller);
+		Map<EnvironmentId, ViewDeploymentWindows.Now> windows = this.windows.now(caller,
+				queue.stream().map((d) -> d.summary().place().environment()).distinct().toList());
+		for (ViewDeployments.Detail detail : queue) {
+			ApprovalQueueCard card = withWindow(ApprovalQueueCard.of(detail, caller, now), windows);
 			if (posted != null && detail.deployment().id().equals(posted.id())) {
 				card = card.with(null, posted.errors(), posted.comment());
 				shown = true;
@@ -183,11 +186,14 @@ class ApprovalQueueController {
 		return "deploy/approvals";
 	}
 
-	/** The card with its environment's window state now (read once per environment). */
-	private ApprovalQueueCard withWindow(Caller caller, ApprovalQueueCard card, Map<String, WindowStatusView> seen) {
-		DeploymentPlace place = card.detail().summary().place();
-		WindowStatusView window = seen.computeIfAbsent(place.projectSlug() + "/" + place.environmentName(),
-				(key) -> this.windowStatus.of(caller, place.projectSlug(), place.environmentName()));
+	/**
+	 * The card with its environment's window state now (read for all environments of the
+	 * queue at once).
+	 */
+	private static ApprovalQueueCard withWindow(ApprovalQueueCard card,
+			Map<EnvironmentId, ViewDeploymentWindows.Now> windows) {
+		ViewDeploymentWindows.Now window = Objects
+			.requireNonNull(windows.get(card.detail().summary().place().environment().id()), "read for every card");
 		return card.withWindow(window.summary(), window.open());
 	}
 

@@ -2,7 +2,6 @@ package app.lockstep.web.project;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -127,11 +126,7 @@ class DashboardController {
 	 * {@link ReviewEmergency#FLAG_AFTER}.
 	 */
 	private long overdueReviews(Caller caller) {
-		Instant flagged = this.clock.instant().minus(ReviewEmergency.FLAG_AFTER);
-		return this.viewDeployments.reviewQueue(caller)
-			.stream()
-			.filter((summary) -> summary.deployment().requestedAt().isBefore(flagged))
-			.count();
+		return this.viewDeployments.unreviewedBefore(caller, this.clock.instant().minus(ReviewEmergency.FLAG_AFTER));
 	}
 
 	/**

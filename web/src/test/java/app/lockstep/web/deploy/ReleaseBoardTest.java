@@ -87,6 +87,32 @@ class ReleaseBoardTest {
 		assertThat(cell(viewer, slug, "production")).contains("1 awaiting approval").doesNotContain("Promote");
 	}
 
+	/**
+	 * The board reads the latest revision of every scope of the organization at once:
+	 * each project's drift lines compare its own environments with its own shared
+	 * variables.
+	 */
+	@Test
+	void driftLinesCompareEachProjectsOwnLatestRevisions() throws Exception {
+		String html = this.mvc.perform(get("/orgs/acme").session(as(ProjectTestSupport.OWNER)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String shop = html.substring(html.indexOf("data-project=\"shop\""));
+		shop = shop.substring(0, shop.indexOf("</th>"));
+		assertThat(shop).contains("drift-line", "staging ≠ production: ", "php");
+		String board = this.mvc
+			.perform(get("/orgs/acme/projects/shop/compare").param("left", "staging")
+				.param("right", "production")
+				.session(as(ProjectTestSupport.OWNER)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(board).contains("drift-headline");
+	}
+
 	@Test
 	void inFlightIsShownWhileItRuns() throws Exception {
 		DeployFixtures.LiveProject project = this.fixtures.liveProject(this.mvc, "flight", DeployFixtures.TUESDAY);
