@@ -1,8 +1,12 @@
 package app.lockstep.web.config.api;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import app.lockstep.domain.config.FoldSecretReads;
 import app.lockstep.domain.config.SaveConfigRevision;
@@ -168,6 +172,28 @@ class ConfigHotPathTest {
 				"select count(*) from lockstep.secret_reads where project_slug = ? and environment_name = 'production'",
 				Integer.class, this.project))
 			.isZero();
+	}
+
+	@Test
+	void concurrentReadsAreEachRecordedWithTheirSecretNamesBeforeTheyAnswer() throws Exception {
+		get200();
+		int recorded = recordedReads();
+		List<Future<MvcResult>> reads = new ArrayList<>();
+		try (ExecutorService readers = Executors.newFixedThreadPool(8)) {
+			for (int i = 0; i < 40; i++) {
+				reads.add(readers.submit(this::get200));
+			}
+			for (Future<MvcResult> read : reads) {
+				read.get();
+			}
+		}
+		// Each answered only after its record was committed (in a batch with others).
+		assertThat(recordedReads()).isEqualTo(recorded + 40);
+		assertThat(new JdbcTemplate(TestDatabase.get().superuserDataSource()).queryForList(
+				"select distinct array_to_string(sensitive_variables, ',') || '@' || revision from lockstep.secret_reads "
+						+ "where project_slug = ?",
+				String.class, this.project))
+			.containsExactly("API_KEY@1");
 	}
 
 	private int recordedReads() {
