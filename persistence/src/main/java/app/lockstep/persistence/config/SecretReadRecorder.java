@@ -37,23 +37,25 @@ import org.springframework.stereotype.Component;
 class SecretReadRecorder implements SmartLifecycle {
 
 	/**
-	 * One statement per organization in a batch, however many reads it holds: the reads
-	 * come as arrays, one per column, and unnest into rows. The statement binds itself to
-	 * its organization for row-level security (reads of several organizations share a
-	 * batch). Each read's secret names are a slice {@code [first:last]} of one array of
-	 * all the batch's names.
+	 * One statement per organization in a batch, however many reads it holds (reads alike
+	 * but for their time are one row with their count): the rows come as arrays, one per
+	 * column, and unnest into rows. The statement binds itself to its organization for
+	 * row-level security (reads of several organizations share a batch). Each read's
+	 * secret names are a slice {@code [first:last]} of one array of all the batch's
+	 * names.
 	 */
 	static final String RECORD = """
-			insert into lockstep.secret_reads (org_id, read_at, actor_type, actor_id, actor_name, actor_ip,
-			    environment_id, project_slug, environment_name, revision, project_revision, sensitive_variables)
-			select ?::uuid, r.read_at::timestamptz, r.actor_type, r.actor_id, r.actor_name, r.actor_ip,
-			    r.environment_id::uuid, r.project_slug, r.environment_name, r.revision, r.project_revision,
-			    coalesce((?::text[])[r.first:r.last], '{}')
+			insert into lockstep.secret_reads (org_id, read_at, last_read_at, reads, actor_type, actor_id, actor_name,
+			    actor_ip, environment_id, project_slug, environment_name, revision, project_revision,
+			    sensitive_variables)
+			select ?::uuid, r.read_at::timestamptz, r.last_read_at::timestamptz, r.reads, r.actor_type, r.actor_id,
+			    r.actor_name, r.actor_ip, r.environment_id::uuid, r.project_slug, r.environment_name, r.revision,
+			    r.project_revision, coalesce((?::text[])[r.first:r.last], '{}')
 			from (select set_config('lockstep.org_id', ?, true)) as bound,
 			    unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-			        ?::int[], ?::int[], ?::int[], ?::int[])
-			        as r (read_at, actor_type, actor_id, actor_name, actor_ip, environment_id, project_slug,
-			            environment_name, revision, project_revision, first, last)""";
+			        ?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[])
+			        as r (read_at, last_read_at, actor_type, actor_id, actor_name, actor_ip, environment_id,
+			            project_slug, environment_name, reads, revision, project_revision, first, last)""";
 
 	private static final int MAX_BATCH = 1_000;
 
@@ -165,11 +167,7 @@ class SecretReadRecorder implements SmartLifecycle {
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			try (PreparedStatement insert = connection.prepareStatement(RECORD)) {
-				Map<OrgId, List<SecretRead>> byOrg = new LinkedHashMap<>();
-				for (Pending pending : batch) {
-					byOrg.computeIfAbsent(pending.read().org(), (org) -> new ArrayList<>()).add(pending.read());
-				}
-				for (Map.Entry<OrgId, List<SecretRead>> reads : byOrg.entrySet()) {
+				for (Map.Entry<OrgId, List<SecretRead>> reads : records(batch).entrySet()) {
 					bind(connection, insert, reads.getKey(), reads.getValue());
 					insert.addBatch();
 				}
@@ -192,6 +190,22 @@ class SecretReadRecorder implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * The batch's records by organization: reads alike but for their time are one record
+	 * with their count, first and last time.
+	 */
+	private static Map<OrgId, List<SecretRead>> records(List<Pending> batch) {
+		Map<SecretRead, SecretRead> alike = new LinkedHashMap<>();
+		for (Pending pending : batch) {
+			alike.merge(pending.read().timeless(), pending.read(), SecretRead::and);
+		}
+		Map<OrgId, List<SecretRead>> byOrg = new LinkedHashMap<>();
+		for (SecretRead record : alike.values()) {
+			byOrg.computeIfAbsent(record.org(), (org) -> new ArrayList<>()).add(record);
+		}
+		return byOrg;
+	}
+
 	private static void bind(Connection connection, PreparedStatement insert, OrgId org, List<SecretRead> reads)
 			throws SQLException {
 		int n = reads.size();
@@ -203,6 +217,8 @@ class SecretReadRecorder implements SmartLifecycle {
 		String[] environment = new String[n];
 		String[] project = new String[n];
 		String[] environmentName = new String[n];
+		String[] lastReadAt = new String[n];
+		Integer[] count = new Integer[n];
 		Integer[] revision = new Integer[n];
 		Integer[] projectRevision = new Integer[n];
 		Integer[] first = new Integer[n];
@@ -211,6 +227,8 @@ class SecretReadRecorder implements SmartLifecycle {
 		for (int i = 0; i < n; i++) {
 			SecretRead read = reads.get(i);
 			readAt[i] = read.readAt().toString();
+			lastReadAt[i] = read.lastReadAt().toString();
+			count[i] = read.reads();
 			actorType[i] = read.actor().type().name();
 			actorId[i] = read.actor().id();
 			actorName[i] = read.actor().name();
@@ -229,11 +247,11 @@ class SecretReadRecorder implements SmartLifecycle {
 		insert.setArray(2, connection.createArrayOf("text", names.toArray()));
 		insert.setString(3, org.toString());
 		int column = 4;
-		for (Object[] values : List.<Object[]>of(readAt, actorType, actorId, actorName, actorIp, environment, project,
-				environmentName)) {
+		for (Object[] values : List.<Object[]>of(readAt, lastReadAt, actorType, actorId, actorName, actorIp,
+				environment, project, environmentName)) {
 			insert.setArray(column++, connection.createArrayOf("text", values));
 		}
-		for (Integer[] values : List.of(revision, projectRevision, first, last)) {
+		for (Integer[] values : List.of(count, revision, projectRevision, first, last)) {
 			insert.setArray(column++, connection.createArrayOf("int4", values));
 		}
 	}
