@@ -21,6 +21,7 @@ import app.lockstep.domain.shared.OrgId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
@@ -51,7 +52,7 @@ class SecretReadRecorder implements SmartLifecycle {
 			select ?::uuid, r.read_at::timestamptz, r.last_read_at::timestamptz, r.reads, r.actor_type, r.actor_id,
 			    r.actor_name, r.actor_ip, r.environment_id::uuid, r.project_slug, r.environment_name, r.revision,
 			    r.project_revision, coalesce((?::text[])[r.first:r.last], '{}')
-			from (select set_config('lockstep.org_id', ?, true)) as bound,
+			from (select set_config('lockstep.org_id', ?, true), set_config('synchronous_commit', ?, true)) as bound,
 			    unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
 			        ?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[])
 			        as r (read_at, last_read_at, actor_type, actor_id, actor_name, actor_ip, environment_id,
@@ -81,8 +82,19 @@ class SecretReadRecorder implements SmartLifecycle {
 
 	private final List<Thread> writers = new ArrayList<>();
 
-	SecretReadRecorder(DataSource dataSource) {
+	/**
+	 * {@code on} (the default): a batch's commit returns once PostgreSQL has flushed it
+	 * to disk, so a record survives a crash of PostgreSQL itself. {@code off}: once it is
+	 * committed in PostgreSQL's memory (flushed within about 0.6 s), which a killed
+	 * instance cannot lose but a crash of PostgreSQL or its machine can; each read then
+	 * waits microseconds instead of a disk flush (see decision 14).
+	 */
+	private final String synchronousCommit;
+
+	SecretReadRecorder(DataSource dataSource,
+			@Value("${lockstep.audit.secret-reads-synchronous-commit:true}") boolean synchronousCommit) {
 		this.dataSource = dataSource;
+		this.synchronousCommit = synchronousCommit ? "on" : "off";
 	}
 
 	/** Returns once the read is committed; throws when it could not be recorded. */
@@ -206,7 +218,7 @@ class SecretReadRecorder implements SmartLifecycle {
 		return byOrg;
 	}
 
-	private static void bind(Connection connection, PreparedStatement insert, OrgId org, List<SecretRead> reads)
+	private void bind(Connection connection, PreparedStatement insert, OrgId org, List<SecretRead> reads)
 			throws SQLException {
 		int n = reads.size();
 		String[] readAt = new String[n];
@@ -246,7 +258,8 @@ class SecretReadRecorder implements SmartLifecycle {
 		insert.setObject(1, org.value());
 		insert.setArray(2, connection.createArrayOf("text", names.toArray()));
 		insert.setString(3, org.toString());
-		int column = 4;
+		insert.setString(4, this.synchronousCommit);
+		int column = 5;
 		for (Object[] values : List.<Object[]>of(readAt, lastReadAt, actorType, actorId, actorName, actorIp,
 				environment, project, environmentName)) {
 			insert.setArray(column++, connection.createArrayOf("text", values));
