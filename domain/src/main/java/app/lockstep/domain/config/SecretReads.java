@@ -11,8 +11,8 @@ public interface SecretReads {
 	/**
 	 * Records one read and returns once it is committed (outside any unit of work: the
 	 * read must be on record before the values leave). The adapter may commit it together
-	 * with concurrent reads, and as one record with reads alike but for their time. The id
-	 * of the given read is ignored.
+	 * with concurrent reads, and as one record with reads alike but for their time. The
+	 * id of the given read is ignored.
 	 */
 	void record(SecretRead read);
 

@@ -3,7 +3,6 @@ package app.lockstep.web.config.api;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +14,8 @@ import app.lockstep.domain.token.ApiToken;
 import app.lockstep.domain.token.AuthenticateApiToken;
 import app.lockstep.domain.token.Scope;
 import app.lockstep.web.ops.LockstepMeters;
+import app.lockstep.web.shared.OrgAccessInterceptor;
+import app.lockstep.web.shared.SecurityHeaders;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -75,7 +76,7 @@ final class ConfigFastPath implements Filter {
 	private static final List<HeaderWriter> SECURITY_HEADERS = List.of(new XContentTypeOptionsHeaderWriter(),
 			new XXssProtectionHeaderWriter(), new CacheControlHeadersWriter(), new HstsHeaderWriter(),
 			new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY),
-			new ContentSecurityPolicyHeaderWriter(app.lockstep.web.shared.SecurityHeaders.CONTENT_SECURITY_POLICY),
+			new ContentSecurityPolicyHeaderWriter(SecurityHeaders.CONTENT_SECURITY_POLICY),
 			new ReferrerPolicyHeaderWriter(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
 
 	private final AuthenticateApiToken tokens;
@@ -90,7 +91,8 @@ final class ConfigFastPath implements Filter {
 
 	private volatile boolean enabled = true;
 
-	private final LongAdder answered = new LongAdder();
+	/** The request id (X-Request-Id, see LogContext) of the last request it answered. */
+	private volatile @Nullable String lastAnswered;
 
 	ConfigFastPath(AuthenticateApiToken tokens, ResolveMembership memberships, ReadConfigForDeployment read,
 			ConfigRendering rendering, LockstepMeters meters) {
@@ -106,9 +108,9 @@ final class ConfigFastPath implements Filter {
 		this.enabled = enabled;
 	}
 
-	/** How many requests it answered since start. */
-	long answered() {
-		return this.answered.sum();
+	/** Whether the last request it answered had this request id. */
+	boolean lastAnswered(String requestId) {
+		return requestId.equals(this.lastAnswered);
 	}
 
 	@Override
@@ -119,7 +121,7 @@ final class ConfigFastPath implements Filter {
 			chain.doFilter(req, res);
 			return;
 		}
-		this.answered.increment();
+		this.lastAnswered = MDC.get("requestId");
 	}
 
 	/** Whether it answered; when not, nothing was written or recorded. */
@@ -158,9 +160,7 @@ final class ConfigFastPath implements Filter {
 		if (membership == null) {
 			return false;
 		}
-		Caller caller = new Caller(membership.organization(), token.createdBy(),
-				token.createdByName() + " (API token \"" + token.name() + "\")", membership.role(),
-				request.getRemoteAddr());
+		Caller caller = OrgAccessInterceptor.tokenCaller(membership, token, request.getRemoteAddr());
 		String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
 		if (ifNoneMatch != null) {
 			ReadConfigForDeployment.Version version = this.read.cachedVersion(caller, project, environment)

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import app.lockstep.domain.config.SaveConfigRevision;
 import app.lockstep.domain.config.VariableInput;
@@ -52,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LockstepTest
 class ConfigFastPathTest {
 
-	private static final String REQUEST_ID = "fast-path-test";
+	private static final AtomicInteger REQUESTS = new AtomicInteger();
 
 	@LocalServerPort
 	int port;
@@ -116,11 +117,8 @@ class ConfigFastPathTest {
 		WebhookReceiver.await(Duration.ofSeconds(10), "the cache listener to listen", this.invalidations::trusted);
 		// The first read loads the caches and records the token's use (which forgets the
 		// cached token on every instance); from then on the fast path answers.
-		WebhookReceiver.await(Duration.ofSeconds(5), "the fast path to answer", () -> {
-			long answered = this.fastPath.answered();
-			call(this.path, this.token);
-			return this.fastPath.answered() > answered;
-		});
+		WebhookReceiver.await(Duration.ofSeconds(5), "the fast path to answer",
+				() -> this.fastPath.lastAnswered(call(this.path, this.token).requestId()));
 	}
 
 	@AfterEach
@@ -188,12 +186,11 @@ class ConfigFastPathTest {
 		for (Refusal refusal : refusals) {
 			// Twice each, so that whatever could be cached is.
 			get(refusal.path(), refusal.token());
-			long answered = this.fastPath.answered();
 			int recorded = recordedReads();
 			Answer fast = get(refusal.path(), refusal.token());
 			assertThat(fast.status()).as(refusal.what()).isEqualTo(refusal.status());
 			assertThat(fast.body()).as(refusal.what()).doesNotContain("fast-");
-			assertThat(this.fastPath.answered()).as(refusal.what()).isEqualTo(answered);
+			assertThat(this.fastPath.lastAnswered(fast.requestId())).as(refusal.what()).isFalse();
 			assertThat(recordedReads()).as(refusal.what()).isEqualTo(recorded);
 			assertThat(fast).as(refusal.what()).isEqualTo(normal(refusal.path(), refusal.token()));
 		}
@@ -214,13 +211,15 @@ class ConfigFastPathTest {
 	@Test
 	void unusualRequestsTakeTheNormalPath() throws Exception {
 		get(this.path, this.token);
-		long answered = this.fastPath.answered();
-		assertThat(get(this.path + "?revision=1", this.token).status()).isEqualTo(200);
-		assertThat(get(this.path + "?format=JSON", this.token).status()).isEqualTo(200);
-		assertThat(get(this.path + "?format=xml", this.token).status()).isEqualTo(422);
-		assertThat(get(this.path, this.token, "If-Match", "\"r0-p0-json\"").status()).isEqualTo(200);
-		assertThat(get(this.path, this.token, "Accept", "text/html").status()).isIn(200, 406);
-		assertThat(this.fastPath.answered()).isEqualTo(answered);
+		List<Answer> answers = List.of(get(this.path + "?revision=1", this.token),
+				get(this.path + "?format=JSON", this.token), get(this.path + "?format=xml", this.token),
+				get(this.path, this.token, "If-Match", "\"r0-p0-json\""),
+				get(this.path, this.token, "Accept", "text/html"));
+		assertThat(answers.subList(0, 4)).extracting(Answer::status).containsExactly(200, 200, 422, 200);
+		assertThat(answers.get(4).status()).isIn(200, 406);
+		for (Answer answer : answers) {
+			assertThat(this.fastPath.lastAnswered(answer.requestId())).isFalse();
+		}
 	}
 
 	private double reads(String format, String outcome) {
@@ -246,10 +245,9 @@ class ConfigFastPathTest {
 	private Fast fast(String path, String... headers) throws Exception {
 		long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
 		while (true) {
-			long answered = this.fastPath.answered();
 			int recorded = recordedReads();
 			Answer answer = get(path, this.token, headers);
-			if (this.fastPath.answered() == answered + 1) {
+			if (this.fastPath.lastAnswered(answer.requestId())) {
 				return new Fast(answer, recordedReads() - recorded);
 			}
 			assertThat(System.nanoTime()).as("the fast path to answer %s", path).isLessThan(end);
@@ -279,26 +277,43 @@ class ConfigFastPathTest {
 	private Answer get(String path, String token, String... headers) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.header("Authorization", "Bearer " + token)
-			.header("X-Request-Id", REQUEST_ID);
+			.header("X-Request-Id", "fast-path-test-" + REQUESTS.incrementAndGet());
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
+		String requestId = request.build().headers().firstValue("X-Request-Id").orElseThrow();
 		HttpResponse<String> response = this.http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
 		Map<String, List<String>> kept = new TreeMap<>();
 		response.headers().map().forEach((name, values) -> {
 			String lower = name.toLowerCase(Locale.ROOT);
-			if (!lower.equals("date") && !lower.equals("keep-alive") && !lower.equals("connection")) {
+			if (!lower.equals("date") && !lower.equals("keep-alive") && !lower.equals("connection")
+					&& !lower.equals("x-request-id")) {
 				kept.put(lower, values);
 			}
 		});
-		return new Answer(response.statusCode(), kept, response.body());
+		// The request id is each request's own, echoed on both paths.
+		assertThat(response.headers().firstValue("X-Request-Id")).contains(requestId);
+		return new Answer(response.statusCode(), kept, response.body(), requestId);
 	}
 
 	/** The fast path's answer and how many reads were recorded while it answered. */
 	record Fast(Answer answer, int recorded) {
 	}
 
-	record Answer(int status, Map<String, List<String>> headers, String body) {
+	/** Status, headers but the request id, and body: equal for equal answers. */
+	record Answer(int status, Map<String, List<String>> headers, String body, String requestId) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Answer answer && this.status == answer.status && this.headers.equals(answer.headers)
+					&& this.body.equals(answer.body);
+		}
+
+		@Override
+		public int hashCode() {
+			return this.status;
+		}
+
 	}
 
 }
