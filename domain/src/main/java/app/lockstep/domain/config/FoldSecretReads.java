@@ -43,13 +43,17 @@ public final class FoldSecretReads {
 		this.transactions = transactions;
 	}
 
-	/** How many reads were folded into how many audit events. */
-	public record Folded(int reads, int events) {
+	/**
+	 * How many reads were folded into how many audit events (from how many records: reads
+	 * recorded together are one).
+	 */
+	public record Folded(int reads, int events, int records) {
 	}
 
 	public Folded foldAll() {
 		int reads = 0;
 		int events = 0;
+		int records = 0;
 		List<OrgId> organizations = this.transactions.forScheduler(() -> this.reads.organizationsWithPending(1_000));
 		for (OrgId org : organizations) {
 			Folded folded;
@@ -57,10 +61,11 @@ public final class FoldSecretReads {
 				folded = fold(org);
 				reads += folded.reads();
 				events += folded.events();
+				records += folded.records();
 			}
-			while (folded.reads() == BATCH);
+			while (folded.records() == BATCH);
 		}
-		return new Folded(reads, events);
+		return new Folded(reads, events, records);
 	}
 
 	/** One batch of one organization's reads. */
@@ -73,7 +78,7 @@ public final class FoldSecretReads {
 				.forEach((read) -> groups.computeIfAbsent(Key.of(read), (k) -> new ArrayList<>()).add(read));
 			groups.forEach((key, group) -> this.auditLog.append(org, actor(key, group), entry(key, group)));
 			this.reads.delete(org, batch.stream().map(SecretRead::id).toList());
-			return new Folded(batch.size(), groups.size());
+			return new Folded(batch.stream().mapToInt(SecretRead::reads).sum(), groups.size(), batch.size());
 		});
 	}
 
@@ -88,21 +93,23 @@ public final class FoldSecretReads {
 		Set<String> secrets = new LinkedHashSet<>();
 		Set<String> addresses = new LinkedHashSet<>();
 		Instant first = group.get(0).readAt();
-		Instant last = first;
+		Instant last = group.get(0).lastReadAt();
+		int reads = 0;
 		for (SecretRead read : group) {
 			secrets.addAll(read.sensitiveVariables());
 			if (read.actor().ip() != null && addresses.size() < MAX_ADDRESSES) {
 				addresses.add(read.actor().ip());
 			}
 			first = read.readAt().isBefore(first) ? read.readAt() : first;
-			last = read.readAt().isAfter(last) ? read.readAt() : last;
+			last = read.lastReadAt().isAfter(last) ? read.lastReadAt() : last;
+			reads += read.reads();
 		}
 		return AuditEntry.of("config.secrets_read", "environment", key.environment().toString())
 			.project(key.project())
 			.environment(key.environmentName())
 			.detail("revision", key.revision())
 			.detail("projectRevision", key.projectRevision())
-			.detail("reads", group.size())
+			.detail("reads", reads)
 			.detail("firstReadAt", first.toString())
 			.detail("lastReadAt", last.toString())
 			.detail("addresses", List.copyOf(addresses))

@@ -1,5 +1,6 @@
 package app.lockstep.domain.config;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -75,11 +76,12 @@ public final class ReadConfigForDeployment {
 	 */
 	public record Resolved(Version version, String infrastructure, Map<String, String> variables,
 			Map<String, Visibility> visibility, boolean revealedSecrets, List<String> sensitiveVariables,
-			Map<String, String> renderings) {
+			Map<String, String> renderings, Map<String, byte[]> encodings) {
 
 		public Resolved(Version version, String infrastructure, Map<String, String> variables,
 				Map<String, Visibility> visibility, boolean revealedSecrets) {
-			this(version, infrastructure, variables, visibility, revealedSecrets, List.of(), new ConcurrentHashMap<>());
+			this(version, infrastructure, variables, visibility, revealedSecrets, List.of(), new ConcurrentHashMap<>(),
+					new ConcurrentHashMap<>());
 		}
 
 		/** The representation, rendered on first use. */
@@ -90,6 +92,19 @@ public final class ReadConfigForDeployment {
 				this.renderings.put(representation, rendering);
 			}
 			return rendering;
+		}
+
+		/**
+		 * The representation's UTF-8 bytes, encoded on first use (the fast path writes
+		 * them as they are; callers must not change them).
+		 */
+		public byte[] encoded(String representation, Function<Resolved, String> renderer) {
+			byte[] bytes = this.encodings.get(representation);
+			if (bytes == null) {
+				bytes = rendered(representation, renderer).getBytes(StandardCharsets.UTF_8);
+				this.encodings.put(representation, bytes);
+			}
+			return bytes;
 		}
 
 	}
@@ -141,11 +156,56 @@ public final class ReadConfigForDeployment {
 					(any) -> org)
 			.orElseThrow();
 		if (config.revealedSecrets()) {
-			this.secretReads.record(new SecretRead(0, org, caller.actor(), located.environmentId(),
-					located.target().project().slug(), located.environment().name(), version.revision(),
-					version.projectRevision(), config.sensitiveVariables(), this.clock.instant()));
+			record(caller, located, config);
 		}
 		return config;
+	}
+
+	/**
+	 * The latest version when everything needed is in this instance's trusted caches;
+	 * empty means "ask {@link #version}" (which loads, or refuses), never "refused".
+	 */
+	public Optional<Version> cachedVersion(Caller caller, String projectSlug, String environmentName) {
+		if (!caller.can(Permission.READ_SECRETS)) {
+			return Optional.empty();
+		}
+		return this.locations.peek(new Place(caller.orgId(), projectSlug, environmentName))
+			.map((located) -> new Version(located.latestRevision(), located.projectRevision()));
+	}
+
+	/**
+	 * The latest config when everything needed is in this instance's trusted caches, made
+	 * ready by {@code prepare} (rendered, say) and then, when it reveals secrets,
+	 * recorded (committed) like {@link #read}'s. Empty means "ask {@link #read}", never
+	 * "refused"; when {@code prepare} throws nothing is recorded.
+	 */
+	public <T> Optional<T> readCached(Caller caller, String projectSlug, String environmentName,
+			Function<Resolved, T> prepare) {
+		if (!caller.can(Permission.READ_SECRETS)) {
+			return Optional.empty();
+		}
+		OrgId org = caller.orgId();
+		Located located = this.locations.peek(new Place(org, projectSlug, environmentName)).orElse(null);
+		if (located == null) {
+			return Optional.empty();
+		}
+		Version version = new Version(located.latestRevision(), located.projectRevision());
+		Resolved config = this.resolved.peek(new Resolution(org, located.environmentId(), version)).orElse(null);
+		if (config == null) {
+			return Optional.empty();
+		}
+		T prepared = prepare.apply(config);
+		if (config.revealedSecrets()) {
+			record(caller, located, config);
+		}
+		return Optional.of(prepared);
+	}
+
+	private void record(Caller caller, Located located, Resolved config) {
+		Version version = config.version();
+		this.secretReads.record(new SecretRead(0, caller.orgId(), caller.actor(), located.environmentId(),
+				located.target().project().slug(), located.environment().name(), version.revision(),
+				version.projectRevision(), config.sensitiveVariables(), this.clock.instant()));
 	}
 
 	private Located locate(OrgId org, String projectSlug, String environmentName) {
@@ -181,7 +241,7 @@ public final class ReadConfigForDeployment {
 			.map(EffectiveVariable::name)
 			.toList();
 		return new Resolved(version, config.infrastructure(), Collections.unmodifiableMap(values), visibility,
-				!secrets.isEmpty(), secrets, new ConcurrentHashMap<>());
+				!secrets.isEmpty(), secrets, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
 	}
 
 }

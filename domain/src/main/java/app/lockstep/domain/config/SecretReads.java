@@ -9,9 +9,10 @@ import app.lockstep.domain.shared.OrgId;
 public interface SecretReads {
 
 	/**
-	 * Records one read, durably, in a single statement of its own (outside any unit of
-	 * work: the read must be on record before the values leave, and the hot path pays one
-	 * round trip for it). The id of the given read is ignored.
+	 * Records one read and returns once it is committed (outside any unit of work: the
+	 * read must be on record before the values leave). The adapter may commit it together
+	 * with concurrent reads, and as one record with reads alike but for their time. The
+	 * id of the given read is ignored.
 	 */
 	void record(SecretRead read);
 

@@ -88,6 +88,22 @@ public final class InstanceCache<K, V> {
 		return loaded;
 	}
 
+	/**
+	 * The cached value only, never a load: empty when it is not in memory or the cache is
+	 * not trusted now (the caller then takes the path that loads).
+	 */
+	public Optional<V> peek(K key) {
+		if (!this.trust.trusted()) {
+			return Optional.empty();
+		}
+		Entry<V> entry = this.entries.get(key);
+		if (entry == null) {
+			return Optional.empty();
+		}
+		this.hits.incrementAndGet();
+		return Optional.of(entry.value());
+	}
+
 	/** Forgets every entry of the organization. */
 	public void invalidate(OrgId org) {
 		this.generation.incrementAndGet();

@@ -60,4 +60,12 @@ public final class ResolveMembership {
 				(membership) -> membership.organization().id());
 	}
 
+	/**
+	 * The membership only when this instance holds it in a trusted cache; empty means
+	 * "ask {@link #in}", never "not a member".
+	 */
+	public Optional<Membership> cachedIn(UserId user, String orgSlug) {
+		return this.cache.peek(new MembershipKey(user, orgSlug));
+	}
+
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -77,6 +78,32 @@ public final class AuthenticateApiToken {
 			this.recordedUse.put(token.id(), now);
 		}
 		return token;
+	}
+
+	/**
+	 * The token behind the secret when this instance holds it in a trusted cache, it is
+	 * active now and its use needs no recording; empty means "ask {@link #authenticate}"
+	 * (which refuses, loads or records), never "refused".
+	 */
+	public Optional<ApiToken> cachedActive(String presented) {
+		Optional<ApiTokenSecret> secret = ApiTokenSecret.parse(presented.strip());
+		if (secret.isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<ApiToken> cached = this.cache.peek(secret.get().hash());
+		if (cached.isEmpty()) {
+			return Optional.empty();
+		}
+		ApiToken token = cached.get();
+		Instant now = this.clock.instant();
+		if (token.statusAt(now) != ApiToken.Status.ACTIVE) {
+			return Optional.empty();
+		}
+		Instant lastUsed = latest(token.lastUsedAt(), this.recordedUse.get(token.id()));
+		if (lastUsed == null || lastUsed.isBefore(now.minus(USE_RECORDING_INTERVAL))) {
+			return Optional.empty();
+		}
+		return Optional.of(token);
 	}
 
 	private static @Nullable Instant latest(@Nullable Instant a, @Nullable Instant b) {

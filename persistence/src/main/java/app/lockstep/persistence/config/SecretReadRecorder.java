@@ -4,10 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -17,9 +17,11 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 import app.lockstep.domain.config.SecretRead;
+import app.lockstep.domain.shared.OrgId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
@@ -27,22 +29,34 @@ import org.springframework.stereotype.Component;
 /**
  * Records secret reads with group commit: a reader hands its read over and waits until
  * the transaction that holds it has committed; a writer commits whatever reads arrived
- * meanwhile in one transaction and one batch (one round trip for the statements, one for
- * the commit), however many readers there are. So no read leaves without its record,
- * while the database sees a handful of commits a second instead of one per read.
+ * meanwhile in one transaction, as one statement per organization (one round trip for the
+ * statements, one for the commit), however many readers there are. So no read leaves
+ * without its record, while the database sees a handful of commits a second instead of
+ * one per read.
  */
 @Component
 class SecretReadRecorder implements SmartLifecycle {
 
 	/**
-	 * Each statement binds itself to its organization for row-level security (reads of
-	 * several organizations share a batch).
+	 * One statement per organization in a batch, however many reads it holds (reads alike
+	 * but for their time are one row with their count): the rows come as arrays, one per
+	 * column, and unnest into rows. The statement binds itself to its organization for
+	 * row-level security (reads of several organizations share a batch). Each read's
+	 * secret names are a slice {@code [first:last]} of one array of all the batch's
+	 * names.
 	 */
 	static final String RECORD = """
-			insert into lockstep.secret_reads (org_id, read_at, actor_type, actor_id, actor_name, actor_ip,
-			    environment_id, project_slug, environment_name, revision, project_revision, sensitive_variables)
-			select ?::uuid, ?::timestamptz, ?, ?, ?, ?, ?::uuid, ?, ?, ?, ?, ?::text[]
-			from (select set_config('lockstep.org_id', ?, true)) as bound""";
+			insert into lockstep.secret_reads (org_id, read_at, last_read_at, reads, actor_type, actor_id, actor_name,
+			    actor_ip, environment_id, project_slug, environment_name, revision, project_revision,
+			    sensitive_variables)
+			select ?::uuid, r.read_at::timestamptz, r.last_read_at::timestamptz, r.reads, r.actor_type, r.actor_id,
+			    r.actor_name, r.actor_ip, r.environment_id::uuid, r.project_slug, r.environment_name, r.revision,
+			    r.project_revision, coalesce((?::text[])[r.first:r.last], '{}')
+			from (select set_config('lockstep.org_id', ?, true), set_config('synchronous_commit', ?, true)) as bound,
+			    unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+			        ?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[])
+			        as r (read_at, last_read_at, actor_type, actor_id, actor_name, actor_ip, environment_id,
+			            project_slug, environment_name, reads, revision, project_revision, first, last)""";
 
 	private static final int MAX_BATCH = 1_000;
 
@@ -68,8 +82,19 @@ class SecretReadRecorder implements SmartLifecycle {
 
 	private final List<Thread> writers = new ArrayList<>();
 
-	SecretReadRecorder(DataSource dataSource) {
+	/**
+	 * {@code on} (the default): a batch's commit returns once PostgreSQL has flushed it
+	 * to disk, so a record survives a crash of PostgreSQL itself. {@code off}: once it is
+	 * committed in PostgreSQL's memory (flushed within about 0.6 s), which a killed
+	 * instance cannot lose but a crash of PostgreSQL or its machine can; each read then
+	 * waits microseconds instead of a disk flush (see decision 14).
+	 */
+	private final String synchronousCommit;
+
+	SecretReadRecorder(DataSource dataSource,
+			@Value("${lockstep.audit.secret-reads-synchronous-commit:true}") boolean synchronousCommit) {
 		this.dataSource = dataSource;
+		this.synchronousCommit = synchronousCommit ? "on" : "off";
 	}
 
 	/** Returns once the read is committed; throws when it could not be recorded. */
@@ -154,8 +179,8 @@ class SecretReadRecorder implements SmartLifecycle {
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			try (PreparedStatement insert = connection.prepareStatement(RECORD)) {
-				for (Pending pending : batch) {
-					bind(connection, insert, pending.read());
+				for (Map.Entry<OrgId, List<SecretRead>> reads : records(batch).entrySet()) {
+					bind(connection, insert, reads.getKey(), reads.getValue());
 					insert.addBatch();
 				}
 				insert.executeBatch();
@@ -177,20 +202,71 @@ class SecretReadRecorder implements SmartLifecycle {
 		}
 	}
 
-	private static void bind(Connection connection, PreparedStatement insert, SecretRead read) throws SQLException {
-		insert.setObject(1, read.org().value());
-		insert.setObject(2, OffsetDateTime.ofInstant(read.readAt(), ZoneOffset.UTC));
-		insert.setString(3, read.actor().type().name());
-		insert.setString(4, read.actor().id());
-		insert.setString(5, read.actor().name());
-		insert.setString(6, read.actor().ip());
-		insert.setObject(7, read.environment().value());
-		insert.setString(8, read.project());
-		insert.setString(9, read.environmentName());
-		insert.setInt(10, read.revision());
-		insert.setInt(11, read.projectRevision());
-		insert.setArray(12, connection.createArrayOf("text", read.sensitiveVariables().toArray()));
-		insert.setString(13, read.org().toString());
+	/**
+	 * The batch's records by organization: reads alike but for their time are one record
+	 * with their count, first and last time.
+	 */
+	private static Map<OrgId, List<SecretRead>> records(List<Pending> batch) {
+		Map<SecretRead, SecretRead> alike = new LinkedHashMap<>();
+		for (Pending pending : batch) {
+			alike.merge(pending.read().timeless(), pending.read(), SecretRead::and);
+		}
+		Map<OrgId, List<SecretRead>> byOrg = new LinkedHashMap<>();
+		for (SecretRead record : alike.values()) {
+			byOrg.computeIfAbsent(record.org(), (org) -> new ArrayList<>()).add(record);
+		}
+		return byOrg;
+	}
+
+	private void bind(Connection connection, PreparedStatement insert, OrgId org, List<SecretRead> reads)
+			throws SQLException {
+		int n = reads.size();
+		String[] readAt = new String[n];
+		String[] actorType = new String[n];
+		String[] actorId = new String[n];
+		String[] actorName = new String[n];
+		String[] actorIp = new String[n];
+		String[] environment = new String[n];
+		String[] project = new String[n];
+		String[] environmentName = new String[n];
+		String[] lastReadAt = new String[n];
+		Integer[] count = new Integer[n];
+		Integer[] revision = new Integer[n];
+		Integer[] projectRevision = new Integer[n];
+		Integer[] first = new Integer[n];
+		Integer[] last = new Integer[n];
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			SecretRead read = reads.get(i);
+			readAt[i] = read.readAt().toString();
+			lastReadAt[i] = read.lastReadAt().toString();
+			count[i] = read.reads();
+			actorType[i] = read.actor().type().name();
+			actorId[i] = read.actor().id();
+			actorName[i] = read.actor().name();
+			actorIp[i] = read.actor().ip();
+			environment[i] = read.environment().value().toString();
+			project[i] = read.project();
+			environmentName[i] = read.environmentName();
+			revision[i] = read.revision();
+			projectRevision[i] = read.projectRevision();
+			// PostgreSQL arrays count from 1; an empty slice is [k+1:k].
+			first[i] = names.size() + 1;
+			names.addAll(read.sensitiveVariables());
+			last[i] = names.size();
+		}
+		insert.setObject(1, org.value());
+		insert.setArray(2, connection.createArrayOf("text", names.toArray()));
+		insert.setString(3, org.toString());
+		insert.setString(4, this.synchronousCommit);
+		int column = 5;
+		for (Object[] values : List.<Object[]>of(readAt, lastReadAt, actorType, actorId, actorName, actorIp,
+				environment, project, environmentName)) {
+			insert.setArray(column++, connection.createArrayOf("text", values));
+		}
+		for (Integer[] values : List.of(count, revision, projectRevision, first, last)) {
+			insert.setArray(column++, connection.createArrayOf("int4", values));
+		}
 	}
 
 }

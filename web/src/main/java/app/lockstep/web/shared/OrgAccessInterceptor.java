@@ -48,10 +48,7 @@ public class OrgAccessInterceptor implements HandlerInterceptor {
 			Membership membership = this.resolveMembership.in(token.createdBy(), variables.get("org"))
 				.filter((found) -> found.organization().id().equals(token.org()))
 				.orElseThrow(OrgNotFoundException::new);
-			request.setAttribute(CALLER,
-					new Caller(membership.organization(), token.createdBy(),
-							token.createdByName() + " (API token \"" + token.name() + "\")", membership.role(),
-							request.getRemoteAddr(), token));
+			request.setAttribute(CALLER, tokenCaller(membership, token, request.getRemoteAddr()));
 			return true;
 		}
 		SignedInUser user = signedInUser();
@@ -65,6 +62,15 @@ public class OrgAccessInterceptor implements HandlerInterceptor {
 		request.setAttribute(CALLER, new Caller(membership.organization(), user.id(), user.name(), membership.role(),
 				request.getRemoteAddr()));
 		return true;
+	}
+
+	/**
+	 * Who a request authenticated with an API token acts as: the token's creator, named
+	 * with the token, in the membership found for them.
+	 */
+	public static Caller tokenCaller(Membership membership, ApiToken token, @Nullable String ip) {
+		return new Caller(membership.organization(), token.createdBy(),
+				token.createdByName() + " (API token \"" + token.name() + "\")", membership.role(), ip, token);
 	}
 
 	static @Nullable SignedInUser signedInUser() {

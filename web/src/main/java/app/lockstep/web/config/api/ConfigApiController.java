@@ -87,30 +87,18 @@ class ConfigApiController {
 		}
 		ReadConfigForDeployment.Resolved config = this.read.read(caller, project, env, revision);
 		String actualEtag = config.version().etag(representation);
-		String body = config.rendered(representation, (resolved) -> render(resolved, representation));
-		MediaType type = switch (representation) {
-			case "dotenv", "dotenv-python" -> MediaType.parseMediaType("text/plain;charset=UTF-8");
-			case "yaml", "upsun" -> MediaType.parseMediaType("application/yaml;charset=UTF-8");
-			default -> MediaType.APPLICATION_JSON;
-		};
-		return ResponseEntity.ok().eTag(actualEtag).contentType(type).body(body);
-	}
-
-	private String render(ReadConfigForDeployment.Resolved config, String representation) {
-		return switch (representation) {
-			case "dotenv" -> this.rendering.dotenv(config.variables(), DotenvFile.Dialect.PORTABLE);
-			case "dotenv-python" -> this.rendering.dotenv(config.variables(), DotenvFile.Dialect.PYTHON_DOTENV);
-			case "yaml" -> this.rendering.yaml(config);
-			case "upsun" -> config.infrastructure();
-			default -> this.rendering.json(config);
-		};
+		String body = config.rendered(representation, (resolved) -> this.rendering.render(resolved, representation));
+		return ResponseEntity.ok()
+			.eTag(actualEtag)
+			.contentType(MediaType.parseMediaType(ConfigRendering.contentType(representation)))
+			.body(body);
 	}
 
 	/**
 	 * json, yaml (the same content), upsun (the spec alone, as .upsun/config.yaml),
 	 * dotenv (portable) or dotenv-python (for python-dotenv's interpolation).
 	 */
-	private static String representation(String format, String dialect) {
+	static String representation(String format, String dialect) {
 		String representation = format.toLowerCase(Locale.ROOT);
 		if (!List.of("json", "dotenv", "yaml", "upsun").contains(representation)) {
 			throw new ValidationException("format",
@@ -264,7 +252,7 @@ class ConfigApiController {
 						+ "change is never overwritten.");
 	}
 
-	private static boolean matches(String header, String etag) {
+	static boolean matches(String header, String etag) {
 		for (String candidate : header.split(",")) {
 			String tag = candidate.strip();
 			if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {

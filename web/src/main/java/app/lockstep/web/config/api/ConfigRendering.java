@@ -24,6 +24,26 @@ class ConfigRendering {
 
 	private final Yaml yaml = yaml();
 
+	/** The representation's text (see ConfigApiController#representation). */
+	String render(ReadConfigForDeployment.Resolved config, String representation) {
+		return switch (representation) {
+			case "dotenv" -> dotenv(config.variables(), DotenvFile.Dialect.PORTABLE);
+			case "dotenv-python" -> dotenv(config.variables(), DotenvFile.Dialect.PYTHON_DOTENV);
+			case "yaml" -> yaml(config);
+			case "upsun" -> config.infrastructure();
+			default -> json(config);
+		};
+	}
+
+	/** The representation's media type, as the Content-Type header says it. */
+	static String contentType(String representation) {
+		return switch (representation) {
+			case "dotenv", "dotenv-python" -> "text/plain;charset=UTF-8";
+			case "yaml", "upsun" -> "application/yaml;charset=UTF-8";
+			default -> "application/json";
+		};
+	}
+
 	String json(ReadConfigForDeployment.Resolved config) {
 		return this.json.writeValueAsString(body(config));
 	}

@@ -1,8 +1,12 @@
 package app.lockstep.web.config.api;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import app.lockstep.domain.config.FoldSecretReads;
 import app.lockstep.domain.config.SaveConfigRevision;
@@ -170,9 +174,39 @@ class ConfigHotPathTest {
 			.isZero();
 	}
 
+	@Test
+	void concurrentReadsAreEachRecordedWithTheirSecretNamesBeforeTheyAnswer() throws Exception {
+		get200();
+		this.fold.foldAll();
+		int recorded = recordedReads();
+		List<Future<MvcResult>> reads = new ArrayList<>();
+		try (ExecutorService readers = Executors.newFixedThreadPool(8)) {
+			for (int i = 0; i < 40; i++) {
+				reads.add(readers.submit(this::get200));
+			}
+			for (Future<MvcResult> read : reads) {
+				read.get();
+			}
+		}
+		// Each answered only after its record was committed (in a batch with others).
+		assertThat(recordedReads()).isEqualTo(recorded + 40);
+		assertThat(new JdbcTemplate(TestDatabase.get().superuserDataSource()).queryForList(
+				"select distinct array_to_string(sensitive_variables, ',') || '@' || revision from lockstep.secret_reads "
+						+ "where project_slug = ?",
+				String.class, this.project))
+			.containsExactly("API_KEY@1");
+		// Reads recorded together are one row with their count; the audit event counts
+		// every read.
+		FoldSecretReads.Folded folded = this.fold.foldAll();
+		assertThat(folded.reads()).isEqualTo(40);
+		assertThat(folded.events()).isEqualTo(1);
+		assertThat(folded.records()).isBetween(1, 40);
+	}
+
 	private int recordedReads() {
 		return new JdbcTemplate(TestDatabase.get().superuserDataSource()).queryForObject(
-				"select count(*) from lockstep.secret_reads where project_slug = ?", Integer.class, this.project);
+				"select coalesce(sum(reads), 0) from lockstep.secret_reads where project_slug = ?", Integer.class,
+				this.project);
 	}
 
 	private MvcResult get200() throws Exception {
