@@ -25,7 +25,6 @@ import app.lockstep.domain.access.Permission;
 import app.lockstep.web.shared.FormErrors;
 import app.lockstep.web.shared.ZoneTimes;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -38,9 +37,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The deployment pages of an environment: the request form, one deployment (what it would
@@ -70,7 +67,6 @@ class DeploymentPagesController {
 	/**
 	 * A short body for an htmx request that the browser follows elsewhere (HX-Redirect).
 	 */
-	static final String REDIRECTING = "deploy/fragments/request-form :: redirecting";
 
 	private final ViewDeployments view;
 
@@ -136,8 +132,8 @@ class DeploymentPagesController {
 
 	@PostMapping("/new")
 	String submitRequest(Caller caller, @PathVariable String project, @PathVariable String environment,
-			@ModelAttribute RequestForm form, HtmxRequest htmx, HttpServletRequest http, HttpServletResponse response,
-			Model model, RedirectAttributes redirect) {
+			@ModelAttribute RequestForm form, HtmxRequest htmx, HttpServletResponse response, Model model,
+			RedirectAttributes redirect) {
 		caller.require(Permission.REQUEST_DEPLOYMENTS);
 		ViewDeployments.EnvironmentView env = this.view.environment(caller, project, environment);
 		ZoneTimes times = new ZoneTimes(env.place().environment().timeZone());
@@ -156,15 +152,8 @@ class DeploymentPagesController {
 			Deployment deployment = this.request.request(caller, project, environment, form.toInput(times.zone()));
 			String path = DeploymentPaths.deployment(caller.organization().slug(), project, environment,
 					deployment.id());
-			if (htmx.isHtmxRequest()) {
-				FlashMap flash = RequestContextUtils.getOutputFlashMap(http);
-				flash.put("flash", requested(deployment));
-				RequestContextUtils.saveOutputFlashMap(path, http, response);
-				response.setHeader("HX-Redirect", path);
-				return REDIRECTING;
-			}
 			redirect.addFlashAttribute("flash", requested(deployment));
-			return "redirect:" + path;
+			return (htmx.isHtmxRequest() ? "redirect:htmx:" : "redirect:") + path;
 		}
 		catch (ValidationException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

@@ -3,12 +3,14 @@ package app.lockstep.web.shared;
 import java.util.List;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxMvcAutoConfiguration;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxViewResolver;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -65,6 +67,19 @@ class WebConfiguration implements WebMvcConfigurer {
 				return htmx.getObject().getExceptionHandlerExceptionResolver();
 			}
 		};
+	}
+
+	/**
+	 * {@code redirect:htmx:…} view names: htmx-spring-boot registers its resolver only
+	 * when some {@code View} bean exists, and this application has none (its error pages
+	 * are templates), so without this bean such a name fell through to an ordinary 302.
+	 * Ordered as the library orders it, ahead of Thymeleaf's resolver.
+	 */
+	@Bean
+	static HtmxViewResolver htmxViewResolver() {
+		HtmxViewResolver resolver = new HtmxViewResolver();
+		resolver.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+		return resolver;
 	}
 
 	@Override

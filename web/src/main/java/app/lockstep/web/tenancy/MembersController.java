@@ -22,7 +22,6 @@ import app.lockstep.domain.tenancy.RemoveMember;
 import app.lockstep.domain.tenancy.RevokeInvitation;
 import app.lockstep.domain.access.Role;
 import app.lockstep.web.shared.FormErrors;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -167,7 +166,7 @@ class MembersController {
 
 	@PostMapping("/{userId}/remove")
 	@Nullable String remove(Caller caller, @PathVariable UUID userId, Model model, RedirectAttributes redirect, HtmxRequest htmx,
-			HttpServletRequest request, HttpServletResponse response) {
+			HttpServletResponse response) {
 		UserId user = new UserId(userId);
 		String name = caller.can(Permission.VIEW_MEMBERS)
 				? findOptional(caller, user).map(Member::name).orElse("The member") : "The member";
@@ -179,11 +178,9 @@ class MembersController {
 		}
 		boolean self = user.equals(caller.userId());
 		if (htmx.isHtmxRequest()) {
-			if (self) {
-				response.setHeader("HX-Redirect", request.getContextPath() + "/");
-			}
-			// An empty answer: htmx swaps the row away.
-			return null;
+			// Yourself: to the start page, this organization is no longer yours. Someone
+			// else: an empty answer, and htmx swaps the row away.
+			return self ? "redirect:htmx:/" : null;
 		}
 		if (self) {
 			return "redirect:/";

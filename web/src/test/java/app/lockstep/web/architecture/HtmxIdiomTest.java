@@ -27,6 +27,12 @@ class HtmxIdiomTest {
 			.containsExactly("app/lockstep/web/shared/SecurityConfiguration.java");
 	}
 
+	@Test
+	void navigationAfterAnHtmxRequestIsARedirectHtmxView() throws IOException {
+		assertThat(filesContaining("\"HX-Redirect\"")).isEmpty();
+		assertThat(filesContaining("\"HX-Location\"")).isEmpty();
+	}
+
 	private static List<String> filesContaining(String text) throws IOException {
 		List<String> found = new ArrayList<>();
 		try (Stream<Path> files = Files.walk(SOURCES)) {
