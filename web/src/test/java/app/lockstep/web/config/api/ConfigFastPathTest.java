@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,7 @@ import app.lockstep.persistence.cache.DatabaseInvalidations;
 import app.lockstep.persistence.testing.TestDatabase;
 import app.lockstep.web.config.ConfigFixtures;
 import app.lockstep.web.testing.LockstepTest;
+import app.lockstep.web.testing.MutableClock;
 import app.lockstep.web.testing.WebhookReceiver;
 import app.lockstep.web.token.TokenTestSupport;
 import com.jayway.jsonpath.JsonPath;
@@ -91,6 +93,9 @@ class ConfigFastPathTest {
 	@Autowired
 	MeterRegistry registry;
 
+	@Autowired
+	MutableClock clock;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	String project;
@@ -124,6 +129,7 @@ class ConfigFastPathTest {
 	@AfterEach
 	void enabledAgain() {
 		this.fastPath.enabled(true);
+		this.clock.release();
 	}
 
 	@Test
@@ -206,6 +212,24 @@ class ConfigFastPathTest {
 		Answer fast = get(this.path, this.token);
 		assertThat(fast.body()).contains("revoked").doesNotContain("fast-");
 		assertThat(fast).isEqualTo(normal(this.path, this.token));
+	}
+
+	@Test
+	void anExpiredTokenIsRefusedAsTheNormalPathRefusesIt() throws Exception {
+		String created = TokenTestSupport.create(this.mvc, "dev@acme.test",
+				"{\"name\": \"one day\", \"scopes\": [\"config:read\"], \"expiresInDays\": 1}");
+		String oneDay = JsonPath.read(created, "$.token");
+		get(this.path, oneDay);
+		Answer beforeExpiry = get(this.path, oneDay);
+		assertThat(beforeExpiry.status()).isEqualTo(200);
+		int recorded = recordedReads();
+		this.clock.pin(Instant.parse(JsonPath.read(created, "$.expiresAt")).plusSeconds(1));
+		Answer fast = get(this.path, oneDay);
+		assertThat(fast.status()).isEqualTo(401);
+		assertThat(fast.body()).containsIgnoringCase("expired").doesNotContain("fast-");
+		assertThat(this.fastPath.lastAnswered(fast.requestId())).isFalse();
+		assertThat(recordedReads()).isEqualTo(recorded);
+		assertThat(fast).isEqualTo(normal(this.path, oneDay));
 	}
 
 	@Test
