@@ -108,10 +108,12 @@ class AuditScanTest {
 			// index reads priced as ruinous: left alone, the planner reads the table and
 			// sorts
 			harness.dsl.execute("set local random_page_cost = 1000000");
-			String chunk = chunked
-				.chunkAfter(Objects.requireNonNull(chunked.scanned(org, AuditFilter.NONE, Long.MAX_VALUE)), 0);
+			AuditQueries queries = new AuditQueries(harness.dsl);
+			AuditScanner scanner = new AuditScanner(harness.dsl, queries, 7);
+			String chunk = scanner
+				.chunkAfter(Objects.requireNonNull(scanner.scanned(org, AuditFilter.NONE, Long.MAX_VALUE)), 0);
 			assertThat(plan(chunk)).contains("Sort");
-			assertThat(chunked.inSequenceOrder(() -> plan(chunk))).doesNotContain("Sort").contains("Index Scan");
+			assertThat(queries.inSequenceOrder(() -> plan(chunk))).doesNotContain("Sort").contains("Index Scan");
 			assertThat(plan(chunk)).as("the planner is free again after the scan").contains("Sort");
 			return null;
 		});
