@@ -52,7 +52,7 @@ sql() {
 }
 
 [ "$(docker exec "$app" id -u)" = "10001" ] || fail "the application does not run as uid 10001"
-sql "select version()" | grep -q "PostgreSQL 17" || fail "not PostgreSQL 17"
+[[ "$(sql "select version()")" == "PostgreSQL 17"* ]] || fail "not PostgreSQL 17"
 [ "$(sql "select count(*) from lockstep.flyway_schema_history where not success")" = "0" ] || fail "a failed migration"
 [ "$(sql "select distinct installed_by from lockstep.flyway_schema_history where version is not null")" = "lockstep_owner" ] ||
 	fail "migrations not run by lockstep_owner"
@@ -60,8 +60,11 @@ sql "select version()" | grep -q "PostgreSQL 17" || fail "not PostgreSQL 17"
 	fail "no connection as lockstep_app"
 [ "$(sql "select count(*) from pg_stat_activity where datname = 'lockstep' and usename not in ('lockstep_app', 'postgres')")" = "0" ] ||
 	fail "the application holds connections as another role"
-curl -fsS "$base/login" | grep -q 'name="password"' || fail "no login page"
+# Bodies are read whole before they are searched: `curl | grep -q` fails under pipefail when grep stops reading early.
+login="$(curl -fsS "$base/login")" || fail "no login page"
+grep -q 'name="password"' <<<"$login" || fail "no password field on the login page"
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/actuator/prometheus")" != "200" ] || fail "metrics without a token"
-curl -fsS -H "Authorization: Bearer $LOCKSTEP_METRICS_TOKEN" "$base/actuator/prometheus" | grep -q '^jvm_' ||
-	fail "no metrics with the scrape token"
+metrics="$(curl -fsS -H "Authorization: Bearer $LOCKSTEP_METRICS_TOKEN" "$base/actuator/prometheus")" ||
+	fail "the scrape token was refused"
+grep -q '^jvm_' <<<"$metrics" || fail "no metrics with the scrape token"
 echo "compose smoke: passed in $((SECONDS - started)) s (image on $JRE_IMAGE, database on $POSTGRES_IMAGE)"
