@@ -74,11 +74,11 @@ class SecretReadRecorder implements SmartLifecycle {
 	private volatile boolean running;
 
 	/**
-	 * Writers working at once: while one waits for its commit to reach the disk, the next
-	 * takes the reads that arrived meanwhile (PostgreSQL flushes concurrent commits
-	 * together).
+	 * Writers working at once (one by default: then each batch holds every read that
+	 * arrived while the previous one committed, the fewest commits for PostgreSQL; more
+	 * overlap one batch's statement with another's disk flush, see decision 14).
 	 */
-	private static final int WRITERS = 4;
+	private final int writerCount;
 
 	private final List<Thread> writers = new ArrayList<>();
 
@@ -92,8 +92,10 @@ class SecretReadRecorder implements SmartLifecycle {
 	private final String synchronousCommit;
 
 	SecretReadRecorder(DataSource dataSource,
-			@Value("${lockstep.audit.secret-reads-synchronous-commit:true}") boolean synchronousCommit) {
+			@Value("${lockstep.audit.secret-reads-synchronous-commit:true}") boolean synchronousCommit,
+			@Value("${lockstep.audit.secret-read-writers:1}") int writerCount) {
 		this.dataSource = dataSource;
+		this.writerCount = writerCount;
 		this.synchronousCommit = synchronousCommit ? "on" : "off";
 	}
 
@@ -124,7 +126,7 @@ class SecretReadRecorder implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.running = true;
-		for (int i = 0; i < WRITERS; i++) {
+		for (int i = 0; i < this.writerCount; i++) {
 			this.writers.add(Thread.ofPlatform().name("lockstep-secret-reads-" + i).daemon().start(this::writeLoop));
 		}
 	}
