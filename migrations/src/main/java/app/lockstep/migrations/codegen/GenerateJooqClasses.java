@@ -11,6 +11,7 @@ import org.flywaydb.core.Flyway;
 import org.jooq.codegen.GenerationTool;
 import org.jooq.meta.jaxb.Configuration;
 import org.jooq.meta.jaxb.Database;
+import org.jooq.meta.jaxb.ForcedType;
 import org.jooq.meta.jaxb.Generate;
 import org.jooq.meta.jaxb.Generator;
 import org.jooq.meta.jaxb.Jdbc;
@@ -24,6 +25,12 @@ import org.jooq.meta.jaxb.Target;
  */
 public final class GenerateJooqClasses {
 
+	/**
+	 * Changes with the generator's settings below, so that changing them regenerates the
+	 * classes even when no migration changed.
+	 */
+	private static final String SETTINGS = "instant-1";
+
 	private GenerateJooqClasses() {
 	}
 
@@ -35,7 +42,7 @@ public final class GenerateJooqClasses {
 		Path output = Path.of(args[0]);
 		String packageName = args[1];
 		Path stamp = output.resolve(".migrations-hash");
-		String hash = MigrationsHash.compute(Path.of(args[2]));
+		String hash = MigrationsHash.compute(Path.of(args[2])) + "+" + SETTINGS;
 		if (Files.exists(stamp) && Files.readString(stamp).equals(hash)) {
 			System.out.println("jOOQ classes are up to date with the migrations (" + hash.substring(0, 12) + ")");
 			return;
@@ -65,7 +72,10 @@ public final class GenerateJooqClasses {
 				.withDatabase(new Database().withName("org.jooq.meta.postgres.PostgresDatabase")
 					.withInputSchema("lockstep")
 					.withIncludes(".*")
-					.withExcludes("flyway_schema_history"))
+					.withExcludes("flyway_schema_history")
+					// Every timestamptz is an Instant in Java: the domain speaks Instant.
+					.withForcedTypes(new ForcedType().withName("INSTANT")
+						.withIncludeTypes("timestamp\\ with\\ time\\ zone|timestamptz")))
 				.withGenerate(new Generate().withRecords(true)
 					.withPojos(false)
 					.withDaos(false)

@@ -2,7 +2,6 @@ package app.lockstep.persistence.audit;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -107,8 +106,8 @@ final class AuditAppender {
 			if (insert == null) {
 				insert = this.dsl.insertInto(AUDIT_EVENTS, COLUMNS);
 			}
-			insert = insert.values(org.value(), seq, entry.at().atOffset(ZoneOffset.UTC), entry.actor().type().name(),
-					entry.actor().id(), entry.actor().name(), e.action(), e.targetType(), e.targetId(), e.projectSlug(),
+			insert = insert.values(org.value(), seq, entry.at(), entry.actor().type().name(), entry.actor().id(),
+					entry.actor().name(), e.action(), e.targetType(), e.targetId(), e.projectSlug(),
 					e.environmentName(), Json.of(details), entry.actor().ip(), previous, hash);
 			previous = hash;
 			if (++rows == INSERT_BATCH) {

@@ -1,6 +1,6 @@
 package app.lockstep.persistence.audit;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -88,14 +88,14 @@ final class AuditPages {
 		if (beforeSeq != null) {
 			below = below.and(AUDIT_EVENTS.SEQ.lt(beforeSeq));
 		}
-		OffsetDateTime at = this.planned.select(AUDIT_EVENTS.OCCURRED_AT)
+		Instant at = this.planned.select(AUDIT_EVENTS.OCCURRED_AT)
 			.from(AUDIT_EVENTS)
 			.where(below)
 			.orderBy(AUDIT_EVENTS.SEQ.desc())
 			.limit(1)
 			.fetchOne(AUDIT_EVENTS.OCCURRED_AT);
-		return at != null && (filter.from() == null || !at.toInstant().isBefore(filter.from()))
-				&& (filter.to() == null || at.toInstant().isBefore(filter.to()));
+		return at != null && (filter.from() == null || !at.isBefore(filter.from()))
+				&& (filter.to() == null || at.isBefore(filter.to()));
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package app.lockstep.persistence.audit;
 
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -112,10 +111,10 @@ final class AuditQueries {
 			condition = condition.and(AUDIT_EVENTS.ENVIRONMENT_NAME.eq(filter.environment()));
 		}
 		if (filter.from() != null) {
-			condition = condition.and(AUDIT_EVENTS.OCCURRED_AT.ge(filter.from().atOffset(ZoneOffset.UTC)));
+			condition = condition.and(AUDIT_EVENTS.OCCURRED_AT.ge(filter.from()));
 		}
 		if (filter.to() != null) {
-			condition = condition.and(AUDIT_EVENTS.OCCURRED_AT.lt(filter.to().atOffset(ZoneOffset.UTC)));
+			condition = condition.and(AUDIT_EVENTS.OCCURRED_AT.lt(filter.to()));
 		}
 		if (filter.text() != null) {
 			Field<String> everything = DSL.concat(AUDIT_EVENTS.ACTION, DSL.inline(" "), AUDIT_EVENTS.ACTOR_NAME,
@@ -158,7 +157,7 @@ final class AuditQueries {
 	}
 
 	static AuditEvent toEvent(AuditEventsRecord record) {
-		return new AuditEvent(record.getSeq(), record.getOccurredAt().toInstant(),
+		return new AuditEvent(record.getSeq(), record.getOccurredAt(),
 				new Actor(Actor.Type.valueOf(record.getActorType()), record.getActorId(), record.getActorName(),
 						record.getIp()),
 				record.getAction(), record.getTargetType(), record.getTargetId(), record.getProjectSlug(),

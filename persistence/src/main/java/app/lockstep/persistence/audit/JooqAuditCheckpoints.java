@@ -1,6 +1,5 @@
 package app.lockstep.persistence.audit;
 
-import java.time.ZoneOffset;
 import java.util.List;
 
 import app.lockstep.domain.audit.AuditCheckpoints;
@@ -57,7 +56,7 @@ class JooqAuditCheckpoints implements AuditCheckpoints {
 			.set(AUDIT_CHECKPOINTS.ID, checkpoint.id())
 			.set(AUDIT_CHECKPOINTS.SEQ, checkpoint.seq())
 			.set(AUDIT_CHECKPOINTS.HASH, checkpoint.hash())
-			.set(AUDIT_CHECKPOINTS.SIGNED_AT, checkpoint.signedAt().atOffset(ZoneOffset.UTC))
+			.set(AUDIT_CHECKPOINTS.SIGNED_AT, checkpoint.signedAt())
 			.set(AUDIT_CHECKPOINTS.SIGNED_BY, checkpoint.signedBy())
 			.set(AUDIT_CHECKPOINTS.KEY_ID, checkpoint.keyId())
 			.set(AUDIT_CHECKPOINTS.PUBLIC_KEY, checkpoint.publicKey())
@@ -83,7 +82,7 @@ class JooqAuditCheckpoints implements AuditCheckpoints {
 	}
 
 	private static Checkpoint toCheckpoint(AuditCheckpointsRecord record) {
-		return new Checkpoint(record.getId(), record.getSeq(), record.getHash(), record.getSignedAt().toInstant(),
+		return new Checkpoint(record.getId(), record.getSeq(), record.getHash(), record.getSignedAt(),
 				record.getSignedBy(), record.getKeyId(), record.getPublicKey(), record.getSignature());
 	}
 

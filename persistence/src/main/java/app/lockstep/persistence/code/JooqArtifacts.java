@@ -1,6 +1,5 @@
 package app.lockstep.persistence.code;
 
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,7 +38,7 @@ class JooqArtifacts implements Artifacts {
 			.set(ARTIFACTS.VERSION, artifact.version())
 			.set(ARTIFACTS.COMMIT_SHA, artifact.commitSha())
 			.set(ARTIFACTS.DIGEST, artifact.digest())
-			.set(ARTIFACTS.CREATED_AT, artifact.createdAt().atOffset(ZoneOffset.UTC))
+			.set(ARTIFACTS.CREATED_AT, artifact.createdAt())
 			.set(ARTIFACTS.CREATED_BY_TYPE, artifact.createdBy().type().name())
 			.set(ARTIFACTS.CREATED_BY_ID, artifact.createdBy().id())
 			.set(ARTIFACTS.CREATED_BY_NAME, artifact.createdBy().name())
@@ -85,7 +84,7 @@ class JooqArtifacts implements Artifacts {
 
 	private static Artifact toArtifact(ArtifactsRecord record) {
 		return new Artifact(new ArtifactId(record.getId()), new ProjectId(record.getProjectId()), record.getVersion(),
-				record.getCommitSha(), record.getDigest(), record.getCreatedAt().toInstant(),
+				record.getCommitSha(), record.getDigest(), record.getCreatedAt(),
 				new Actor(Actor.Type.valueOf(record.getCreatedByType()), record.getCreatedById(),
 						record.getCreatedByName(), null));
 	}

@@ -1,7 +1,6 @@
 package app.lockstep.persistence.code;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -44,8 +43,7 @@ class JooqCodeChanges implements CodeChanges {
 				CODE_CHANGES.URL, CODE_CHANGES.RECEIVED_AT, CODE_CHANGES.SOURCE);
 		for (Commit commit : commits) {
 			insert = insert.values(org.value(), project.value(), commit.sha(), commit.branch(), commit.author(),
-					commit.message(), commit.committedAt().atOffset(ZoneOffset.UTC), commit.url(),
-					receivedAt.atOffset(ZoneOffset.UTC), source.name());
+					commit.message(), commit.committedAt(), commit.url(), receivedAt, source.name());
 		}
 		Set<String> stored = new HashSet<>(
 				insert.onConflictDoNothing().returning(CODE_CHANGES.SHA).fetch(CODE_CHANGES.SHA));
@@ -119,8 +117,8 @@ class JooqCodeChanges implements CodeChanges {
 
 	private static CodeChange toChange(CodeChangesRecord record) {
 		return new CodeChange(new ProjectId(record.getProjectId()), record.getSha(), record.getBranch(),
-				record.getAuthor(), record.getMessage(), record.getCommittedAt().toInstant(), record.getUrl(),
-				record.getReceivedAt().toInstant(), CodeSource.valueOf(record.getSource()));
+				record.getAuthor(), record.getMessage(), record.getCommittedAt(), record.getUrl(),
+				record.getReceivedAt(), CodeSource.valueOf(record.getSource()));
 	}
 
 }

@@ -1,6 +1,5 @@
 package app.lockstep.persistence.code;
 
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,7 +52,7 @@ class JooqWebhooks implements Webhooks {
 					record.get(PROJECTS.SLUG), record.get(PROJECT_WEBHOOKS.HOOK_ID),
 					new SealedSecret(record.get(PROJECT_WEBHOOKS.SECRET_KEY_ID),
 							record.get(PROJECT_WEBHOOKS.SECRET_SEALED)),
-					record.get(PROJECT_WEBHOOKS.UPDATED_AT).toInstant(), record.get(PROJECT_WEBHOOKS.UPDATED_BY)));
+					record.get(PROJECT_WEBHOOKS.UPDATED_AT), record.get(PROJECT_WEBHOOKS.UPDATED_BY)));
 	}
 
 	@Override
@@ -64,13 +63,13 @@ class JooqWebhooks implements Webhooks {
 			.set(PROJECT_WEBHOOKS.HOOK_ID, webhook.hookId())
 			.set(PROJECT_WEBHOOKS.SECRET_SEALED, webhook.secret().sealed())
 			.set(PROJECT_WEBHOOKS.SECRET_KEY_ID, webhook.secret().keyId())
-			.set(PROJECT_WEBHOOKS.UPDATED_AT, webhook.updatedAt().atOffset(ZoneOffset.UTC))
+			.set(PROJECT_WEBHOOKS.UPDATED_AT, webhook.updatedAt())
 			.set(PROJECT_WEBHOOKS.UPDATED_BY, webhook.updatedBy())
 			.onConflict(PROJECT_WEBHOOKS.ORG_ID, PROJECT_WEBHOOKS.PROJECT_ID)
 			.doUpdate()
 			.set(PROJECT_WEBHOOKS.SECRET_SEALED, webhook.secret().sealed())
 			.set(PROJECT_WEBHOOKS.SECRET_KEY_ID, webhook.secret().keyId())
-			.set(PROJECT_WEBHOOKS.UPDATED_AT, webhook.updatedAt().atOffset(ZoneOffset.UTC))
+			.set(PROJECT_WEBHOOKS.UPDATED_AT, webhook.updatedAt())
 			.set(PROJECT_WEBHOOKS.UPDATED_BY, webhook.updatedBy())
 			.execute();
 	}
@@ -81,7 +80,7 @@ class JooqWebhooks implements Webhooks {
 			.set(WEBHOOK_DELIVERIES.ORG_ID, org.value())
 			.set(WEBHOOK_DELIVERIES.ID, delivery.id())
 			.set(WEBHOOK_DELIVERIES.PROJECT_ID, delivery.project().value())
-			.set(WEBHOOK_DELIVERIES.RECEIVED_AT, delivery.receivedAt().atOffset(ZoneOffset.UTC))
+			.set(WEBHOOK_DELIVERIES.RECEIVED_AT, delivery.receivedAt())
 			.set(WEBHOOK_DELIVERIES.FORGE, delivery.forge().name())
 			.set(WEBHOOK_DELIVERIES.EVENT, delivery.event())
 			.set(WEBHOOK_DELIVERIES.OUTCOME, delivery.outcome().name())
@@ -112,9 +111,9 @@ class JooqWebhooks implements Webhooks {
 	}
 
 	private static WebhookDelivery toDelivery(WebhookDeliveriesRecord record) {
-		return new WebhookDelivery(record.getId(), new ProjectId(record.getProjectId()),
-				record.getReceivedAt().toInstant(), Forge.valueOf(record.getForge()), record.getEvent(),
-				DeliveryOutcome.valueOf(record.getOutcome()), record.getDetail(), record.getCommits());
+		return new WebhookDelivery(record.getId(), new ProjectId(record.getProjectId()), record.getReceivedAt(),
+				Forge.valueOf(record.getForge()), record.getEvent(), DeliveryOutcome.valueOf(record.getOutcome()),
+				record.getDetail(), record.getCommits());
 	}
 
 }

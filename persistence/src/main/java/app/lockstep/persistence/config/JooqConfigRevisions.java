@@ -1,6 +1,5 @@
 package app.lockstep.persistence.config;
 
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -169,7 +168,7 @@ class JooqConfigRevisions implements ConfigRevisions {
 				.set(CONFIG_REVISIONS.AUTHOR_TYPE, revision.author().type().name())
 				.set(CONFIG_REVISIONS.AUTHOR_ID, revision.author().id())
 				.set(CONFIG_REVISIONS.AUTHOR_NAME, revision.author().name())
-				.set(CONFIG_REVISIONS.CREATED_AT, revision.at().atOffset(ZoneOffset.UTC))
+				.set(CONFIG_REVISIONS.CREATED_AT, revision.at())
 				.set(CONFIG_REVISIONS.RESTORED_FROM, revision.restoredFrom())
 				.set(CONFIG_REVISIONS.SUMMARY, revision.summary())
 				.execute();
@@ -239,7 +238,7 @@ class JooqConfigRevisions implements ConfigRevisions {
 				record.getNumber(), record.getInfrastructure(), variables, record.getMessage(),
 				new Actor(Actor.Type.valueOf(record.getAuthorType()), record.getAuthorId(), record.getAuthorName(),
 						null),
-				record.getCreatedAt().toInstant(), record.getRestoredFrom(), record.getSummary());
+				record.getCreatedAt(), record.getRestoredFrom(), record.getSummary());
 	}
 
 	private static StoredVariable toVariable(ConfigVariablesRecord record) {

@@ -70,11 +70,10 @@ class JooqSecretReads implements SecretReads {
 	private SecretRead toRead(Record row) {
 		Actor actor = new Actor(Actor.Type.valueOf(row.get(SECRET_READS.ACTOR_TYPE)), row.get(SECRET_READS.ACTOR_ID),
 				row.get(SECRET_READS.ACTOR_NAME), row.get(SECRET_READS.ACTOR_IP));
-		Instant readAt = row.get(SECRET_READS.READ_AT).toInstant();
+		Instant readAt = row.get(SECRET_READS.READ_AT);
 		// Rows from before V21, or from instances that do not know the columns, are one
 		// read.
-		Instant lastReadAt = (row.get(SECRET_READS.LAST_READ_AT) != null)
-				? row.get(SECRET_READS.LAST_READ_AT).toInstant() : readAt;
+		Instant lastReadAt = (row.get(SECRET_READS.LAST_READ_AT) != null) ? row.get(SECRET_READS.LAST_READ_AT) : readAt;
 		return new SecretRead(row.get(SECRET_READS.ID), new OrgId(row.get(SECRET_READS.ORG_ID)), actor,
 				new EnvironmentId(row.get(SECRET_READS.ENVIRONMENT_ID)), row.get(SECRET_READS.PROJECT_SLUG),
 				row.get(SECRET_READS.ENVIRONMENT_NAME), row.get(SECRET_READS.REVISION),

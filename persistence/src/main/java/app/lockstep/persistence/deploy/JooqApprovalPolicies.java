@@ -21,8 +21,6 @@ import org.jooq.impl.DSL;
 
 import org.springframework.stereotype.Repository;
 
-import static app.lockstep.persistence.deploy.JooqDeployments.instant;
-import static app.lockstep.persistence.deploy.JooqDeployments.time;
 import static app.lockstep.persistence.jooq.Tables.APPROVAL_POLICIES;
 
 /** Environments' approval gates, one row each; the roles as a text array of names. */
@@ -64,7 +62,7 @@ class JooqApprovalPolicies implements ApprovalPolicies {
 	@Override
 	public void save(OrgId org, EnvironmentId environment, ApprovalPolicy policy) {
 		String[] roles = policy.approverRoles().stream().sorted().map(Role::name).toArray(String[]::new);
-		var updatedAt = time(Objects.requireNonNull(policy.updatedAt(), "A saved policy has its updatedAt"));
+		var updatedAt = Objects.requireNonNull(policy.updatedAt(), "A saved policy has its updatedAt");
 		String updatedBy = Objects.requireNonNull(policy.updatedByName(), "A saved policy has its updatedByName");
 		this.dsl.insertInto(APPROVAL_POLICIES)
 			.set(APPROVAL_POLICIES.ORG_ID, org.value())
@@ -92,7 +90,7 @@ class JooqApprovalPolicies implements ApprovalPolicies {
 		Set<Role> roles = EnumSet.noneOf(Role.class);
 		Arrays.stream(record.getApproverRoles()).map(Role::valueOf).forEach(roles::add);
 		return new ApprovalPolicy(record.getRequiredApprovals(), roles, record.getAllowSelfApproval(),
-				record.getApprovalValidHours(), record.getRequiresSuccessIn(), instant(record.getUpdatedAt()),
+				record.getApprovalValidHours(), record.getRequiresSuccessIn(), record.getUpdatedAt(),
 				record.getUpdatedByName());
 	}
 

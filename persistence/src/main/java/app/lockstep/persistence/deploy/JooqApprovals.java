@@ -24,8 +24,6 @@ import org.jooq.impl.DSL;
 
 import org.springframework.stereotype.Repository;
 
-import static app.lockstep.persistence.deploy.JooqDeployments.instant;
-import static app.lockstep.persistence.deploy.JooqDeployments.time;
 import static app.lockstep.persistence.jooq.Tables.DEPLOYMENT_APPROVALS;
 
 /**
@@ -61,9 +59,9 @@ class JooqApprovals implements Approvals {
 				.set(DEPLOYMENT_APPROVALS.ARTIFACT_ID, approval.artifactId().value())
 				.set(DEPLOYMENT_APPROVALS.CONFIG_REVISION, approval.configRevision())
 				.set(DEPLOYMENT_APPROVALS.ENVIRONMENT_ID, approval.environmentId().value())
-				.set(DEPLOYMENT_APPROVALS.SCHEDULED_AT, time(approval.scheduledAt()))
-				.set(DEPLOYMENT_APPROVALS.DECIDED_AT, time(approval.decidedAt()))
-				.set(DEPLOYMENT_APPROVALS.EXPIRES_AT, time(approval.expiresAt()))
+				.set(DEPLOYMENT_APPROVALS.SCHEDULED_AT, approval.scheduledAt())
+				.set(DEPLOYMENT_APPROVALS.DECIDED_AT, approval.decidedAt())
+				.set(DEPLOYMENT_APPROVALS.EXPIRES_AT, approval.expiresAt())
 				.execute();
 		}
 		catch (RuntimeException ex) {
@@ -105,8 +103,8 @@ class JooqApprovals implements Approvals {
 				new UserId(record.getApproverId()), record.getApproverName(), Role.valueOf(record.getApproverRole()),
 				record.getViaToken(), record.getComment(), record.getSelfApproved(),
 				new ArtifactId(record.getArtifactId()), record.getConfigRevision(),
-				new EnvironmentId(record.getEnvironmentId()), instant(record.getScheduledAt()),
-				record.getDecidedAt().toInstant(), record.getExpiresAt().toInstant());
+				new EnvironmentId(record.getEnvironmentId()), record.getScheduledAt(), record.getDecidedAt(),
+				record.getExpiresAt());
 	}
 
 }

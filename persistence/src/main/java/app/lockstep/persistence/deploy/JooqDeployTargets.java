@@ -13,8 +13,6 @@ import org.jooq.DSLContext;
 
 import org.springframework.stereotype.Repository;
 
-import static app.lockstep.persistence.deploy.JooqDeployments.instant;
-import static app.lockstep.persistence.deploy.JooqDeployments.time;
 import static app.lockstep.persistence.jooq.Tables.DEPLOY_TARGETS;
 
 /**
@@ -45,7 +43,7 @@ class JooqDeployTargets implements DeployTargets {
 	@Override
 	public void save(OrgId org, EnvironmentId environment, DeployTarget target) {
 		SealedSecret secret = target.secret();
-		var updatedAt = time(Objects.requireNonNull(target.updatedAt(), "A saved target has its updatedAt"));
+		var updatedAt = Objects.requireNonNull(target.updatedAt(), "A saved target has its updatedAt");
 		String updatedBy = Objects.requireNonNull(target.updatedByName(), "A saved target has its updatedByName");
 		String keyId = (secret != null) ? secret.keyId() : null;
 		byte[] sealed = (secret != null) ? secret.sealed() : null;
@@ -75,7 +73,7 @@ class JooqDeployTargets implements DeployTargets {
 		SealedSecret secret = (record.getSecretKeyId() != null && record.getSecretSealed() != null)
 				? new SealedSecret(record.getSecretKeyId(), record.getSecretSealed()) : null;
 		return new DeployTarget(DeployTarget.Type.valueOf(record.getType()), record.getUrl(), secret,
-				record.getTimeoutMinutes(), instant(record.getUpdatedAt()), record.getUpdatedByName());
+				record.getTimeoutMinutes(), record.getUpdatedAt(), record.getUpdatedByName());
 	}
 
 }

@@ -1,7 +1,6 @@
 package app.lockstep.persistence.deploy;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -45,11 +44,10 @@ class JooqDeploymentCounts implements DeploymentCounts {
 			.fetch()
 			.forEach((row) -> DeploymentStatus.fromValue(row.value1())
 				.ifPresent((status) -> counts.put(status, row.value2().longValue())));
-		OffsetDateTime oldest = this.dsl.select(DSL.min(DEPLOYMENTS.REQUESTED_AT))
+		Instant oldestAwaiting = this.dsl.select(DSL.min(DEPLOYMENTS.REQUESTED_AT))
 			.from(DEPLOYMENTS)
 			.where(DEPLOYMENTS.STATUS.eq(DeploymentStatus.AWAITING_APPROVAL.value()))
-			.fetchOne(0, OffsetDateTime.class);
-		Instant oldestAwaiting = (oldest != null) ? oldest.toInstant() : null;
+			.fetchOne(0, Instant.class);
 		return new Open(counts, oldestAwaiting);
 	}
 

@@ -1,8 +1,6 @@
 package app.lockstep.persistence.deploy;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -55,7 +53,7 @@ class JooqDeployments implements Deployments {
 				.set(DEPLOYMENTS.ENVIRONMENT_ID, deployment.environmentId().value())
 				.set(DEPLOYMENTS.ARTIFACT_ID, deployment.artifactId().value())
 				.set(DEPLOYMENTS.CONFIG_REVISION, deployment.configRevision())
-				.set(DEPLOYMENTS.SCHEDULED_AT, time(deployment.scheduledAt()))
+				.set(DEPLOYMENTS.SCHEDULED_AT, deployment.scheduledAt())
 				.set(DEPLOYMENTS.WHEN_BLOCKED, deployment.whenBlocked().value())
 				.set(DEPLOYMENTS.NOTE, deployment.note())
 				.set(DEPLOYMENTS.STATUS, deployment.status().value())
@@ -65,27 +63,27 @@ class JooqDeployments implements Deployments {
 				.set(DEPLOYMENTS.REQUESTED_BY_ID, deployment.requestedBy().id())
 				.set(DEPLOYMENTS.REQUESTED_BY_NAME, deployment.requestedBy().name())
 				.set(DEPLOYMENTS.REQUESTED_BY_USER, deployment.requestedByUser().value())
-				.set(DEPLOYMENTS.REQUESTED_AT, time(deployment.requestedAt()))
+				.set(DEPLOYMENTS.REQUESTED_AT, deployment.requestedAt())
 				.set(DEPLOYMENTS.REQUEST_VERSION, deployment.requestVersion())
 				.set(DEPLOYMENTS.APPROVALS_REQUIRED, deployment.approvalsRequired())
 				.set(DEPLOYMENTS.PREVIOUS_ARTIFACT_ID,
 						(deployment.previousArtifactId() != null) ? deployment.previousArtifactId().value() : null)
 				.set(DEPLOYMENTS.PREVIOUS_CONFIG_REVISION, deployment.previousConfigRevision())
-				.set(DEPLOYMENTS.DUE_AT, time(deployment.dueAt()))
+				.set(DEPLOYMENTS.DUE_AT, deployment.dueAt())
 				.set(DEPLOYMENTS.BLOCKED_BY, deployment.blockedBy())
 				.set(DEPLOYMENTS.DISPATCH_ATTEMPTS, deployment.dispatchAttempts())
 				.set(DEPLOYMENTS.LAST_ERROR, deployment.lastError())
 				.set(DEPLOYMENTS.DELIVERY_ID, deployment.deliveryId())
-				.set(DEPLOYMENTS.STARTED_AT, time(deployment.startedAt()))
-				.set(DEPLOYMENTS.DEADLINE_AT, time(deployment.deadlineAt()))
-				.set(DEPLOYMENTS.FINISHED_AT, time(deployment.finishedAt()))
+				.set(DEPLOYMENTS.STARTED_AT, deployment.startedAt())
+				.set(DEPLOYMENTS.DEADLINE_AT, deployment.deadlineAt())
+				.set(DEPLOYMENTS.FINISHED_AT, deployment.finishedAt())
 				.set(DEPLOYMENTS.STATUS_MESSAGE, deployment.statusMessage())
 				.set(DEPLOYMENTS.LOG_URL, deployment.logUrl())
-				.set(DEPLOYMENTS.REVIEWED_AT, (review != null) ? time(review.at()) : null)
+				.set(DEPLOYMENTS.REVIEWED_AT, (review != null) ? review.at() : null)
 				.set(DEPLOYMENTS.REVIEWED_BY, (review != null) ? review.by().value() : null)
 				.set(DEPLOYMENTS.REVIEWED_BY_NAME, (review != null) ? review.byName() : null)
 				.set(DEPLOYMENTS.REVIEW_COMMENT, (review != null) ? review.comment() : null)
-				.set(DEPLOYMENTS.UPDATED_AT, time(deployment.updatedAt()))
+				.set(DEPLOYMENTS.UPDATED_AT, deployment.updatedAt())
 				.execute();
 		}
 		catch (RuntimeException ex) {
@@ -104,26 +102,26 @@ class JooqDeployments implements Deployments {
 			this.dsl.update(DEPLOYMENTS)
 				.set(DEPLOYMENTS.ARTIFACT_ID, deployment.artifactId().value())
 				.set(DEPLOYMENTS.CONFIG_REVISION, deployment.configRevision())
-				.set(DEPLOYMENTS.SCHEDULED_AT, time(deployment.scheduledAt()))
+				.set(DEPLOYMENTS.SCHEDULED_AT, deployment.scheduledAt())
 				.set(DEPLOYMENTS.WHEN_BLOCKED, deployment.whenBlocked().value())
 				.set(DEPLOYMENTS.NOTE, deployment.note())
 				.set(DEPLOYMENTS.STATUS, deployment.status().value())
 				.set(DEPLOYMENTS.REQUEST_VERSION, deployment.requestVersion())
 				.set(DEPLOYMENTS.APPROVALS_REQUIRED, deployment.approvalsRequired())
-				.set(DEPLOYMENTS.DUE_AT, time(deployment.dueAt()))
+				.set(DEPLOYMENTS.DUE_AT, deployment.dueAt())
 				.set(DEPLOYMENTS.BLOCKED_BY, deployment.blockedBy())
 				.set(DEPLOYMENTS.DISPATCH_ATTEMPTS, deployment.dispatchAttempts())
 				.set(DEPLOYMENTS.LAST_ERROR, deployment.lastError())
-				.set(DEPLOYMENTS.STARTED_AT, time(deployment.startedAt()))
-				.set(DEPLOYMENTS.DEADLINE_AT, time(deployment.deadlineAt()))
-				.set(DEPLOYMENTS.FINISHED_AT, time(deployment.finishedAt()))
+				.set(DEPLOYMENTS.STARTED_AT, deployment.startedAt())
+				.set(DEPLOYMENTS.DEADLINE_AT, deployment.deadlineAt())
+				.set(DEPLOYMENTS.FINISHED_AT, deployment.finishedAt())
 				.set(DEPLOYMENTS.STATUS_MESSAGE, deployment.statusMessage())
 				.set(DEPLOYMENTS.LOG_URL, deployment.logUrl())
-				.set(DEPLOYMENTS.REVIEWED_AT, (review != null) ? time(review.at()) : null)
+				.set(DEPLOYMENTS.REVIEWED_AT, (review != null) ? review.at() : null)
 				.set(DEPLOYMENTS.REVIEWED_BY, (review != null) ? review.by().value() : null)
 				.set(DEPLOYMENTS.REVIEWED_BY_NAME, (review != null) ? review.byName() : null)
 				.set(DEPLOYMENTS.REVIEW_COMMENT, (review != null) ? review.comment() : null)
-				.set(DEPLOYMENTS.UPDATED_AT, time(deployment.updatedAt()))
+				.set(DEPLOYMENTS.UPDATED_AT, deployment.updatedAt())
 				.where(byId(org, deployment.id()))
 				.execute();
 		}
@@ -159,8 +157,7 @@ class JooqDeployments implements Deployments {
 	@Override
 	public Optional<Deployment> tryLockUnclaimed(OrgId org, DeploymentId id, Instant now) {
 		return this.dsl.selectFrom(DEPLOYMENTS)
-			.where(byId(org, id)
-				.and(DEPLOYMENTS.CLAIMED_UNTIL.isNull().or(DEPLOYMENTS.CLAIMED_UNTIL.le(now.atOffset(ZoneOffset.UTC)))))
+			.where(byId(org, id).and(DEPLOYMENTS.CLAIMED_UNTIL.isNull().or(DEPLOYMENTS.CLAIMED_UNTIL.le(now))))
 			.forUpdate()
 			.skipLocked()
 			.fetchOptional()
@@ -171,7 +168,7 @@ class JooqDeployments implements Deployments {
 	public void claim(OrgId org, DeploymentId id, UUID token, Instant until) {
 		this.dsl.update(DEPLOYMENTS)
 			.set(DEPLOYMENTS.CLAIM_TOKEN, token)
-			.set(DEPLOYMENTS.CLAIMED_UNTIL, until.atOffset(ZoneOffset.UTC))
+			.set(DEPLOYMENTS.CLAIMED_UNTIL, until)
 			.where(byId(org, id))
 			.execute();
 	}
@@ -179,7 +176,7 @@ class JooqDeployments implements Deployments {
 	@Override
 	public boolean renewClaim(OrgId org, DeploymentId id, UUID token, Instant until) {
 		return this.dsl.update(DEPLOYMENTS)
-			.set(DEPLOYMENTS.CLAIMED_UNTIL, until.atOffset(ZoneOffset.UTC))
+			.set(DEPLOYMENTS.CLAIMED_UNTIL, until)
 			.where(byId(org, id).and(DEPLOYMENTS.CLAIM_TOKEN.eq(token)))
 			.execute() == 1;
 	}
@@ -198,8 +195,7 @@ class JooqDeployments implements Deployments {
 
 	@Override
 	public boolean claimedAt(OrgId org, DeploymentId id, Instant now) {
-		return this.dsl.fetchExists(DEPLOYMENTS,
-				byId(org, id).and(DEPLOYMENTS.CLAIMED_UNTIL.gt(now.atOffset(ZoneOffset.UTC))));
+		return this.dsl.fetchExists(DEPLOYMENTS, byId(org, id).and(DEPLOYMENTS.CLAIMED_UNTIL.gt(now)));
 	}
 
 	@Override
@@ -340,8 +336,8 @@ class JooqDeployments implements Deployments {
 	@Override
 	public List<Deployment> requestedBetween(OrgId org, Instant from, Instant to, @Nullable String tier) {
 		Condition condition = DEPLOYMENTS.ORG_ID.eq(org.value())
-			.and(DEPLOYMENTS.REQUESTED_AT.ge(time(from)))
-			.and(DEPLOYMENTS.REQUESTED_AT.lt(time(to)));
+			.and(DEPLOYMENTS.REQUESTED_AT.ge(from))
+			.and(DEPLOYMENTS.REQUESTED_AT.lt(to));
 		if (tier != null) {
 			condition = condition.and(ENVIRONMENTS.TIER.eq(tier.toUpperCase(Locale.ROOT)));
 		}
@@ -372,33 +368,25 @@ class JooqDeployments implements Deployments {
 	}
 
 	static Deployment toDeployment(DeploymentsRecord record) {
-		Deployment.Review review = (record.getReviewedAt() != null) ? new Deployment.Review(
-				record.getReviewedAt().toInstant(), new UserId(record.getReviewedBy()), record.getReviewedByName(),
+		Deployment.Review review = (record.getReviewedAt() != null) ? new Deployment.Review(record.getReviewedAt(),
+				new UserId(record.getReviewedBy()), record.getReviewedByName(),
 				(record.getReviewComment() != null) ? record.getReviewComment() : "") : null;
 		return new Deployment(new DeploymentId(record.getId()), record.getSeq(), new ProjectId(record.getProjectId()),
 				new EnvironmentId(record.getEnvironmentId()), new ArtifactId(record.getArtifactId()),
-				record.getConfigRevision(), instant(record.getScheduledAt()),
+				record.getConfigRevision(), record.getScheduledAt(),
 				WhenBlocked.valueOf(record.getWhenBlocked().toUpperCase(Locale.ROOT)), record.getNote(),
 				DeploymentStatus.fromValue(record.getStatus())
 					.orElseThrow(() -> new IllegalStateException("Unknown deployment status " + record.getStatus())),
 				record.getEmergency(), record.getEmergencyReason(),
 				new Actor(Actor.Type.valueOf(record.getRequestedByType()), record.getRequestedById(),
 						record.getRequestedByName(), null),
-				new UserId(record.getRequestedByUser()), record.getRequestedAt().toInstant(),
-				record.getRequestVersion(), record.getApprovalsRequired(),
+				new UserId(record.getRequestedByUser()), record.getRequestedAt(), record.getRequestVersion(),
+				record.getApprovalsRequired(),
 				(record.getPreviousArtifactId() != null) ? new ArtifactId(record.getPreviousArtifactId()) : null,
-				record.getPreviousConfigRevision(), instant(record.getDueAt()), record.getBlockedBy(),
-				record.getDispatchAttempts(), record.getLastError(), record.getDeliveryId(),
-				instant(record.getStartedAt()), instant(record.getDeadlineAt()), instant(record.getFinishedAt()),
-				record.getStatusMessage(), record.getLogUrl(), review, record.getUpdatedAt().toInstant());
-	}
-
-	static @Nullable OffsetDateTime time(@Nullable Instant instant) {
-		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
-	}
-
-	static @Nullable Instant instant(@Nullable OffsetDateTime time) {
-		return (time != null) ? time.toInstant() : null;
+				record.getPreviousConfigRevision(), record.getDueAt(), record.getBlockedBy(),
+				record.getDispatchAttempts(), record.getLastError(), record.getDeliveryId(), record.getStartedAt(),
+				record.getDeadlineAt(), record.getFinishedAt(), record.getStatusMessage(), record.getLogUrl(), review,
+				record.getUpdatedAt());
 	}
 
 }

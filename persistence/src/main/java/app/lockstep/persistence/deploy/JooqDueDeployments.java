@@ -11,7 +11,6 @@ import org.jooq.DSLContext;
 
 import org.springframework.stereotype.Repository;
 
-import static app.lockstep.persistence.deploy.JooqDeployments.time;
 import static app.lockstep.persistence.jooq.Tables.DEPLOYMENTS;
 
 /**
@@ -34,14 +33,14 @@ class JooqDueDeployments implements DueDeployments {
 			.from(DEPLOYMENTS)
 			.where(DEPLOYMENTS.STATUS.in(DeploymentStatus.SCHEDULED.value(),
 					DeploymentStatus.WAITING_FOR_WINDOW.value()))
-			.and(DEPLOYMENTS.DUE_AT.le(time(now)))
+			.and(DEPLOYMENTS.DUE_AT.le(now))
 			// Not while another dispatcher's claim holds: once it expires, any poll may
 			// take the delivery over.
-			.and(DEPLOYMENTS.CLAIMED_UNTIL.isNull().or(DEPLOYMENTS.CLAIMED_UNTIL.le(time(now))))
+			.and(DEPLOYMENTS.CLAIMED_UNTIL.isNull().or(DEPLOYMENTS.CLAIMED_UNTIL.le(now)))
 			.orderBy(DEPLOYMENTS.DUE_AT, DEPLOYMENTS.SEQ)
 			.limit(limit)
 			.fetch((row) -> new Due(new OrgId(row.value1()), new DeploymentId(row.value2()),
-					(row.value3() != null) ? row.value3().toInstant() : null));
+					(row.value3() != null) ? row.value3() : null));
 	}
 
 	@Override
@@ -49,7 +48,7 @@ class JooqDueDeployments implements DueDeployments {
 		return this.dsl.select(DEPLOYMENTS.ORG_ID, DEPLOYMENTS.ID)
 			.from(DEPLOYMENTS)
 			.where(DEPLOYMENTS.STATUS.eq(DeploymentStatus.RUNNING.value()))
-			.and(DEPLOYMENTS.DEADLINE_AT.le(time(now)))
+			.and(DEPLOYMENTS.DEADLINE_AT.le(now))
 			.orderBy(DEPLOYMENTS.DEADLINE_AT, DEPLOYMENTS.SEQ)
 			.limit(limit)
 			.fetch((row) -> new Due(new OrgId(row.value1()), new DeploymentId(row.value2())));

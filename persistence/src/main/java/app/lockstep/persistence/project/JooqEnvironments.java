@@ -2,7 +2,6 @@ package app.lockstep.persistence.project;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,8 +46,8 @@ class JooqEnvironments implements Environments {
 				.set(ENVIRONMENTS.POSITION, environment.position())
 				.set(ENVIRONMENTS.BRANCH_PATTERN, environment.branchPattern())
 				.set(ENVIRONMENTS.TIME_ZONE, environment.timeZone().getId())
-				.set(ENVIRONMENTS.CREATED_AT, at.atOffset(ZoneOffset.UTC))
-				.set(ENVIRONMENTS.UPDATED_AT, at.atOffset(ZoneOffset.UTC))
+				.set(ENVIRONMENTS.CREATED_AT, at)
+				.set(ENVIRONMENTS.UPDATED_AT, at)
 				.execute();
 		}
 		catch (RuntimeException ex) {
@@ -116,7 +115,7 @@ class JooqEnvironments implements Environments {
 				.set(ENVIRONMENTS.POSITION, environment.position())
 				.set(ENVIRONMENTS.BRANCH_PATTERN, environment.branchPattern())
 				.set(ENVIRONMENTS.TIME_ZONE, environment.timeZone().getId())
-				.set(ENVIRONMENTS.UPDATED_AT, at.atOffset(ZoneOffset.UTC))
+				.set(ENVIRONMENTS.UPDATED_AT, at)
 				.where(ENVIRONMENTS.ORG_ID.eq(org.value()).and(ENVIRONMENTS.ID.eq(environment.id().value())))
 				.execute();
 		}

@@ -1,7 +1,6 @@
 package app.lockstep.persistence.project;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,8 +41,8 @@ class JooqProjects implements Projects {
 				.set(PROJECTS.NAME, project.name())
 				.set(PROJECTS.REPOSITORY_URL, project.repositoryUrl())
 				.set(PROJECTS.DESCRIPTION, project.description())
-				.set(PROJECTS.CREATED_AT, project.createdAt().atOffset(ZoneOffset.UTC))
-				.set(PROJECTS.UPDATED_AT, project.createdAt().atOffset(ZoneOffset.UTC))
+				.set(PROJECTS.CREATED_AT, project.createdAt())
+				.set(PROJECTS.UPDATED_AT, project.createdAt())
 				.execute();
 		}
 		catch (RuntimeException ex) {
@@ -89,7 +88,7 @@ class JooqProjects implements Projects {
 				.set(PROJECTS.NAME, project.name())
 				.set(PROJECTS.REPOSITORY_URL, project.repositoryUrl())
 				.set(PROJECTS.DESCRIPTION, project.description())
-				.set(PROJECTS.UPDATED_AT, at.atOffset(ZoneOffset.UTC))
+				.set(PROJECTS.UPDATED_AT, at)
 				.where(PROJECTS.ORG_ID.eq(org.value()).and(PROJECTS.ID.eq(project.id().value())))
 				.execute();
 		}
@@ -114,7 +113,7 @@ class JooqProjects implements Projects {
 
 	static Project toProject(ProjectsRecord record) {
 		return new Project(new ProjectId(record.getId()), record.getSlug(), record.getName(), record.getRepositoryUrl(),
-				record.getDescription(), record.getCreatedAt().toInstant());
+				record.getDescription(), record.getCreatedAt());
 	}
 
 }

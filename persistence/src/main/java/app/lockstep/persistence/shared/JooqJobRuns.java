@@ -1,8 +1,7 @@
 package app.lockstep.persistence.shared;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import app.lockstep.domain.shared.JobRuns;
@@ -30,7 +29,7 @@ class JooqJobRuns implements JobRuns {
 
 	@Override
 	public boolean claim(String job, String period, String instance) {
-		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		Instant now = this.clock.instant();
 		boolean claimed = this.dsl.insertInto(JOB_RUNS)
 			.set(JOB_RUNS.JOB, job)
 			.set(JOB_RUNS.PERIOD, period)

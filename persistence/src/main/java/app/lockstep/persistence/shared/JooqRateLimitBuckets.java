@@ -5,8 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 
 import app.lockstep.domain.shared.RateLimitBuckets;
@@ -30,7 +28,7 @@ class JooqRateLimitBuckets implements RateLimitBuckets {
 	public Duration take(String key, int burst, Duration refill, Instant now) {
 		Double wait = this.dsl
 			.fetchOne("select lockstep.take_rate_limit(?, ?::float8, ?::float8, ?::timestamptz)", hash(key),
-					(double) burst, refill.toNanos() / 1e9, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+					(double) burst, refill.toNanos() / 1e9, now)
 			.get(0, Double.class);
 		return (wait == null || wait <= 0) ? Duration.ZERO : Duration.ofNanos((long) Math.ceil(wait * 1e9));
 	}
@@ -44,9 +42,7 @@ class JooqRateLimitBuckets implements RateLimitBuckets {
 
 	@Override
 	public int forgetIdle(Instant before) {
-		return this.dsl.deleteFrom(RATE_LIMIT_BUCKETS)
-			.where(RATE_LIMIT_BUCKETS.UPDATED_AT.lt(OffsetDateTime.ofInstant(before, ZoneOffset.UTC)))
-			.execute();
+		return this.dsl.deleteFrom(RATE_LIMIT_BUCKETS).where(RATE_LIMIT_BUCKETS.UPDATED_AT.lt(before)).execute();
 	}
 
 	private static String hash(String key) {

@@ -1,7 +1,6 @@
 package app.lockstep.persistence.tenancy;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,8 +38,8 @@ class JooqInvitations implements Invitations {
 			.set(INVITATIONS.ROLE, invitation.role().name())
 			.set(INVITATIONS.TOKEN_HASH, tokenHash)
 			.set(INVITATIONS.INVITED_BY, invitation.invitedBy().value())
-			.set(INVITATIONS.CREATED_AT, invitation.createdAt().atOffset(ZoneOffset.UTC))
-			.set(INVITATIONS.EXPIRES_AT, invitation.expiresAt().atOffset(ZoneOffset.UTC))
+			.set(INVITATIONS.CREATED_AT, invitation.createdAt())
+			.set(INVITATIONS.EXPIRES_AT, invitation.expiresAt())
 			.execute();
 	}
 
@@ -59,7 +58,7 @@ class JooqInvitations implements Invitations {
 		return select(INVITATIONS.ORG_ID.eq(org.value())
 			.and(INVITATIONS.ACCEPTED_AT.isNull())
 			.and(INVITATIONS.REVOKED_AT.isNull())
-			.and(INVITATIONS.EXPIRES_AT.gt(now.atOffset(ZoneOffset.UTC))));
+			.and(INVITATIONS.EXPIRES_AT.gt(now)));
 	}
 
 	@Override
@@ -75,7 +74,7 @@ class JooqInvitations implements Invitations {
 	@Override
 	public boolean markAccepted(OrgId org, UUID id, UserId user, Instant at) {
 		return this.dsl.update(INVITATIONS)
-			.set(INVITATIONS.ACCEPTED_AT, at.atOffset(ZoneOffset.UTC))
+			.set(INVITATIONS.ACCEPTED_AT, at)
 			.set(INVITATIONS.ACCEPTED_BY, user.value())
 			.where(INVITATIONS.ORG_ID.eq(org.value()).and(INVITATIONS.ID.eq(id)).and(stillOpen()))
 			.execute() == 1;
@@ -84,7 +83,7 @@ class JooqInvitations implements Invitations {
 	@Override
 	public boolean markRevoked(OrgId org, UUID id, Instant at) {
 		return this.dsl.update(INVITATIONS)
-			.set(INVITATIONS.REVOKED_AT, at.atOffset(ZoneOffset.UTC))
+			.set(INVITATIONS.REVOKED_AT, at)
 			.where(INVITATIONS.ORG_ID.eq(org.value()).and(INVITATIONS.ID.eq(id)).and(stillOpen()))
 			.execute() == 1;
 	}
@@ -111,9 +110,9 @@ class JooqInvitations implements Invitations {
 		return new Invitation(new OrgId(record.get(INVITATIONS.ORG_ID)), record.get(INVITATIONS.ID),
 				record.get(INVITATIONS.EMAIL), Role.valueOf(record.get(INVITATIONS.ROLE)),
 				new UserId(record.get(INVITATIONS.INVITED_BY)), record.get(USERS.NAME),
-				record.get(INVITATIONS.CREATED_AT).toInstant(), record.get(INVITATIONS.EXPIRES_AT).toInstant(),
-				(record.get(INVITATIONS.ACCEPTED_AT) != null) ? record.get(INVITATIONS.ACCEPTED_AT).toInstant() : null,
-				(record.get(INVITATIONS.REVOKED_AT) != null) ? record.get(INVITATIONS.REVOKED_AT).toInstant() : null);
+				record.get(INVITATIONS.CREATED_AT), record.get(INVITATIONS.EXPIRES_AT),
+				(record.get(INVITATIONS.ACCEPTED_AT) != null) ? record.get(INVITATIONS.ACCEPTED_AT) : null,
+				(record.get(INVITATIONS.REVOKED_AT) != null) ? record.get(INVITATIONS.REVOKED_AT) : null);
 	}
 
 }

@@ -2,8 +2,6 @@ package app.lockstep.persistence.tenancy;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import app.lockstep.domain.tenancy.LoginCounters;
 import org.jooq.DSLContext;
@@ -30,26 +28,25 @@ class JooqLoginCounters implements LoginCounters {
 
 	@Override
 	public @Nullable Instant admit(String key, Instant now, int max, Duration lock) {
-		OffsetDateTime at = utc(now);
-		OffsetDateTime until = utc(now.plus(lock));
-		Field<OffsetDateTime> lockedUntil = LOGIN_ATTEMPTS.LOCKED_UNTIL;
+		Instant until = now.plus(lock);
+		Field<Instant> lockedUntil = LOGIN_ATTEMPTS.LOCKED_UNTIL;
 		Field<Integer> attempts = LOGIN_ATTEMPTS.ATTEMPTS;
-		var stillLocked = lockedUntil.gt(at);
+		var stillLocked = lockedUntil.gt(now);
 		var lockExpired = lockedUntil.isNotNull();
-		OffsetDateTime result = this.dsl.insertInto(LOGIN_ATTEMPTS)
+		Instant result = this.dsl.insertInto(LOGIN_ATTEMPTS)
 			.set(LOGIN_ATTEMPTS.EMAIL_KEY, key)
 			.set(LOGIN_ATTEMPTS.ATTEMPTS, 1)
-			.set(LOGIN_ATTEMPTS.UPDATED_AT, at)
+			.set(LOGIN_ATTEMPTS.UPDATED_AT, now)
 			.onConflict(LOGIN_ATTEMPTS.EMAIL_KEY)
 			.doUpdate()
 			.set(LOGIN_ATTEMPTS.ATTEMPTS,
 					DSL.when(stillLocked, attempts).when(lockExpired, DSL.inline(1)).otherwise(attempts.plus(1)))
 			.set(LOGIN_ATTEMPTS.LOCKED_UNTIL,
 					DSL.when(stillLocked, lockedUntil)
-						.when(lockExpired, DSL.castNull(OffsetDateTime.class))
+						.when(lockExpired, DSL.castNull(Instant.class))
 						.when(attempts.plus(1).gt(max), DSL.val(until))
-						.otherwise(DSL.castNull(OffsetDateTime.class)))
-			.set(LOGIN_ATTEMPTS.UPDATED_AT, at)
+						.otherwise(DSL.castNull(Instant.class)))
+			.set(LOGIN_ATTEMPTS.UPDATED_AT, now)
 			.returning(LOGIN_ATTEMPTS.LOCKED_UNTIL)
 			.fetchOne(LOGIN_ATTEMPTS.LOCKED_UNTIL);
 		return lockedAt(result, now);
@@ -57,14 +54,13 @@ class JooqLoginCounters implements LoginCounters {
 
 	@Override
 	public @Nullable Instant failed(String key, Instant now, int max, Duration lock) {
-		OffsetDateTime at = utc(now);
-		Field<OffsetDateTime> lockedUntil = LOGIN_ATTEMPTS.LOCKED_UNTIL;
-		OffsetDateTime result = this.dsl.update(LOGIN_ATTEMPTS)
+		Field<Instant> lockedUntil = LOGIN_ATTEMPTS.LOCKED_UNTIL;
+		Instant result = this.dsl.update(LOGIN_ATTEMPTS)
 			.set(LOGIN_ATTEMPTS.LOCKED_UNTIL,
-					DSL.when(LOGIN_ATTEMPTS.ATTEMPTS.ge(max).and(lockedUntil.isNull().or(lockedUntil.le(at))),
-							DSL.val(utc(now.plus(lock))))
+					DSL.when(LOGIN_ATTEMPTS.ATTEMPTS.ge(max).and(lockedUntil.isNull().or(lockedUntil.le(now))),
+							DSL.val(now.plus(lock)))
 						.otherwise(lockedUntil))
-			.set(LOGIN_ATTEMPTS.UPDATED_AT, at)
+			.set(LOGIN_ATTEMPTS.UPDATED_AT, now)
 			.where(LOGIN_ATTEMPTS.EMAIL_KEY.eq(key))
 			.returning(LOGIN_ATTEMPTS.LOCKED_UNTIL)
 			.fetchOne(LOGIN_ATTEMPTS.LOCKED_UNTIL);
@@ -79,17 +75,13 @@ class JooqLoginCounters implements LoginCounters {
 	@Override
 	public int forget(Instant before, Instant now) {
 		return this.dsl.deleteFrom(LOGIN_ATTEMPTS)
-			.where(LOGIN_ATTEMPTS.UPDATED_AT.lt(utc(before)))
-			.and(LOGIN_ATTEMPTS.LOCKED_UNTIL.isNull().or(LOGIN_ATTEMPTS.LOCKED_UNTIL.le(utc(now))))
+			.where(LOGIN_ATTEMPTS.UPDATED_AT.lt(before))
+			.and(LOGIN_ATTEMPTS.LOCKED_UNTIL.isNull().or(LOGIN_ATTEMPTS.LOCKED_UNTIL.le(now)))
 			.execute();
 	}
 
-	private static @Nullable Instant lockedAt(@Nullable OffsetDateTime lockedUntil, Instant now) {
-		return (lockedUntil != null && lockedUntil.toInstant().isAfter(now)) ? lockedUntil.toInstant() : null;
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
+	private static @Nullable Instant lockedAt(@Nullable Instant lockedUntil, Instant now) {
+		return (lockedUntil != null && lockedUntil.isAfter(now)) ? lockedUntil : null;
 	}
 
 }

@@ -1,7 +1,6 @@
 package app.lockstep.persistence.tenancy;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,7 +36,7 @@ class JooqMembers implements Members {
 			.set(MEMBERSHIPS.ORG_ID, org.value())
 			.set(MEMBERSHIPS.USER_ID, user.value())
 			.set(MEMBERSHIPS.ROLE, role.name())
-			.set(MEMBERSHIPS.CREATED_AT, at.atOffset(ZoneOffset.UTC))
+			.set(MEMBERSHIPS.CREATED_AT, at)
 			.execute();
 	}
 
@@ -130,9 +129,9 @@ class JooqMembers implements Members {
 				Role.valueOf(record.get(MEMBERSHIPS.ROLE)));
 	}
 
-	private static Member toMember(Record5<java.util.UUID, String, String, String, java.time.OffsetDateTime> record) {
+	private static Member toMember(Record5<java.util.UUID, String, String, String, java.time.Instant> record) {
 		return new Member(new UserId(record.value1()), record.value2(), record.value3(), Role.valueOf(record.value4()),
-				record.value5().toInstant());
+				record.value5());
 	}
 
 }

@@ -2,7 +2,6 @@ package app.lockstep.persistence.tenancy;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import app.lockstep.domain.shared.ConflictException;
@@ -34,7 +33,7 @@ class JooqOrganizations implements Organizations {
 				.set(ORGANIZATIONS.SLUG, organization.slug())
 				.set(ORGANIZATIONS.NAME, organization.name())
 				.set(ORGANIZATIONS.TIME_ZONE, organization.timeZone().getId())
-				.set(ORGANIZATIONS.CREATED_AT, at.atOffset(ZoneOffset.UTC))
+				.set(ORGANIZATIONS.CREATED_AT, at)
 				.execute();
 		}
 		catch (RuntimeException ex) {

@@ -43,7 +43,7 @@ class JooqUsers implements Users {
 				.set(USERS.EMAIL, email)
 				.set(USERS.NAME, name)
 				.set(USERS.PASSWORD_HASH, passwordHash)
-				.set(USERS.CREATED_AT, at.atOffset(java.time.ZoneOffset.UTC))
+				.set(USERS.CREATED_AT, at)
 				.execute();
 		}
 		catch (RuntimeException ex) {

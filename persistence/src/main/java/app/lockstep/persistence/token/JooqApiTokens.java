@@ -1,8 +1,6 @@
 package app.lockstep.persistence.token;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -44,8 +42,8 @@ class JooqApiTokens implements ApiTokens {
 			.set(API_TOKENS.PROJECT_SLUG, token.projectSlug())
 			.set(API_TOKENS.ENVIRONMENT_NAME, token.environmentName())
 			.set(API_TOKENS.CREATED_BY, token.createdBy().value())
-			.set(API_TOKENS.CREATED_AT, utc(token.createdAt()))
-			.set(API_TOKENS.EXPIRES_AT, utc(token.expiresAt()))
+			.set(API_TOKENS.CREATED_AT, token.createdAt())
+			.set(API_TOKENS.EXPIRES_AT, token.expiresAt())
 			.execute();
 	}
 
@@ -72,7 +70,7 @@ class JooqApiTokens implements ApiTokens {
 	@Override
 	public boolean markRevoked(OrgId org, UUID id, Instant at) {
 		return this.dsl.update(API_TOKENS)
-			.set(API_TOKENS.REVOKED_AT, utc(at))
+			.set(API_TOKENS.REVOKED_AT, at)
 			.where(API_TOKENS.ORG_ID.eq(org.value()).and(API_TOKENS.ID.eq(id)).and(API_TOKENS.REVOKED_AT.isNull()))
 			.execute() == 1;
 	}
@@ -80,10 +78,10 @@ class JooqApiTokens implements ApiTokens {
 	@Override
 	public boolean recordUse(OrgId org, UUID id, Instant at, Instant unlessUsedSince) {
 		return this.dsl.update(API_TOKENS)
-			.set(API_TOKENS.LAST_USED_AT, utc(at))
+			.set(API_TOKENS.LAST_USED_AT, at)
 			.where(API_TOKENS.ORG_ID.eq(org.value())
 				.and(API_TOKENS.ID.eq(id))
-				.and(API_TOKENS.LAST_USED_AT.isNull().or(API_TOKENS.LAST_USED_AT.lt(utc(unlessUsedSince)))))
+				.and(API_TOKENS.LAST_USED_AT.isNull().or(API_TOKENS.LAST_USED_AT.lt(unlessUsedSince))))
 			.execute() > 0;
 	}
 
@@ -106,17 +104,8 @@ class JooqApiTokens implements ApiTokens {
 		return new ApiToken(new OrgId(record.get(API_TOKENS.ORG_ID)), record.get(API_TOKENS.ID),
 				record.get(API_TOKENS.NAME), record.get(API_TOKENS.PREFIX), scopes, record.get(API_TOKENS.PROJECT_SLUG),
 				record.get(API_TOKENS.ENVIRONMENT_NAME), new UserId(record.get(API_TOKENS.CREATED_BY)),
-				record.get(USERS.NAME), record.get(API_TOKENS.CREATED_AT).toInstant(),
-				instant(record.get(API_TOKENS.EXPIRES_AT)), instant(record.get(API_TOKENS.LAST_USED_AT)),
-				instant(record.get(API_TOKENS.REVOKED_AT)));
-	}
-
-	private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
-		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
-	}
-
-	private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
-		return (time != null) ? time.toInstant() : null;
+				record.get(USERS.NAME), record.get(API_TOKENS.CREATED_AT), record.get(API_TOKENS.EXPIRES_AT),
+				record.get(API_TOKENS.LAST_USED_AT), record.get(API_TOKENS.REVOKED_AT));
 	}
 
 }

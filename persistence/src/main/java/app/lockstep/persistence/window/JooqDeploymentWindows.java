@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,14 +78,14 @@ class JooqDeploymentWindows implements DeploymentWindows {
 			.set(ENVIRONMENT_WINDOWS.ENVIRONMENT_ID, environment.value())
 			.set(ENVIRONMENT_WINDOWS.TIME_ZONE, rules.timeZone().getId())
 			.set(ENVIRONMENT_WINDOWS.RULES, json)
-			.set(ENVIRONMENT_WINDOWS.UPDATED_AT, at.atOffset(ZoneOffset.UTC))
+			.set(ENVIRONMENT_WINDOWS.UPDATED_AT, at)
 			.set(ENVIRONMENT_WINDOWS.UPDATED_BY, by.value())
 			.set(ENVIRONMENT_WINDOWS.UPDATED_BY_NAME, byName)
 			.onConflict(ENVIRONMENT_WINDOWS.ORG_ID, ENVIRONMENT_WINDOWS.ENVIRONMENT_ID)
 			.doUpdate()
 			.set(ENVIRONMENT_WINDOWS.TIME_ZONE, rules.timeZone().getId())
 			.set(ENVIRONMENT_WINDOWS.RULES, json)
-			.set(ENVIRONMENT_WINDOWS.UPDATED_AT, at.atOffset(ZoneOffset.UTC))
+			.set(ENVIRONMENT_WINDOWS.UPDATED_AT, at)
 			.set(ENVIRONMENT_WINDOWS.UPDATED_BY, by.value())
 			.set(ENVIRONMENT_WINDOWS.UPDATED_BY_NAME, byName)
 			.execute();
@@ -113,12 +112,12 @@ class JooqDeploymentWindows implements DeploymentWindows {
 		this.dsl.insertInto(ORGANIZATION_FREEZES)
 			.set(ORGANIZATION_FREEZES.ORG_ID, org.value())
 			.set(ORGANIZATION_FREEZES.ID, freeze.id().value())
-			.set(ORGANIZATION_FREEZES.START_AT, freeze.freeze().start().atOffset(ZoneOffset.UTC))
-			.set(ORGANIZATION_FREEZES.END_AT, freeze.freeze().end().atOffset(ZoneOffset.UTC))
+			.set(ORGANIZATION_FREEZES.START_AT, freeze.freeze().start())
+			.set(ORGANIZATION_FREEZES.END_AT, freeze.freeze().end())
 			.set(ORGANIZATION_FREEZES.REASON, freeze.freeze().reason())
 			.set(ORGANIZATION_FREEZES.CREATED_BY, by.value())
 			.set(ORGANIZATION_FREEZES.CREATED_BY_NAME, freeze.createdBy())
-			.set(ORGANIZATION_FREEZES.CREATED_AT, freeze.createdAt().atOffset(ZoneOffset.UTC))
+			.set(ORGANIZATION_FREEZES.CREATED_AT, freeze.createdAt())
 			.execute();
 	}
 
@@ -133,13 +132,13 @@ class JooqDeploymentWindows implements DeploymentWindows {
 
 	private static OrganizationFreeze toFreeze(OrganizationFreezesRecord record) {
 		return new OrganizationFreeze(new FreezeId(record.getId()),
-				new Freeze(record.getStartAt().toInstant(), record.getEndAt().toInstant(), record.getReason()),
-				record.getCreatedByName(), record.getCreatedAt().toInstant());
+				new Freeze(record.getStartAt(), record.getEndAt(), record.getReason()), record.getCreatedByName(),
+				record.getCreatedAt());
 	}
 
 	private static SavedWindows toSaved(EnvironmentWindowsRecord record) {
 		return new SavedWindows(fromJson(ZoneId.of(record.getTimeZone()), Json.map(record.getRules())),
-				record.getUpdatedAt().toInstant(), record.getUpdatedByName());
+				record.getUpdatedAt(), record.getUpdatedByName());
 	}
 
 	/** The rules in the API's shape, without the time zone (a column of its own). */

@@ -2,7 +2,6 @@ package app.lockstep.persistence.audit;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import javax.sql.DataSource;
 
@@ -53,7 +52,7 @@ final class AuditHarness {
 					.set(ORGANIZATIONS.SLUG, prefix + "-" + org.value().toString().substring(0, 8))
 					.set(ORGANIZATIONS.NAME, prefix + " " + org)
 					.set(ORGANIZATIONS.TIME_ZONE, "UTC")
-					.set(ORGANIZATIONS.CREATED_AT, Instant.EPOCH.atOffset(ZoneOffset.UTC))
+					.set(ORGANIZATIONS.CREATED_AT, Instant.EPOCH)
 					.execute());
 		return org;
 	}

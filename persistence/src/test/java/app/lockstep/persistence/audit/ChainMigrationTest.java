@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +68,7 @@ class ChainMigrationTest {
 					.set(ORGANIZATIONS.SLUG, "legacy-" + org.value().toString().substring(0, 8))
 					.set(ORGANIZATIONS.NAME, "Legacy")
 					.set(ORGANIZATIONS.TIME_ZONE, "UTC")
-					.set(ORGANIZATIONS.CREATED_AT, Instant.EPOCH.atOffset(ZoneOffset.UTC))
+					.set(ORGANIZATIONS.CREATED_AT, Instant.EPOCH)
 					.execute();
 				int events = (org == ALPHA) ? 5 : 3;
 				for (int seq = 1; seq <= events; seq++) {
@@ -80,9 +79,7 @@ class ChainMigrationTest {
 									values ({0}, {1}, {2}, 'USER', 'u-1', 'Zoë "Z"', 'project.updated', 'project', 'p-1', 'shop',
 									    {3}, {4}, '127.0.0.1')""",
 							DSL.val(org.value()), DSL.val((long) seq),
-							DSL.val(Instant.parse("2026-01-02T03:04:05.123456Z")
-								.plusSeconds(seq)
-								.atOffset(ZoneOffset.UTC)),
+							DSL.val(Instant.parse("2026-01-02T03:04:05.123456Z").plusSeconds(seq)),
 							DSL.val((seq % 2 == 0) ? null : "production"),
 							DSL.val(JSONB.valueOf(
 									"{\"changes\": {\"name\": {\"before\": \"Shop\\n\", \"after\": \"\\uD83D\\uDE00 "

@@ -1,7 +1,6 @@
 package app.lockstep.persistence.code;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -198,8 +197,8 @@ class CodeRowLevelSecurityTest {
 		return String.valueOf(fill).repeat(24) + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 	}
 
-	private static java.time.OffsetDateTime epoch() {
-		return Instant.EPOCH.atOffset(ZoneOffset.UTC);
+	private static Instant epoch() {
+		return Instant.EPOCH;
 	}
 
 	private static void bind(DSLContext dsl, String setting, String value) {

@@ -1,8 +1,6 @@
 package app.lockstep.persistence.deploy;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -140,8 +138,8 @@ final class DeployFixtures {
 			.fetch();
 	}
 
-	private static OffsetDateTime epoch() {
-		return Instant.EPOCH.atOffset(ZoneOffset.UTC);
+	private static Instant epoch() {
+		return Instant.EPOCH;
 	}
 
 }

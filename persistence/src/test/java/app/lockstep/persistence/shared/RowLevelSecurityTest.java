@@ -3,7 +3,6 @@ package app.lockstep.persistence.shared;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,15 +43,15 @@ class RowLevelSecurityTest {
 					.set(ORGANIZATIONS.SLUG, "rls-" + org.value().toString().substring(0, 8))
 					.set(ORGANIZATIONS.NAME, "RLS " + org)
 					.set(ORGANIZATIONS.TIME_ZONE, "UTC")
-					.set(ORGANIZATIONS.CREATED_AT, Instant.now(Clock.systemUTC()).atOffset(ZoneOffset.UTC))
+					.set(ORGANIZATIONS.CREATED_AT, Instant.now(Clock.systemUTC()))
 					.execute();
 				dsl.insertInto(PROJECTS)
 					.set(PROJECTS.ORG_ID, org.value())
 					.set(PROJECTS.ID, UUID.randomUUID())
 					.set(PROJECTS.SLUG, "shop")
 					.set(PROJECTS.NAME, "Shop of " + org)
-					.set(PROJECTS.CREATED_AT, Instant.EPOCH.atOffset(ZoneOffset.UTC))
-					.set(PROJECTS.UPDATED_AT, Instant.EPOCH.atOffset(ZoneOffset.UTC))
+					.set(PROJECTS.CREATED_AT, Instant.EPOCH)
+					.set(PROJECTS.UPDATED_AT, Instant.EPOCH)
 					.execute();
 			});
 		}
@@ -90,8 +89,8 @@ class RowLevelSecurityTest {
 				.set(PROJECTS.ID, UUID.randomUUID())
 				.set(PROJECTS.SLUG, "sneaky")
 				.set(PROJECTS.NAME, "Sneaky")
-				.set(PROJECTS.CREATED_AT, Instant.EPOCH.atOffset(ZoneOffset.UTC))
-				.set(PROJECTS.UPDATED_AT, Instant.EPOCH.atOffset(ZoneOffset.UTC))
+				.set(PROJECTS.CREATED_AT, Instant.EPOCH)
+				.set(PROJECTS.UPDATED_AT, Instant.EPOCH)
 				.execute();
 		})).hasMessageContaining("row-level security");
 	}

@@ -1,7 +1,6 @@
 package app.lockstep.persistence.token;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,7 +46,7 @@ class ApiTokenRowLevelSecurityTest {
 			.set(USERS.EMAIL, "tokens-" + user + "@example.test")
 			.set(USERS.NAME, "Token Maker")
 			.set(USERS.PASSWORD_HASH, "x")
-			.set(USERS.CREATED_AT, Instant.EPOCH.atOffset(ZoneOffset.UTC))
+			.set(USERS.CREATED_AT, Instant.EPOCH)
 			.execute());
 		for (OrgId org : List.of(ALPHA, BETA)) {
 			app.transaction((tx) -> {
@@ -58,7 +57,7 @@ class ApiTokenRowLevelSecurityTest {
 					.set(ORGANIZATIONS.SLUG, "tok-" + org.value().toString().substring(0, 8))
 					.set(ORGANIZATIONS.NAME, "Tokens " + org)
 					.set(ORGANIZATIONS.TIME_ZONE, "UTC")
-					.set(ORGANIZATIONS.CREATED_AT, Instant.EPOCH.atOffset(ZoneOffset.UTC))
+					.set(ORGANIZATIONS.CREATED_AT, Instant.EPOCH)
 					.execute();
 				dsl.insertInto(API_TOKENS)
 					.set(API_TOKENS.ORG_ID, org.value())
@@ -68,7 +67,7 @@ class ApiTokenRowLevelSecurityTest {
 					.set(API_TOKENS.PREFIX, "lst_abcdefgh")
 					.set(API_TOKENS.SCOPES, new String[] { "config:read" })
 					.set(API_TOKENS.CREATED_BY, user)
-					.set(API_TOKENS.CREATED_AT, Instant.EPOCH.atOffset(ZoneOffset.UTC))
+					.set(API_TOKENS.CREATED_AT, Instant.EPOCH)
 					.execute();
 			});
 		}
@@ -95,7 +94,7 @@ class ApiTokenRowLevelSecurityTest {
 			bind(tx.dsl(), "lockstep.api_token", ALPHA_HASH);
 			return tx.dsl()
 				.update(API_TOKENS)
-				.set(API_TOKENS.REVOKED_AT, Instant.EPOCH.atOffset(ZoneOffset.UTC))
+				.set(API_TOKENS.REVOKED_AT, Instant.EPOCH)
 				.where(API_TOKENS.ID.eq(ALPHA_TOKEN))
 				.execute();
 		});
@@ -111,7 +110,7 @@ class ApiTokenRowLevelSecurityTest {
 				.set(API_TOKENS.PREFIX, "lst_forged00")
 				.set(API_TOKENS.SCOPES, new String[] { "config:write" })
 				.set(API_TOKENS.CREATED_BY, UUID.randomUUID())
-				.set(API_TOKENS.CREATED_AT, Instant.EPOCH.atOffset(ZoneOffset.UTC))
+				.set(API_TOKENS.CREATED_AT, Instant.EPOCH)
 				.execute();
 		})).hasMessageContaining("row-level security");
 	}

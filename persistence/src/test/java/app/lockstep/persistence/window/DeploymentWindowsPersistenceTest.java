@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -73,15 +72,15 @@ class DeploymentWindowsPersistenceTest {
 					.set(ORGANIZATIONS.SLUG, "win-" + org.value().toString().substring(0, 8))
 					.set(ORGANIZATIONS.NAME, "Windows " + org)
 					.set(ORGANIZATIONS.TIME_ZONE, "UTC")
-					.set(ORGANIZATIONS.CREATED_AT, Instant.EPOCH.atOffset(ZoneOffset.UTC))
+					.set(ORGANIZATIONS.CREATED_AT, Instant.EPOCH)
 					.execute();
 				dsl.insertInto(PROJECTS)
 					.set(PROJECTS.ORG_ID, org.value())
 					.set(PROJECTS.ID, project)
 					.set(PROJECTS.SLUG, "shop")
 					.set(PROJECTS.NAME, "Shop")
-					.set(PROJECTS.CREATED_AT, Instant.EPOCH.atOffset(ZoneOffset.UTC))
-					.set(PROJECTS.UPDATED_AT, Instant.EPOCH.atOffset(ZoneOffset.UTC))
+					.set(PROJECTS.CREATED_AT, Instant.EPOCH)
+					.set(PROJECTS.UPDATED_AT, Instant.EPOCH)
 					.execute();
 				dsl.insertInto(ENVIRONMENTS)
 					.set(ENVIRONMENTS.ORG_ID, org.value())
@@ -91,8 +90,8 @@ class DeploymentWindowsPersistenceTest {
 					.set(ENVIRONMENTS.TIER, "PRODUCTION")
 					.set(ENVIRONMENTS.POSITION, 1)
 					.set(ENVIRONMENTS.TIME_ZONE, "Europe/Paris")
-					.set(ENVIRONMENTS.CREATED_AT, Instant.EPOCH.atOffset(ZoneOffset.UTC))
-					.set(ENVIRONMENTS.UPDATED_AT, Instant.EPOCH.atOffset(ZoneOffset.UTC))
+					.set(ENVIRONMENTS.CREATED_AT, Instant.EPOCH)
+					.set(ENVIRONMENTS.UPDATED_AT, Instant.EPOCH)
 					.execute();
 				JooqDeploymentWindows windows = new JooqDeploymentWindows(dsl);
 				windows.save(org, (org == ALPHA) ? ALPHA_PRODUCTION : BETA_PRODUCTION, RULES, USER, "Olivia",
