@@ -12,9 +12,11 @@ import org.jooq.codegen.GenerationTool;
 import org.jooq.meta.jaxb.Configuration;
 import org.jooq.meta.jaxb.Database;
 import org.jooq.meta.jaxb.ForcedType;
+import org.jooq.meta.jaxb.ForcedTypeObjectType;
 import org.jooq.meta.jaxb.Generate;
 import org.jooq.meta.jaxb.Generator;
 import org.jooq.meta.jaxb.Jdbc;
+import org.jooq.meta.jaxb.LambdaConverter;
 import org.jooq.meta.jaxb.Target;
 
 /**
@@ -29,7 +31,7 @@ public final class GenerateJooqClasses {
 	 * Changes with the generator's settings below, so that changing them regenerates the
 	 * classes even when no migration changed.
 	 */
-	private static final String SETTINGS = "instant-1";
+	private static final String SETTINGS = "instant-1,ids-2";
 
 	private GenerateJooqClasses() {
 	}
@@ -65,17 +67,43 @@ public final class GenerateJooqClasses {
 		Files.writeString(stamp, hash);
 	}
 
+	/**
+	 * A uuid column holding a typed id: the generated field is of the id's type,
+	 * converted by the id's constructor and {@code value()}.
+	 */
+	private static ForcedType id(String type, String columns) {
+		return new ForcedType().withUserType(type)
+			.withLambdaConverter(new LambdaConverter().withFrom(type + "::new").withTo(type + "::value"))
+			.withIncludeExpression(columns)
+			.withIncludeTypes("uuid")
+			.withObjectType(ForcedTypeObjectType.COLUMN);
+	}
+
 	private static Configuration configuration(String url, Path output, String packageName) {
 		return new Configuration()
 			.withJdbc(new Jdbc().withDriver("org.postgresql.Driver").withUrl(url).withUser("postgres"))
-			.withGenerator(new Generator()
-				.withDatabase(new Database().withName("org.jooq.meta.postgres.PostgresDatabase")
-					.withInputSchema("lockstep")
-					.withIncludes(".*")
-					.withExcludes("flyway_schema_history")
-					// Every timestamptz is an Instant in Java: the domain speaks Instant.
-					.withForcedTypes(new ForcedType().withName("INSTANT")
-						.withIncludeTypes("timestamp\\ with\\ time\\ zone|timestamptz")))
+			.withGenerator(new Generator().withDatabase(new Database()
+				.withName("org.jooq.meta.postgres.PostgresDatabase")
+				.withInputSchema("lockstep")
+				.withIncludes(".*")
+				.withExcludes("flyway_schema_history")
+				// Every timestamptz is an Instant in Java: the domain speaks Instant.
+				.withForcedTypes(
+						new ForcedType().withName("INSTANT")
+							.withIncludeTypes("timestamp\\ with\\ time\\ zone|timestamptz"),
+						id("app.lockstep.domain.shared.OrgId",
+								".*\\.org_id|.*\\.organizations\\.id|.*\\.users\\.last_org_id"),
+						id("app.lockstep.domain.project.ProjectId", ".*\\.project_id|.*\\.projects\\.id"),
+						id("app.lockstep.domain.project.EnvironmentId", ".*\\.environment_id|.*\\.environments\\.id"),
+						id("app.lockstep.domain.deploy.DeploymentId",
+								".*\\.deployments\\.id|.*\\.deployment_approvals\\.deployment_id"),
+						id("app.lockstep.domain.code.ArtifactId",
+								".*\\.artifact_id|.*\\.previous_artifact_id|.*\\.artifacts\\.id"),
+						id("app.lockstep.domain.shared.UserId", ".*\\.users\\.id|.*\\.memberships\\.user_id"
+								+ "|.*\\.(api_tokens|organization_freezes)\\.created_by|.*\\.invitations\\.(invited_by|accepted_by)"
+								+ "|.*\\.deployment_approvals\\.approver_id|.*\\.deployments\\.(requested_by_user|reviewed_by)"
+								+ "|.*\\.environment_windows\\.updated_by"),
+						id("app.lockstep.domain.window.FreezeId", ".*\\.organization_freezes\\.id")))
 				.withGenerate(new Generate().withRecords(true)
 					.withPojos(false)
 					.withDaos(false)

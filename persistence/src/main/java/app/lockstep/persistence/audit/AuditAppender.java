@@ -83,7 +83,7 @@ final class AuditAppender {
 	private void flush(OrgId org, List<Entry> entries) {
 		int count = entries.size();
 		Record2<Long, String> head = this.dsl.insertInto(AUDIT_HEADS)
-			.set(AUDIT_HEADS.ORG_ID, org.value())
+			.set(AUDIT_HEADS.ORG_ID, org)
 			.set(AUDIT_HEADS.LAST_SEQ, (long) count)
 			.set(AUDIT_HEADS.LAST_HASH, AuditChain.GENESIS)
 			.onConflict(AUDIT_HEADS.ORG_ID)
@@ -119,10 +119,7 @@ final class AuditAppender {
 		if (insert != null) {
 			insert.execute();
 		}
-		this.dsl.update(AUDIT_HEADS)
-			.set(AUDIT_HEADS.LAST_HASH, previous)
-			.where(AUDIT_HEADS.ORG_ID.eq(org.value()))
-			.execute();
+		this.dsl.update(AUDIT_HEADS).set(AUDIT_HEADS.LAST_HASH, previous).where(AUDIT_HEADS.ORG_ID.eq(org)).execute();
 	}
 
 	private static final List<Field<?>> COLUMNS = List.of(AUDIT_EVENTS.ORG_ID, AUDIT_EVENTS.SEQ,

@@ -84,7 +84,7 @@ final class AuditPages {
 	 * range, so that walking back from it meets the range's events at once.
 	 */
 	private boolean cursorInside(OrgId org, AuditFilter filter, @Nullable Long beforeSeq) {
-		Condition below = AUDIT_EVENTS.ORG_ID.eq(org.value());
+		Condition below = AUDIT_EVENTS.ORG_ID.eq(org);
 		if (beforeSeq != null) {
 			below = below.and(AUDIT_EVENTS.SEQ.lt(beforeSeq));
 		}
@@ -112,7 +112,7 @@ final class AuditPages {
 		Field<Long> seq = range.field("seq", Long.class);
 		return this.planned.with(range)
 			.selectFrom(AUDIT_EVENTS)
-			.where(AUDIT_EVENTS.ORG_ID.eq(org.value())
+			.where(AUDIT_EVENTS.ORG_ID.eq(org)
 				.and(AUDIT_EVENTS.SEQ.in(this.planned.select(seq).from(range).orderBy(seq.desc()).limit(limit))))
 			.orderBy(AUDIT_EVENTS.SEQ.desc())
 			.fetch(AuditQueries::toEvent);
@@ -120,7 +120,7 @@ final class AuditPages {
 
 	List<AuditEvent> ofTarget(OrgId org, String targetId, int limit) {
 		return this.dsl.selectFrom(AUDIT_EVENTS)
-			.where(AUDIT_EVENTS.ORG_ID.eq(org.value()).and(AUDIT_EVENTS.TARGET_ID.eq(targetId)))
+			.where(AUDIT_EVENTS.ORG_ID.eq(org).and(AUDIT_EVENTS.TARGET_ID.eq(targetId)))
 			.orderBy(AUDIT_EVENTS.SEQ.asc())
 			.limit(limit)
 			.fetch(AuditQueries::toEvent);
@@ -128,7 +128,7 @@ final class AuditPages {
 
 	Optional<AuditEvent> event(OrgId org, long seq) {
 		return this.dsl.selectFrom(AUDIT_EVENTS)
-			.where(AUDIT_EVENTS.ORG_ID.eq(org.value()).and(AUDIT_EVENTS.SEQ.eq(seq)))
+			.where(AUDIT_EVENTS.ORG_ID.eq(org).and(AUDIT_EVENTS.SEQ.eq(seq)))
 			.fetchOptional(AuditQueries::toEvent);
 	}
 

@@ -80,7 +80,7 @@ final class AuditQueries {
 	}
 
 	private static Condition matching(OrgId org, AuditFilter filter, @Nullable Condition kind) {
-		Condition condition = AUDIT_EVENTS.ORG_ID.eq(org.value());
+		Condition condition = AUDIT_EVENTS.ORG_ID.eq(org);
 		if (filter.actor() != null) {
 			condition = condition.and(AUDIT_EVENTS.ACTOR_ID.eq(filter.actor())
 				.or(AUDIT_EVENTS.ACTOR_NAME.containsIgnoreCase(filter.actor())));
@@ -100,11 +100,11 @@ final class AuditQueries {
 			condition = condition.and(AUDIT_EVENTS.PROJECT_SLUG.in(DSL.select(DSL.val(filter.project()))
 				.unionAll(DSL.select(PROJECTS.SLUG)
 					.from(PROJECTS)
-					.where(PROJECTS.ORG_ID.eq(org.value()))
+					.where(PROJECTS.ORG_ID.eq(org))
 					.and(DSL.lower(PROJECTS.NAME).eq(DSL.lower(DSL.val(filter.project()))))
 					.andNotExists(DSL.selectOne()
 						.from(sameSlug)
-						.where(sameSlug.ORG_ID.eq(org.value()))
+						.where(sameSlug.ORG_ID.eq(org))
 						.and(sameSlug.SLUG.eq(filter.project()))))));
 		}
 		if (filter.environment() != null) {

@@ -89,7 +89,7 @@ final class AuditScanner {
 	ChainHead head(OrgId org) {
 		return this.dsl.select(AUDIT_HEADS.LAST_SEQ, AUDIT_HEADS.LAST_HASH)
 			.from(AUDIT_HEADS)
-			.where(AUDIT_HEADS.ORG_ID.eq(org.value()))
+			.where(AUDIT_HEADS.ORG_ID.eq(org))
 			.fetchOptional((record) -> new ChainHead(record.value1(), record.value2()))
 			.orElse(ChainHead.EMPTY);
 	}

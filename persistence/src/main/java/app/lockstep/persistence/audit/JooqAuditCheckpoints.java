@@ -35,7 +35,7 @@ class JooqAuditCheckpoints implements AuditCheckpoints {
 			return this.dsl.select(AUDIT_HEADS.ORG_ID)
 				.from(AUDIT_HEADS)
 				.orderBy(AUDIT_HEADS.ORG_ID)
-				.fetch((record) -> new OrgId(record.value1()));
+				.fetch((record) -> record.value1());
 		}
 		finally {
 			signer("");
@@ -52,7 +52,7 @@ class JooqAuditCheckpoints implements AuditCheckpoints {
 	@Override
 	public void add(OrgId org, Checkpoint checkpoint) {
 		this.dsl.insertInto(AUDIT_CHECKPOINTS)
-			.set(AUDIT_CHECKPOINTS.ORG_ID, org.value())
+			.set(AUDIT_CHECKPOINTS.ORG_ID, org)
 			.set(AUDIT_CHECKPOINTS.ID, checkpoint.id())
 			.set(AUDIT_CHECKPOINTS.SEQ, checkpoint.seq())
 			.set(AUDIT_CHECKPOINTS.HASH, checkpoint.hash())
@@ -67,7 +67,7 @@ class JooqAuditCheckpoints implements AuditCheckpoints {
 	@Override
 	public List<Checkpoint> recent(OrgId org, int limit) {
 		return this.dsl.selectFrom(AUDIT_CHECKPOINTS)
-			.where(AUDIT_CHECKPOINTS.ORG_ID.eq(org.value()))
+			.where(AUDIT_CHECKPOINTS.ORG_ID.eq(org))
 			.orderBy(AUDIT_CHECKPOINTS.SIGNED_AT.desc(), AUDIT_CHECKPOINTS.SEQ.desc())
 			.limit(limit)
 			.fetch(JooqAuditCheckpoints::toCheckpoint);
@@ -76,7 +76,7 @@ class JooqAuditCheckpoints implements AuditCheckpoints {
 	@Override
 	public List<Checkpoint> all(OrgId org) {
 		return this.dsl.selectFrom(AUDIT_CHECKPOINTS)
-			.where(AUDIT_CHECKPOINTS.ORG_ID.eq(org.value()))
+			.where(AUDIT_CHECKPOINTS.ORG_ID.eq(org))
 			.orderBy(AUDIT_CHECKPOINTS.SIGNED_AT.asc(), AUDIT_CHECKPOINTS.SEQ.asc())
 			.fetch(JooqAuditCheckpoints::toCheckpoint);
 	}

@@ -32,9 +32,9 @@ class JooqArtifacts implements Artifacts {
 	@Override
 	public boolean addIfAbsent(OrgId org, Artifact artifact) {
 		return this.dsl.insertInto(ARTIFACTS)
-			.set(ARTIFACTS.ORG_ID, org.value())
-			.set(ARTIFACTS.ID, artifact.id().value())
-			.set(ARTIFACTS.PROJECT_ID, artifact.project().value())
+			.set(ARTIFACTS.ORG_ID, org)
+			.set(ARTIFACTS.ID, artifact.id())
+			.set(ARTIFACTS.PROJECT_ID, artifact.project())
 			.set(ARTIFACTS.VERSION, artifact.version())
 			.set(ARTIFACTS.COMMIT_SHA, artifact.commitSha())
 			.set(ARTIFACTS.DIGEST, artifact.digest())
@@ -58,7 +58,7 @@ class JooqArtifacts implements Artifacts {
 	@Override
 	public Optional<Artifact> byId(OrgId org, ArtifactId id) {
 		return this.dsl.selectFrom(ARTIFACTS)
-			.where(ARTIFACTS.ORG_ID.eq(org.value()).and(ARTIFACTS.ID.eq(id.value())))
+			.where(ARTIFACTS.ORG_ID.eq(org).and(ARTIFACTS.ID.eq(id)))
 			.fetchOptional()
 			.map(JooqArtifacts::toArtifact);
 	}
@@ -79,14 +79,13 @@ class JooqArtifacts implements Artifacts {
 	}
 
 	private static Condition ofProject(OrgId org, ProjectId project) {
-		return ARTIFACTS.ORG_ID.eq(org.value()).and(ARTIFACTS.PROJECT_ID.eq(project.value()));
+		return ARTIFACTS.ORG_ID.eq(org).and(ARTIFACTS.PROJECT_ID.eq(project));
 	}
 
 	private static Artifact toArtifact(ArtifactsRecord record) {
-		return new Artifact(new ArtifactId(record.getId()), new ProjectId(record.getProjectId()), record.getVersion(),
-				record.getCommitSha(), record.getDigest(), record.getCreatedAt(),
-				new Actor(Actor.Type.valueOf(record.getCreatedByType()), record.getCreatedById(),
-						record.getCreatedByName(), null));
+		return new Artifact(record.getId(), record.getProjectId(), record.getVersion(), record.getCommitSha(),
+				record.getDigest(), record.getCreatedAt(), new Actor(Actor.Type.valueOf(record.getCreatedByType()),
+						record.getCreatedById(), record.getCreatedByName(), null));
 	}
 
 }

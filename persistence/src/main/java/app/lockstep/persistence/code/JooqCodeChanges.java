@@ -42,8 +42,8 @@ class JooqCodeChanges implements CodeChanges {
 				CODE_CHANGES.BRANCH, CODE_CHANGES.AUTHOR, CODE_CHANGES.MESSAGE, CODE_CHANGES.COMMITTED_AT,
 				CODE_CHANGES.URL, CODE_CHANGES.RECEIVED_AT, CODE_CHANGES.SOURCE);
 		for (Commit commit : commits) {
-			insert = insert.values(org.value(), project.value(), commit.sha(), commit.branch(), commit.author(),
-					commit.message(), commit.committedAt(), commit.url(), receivedAt, source.name());
+			insert = insert.values(org, project, commit.sha(), commit.branch(), commit.author(), commit.message(),
+					commit.committedAt(), commit.url(), receivedAt, source.name());
 		}
 		Set<String> stored = new HashSet<>(
 				insert.onConflictDoNothing().returning(CODE_CHANGES.SHA).fetch(CODE_CHANGES.SHA));
@@ -84,8 +84,8 @@ class JooqCodeChanges implements CodeChanges {
 	@Override
 	public List<CodeChange> commitsBetween(OrgId org, ProjectId project, @Nullable String fromSha, String toSha) {
 		var to = CODE_CHANGES.as("to_commit");
-		Condition toCommit = to.ORG_ID.eq(org.value())
-			.and(to.PROJECT_ID.eq(project.value()))
+		Condition toCommit = to.ORG_ID.eq(org)
+			.and(to.PROJECT_ID.eq(project))
 			.and(to.SHA.eq(toSha.toLowerCase(java.util.Locale.ROOT)));
 		Condition condition = ofProject(org, project)
 			.and(CODE_CHANGES.BRANCH.eq(DSL.field(select(to.BRANCH).from(to).where(toCommit))))
@@ -93,8 +93,8 @@ class JooqCodeChanges implements CodeChanges {
 		if (fromSha != null) {
 			var from = CODE_CHANGES.as("from_commit");
 			var fromTime = DSL.field(select(from.COMMITTED_AT).from(from)
-				.where(from.ORG_ID.eq(org.value())
-					.and(from.PROJECT_ID.eq(project.value()))
+				.where(from.ORG_ID.eq(org)
+					.and(from.PROJECT_ID.eq(project))
 					.and(from.SHA.eq(fromSha.toLowerCase(java.util.Locale.ROOT)))));
 			// Not "> from or from is null": an OR keeps the bound out of the index scan,
 			// and
@@ -112,13 +112,13 @@ class JooqCodeChanges implements CodeChanges {
 	}
 
 	private static Condition ofProject(OrgId org, ProjectId project) {
-		return CODE_CHANGES.ORG_ID.eq(org.value()).and(CODE_CHANGES.PROJECT_ID.eq(project.value()));
+		return CODE_CHANGES.ORG_ID.eq(org).and(CODE_CHANGES.PROJECT_ID.eq(project));
 	}
 
 	private static CodeChange toChange(CodeChangesRecord record) {
-		return new CodeChange(new ProjectId(record.getProjectId()), record.getSha(), record.getBranch(),
-				record.getAuthor(), record.getMessage(), record.getCommittedAt(), record.getUrl(),
-				record.getReceivedAt(), CodeSource.valueOf(record.getSource()));
+		return new CodeChange(record.getProjectId(), record.getSha(), record.getBranch(), record.getAuthor(),
+				record.getMessage(), record.getCommittedAt(), record.getUrl(), record.getReceivedAt(),
+				CodeSource.valueOf(record.getSource()));
 	}
 
 }

@@ -37,7 +37,7 @@ class JooqWebhooks implements Webhooks {
 		return this.dsl.select(PROJECT_WEBHOOKS.ORG_ID, PROJECT_WEBHOOKS.PROJECT_ID)
 			.from(PROJECT_WEBHOOKS)
 			.where(PROJECT_WEBHOOKS.HOOK_ID.eq(hookId))
-			.fetchOptional((record) -> new WebhookTarget(new OrgId(record.value1()), new ProjectId(record.value2())));
+			.fetchOptional((record) -> new WebhookTarget(record.value1(), record.value2()));
 	}
 
 	@Override
@@ -47,9 +47,9 @@ class JooqWebhooks implements Webhooks {
 			.from(PROJECT_WEBHOOKS)
 			.join(PROJECTS)
 			.on(PROJECTS.ORG_ID.eq(PROJECT_WEBHOOKS.ORG_ID).and(PROJECTS.ID.eq(PROJECT_WEBHOOKS.PROJECT_ID)))
-			.where(PROJECT_WEBHOOKS.ORG_ID.eq(org.value()).and(PROJECT_WEBHOOKS.PROJECT_ID.eq(project.value())))
-			.fetchOptional((record) -> new Webhook(new ProjectId(record.get(PROJECT_WEBHOOKS.PROJECT_ID)),
-					record.get(PROJECTS.SLUG), record.get(PROJECT_WEBHOOKS.HOOK_ID),
+			.where(PROJECT_WEBHOOKS.ORG_ID.eq(org).and(PROJECT_WEBHOOKS.PROJECT_ID.eq(project)))
+			.fetchOptional((record) -> new Webhook(record.get(PROJECT_WEBHOOKS.PROJECT_ID), record.get(PROJECTS.SLUG),
+					record.get(PROJECT_WEBHOOKS.HOOK_ID),
 					new SealedSecret(record.get(PROJECT_WEBHOOKS.SECRET_KEY_ID),
 							record.get(PROJECT_WEBHOOKS.SECRET_SEALED)),
 					record.get(PROJECT_WEBHOOKS.UPDATED_AT), record.get(PROJECT_WEBHOOKS.UPDATED_BY)));
@@ -58,8 +58,8 @@ class JooqWebhooks implements Webhooks {
 	@Override
 	public void save(OrgId org, Webhook webhook) {
 		this.dsl.insertInto(PROJECT_WEBHOOKS)
-			.set(PROJECT_WEBHOOKS.ORG_ID, org.value())
-			.set(PROJECT_WEBHOOKS.PROJECT_ID, webhook.project().value())
+			.set(PROJECT_WEBHOOKS.ORG_ID, org)
+			.set(PROJECT_WEBHOOKS.PROJECT_ID, webhook.project())
 			.set(PROJECT_WEBHOOKS.HOOK_ID, webhook.hookId())
 			.set(PROJECT_WEBHOOKS.SECRET_SEALED, webhook.secret().sealed())
 			.set(PROJECT_WEBHOOKS.SECRET_KEY_ID, webhook.secret().keyId())
@@ -77,9 +77,9 @@ class JooqWebhooks implements Webhooks {
 	@Override
 	public void addDelivery(OrgId org, WebhookDelivery delivery) {
 		this.dsl.insertInto(WEBHOOK_DELIVERIES)
-			.set(WEBHOOK_DELIVERIES.ORG_ID, org.value())
+			.set(WEBHOOK_DELIVERIES.ORG_ID, org)
 			.set(WEBHOOK_DELIVERIES.ID, delivery.id())
-			.set(WEBHOOK_DELIVERIES.PROJECT_ID, delivery.project().value())
+			.set(WEBHOOK_DELIVERIES.PROJECT_ID, delivery.project())
 			.set(WEBHOOK_DELIVERIES.RECEIVED_AT, delivery.receivedAt())
 			.set(WEBHOOK_DELIVERIES.FORGE, delivery.forge().name())
 			.set(WEBHOOK_DELIVERIES.EVENT, delivery.event())
@@ -107,11 +107,11 @@ class JooqWebhooks implements Webhooks {
 	}
 
 	private static Condition ofProject(OrgId org, ProjectId project) {
-		return WEBHOOK_DELIVERIES.ORG_ID.eq(org.value()).and(WEBHOOK_DELIVERIES.PROJECT_ID.eq(project.value()));
+		return WEBHOOK_DELIVERIES.ORG_ID.eq(org).and(WEBHOOK_DELIVERIES.PROJECT_ID.eq(project));
 	}
 
 	private static WebhookDelivery toDelivery(WebhookDeliveriesRecord record) {
-		return new WebhookDelivery(record.getId(), new ProjectId(record.getProjectId()), record.getReceivedAt(),
+		return new WebhookDelivery(record.getId(), record.getProjectId(), record.getReceivedAt(),
 				Forge.valueOf(record.getForge()), record.getEvent(), DeliveryOutcome.valueOf(record.getOutcome()),
 				record.getDetail(), record.getCommits());
 	}

@@ -49,14 +49,14 @@ class JooqConfigRevisions implements ConfigRevisions {
 		if (scope.environment() != null) {
 			this.dsl.select(ENVIRONMENTS.ID)
 				.from(ENVIRONMENTS)
-				.where(ENVIRONMENTS.ORG_ID.eq(org.value()).and(ENVIRONMENTS.ID.eq(scope.environment().value())))
+				.where(ENVIRONMENTS.ORG_ID.eq(org).and(ENVIRONMENTS.ID.eq(scope.environment())))
 				.forNoKeyUpdate()
 				.fetch();
 		}
 		else {
 			this.dsl.select(PROJECTS.ID)
 				.from(PROJECTS)
-				.where(PROJECTS.ORG_ID.eq(org.value()).and(PROJECTS.ID.eq(scope.project().value())))
+				.where(PROJECTS.ORG_ID.eq(org).and(PROJECTS.ID.eq(scope.project())))
 				.forNoKeyUpdate()
 				.fetch();
 		}
@@ -93,12 +93,12 @@ class JooqConfigRevisions implements ConfigRevisions {
 	public Map<EnvironmentId, ConfigRevision> latestPerEnvironment(OrgId org, ProjectId project) {
 		var latest = this.dsl.select(CONFIG_REVISIONS.ENVIRONMENT_ID, max(CONFIG_REVISIONS.NUMBER).as("number"))
 			.from(CONFIG_REVISIONS)
-			.where(CONFIG_REVISIONS.ORG_ID.eq(org.value())
-				.and(CONFIG_REVISIONS.PROJECT_ID.eq(project.value()))
+			.where(CONFIG_REVISIONS.ORG_ID.eq(org)
+				.and(CONFIG_REVISIONS.PROJECT_ID.eq(project))
 				.and(CONFIG_REVISIONS.ENVIRONMENT_ID.isNotNull()))
 			.groupBy(CONFIG_REVISIONS.ENVIRONMENT_ID)
 			.asTable("latest");
-		Condition condition = CONFIG_REVISIONS.ORG_ID.eq(org.value())
+		Condition condition = CONFIG_REVISIONS.ORG_ID.eq(org)
 			.and(row(CONFIG_REVISIONS.ENVIRONMENT_ID, CONFIG_REVISIONS.NUMBER).in(this.dsl
 				.select(latest.field(CONFIG_REVISIONS.ENVIRONMENT_ID), latest.field("number", Integer.class))
 				.from(latest)));
@@ -126,7 +126,7 @@ class JooqConfigRevisions implements ConfigRevisions {
 		List<UUID> ids = new ArrayList<>(this.dsl.select(ofEnvironment.field(scope.ID))
 			.from(ENVIRONMENTS)
 			.crossJoin(DSL.lateral(ofEnvironment))
-			.where(ENVIRONMENTS.ORG_ID.eq(org.value()))
+			.where(ENVIRONMENTS.ORG_ID.eq(org))
 			.fetch(ofEnvironment.field(scope.ID)));
 		var ofProject = this.dsl.select(scope.ID)
 			.from(scope)
@@ -139,15 +139,15 @@ class JooqConfigRevisions implements ConfigRevisions {
 		ids.addAll(this.dsl.select(ofProject.field(scope.ID))
 			.from(PROJECTS)
 			.crossJoin(DSL.lateral(ofProject))
-			.where(PROJECTS.ORG_ID.eq(org.value()))
+			.where(PROJECTS.ORG_ID.eq(org))
 			.fetch(ofProject.field(scope.ID)));
 		Map<ConfigScope, ConfigRevision> result = new LinkedHashMap<>();
 		if (ids.isEmpty()) {
 			return result;
 		}
 		for (ConfigRevision revision : revisions(org,
-				CONFIG_REVISIONS.ORG_ID.eq(org.value()).and(CONFIG_REVISIONS.ID.eq(DSL.any(ids.toArray(UUID[]::new)))),
-				null, ids.size())) {
+				CONFIG_REVISIONS.ORG_ID.eq(org).and(CONFIG_REVISIONS.ID.eq(DSL.any(ids.toArray(UUID[]::new)))), null,
+				ids.size())) {
 			result.put(revision.scope(), revision);
 		}
 		return result;
@@ -157,11 +157,10 @@ class JooqConfigRevisions implements ConfigRevisions {
 	public void insert(OrgId org, ConfigRevision revision) {
 		try {
 			this.dsl.insertInto(CONFIG_REVISIONS)
-				.set(CONFIG_REVISIONS.ORG_ID, org.value())
+				.set(CONFIG_REVISIONS.ORG_ID, org)
 				.set(CONFIG_REVISIONS.ID, revision.id())
-				.set(CONFIG_REVISIONS.PROJECT_ID, revision.scope().project().value())
-				.set(CONFIG_REVISIONS.ENVIRONMENT_ID,
-						(revision.scope().environment() != null) ? revision.scope().environment().value() : null)
+				.set(CONFIG_REVISIONS.PROJECT_ID, revision.scope().project())
+				.set(CONFIG_REVISIONS.ENVIRONMENT_ID, revision.scope().environment())
 				.set(CONFIG_REVISIONS.NUMBER, revision.number())
 				.set(CONFIG_REVISIONS.INFRASTRUCTURE, revision.infrastructure())
 				.set(CONFIG_REVISIONS.MESSAGE, revision.message())
@@ -189,7 +188,7 @@ class JooqConfigRevisions implements ConfigRevisions {
 		int position = 0;
 		for (StoredVariable variable : revision.variables()) {
 			SealedSecret sealed = variable.sealed();
-			insert = insert.values(org.value(), revision.id(), position++, variable.name(),
+			insert = insert.values(org, revision.id(), position++, variable.name(),
 					variable.sensitive() ? null : variable.value(), (sealed != null) ? sealed.sealed() : null,
 					(sealed != null) ? sealed.keyId() : null, variable.fingerprint(), variable.sensitive(),
 					variable.visibility().name());
@@ -198,10 +197,8 @@ class JooqConfigRevisions implements ConfigRevisions {
 	}
 
 	private static Condition inScope(OrgId org, ConfigScope scope) {
-		Condition condition = CONFIG_REVISIONS.ORG_ID.eq(org.value())
-			.and(CONFIG_REVISIONS.PROJECT_ID.eq(scope.project().value()));
-		return (scope.environment() != null)
-				? condition.and(CONFIG_REVISIONS.ENVIRONMENT_ID.eq(scope.environment().value()))
+		Condition condition = CONFIG_REVISIONS.ORG_ID.eq(org).and(CONFIG_REVISIONS.PROJECT_ID.eq(scope.project()));
+		return (scope.environment() != null) ? condition.and(CONFIG_REVISIONS.ENVIRONMENT_ID.eq(scope.environment()))
 				: condition.and(CONFIG_REVISIONS.ENVIRONMENT_ID.isNull());
 	}
 
@@ -221,7 +218,7 @@ class JooqConfigRevisions implements ConfigRevisions {
 		}
 		Map<UUID, List<StoredVariable>> variables = new HashMap<>();
 		this.dsl.selectFrom(CONFIG_VARIABLES)
-			.where(CONFIG_VARIABLES.ORG_ID.eq(org.value())
+			.where(CONFIG_VARIABLES.ORG_ID.eq(org)
 				.and(CONFIG_VARIABLES.REVISION_ID.in(rows.stream().map(ConfigRevisionsRecord::getId).toList())))
 			.orderBy(CONFIG_VARIABLES.REVISION_ID, CONFIG_VARIABLES.POSITION)
 			.fetch()
@@ -231,10 +228,7 @@ class JooqConfigRevisions implements ConfigRevisions {
 	}
 
 	private static ConfigRevision toRevision(ConfigRevisionsRecord record, List<StoredVariable> variables) {
-		UUID environment = record.getEnvironmentId();
-		return new ConfigRevision(record.getId(),
-				new ConfigScope(new ProjectId(record.getProjectId()),
-						(environment != null) ? new EnvironmentId(environment) : null),
+		return new ConfigRevision(record.getId(), new ConfigScope(record.getProjectId(), record.getEnvironmentId()),
 				record.getNumber(), record.getInfrastructure(), variables, record.getMessage(),
 				new Actor(Actor.Type.valueOf(record.getAuthorType()), record.getAuthorId(), record.getAuthorName(),
 						null),

@@ -41,14 +41,13 @@ class JooqSecretReads implements SecretReads {
 			.limit(limit)
 			.fetch(SECRET_READS.ORG_ID)
 			.stream()
-			.map(OrgId::new)
 			.toList();
 	}
 
 	@Override
 	public List<SecretRead> lockPending(OrgId org, int limit) {
 		return this.dsl.selectFrom(SECRET_READS)
-			.where(SECRET_READS.ORG_ID.eq(org.value()))
+			.where(SECRET_READS.ORG_ID.eq(org))
 			.orderBy(SECRET_READS.ID)
 			.limit(limit)
 			.forUpdate()
@@ -61,10 +60,7 @@ class JooqSecretReads implements SecretReads {
 		if (ids.isEmpty()) {
 			return;
 		}
-		this.dsl.deleteFrom(SECRET_READS)
-			.where(SECRET_READS.ORG_ID.eq(org.value()))
-			.and(SECRET_READS.ID.in(ids))
-			.execute();
+		this.dsl.deleteFrom(SECRET_READS).where(SECRET_READS.ORG_ID.eq(org)).and(SECRET_READS.ID.in(ids)).execute();
 	}
 
 	private SecretRead toRead(Record row) {
@@ -74,8 +70,8 @@ class JooqSecretReads implements SecretReads {
 		// Rows from before V21, or from instances that do not know the columns, are one
 		// read.
 		Instant lastReadAt = (row.get(SECRET_READS.LAST_READ_AT) != null) ? row.get(SECRET_READS.LAST_READ_AT) : readAt;
-		return new SecretRead(row.get(SECRET_READS.ID), new OrgId(row.get(SECRET_READS.ORG_ID)), actor,
-				new EnvironmentId(row.get(SECRET_READS.ENVIRONMENT_ID)), row.get(SECRET_READS.PROJECT_SLUG),
+		return new SecretRead(row.get(SECRET_READS.ID), row.get(SECRET_READS.ORG_ID), actor,
+				row.get(SECRET_READS.ENVIRONMENT_ID), row.get(SECRET_READS.PROJECT_SLUG),
 				row.get(SECRET_READS.ENVIRONMENT_NAME), row.get(SECRET_READS.REVISION),
 				row.get(SECRET_READS.PROJECT_REVISION), Arrays.asList(row.get(SECRET_READS.SENSITIVE_VARIABLES)),
 				readAt, row.get(SECRET_READS.READS), lastReadAt);

@@ -18,6 +18,7 @@ import app.lockstep.domain.access.Role;
 import app.lockstep.persistence.jooq.tables.records.ApprovalPoliciesRecord;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import app.lockstep.persistence.shared.UuidArrays;
 
 import org.springframework.stereotype.Repository;
 
@@ -36,8 +37,7 @@ class JooqApprovalPolicies implements ApprovalPolicies {
 	@Override
 	public Optional<ApprovalPolicy> find(OrgId org, EnvironmentId environment) {
 		return this.dsl.selectFrom(APPROVAL_POLICIES)
-			.where(APPROVAL_POLICIES.ORG_ID.eq(org.value())
-				.and(APPROVAL_POLICIES.ENVIRONMENT_ID.eq(environment.value())))
+			.where(APPROVAL_POLICIES.ORG_ID.eq(org).and(APPROVAL_POLICIES.ENVIRONMENT_ID.eq(environment)))
 			.fetchOptional()
 			.map(JooqApprovalPolicies::toPolicy);
 	}
@@ -48,10 +48,10 @@ class JooqApprovalPolicies implements ApprovalPolicies {
 		if (environments.isEmpty()) {
 			return all;
 		}
-		UUID[] ids = environments.stream().map(EnvironmentId::value).distinct().toArray(UUID[]::new);
 		this.dsl.selectFrom(APPROVAL_POLICIES)
-			.where(APPROVAL_POLICIES.ORG_ID.eq(org.value()).and(APPROVAL_POLICIES.ENVIRONMENT_ID.eq(DSL.any(ids))))
-			.forEach((record) -> all.put(new EnvironmentId(record.getEnvironmentId()), toPolicy(record)));
+			.where(APPROVAL_POLICIES.ORG_ID.eq(org)
+				.and(UuidArrays.anyOf(APPROVAL_POLICIES.ENVIRONMENT_ID, environments, EnvironmentId::value)))
+			.forEach((record) -> all.put(record.getEnvironmentId(), toPolicy(record)));
 		return all;
 	}
 
@@ -65,8 +65,8 @@ class JooqApprovalPolicies implements ApprovalPolicies {
 		var updatedAt = Objects.requireNonNull(policy.updatedAt(), "A saved policy has its updatedAt");
 		String updatedBy = Objects.requireNonNull(policy.updatedByName(), "A saved policy has its updatedByName");
 		this.dsl.insertInto(APPROVAL_POLICIES)
-			.set(APPROVAL_POLICIES.ORG_ID, org.value())
-			.set(APPROVAL_POLICIES.ENVIRONMENT_ID, environment.value())
+			.set(APPROVAL_POLICIES.ORG_ID, org)
+			.set(APPROVAL_POLICIES.ENVIRONMENT_ID, environment)
 			.set(APPROVAL_POLICIES.REQUIRED_APPROVALS, policy.requiredApprovals())
 			.set(APPROVAL_POLICIES.APPROVER_ROLES, roles)
 			.set(APPROVAL_POLICIES.ALLOW_SELF_APPROVAL, policy.allowSelfApproval())

@@ -21,6 +21,7 @@ import app.lockstep.persistence.jooq.tables.records.DeploymentApprovalsRecord;
 import app.lockstep.persistence.shared.UniqueViolations;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import app.lockstep.persistence.shared.UuidArrays;
 
 import org.springframework.stereotype.Repository;
 
@@ -45,20 +46,20 @@ class JooqApprovals implements Approvals {
 	public void insert(OrgId org, Approval approval) {
 		try {
 			this.dsl.insertInto(DEPLOYMENT_APPROVALS)
-				.set(DEPLOYMENT_APPROVALS.ORG_ID, org.value())
+				.set(DEPLOYMENT_APPROVALS.ORG_ID, org)
 				.set(DEPLOYMENT_APPROVALS.ID, approval.id())
-				.set(DEPLOYMENT_APPROVALS.DEPLOYMENT_ID, approval.deploymentId().value())
+				.set(DEPLOYMENT_APPROVALS.DEPLOYMENT_ID, approval.deploymentId())
 				.set(DEPLOYMENT_APPROVALS.REQUEST_VERSION, approval.requestVersion())
 				.set(DEPLOYMENT_APPROVALS.DECISION, approval.decision().value())
-				.set(DEPLOYMENT_APPROVALS.APPROVER_ID, approval.approverId().value())
+				.set(DEPLOYMENT_APPROVALS.APPROVER_ID, approval.approverId())
 				.set(DEPLOYMENT_APPROVALS.APPROVER_NAME, approval.approverName())
 				.set(DEPLOYMENT_APPROVALS.APPROVER_ROLE, approval.approverRole().name())
 				.set(DEPLOYMENT_APPROVALS.VIA_TOKEN, approval.viaToken())
 				.set(DEPLOYMENT_APPROVALS.COMMENT, approval.comment())
 				.set(DEPLOYMENT_APPROVALS.SELF_APPROVED, approval.selfApproved())
-				.set(DEPLOYMENT_APPROVALS.ARTIFACT_ID, approval.artifactId().value())
+				.set(DEPLOYMENT_APPROVALS.ARTIFACT_ID, approval.artifactId())
 				.set(DEPLOYMENT_APPROVALS.CONFIG_REVISION, approval.configRevision())
-				.set(DEPLOYMENT_APPROVALS.ENVIRONMENT_ID, approval.environmentId().value())
+				.set(DEPLOYMENT_APPROVALS.ENVIRONMENT_ID, approval.environmentId())
 				.set(DEPLOYMENT_APPROVALS.SCHEDULED_AT, approval.scheduledAt())
 				.set(DEPLOYMENT_APPROVALS.DECIDED_AT, approval.decidedAt())
 				.set(DEPLOYMENT_APPROVALS.EXPIRES_AT, approval.expiresAt())
@@ -75,8 +76,7 @@ class JooqApprovals implements Approvals {
 	@Override
 	public List<Approval> of(OrgId org, DeploymentId deployment) {
 		return this.dsl.selectFrom(DEPLOYMENT_APPROVALS)
-			.where(DEPLOYMENT_APPROVALS.ORG_ID.eq(org.value())
-				.and(DEPLOYMENT_APPROVALS.DEPLOYMENT_ID.eq(deployment.value())))
+			.where(DEPLOYMENT_APPROVALS.ORG_ID.eq(org).and(DEPLOYMENT_APPROVALS.DEPLOYMENT_ID.eq(deployment)))
 			.orderBy(DEPLOYMENT_APPROVALS.DECIDED_AT, DEPLOYMENT_APPROVALS.ID)
 			.fetch(JooqApprovals::toApproval);
 	}
@@ -87,9 +87,9 @@ class JooqApprovals implements Approvals {
 		if (deployments.isEmpty()) {
 			return all;
 		}
-		UUID[] ids = deployments.stream().map(DeploymentId::value).distinct().toArray(UUID[]::new);
 		this.dsl.selectFrom(DEPLOYMENT_APPROVALS)
-			.where(DEPLOYMENT_APPROVALS.ORG_ID.eq(org.value()).and(DEPLOYMENT_APPROVALS.DEPLOYMENT_ID.eq(DSL.any(ids))))
+			.where(DEPLOYMENT_APPROVALS.ORG_ID.eq(org)
+				.and(UuidArrays.anyOf(DEPLOYMENT_APPROVALS.DEPLOYMENT_ID, deployments, DeploymentId::value)))
 			.orderBy(DEPLOYMENT_APPROVALS.DECIDED_AT, DEPLOYMENT_APPROVALS.ID)
 			.fetch(JooqApprovals::toApproval)
 			.forEach((approval) -> all.computeIfAbsent(approval.deploymentId(), (id) -> new ArrayList<>())
@@ -98,13 +98,11 @@ class JooqApprovals implements Approvals {
 	}
 
 	private static Approval toApproval(DeploymentApprovalsRecord record) {
-		return new Approval(record.getId(), new DeploymentId(record.getDeploymentId()), record.getRequestVersion(),
-				Approval.Decision.valueOf(record.getDecision().toUpperCase(Locale.ROOT)),
-				new UserId(record.getApproverId()), record.getApproverName(), Role.valueOf(record.getApproverRole()),
-				record.getViaToken(), record.getComment(), record.getSelfApproved(),
-				new ArtifactId(record.getArtifactId()), record.getConfigRevision(),
-				new EnvironmentId(record.getEnvironmentId()), record.getScheduledAt(), record.getDecidedAt(),
-				record.getExpiresAt());
+		return new Approval(record.getId(), record.getDeploymentId(), record.getRequestVersion(),
+				Approval.Decision.valueOf(record.getDecision().toUpperCase(Locale.ROOT)), record.getApproverId(),
+				record.getApproverName(), Role.valueOf(record.getApproverRole()), record.getViaToken(),
+				record.getComment(), record.getSelfApproved(), record.getArtifactId(), record.getConfigRevision(),
+				record.getEnvironmentId(), record.getScheduledAt(), record.getDecidedAt(), record.getExpiresAt());
 	}
 
 }

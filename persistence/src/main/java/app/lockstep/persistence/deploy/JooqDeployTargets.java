@@ -31,7 +31,7 @@ class JooqDeployTargets implements DeployTargets {
 	@Override
 	public Optional<DeployTarget> find(OrgId org, EnvironmentId environment) {
 		return this.dsl.selectFrom(DEPLOY_TARGETS)
-			.where(DEPLOY_TARGETS.ORG_ID.eq(org.value()).and(DEPLOY_TARGETS.ENVIRONMENT_ID.eq(environment.value())))
+			.where(DEPLOY_TARGETS.ORG_ID.eq(org).and(DEPLOY_TARGETS.ENVIRONMENT_ID.eq(environment)))
 			.fetchOptional()
 			.map(JooqDeployTargets::toTarget);
 	}
@@ -48,8 +48,8 @@ class JooqDeployTargets implements DeployTargets {
 		String keyId = (secret != null) ? secret.keyId() : null;
 		byte[] sealed = (secret != null) ? secret.sealed() : null;
 		this.dsl.insertInto(DEPLOY_TARGETS)
-			.set(DEPLOY_TARGETS.ORG_ID, org.value())
-			.set(DEPLOY_TARGETS.ENVIRONMENT_ID, environment.value())
+			.set(DEPLOY_TARGETS.ORG_ID, org)
+			.set(DEPLOY_TARGETS.ENVIRONMENT_ID, environment)
 			.set(DEPLOY_TARGETS.TYPE, target.type().name())
 			.set(DEPLOY_TARGETS.URL, target.url())
 			.set(DEPLOY_TARGETS.SECRET_KEY_ID, keyId)

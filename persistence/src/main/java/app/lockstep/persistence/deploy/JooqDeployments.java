@@ -47,11 +47,11 @@ class JooqDeployments implements Deployments {
 		Deployment.Review review = deployment.review();
 		try {
 			this.dsl.insertInto(DEPLOYMENTS)
-				.set(DEPLOYMENTS.ORG_ID, org.value())
-				.set(DEPLOYMENTS.ID, deployment.id().value())
-				.set(DEPLOYMENTS.PROJECT_ID, deployment.projectId().value())
-				.set(DEPLOYMENTS.ENVIRONMENT_ID, deployment.environmentId().value())
-				.set(DEPLOYMENTS.ARTIFACT_ID, deployment.artifactId().value())
+				.set(DEPLOYMENTS.ORG_ID, org)
+				.set(DEPLOYMENTS.ID, deployment.id())
+				.set(DEPLOYMENTS.PROJECT_ID, deployment.projectId())
+				.set(DEPLOYMENTS.ENVIRONMENT_ID, deployment.environmentId())
+				.set(DEPLOYMENTS.ARTIFACT_ID, deployment.artifactId())
 				.set(DEPLOYMENTS.CONFIG_REVISION, deployment.configRevision())
 				.set(DEPLOYMENTS.SCHEDULED_AT, deployment.scheduledAt())
 				.set(DEPLOYMENTS.WHEN_BLOCKED, deployment.whenBlocked().value())
@@ -62,12 +62,11 @@ class JooqDeployments implements Deployments {
 				.set(DEPLOYMENTS.REQUESTED_BY_TYPE, deployment.requestedBy().type().name())
 				.set(DEPLOYMENTS.REQUESTED_BY_ID, deployment.requestedBy().id())
 				.set(DEPLOYMENTS.REQUESTED_BY_NAME, deployment.requestedBy().name())
-				.set(DEPLOYMENTS.REQUESTED_BY_USER, deployment.requestedByUser().value())
+				.set(DEPLOYMENTS.REQUESTED_BY_USER, deployment.requestedByUser())
 				.set(DEPLOYMENTS.REQUESTED_AT, deployment.requestedAt())
 				.set(DEPLOYMENTS.REQUEST_VERSION, deployment.requestVersion())
 				.set(DEPLOYMENTS.APPROVALS_REQUIRED, deployment.approvalsRequired())
-				.set(DEPLOYMENTS.PREVIOUS_ARTIFACT_ID,
-						(deployment.previousArtifactId() != null) ? deployment.previousArtifactId().value() : null)
+				.set(DEPLOYMENTS.PREVIOUS_ARTIFACT_ID, deployment.previousArtifactId())
 				.set(DEPLOYMENTS.PREVIOUS_CONFIG_REVISION, deployment.previousConfigRevision())
 				.set(DEPLOYMENTS.DUE_AT, deployment.dueAt())
 				.set(DEPLOYMENTS.BLOCKED_BY, deployment.blockedBy())
@@ -80,7 +79,7 @@ class JooqDeployments implements Deployments {
 				.set(DEPLOYMENTS.STATUS_MESSAGE, deployment.statusMessage())
 				.set(DEPLOYMENTS.LOG_URL, deployment.logUrl())
 				.set(DEPLOYMENTS.REVIEWED_AT, (review != null) ? review.at() : null)
-				.set(DEPLOYMENTS.REVIEWED_BY, (review != null) ? review.by().value() : null)
+				.set(DEPLOYMENTS.REVIEWED_BY, (review != null) ? review.by() : null)
 				.set(DEPLOYMENTS.REVIEWED_BY_NAME, (review != null) ? review.byName() : null)
 				.set(DEPLOYMENTS.REVIEW_COMMENT, (review != null) ? review.comment() : null)
 				.set(DEPLOYMENTS.UPDATED_AT, deployment.updatedAt())
@@ -100,7 +99,7 @@ class JooqDeployments implements Deployments {
 		Deployment.Review review = deployment.review();
 		try {
 			this.dsl.update(DEPLOYMENTS)
-				.set(DEPLOYMENTS.ARTIFACT_ID, deployment.artifactId().value())
+				.set(DEPLOYMENTS.ARTIFACT_ID, deployment.artifactId())
 				.set(DEPLOYMENTS.CONFIG_REVISION, deployment.configRevision())
 				.set(DEPLOYMENTS.SCHEDULED_AT, deployment.scheduledAt())
 				.set(DEPLOYMENTS.WHEN_BLOCKED, deployment.whenBlocked().value())
@@ -118,7 +117,7 @@ class JooqDeployments implements Deployments {
 				.set(DEPLOYMENTS.STATUS_MESSAGE, deployment.statusMessage())
 				.set(DEPLOYMENTS.LOG_URL, deployment.logUrl())
 				.set(DEPLOYMENTS.REVIEWED_AT, (review != null) ? review.at() : null)
-				.set(DEPLOYMENTS.REVIEWED_BY, (review != null) ? review.by().value() : null)
+				.set(DEPLOYMENTS.REVIEWED_BY, (review != null) ? review.by() : null)
 				.set(DEPLOYMENTS.REVIEWED_BY_NAME, (review != null) ? review.byName() : null)
 				.set(DEPLOYMENTS.REVIEW_COMMENT, (review != null) ? review.comment() : null)
 				.set(DEPLOYMENTS.UPDATED_AT, deployment.updatedAt())
@@ -200,12 +199,12 @@ class JooqDeployments implements Deployments {
 
 	@Override
 	public List<Deployment> lockWaiting(OrgId org, @Nullable EnvironmentId environment) {
-		Condition where = DEPLOYMENTS.ORG_ID.eq(org.value())
+		Condition where = DEPLOYMENTS.ORG_ID.eq(org)
 			.and(DEPLOYMENTS.STATUS.eq(DeploymentStatus.WAITING_FOR_WINDOW.value()));
-		where = where.and((environment != null) ? DEPLOYMENTS.ENVIRONMENT_ID.eq(environment.value())
+		where = where.and((environment != null) ? DEPLOYMENTS.ENVIRONMENT_ID.eq(environment)
 				: DEPLOYMENTS.ENVIRONMENT_ID.in(DSL.select(ENVIRONMENTS.ID)
 					.from(ENVIRONMENTS)
-					.where(ENVIRONMENTS.ORG_ID.eq(org.value()).and(ENVIRONMENTS.TIER.eq(Tier.PRODUCTION.name())))));
+					.where(ENVIRONMENTS.ORG_ID.eq(org).and(ENVIRONMENTS.TIER.eq(Tier.PRODUCTION.name())))));
 		return this.dsl.selectFrom(DEPLOYMENTS)
 			.where(where)
 			.orderBy(DEPLOYMENTS.SEQ)
@@ -229,7 +228,7 @@ class JooqDeployments implements Deployments {
 	@Override
 	public List<Deployment> ofProject(OrgId org, ProjectId project, int limit) {
 		return this.dsl.selectFrom(DEPLOYMENTS)
-			.where(DEPLOYMENTS.ORG_ID.eq(org.value()).and(DEPLOYMENTS.PROJECT_ID.eq(project.value())))
+			.where(DEPLOYMENTS.ORG_ID.eq(org).and(DEPLOYMENTS.PROJECT_ID.eq(project)))
 			.orderBy(DEPLOYMENTS.SEQ.desc())
 			.limit(limit)
 			.fetch(JooqDeployments::toDeployment);
@@ -248,7 +247,7 @@ class JooqDeployments implements Deployments {
 	@Override
 	public List<Deployment> unfinished(OrgId org) {
 		return this.dsl.selectFrom(DEPLOYMENTS)
-			.where(DEPLOYMENTS.ORG_ID.eq(org.value())
+			.where(DEPLOYMENTS.ORG_ID.eq(org)
 				.and(DEPLOYMENTS.STATUS.in(DeploymentStatus.AWAITING_APPROVAL.value(),
 						DeploymentStatus.SCHEDULED.value(), DeploymentStatus.WAITING_FOR_WINDOW.value(),
 						DeploymentStatus.RUNNING.value())))
@@ -281,7 +280,7 @@ class JooqDeployments implements Deployments {
 		this.dsl.select(latest.fields())
 			.from(ENVIRONMENTS)
 			.crossJoin(DSL.lateral(latest))
-			.where(ENVIRONMENTS.ORG_ID.eq(org.value()))
+			.where(ENVIRONMENTS.ORG_ID.eq(org))
 			.orderBy(latest.field(DEPLOYMENTS.ENVIRONMENT_ID))
 			.fetch((row) -> row.into(DEPLOYMENTS))
 			.forEach((record) -> {
@@ -303,7 +302,7 @@ class JooqDeployments implements Deployments {
 	@Override
 	public boolean hasSucceeded(OrgId org, EnvironmentId environment, ArtifactId artifact) {
 		return this.dsl.fetchExists(DEPLOYMENTS,
-				ofEnvironment(org, environment).and(succeeded()).and(DEPLOYMENTS.ARTIFACT_ID.eq(artifact.value())));
+				ofEnvironment(org, environment).and(succeeded()).and(DEPLOYMENTS.ARTIFACT_ID.eq(artifact)));
 	}
 
 	@Override
@@ -322,9 +321,7 @@ class JooqDeployments implements Deployments {
 	@Override
 	public List<Deployment> unreviewedEmergencies(OrgId org) {
 		return this.dsl.selectFrom(DEPLOYMENTS)
-			.where(DEPLOYMENTS.ORG_ID.eq(org.value())
-				.and(DEPLOYMENTS.EMERGENCY.isTrue())
-				.and(DEPLOYMENTS.REVIEWED_AT.isNull()))
+			.where(DEPLOYMENTS.ORG_ID.eq(org).and(DEPLOYMENTS.EMERGENCY.isTrue()).and(DEPLOYMENTS.REVIEWED_AT.isNull()))
 			.orderBy(DEPLOYMENTS.REQUESTED_AT, DEPLOYMENTS.SEQ)
 			.fetch(JooqDeployments::toDeployment);
 	}
@@ -335,7 +332,7 @@ class JooqDeployments implements Deployments {
 	 */
 	@Override
 	public List<Deployment> requestedBetween(OrgId org, Instant from, Instant to, @Nullable String tier) {
-		Condition condition = DEPLOYMENTS.ORG_ID.eq(org.value())
+		Condition condition = DEPLOYMENTS.ORG_ID.eq(org)
 			.and(DEPLOYMENTS.REQUESTED_AT.ge(from))
 			.and(DEPLOYMENTS.REQUESTED_AT.lt(to));
 		if (tier != null) {
@@ -351,11 +348,11 @@ class JooqDeployments implements Deployments {
 	}
 
 	private static Condition byId(OrgId org, DeploymentId id) {
-		return DEPLOYMENTS.ORG_ID.eq(org.value()).and(DEPLOYMENTS.ID.eq(id.value()));
+		return DEPLOYMENTS.ORG_ID.eq(org).and(DEPLOYMENTS.ID.eq(id));
 	}
 
 	private static Condition ofEnvironment(OrgId org, EnvironmentId environment) {
-		return DEPLOYMENTS.ORG_ID.eq(org.value()).and(DEPLOYMENTS.ENVIRONMENT_ID.eq(environment.value()));
+		return DEPLOYMENTS.ORG_ID.eq(org).and(DEPLOYMENTS.ENVIRONMENT_ID.eq(environment));
 	}
 
 	private static Condition succeeded() {
@@ -363,26 +360,25 @@ class JooqDeployments implements Deployments {
 	}
 
 	private static Condition awaiting(OrgId org) {
-		return DEPLOYMENTS.ORG_ID.eq(org.value())
-			.and(DEPLOYMENTS.STATUS.eq(DeploymentStatus.AWAITING_APPROVAL.value()));
+		return DEPLOYMENTS.ORG_ID.eq(org).and(DEPLOYMENTS.STATUS.eq(DeploymentStatus.AWAITING_APPROVAL.value()));
 	}
 
 	static Deployment toDeployment(DeploymentsRecord record) {
-		Deployment.Review review = (record.getReviewedAt() != null) ? new Deployment.Review(record.getReviewedAt(),
-				new UserId(record.getReviewedBy()), record.getReviewedByName(),
-				(record.getReviewComment() != null) ? record.getReviewComment() : "") : null;
-		return new Deployment(new DeploymentId(record.getId()), record.getSeq(), new ProjectId(record.getProjectId()),
-				new EnvironmentId(record.getEnvironmentId()), new ArtifactId(record.getArtifactId()),
-				record.getConfigRevision(), record.getScheduledAt(),
+		Deployment.Review review = (record.getReviewedAt() != null)
+				? new Deployment.Review(record.getReviewedAt(), record.getReviewedBy(), record.getReviewedByName(),
+						(record.getReviewComment() != null) ? record.getReviewComment() : "")
+				: null;
+		return new Deployment(record.getId(), record.getSeq(), record.getProjectId(), record.getEnvironmentId(),
+				record.getArtifactId(), record.getConfigRevision(), record.getScheduledAt(),
 				WhenBlocked.valueOf(record.getWhenBlocked().toUpperCase(Locale.ROOT)), record.getNote(),
 				DeploymentStatus.fromValue(record.getStatus())
 					.orElseThrow(() -> new IllegalStateException("Unknown deployment status " + record.getStatus())),
 				record.getEmergency(), record.getEmergencyReason(),
 				new Actor(Actor.Type.valueOf(record.getRequestedByType()), record.getRequestedById(),
 						record.getRequestedByName(), null),
-				new UserId(record.getRequestedByUser()), record.getRequestedAt(), record.getRequestVersion(),
+				record.getRequestedByUser(), record.getRequestedAt(), record.getRequestVersion(),
 				record.getApprovalsRequired(),
-				(record.getPreviousArtifactId() != null) ? new ArtifactId(record.getPreviousArtifactId()) : null,
+				(record.getPreviousArtifactId() != null) ? record.getPreviousArtifactId() : null,
 				record.getPreviousConfigRevision(), record.getDueAt(), record.getBlockedBy(),
 				record.getDispatchAttempts(), record.getLastError(), record.getDeliveryId(), record.getStartedAt(),
 				record.getDeadlineAt(), record.getFinishedAt(), record.getStatusMessage(), record.getLogUrl(), review,

@@ -39,8 +39,7 @@ class JooqDueDeployments implements DueDeployments {
 			.and(DEPLOYMENTS.CLAIMED_UNTIL.isNull().or(DEPLOYMENTS.CLAIMED_UNTIL.le(now)))
 			.orderBy(DEPLOYMENTS.DUE_AT, DEPLOYMENTS.SEQ)
 			.limit(limit)
-			.fetch((row) -> new Due(new OrgId(row.value1()), new DeploymentId(row.value2()),
-					(row.value3() != null) ? row.value3() : null));
+			.fetch((row) -> new Due(row.value1(), row.value2(), (row.value3() != null) ? row.value3() : null));
 	}
 
 	@Override
@@ -51,7 +50,7 @@ class JooqDueDeployments implements DueDeployments {
 			.and(DEPLOYMENTS.DEADLINE_AT.le(now))
 			.orderBy(DEPLOYMENTS.DEADLINE_AT, DEPLOYMENTS.SEQ)
 			.limit(limit)
-			.fetch((row) -> new Due(new OrgId(row.value1()), new DeploymentId(row.value2())));
+			.fetch((row) -> new Due(row.value1(), row.value2()));
 	}
 
 }

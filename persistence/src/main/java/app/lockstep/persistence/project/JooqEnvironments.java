@@ -20,6 +20,7 @@ import app.lockstep.persistence.jooq.tables.records.EnvironmentsRecord;
 import app.lockstep.persistence.shared.UniqueViolations;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import app.lockstep.persistence.shared.UuidArrays;
 
 import org.springframework.stereotype.Repository;
 
@@ -38,9 +39,9 @@ class JooqEnvironments implements Environments {
 	public void create(OrgId org, Environment environment, Instant at) {
 		try {
 			this.dsl.insertInto(ENVIRONMENTS)
-				.set(ENVIRONMENTS.ORG_ID, org.value())
-				.set(ENVIRONMENTS.ID, environment.id().value())
-				.set(ENVIRONMENTS.PROJECT_ID, environment.projectId().value())
+				.set(ENVIRONMENTS.ORG_ID, org)
+				.set(ENVIRONMENTS.ID, environment.id())
+				.set(ENVIRONMENTS.PROJECT_ID, environment.projectId())
 				.set(ENVIRONMENTS.NAME, environment.name())
 				.set(ENVIRONMENTS.TIER, environment.tier().name())
 				.set(ENVIRONMENTS.POSITION, environment.position())
@@ -58,7 +59,7 @@ class JooqEnvironments implements Environments {
 	@Override
 	public List<Environment> listForUpdate(OrgId org, ProjectId project) {
 		return this.dsl.selectFrom(ENVIRONMENTS)
-			.where(ENVIRONMENTS.ORG_ID.eq(org.value()).and(ENVIRONMENTS.PROJECT_ID.eq(project.value())))
+			.where(ENVIRONMENTS.ORG_ID.eq(org).and(ENVIRONMENTS.PROJECT_ID.eq(project)))
 			.orderBy(ENVIRONMENTS.POSITION)
 			.forUpdate()
 			.fetch(JooqEnvironments::toEnvironment);
@@ -67,7 +68,7 @@ class JooqEnvironments implements Environments {
 	@Override
 	public List<Environment> list(OrgId org, ProjectId project) {
 		return this.dsl.selectFrom(ENVIRONMENTS)
-			.where(ENVIRONMENTS.ORG_ID.eq(org.value()).and(ENVIRONMENTS.PROJECT_ID.eq(project.value())))
+			.where(ENVIRONMENTS.ORG_ID.eq(org).and(ENVIRONMENTS.PROJECT_ID.eq(project)))
 			.orderBy(ENVIRONMENTS.POSITION)
 			.fetch(JooqEnvironments::toEnvironment);
 	}
@@ -75,7 +76,7 @@ class JooqEnvironments implements Environments {
 	@Override
 	public Optional<Environment> findById(OrgId org, EnvironmentId id) {
 		return this.dsl.selectFrom(ENVIRONMENTS)
-			.where(ENVIRONMENTS.ORG_ID.eq(org.value()).and(ENVIRONMENTS.ID.eq(id.value())))
+			.where(ENVIRONMENTS.ORG_ID.eq(org).and(ENVIRONMENTS.ID.eq(id)))
 			.fetchOptional()
 			.map(JooqEnvironments::toEnvironment);
 	}
@@ -86,9 +87,8 @@ class JooqEnvironments implements Environments {
 		if (ids.isEmpty()) {
 			return all;
 		}
-		UUID[] values = ids.stream().map(EnvironmentId::value).distinct().toArray(UUID[]::new);
 		this.dsl.selectFrom(ENVIRONMENTS)
-			.where(ENVIRONMENTS.ORG_ID.eq(org.value()).and(ENVIRONMENTS.ID.eq(DSL.any(values))))
+			.where(ENVIRONMENTS.ORG_ID.eq(org).and(UuidArrays.anyOf(ENVIRONMENTS.ID, ids, EnvironmentId::value)))
 			.forEach((record) -> {
 				Environment environment = toEnvironment(record);
 				all.put(environment.id(), environment);
@@ -99,9 +99,7 @@ class JooqEnvironments implements Environments {
 	@Override
 	public Optional<Environment> findByName(OrgId org, ProjectId project, String name) {
 		return this.dsl.selectFrom(ENVIRONMENTS)
-			.where(ENVIRONMENTS.ORG_ID.eq(org.value())
-				.and(ENVIRONMENTS.PROJECT_ID.eq(project.value()))
-				.and(ENVIRONMENTS.NAME.eq(name)))
+			.where(ENVIRONMENTS.ORG_ID.eq(org).and(ENVIRONMENTS.PROJECT_ID.eq(project)).and(ENVIRONMENTS.NAME.eq(name)))
 			.fetchOptional()
 			.map(JooqEnvironments::toEnvironment);
 	}
@@ -116,7 +114,7 @@ class JooqEnvironments implements Environments {
 				.set(ENVIRONMENTS.BRANCH_PATTERN, environment.branchPattern())
 				.set(ENVIRONMENTS.TIME_ZONE, environment.timeZone().getId())
 				.set(ENVIRONMENTS.UPDATED_AT, at)
-				.where(ENVIRONMENTS.ORG_ID.eq(org.value()).and(ENVIRONMENTS.ID.eq(environment.id().value())))
+				.where(ENVIRONMENTS.ORG_ID.eq(org).and(ENVIRONMENTS.ID.eq(environment.id())))
 				.execute();
 		}
 		catch (RuntimeException ex) {
@@ -126,9 +124,7 @@ class JooqEnvironments implements Environments {
 
 	@Override
 	public void delete(OrgId org, EnvironmentId id) {
-		this.dsl.deleteFrom(ENVIRONMENTS)
-			.where(ENVIRONMENTS.ORG_ID.eq(org.value()).and(ENVIRONMENTS.ID.eq(id.value())))
-			.execute();
+		this.dsl.deleteFrom(ENVIRONMENTS).where(ENVIRONMENTS.ORG_ID.eq(org).and(ENVIRONMENTS.ID.eq(id))).execute();
 	}
 
 	private static RuntimeException translate(RuntimeException ex, String name) {
@@ -139,9 +135,8 @@ class JooqEnvironments implements Environments {
 	}
 
 	static Environment toEnvironment(EnvironmentsRecord record) {
-		return new Environment(new EnvironmentId(record.getId()), new ProjectId(record.getProjectId()),
-				record.getName(), Tier.valueOf(record.getTier()), record.getPosition(), record.getBranchPattern(),
-				ZoneId.of(record.getTimeZone()));
+		return new Environment(record.getId(), record.getProjectId(), record.getName(), Tier.valueOf(record.getTier()),
+				record.getPosition(), record.getBranchPattern(), ZoneId.of(record.getTimeZone()));
 	}
 
 }

@@ -35,8 +35,8 @@ class JooqProjects implements Projects {
 	public void create(OrgId org, Project project) {
 		try {
 			this.dsl.insertInto(PROJECTS)
-				.set(PROJECTS.ORG_ID, org.value())
-				.set(PROJECTS.ID, project.id().value())
+				.set(PROJECTS.ORG_ID, org)
+				.set(PROJECTS.ID, project.id())
 				.set(PROJECTS.SLUG, project.slug())
 				.set(PROJECTS.NAME, project.name())
 				.set(PROJECTS.REPOSITORY_URL, project.repositoryUrl())
@@ -53,7 +53,7 @@ class JooqProjects implements Projects {
 	@Override
 	public Optional<Project> findBySlug(OrgId org, String slug) {
 		return this.dsl.selectFrom(PROJECTS)
-			.where(PROJECTS.ORG_ID.eq(org.value()).and(PROJECTS.SLUG.eq(slug)))
+			.where(PROJECTS.ORG_ID.eq(org).and(PROJECTS.SLUG.eq(slug)))
 			.fetchOptional()
 			.map(JooqProjects::toProject);
 	}
@@ -61,7 +61,7 @@ class JooqProjects implements Projects {
 	@Override
 	public Optional<Project> findById(OrgId org, ProjectId id) {
 		return this.dsl.selectFrom(PROJECTS)
-			.where(PROJECTS.ORG_ID.eq(org.value()).and(PROJECTS.ID.eq(id.value())))
+			.where(PROJECTS.ORG_ID.eq(org).and(PROJECTS.ID.eq(id)))
 			.fetchOptional()
 			.map(JooqProjects::toProject);
 	}
@@ -74,7 +74,7 @@ class JooqProjects implements Projects {
 						.where(ENVIRONMENTS.ORG_ID.eq(PROJECTS.ORG_ID).and(ENVIRONMENTS.PROJECT_ID.eq(PROJECTS.ID)))
 						.orderBy(ENVIRONMENTS.POSITION)))
 			.from(PROJECTS)
-			.where(PROJECTS.ORG_ID.eq(org.value()))
+			.where(PROJECTS.ORG_ID.eq(org))
 			.orderBy(PROJECTS.NAME, PROJECTS.SLUG)
 			.fetch((record) -> new ProjectWithEnvironments(toProject(record.value1()),
 					record.value2().map(JooqEnvironments::toEnvironment)));
@@ -89,7 +89,7 @@ class JooqProjects implements Projects {
 				.set(PROJECTS.REPOSITORY_URL, project.repositoryUrl())
 				.set(PROJECTS.DESCRIPTION, project.description())
 				.set(PROJECTS.UPDATED_AT, at)
-				.where(PROJECTS.ORG_ID.eq(org.value()).and(PROJECTS.ID.eq(project.id().value())))
+				.where(PROJECTS.ORG_ID.eq(org).and(PROJECTS.ID.eq(project.id())))
 				.execute();
 		}
 		catch (RuntimeException ex) {
@@ -99,9 +99,7 @@ class JooqProjects implements Projects {
 
 	@Override
 	public boolean delete(OrgId org, ProjectId id) {
-		return this.dsl.deleteFrom(PROJECTS)
-			.where(PROJECTS.ORG_ID.eq(org.value()).and(PROJECTS.ID.eq(id.value())))
-			.execute() == 1;
+		return this.dsl.deleteFrom(PROJECTS).where(PROJECTS.ORG_ID.eq(org).and(PROJECTS.ID.eq(id))).execute() == 1;
 	}
 
 	private static RuntimeException translate(RuntimeException ex, String slug) {
@@ -112,7 +110,7 @@ class JooqProjects implements Projects {
 	}
 
 	static Project toProject(ProjectsRecord record) {
-		return new Project(new ProjectId(record.getId()), record.getSlug(), record.getName(), record.getRepositoryUrl(),
+		return new Project(record.getId(), record.getSlug(), record.getName(), record.getRepositoryUrl(),
 				record.getDescription(), record.getCreatedAt());
 	}
 

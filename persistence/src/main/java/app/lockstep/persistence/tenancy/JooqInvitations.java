@@ -32,12 +32,12 @@ class JooqInvitations implements Invitations {
 	@Override
 	public void add(Invitation invitation, String tokenHash) {
 		this.dsl.insertInto(INVITATIONS)
-			.set(INVITATIONS.ORG_ID, invitation.org().value())
+			.set(INVITATIONS.ORG_ID, invitation.org())
 			.set(INVITATIONS.ID, invitation.id())
 			.set(INVITATIONS.EMAIL, invitation.email())
 			.set(INVITATIONS.ROLE, invitation.role().name())
 			.set(INVITATIONS.TOKEN_HASH, tokenHash)
-			.set(INVITATIONS.INVITED_BY, invitation.invitedBy().value())
+			.set(INVITATIONS.INVITED_BY, invitation.invitedBy())
 			.set(INVITATIONS.CREATED_AT, invitation.createdAt())
 			.set(INVITATIONS.EXPIRES_AT, invitation.expiresAt())
 			.execute();
@@ -50,12 +50,12 @@ class JooqInvitations implements Invitations {
 
 	@Override
 	public Optional<Invitation> find(OrgId org, UUID id) {
-		return select(INVITATIONS.ORG_ID.eq(org.value()).and(INVITATIONS.ID.eq(id))).stream().findFirst();
+		return select(INVITATIONS.ORG_ID.eq(org).and(INVITATIONS.ID.eq(id))).stream().findFirst();
 	}
 
 	@Override
 	public List<Invitation> pending(OrgId org, Instant now) {
-		return select(INVITATIONS.ORG_ID.eq(org.value())
+		return select(INVITATIONS.ORG_ID.eq(org)
 			.and(INVITATIONS.ACCEPTED_AT.isNull())
 			.and(INVITATIONS.REVOKED_AT.isNull())
 			.and(INVITATIONS.EXPIRES_AT.gt(now)));
@@ -75,8 +75,8 @@ class JooqInvitations implements Invitations {
 	public boolean markAccepted(OrgId org, UUID id, UserId user, Instant at) {
 		return this.dsl.update(INVITATIONS)
 			.set(INVITATIONS.ACCEPTED_AT, at)
-			.set(INVITATIONS.ACCEPTED_BY, user.value())
-			.where(INVITATIONS.ORG_ID.eq(org.value()).and(INVITATIONS.ID.eq(id)).and(stillOpen()))
+			.set(INVITATIONS.ACCEPTED_BY, user)
+			.where(INVITATIONS.ORG_ID.eq(org).and(INVITATIONS.ID.eq(id)).and(stillOpen()))
 			.execute() == 1;
 	}
 
@@ -84,7 +84,7 @@ class JooqInvitations implements Invitations {
 	public boolean markRevoked(OrgId org, UUID id, Instant at) {
 		return this.dsl.update(INVITATIONS)
 			.set(INVITATIONS.REVOKED_AT, at)
-			.where(INVITATIONS.ORG_ID.eq(org.value()).and(INVITATIONS.ID.eq(id)).and(stillOpen()))
+			.where(INVITATIONS.ORG_ID.eq(org).and(INVITATIONS.ID.eq(id)).and(stillOpen()))
 			.execute() == 1;
 	}
 
@@ -107,12 +107,10 @@ class JooqInvitations implements Invitations {
 	}
 
 	private static Invitation toInvitation(Record record) {
-		return new Invitation(new OrgId(record.get(INVITATIONS.ORG_ID)), record.get(INVITATIONS.ID),
-				record.get(INVITATIONS.EMAIL), Role.valueOf(record.get(INVITATIONS.ROLE)),
-				new UserId(record.get(INVITATIONS.INVITED_BY)), record.get(USERS.NAME),
+		return new Invitation(record.get(INVITATIONS.ORG_ID), record.get(INVITATIONS.ID), record.get(INVITATIONS.EMAIL),
+				Role.valueOf(record.get(INVITATIONS.ROLE)), record.get(INVITATIONS.INVITED_BY), record.get(USERS.NAME),
 				record.get(INVITATIONS.CREATED_AT), record.get(INVITATIONS.EXPIRES_AT),
-				(record.get(INVITATIONS.ACCEPTED_AT) != null) ? record.get(INVITATIONS.ACCEPTED_AT) : null,
-				(record.get(INVITATIONS.REVOKED_AT) != null) ? record.get(INVITATIONS.REVOKED_AT) : null);
+				record.get(INVITATIONS.ACCEPTED_AT), record.get(INVITATIONS.REVOKED_AT));
 	}
 
 }

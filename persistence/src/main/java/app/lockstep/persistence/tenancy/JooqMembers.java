@@ -33,8 +33,8 @@ class JooqMembers implements Members {
 	@Override
 	public void add(OrgId org, UserId user, Role role, Instant at) {
 		this.dsl.insertInto(MEMBERSHIPS)
-			.set(MEMBERSHIPS.ORG_ID, org.value())
-			.set(MEMBERSHIPS.USER_ID, user.value())
+			.set(MEMBERSHIPS.ORG_ID, org)
+			.set(MEMBERSHIPS.USER_ID, user)
 			.set(MEMBERSHIPS.ROLE, role.name())
 			.set(MEMBERSHIPS.CREATED_AT, at)
 			.execute();
@@ -46,7 +46,7 @@ class JooqMembers implements Members {
 			.from(MEMBERSHIPS)
 			.join(USERS)
 			.on(USERS.ID.eq(MEMBERSHIPS.USER_ID))
-			.where(MEMBERSHIPS.ORG_ID.eq(org.value()))
+			.where(MEMBERSHIPS.ORG_ID.eq(org))
 			.orderBy(USERS.NAME, USERS.EMAIL)
 			.fetch(JooqMembers::toMember);
 	}
@@ -57,7 +57,7 @@ class JooqMembers implements Members {
 			.from(MEMBERSHIPS)
 			.join(USERS)
 			.on(USERS.ID.eq(MEMBERSHIPS.USER_ID))
-			.where(MEMBERSHIPS.ORG_ID.eq(org.value()).and(MEMBERSHIPS.USER_ID.eq(user.value())))
+			.where(MEMBERSHIPS.ORG_ID.eq(org).and(MEMBERSHIPS.USER_ID.eq(user)))
 			.fetchOptional(JooqMembers::toMember);
 	}
 
@@ -65,7 +65,7 @@ class JooqMembers implements Members {
 	public int lockAndCountOwners(OrgId org) {
 		return this.dsl.select(MEMBERSHIPS.USER_ID)
 			.from(MEMBERSHIPS)
-			.where(MEMBERSHIPS.ORG_ID.eq(org.value()).and(MEMBERSHIPS.ROLE.eq(Role.OWNER.name())))
+			.where(MEMBERSHIPS.ORG_ID.eq(org).and(MEMBERSHIPS.ROLE.eq(Role.OWNER.name())))
 			.forUpdate()
 			.fetch()
 			.size();
@@ -75,43 +75,39 @@ class JooqMembers implements Members {
 	public boolean changeRole(OrgId org, UserId user, Role from, Role to) {
 		return this.dsl.update(MEMBERSHIPS)
 			.set(MEMBERSHIPS.ROLE, to.name())
-			.where(MEMBERSHIPS.ORG_ID.eq(org.value())
-				.and(MEMBERSHIPS.USER_ID.eq(user.value()))
-				.and(MEMBERSHIPS.ROLE.eq(from.name())))
+			.where(MEMBERSHIPS.ORG_ID.eq(org).and(MEMBERSHIPS.USER_ID.eq(user)).and(MEMBERSHIPS.ROLE.eq(from.name())))
 			.execute() == 1;
 	}
 
 	@Override
 	public boolean remove(OrgId org, UserId user, Role role) {
 		return this.dsl.deleteFrom(MEMBERSHIPS)
-			.where(MEMBERSHIPS.ORG_ID.eq(org.value())
-				.and(MEMBERSHIPS.USER_ID.eq(user.value()))
-				.and(MEMBERSHIPS.ROLE.eq(role.name())))
+			.where(MEMBERSHIPS.ORG_ID.eq(org).and(MEMBERSHIPS.USER_ID.eq(user)).and(MEMBERSHIPS.ROLE.eq(role.name())))
 			.execute() == 1;
 	}
 
 	@Override
 	public List<Membership> membershipsOf(UserId user) {
-		return withOrganizations().where(MEMBERSHIPS.USER_ID.eq(user.value()))
+		return withOrganizations().where(MEMBERSHIPS.USER_ID.eq(user))
 			.orderBy(ORGANIZATIONS.NAME)
 			.fetch(JooqMembers::toMembership);
 	}
 
 	@Override
 	public Memberships firstMembershipsOf(UserId user, int limit) {
-		org.jooq.Result<Record> rows = withOrganizations().where(MEMBERSHIPS.USER_ID.eq(user.value()))
+		org.jooq.Result<Record> rows = withOrganizations().where(MEMBERSHIPS.USER_ID.eq(user))
 			.orderBy(ORGANIZATIONS.NAME)
 			.limit(limit)
 			.fetch();
 		List<Membership> first = rows.map(JooqMembers::toMembership);
 		int count = (first.size() < limit) ? first.size()
-				: this.dsl.fetchCount(MEMBERSHIPS, MEMBERSHIPS.USER_ID.eq(user.value()));
+				: this.dsl.fetchCount(MEMBERSHIPS, MEMBERSHIPS.USER_ID.eq(user));
 		return new Memberships(first, count);
 	}
 
 	@Override
 	public Optional<Membership> membershipIn(UserId user, String orgSlug) {
-		return withOrganizations().where(MEMBERSHIPS.USER_ID.eq(user.value()).and(ORGANIZATIONS.SLUG.eq(orgSlug)))
+		return withOrganizations().where(MEMBERSHIPS.USER_ID.eq(user).and(ORGANIZATIONS.SLUG.eq(orgSlug)))
 			.fetchOptional(JooqMembers::toMembership);
 	}
 
@@ -129,8 +125,8 @@ class JooqMembers implements Members {
 				Role.valueOf(record.get(MEMBERSHIPS.ROLE)));
 	}
 
-	private static Member toMember(Record5<java.util.UUID, String, String, String, java.time.Instant> record) {
-		return new Member(new UserId(record.value1()), record.value2(), record.value3(), Role.valueOf(record.value4()),
+	private static Member toMember(Record5<UserId, String, String, String, java.time.Instant> record) {
+		return new Member(record.value1(), record.value2(), record.value3(), Role.valueOf(record.value4()),
 				record.value5());
 	}
 

@@ -29,7 +29,7 @@ class JooqOrganizations implements Organizations {
 	public void create(Organization organization, Instant at) {
 		try {
 			this.dsl.insertInto(ORGANIZATIONS)
-				.set(ORGANIZATIONS.ID, organization.id().value())
+				.set(ORGANIZATIONS.ID, organization.id())
 				.set(ORGANIZATIONS.SLUG, organization.slug())
 				.set(ORGANIZATIONS.NAME, organization.name())
 				.set(ORGANIZATIONS.TIME_ZONE, organization.timeZone().getId())
@@ -56,7 +56,7 @@ class JooqOrganizations implements Organizations {
 	@Override
 	public Optional<Organization> findById(OrgId id) {
 		return this.dsl.selectFrom(ORGANIZATIONS)
-			.where(ORGANIZATIONS.ID.eq(id.value()))
+			.where(ORGANIZATIONS.ID.eq(id))
 			.fetchOptional()
 			.map(JooqOrganizations::toOrganization);
 	}
@@ -66,13 +66,12 @@ class JooqOrganizations implements Organizations {
 		this.dsl.update(ORGANIZATIONS)
 			.set(ORGANIZATIONS.NAME, organization.name())
 			.set(ORGANIZATIONS.TIME_ZONE, organization.timeZone().getId())
-			.where(ORGANIZATIONS.ID.eq(organization.id().value()))
+			.where(ORGANIZATIONS.ID.eq(organization.id()))
 			.execute();
 	}
 
 	static Organization toOrganization(OrganizationsRecord record) {
-		return new Organization(new OrgId(record.getId()), record.getSlug(), record.getName(),
-				ZoneId.of(record.getTimeZone()));
+		return new Organization(record.getId(), record.getSlug(), record.getName(), ZoneId.of(record.getTimeZone()));
 	}
 
 }

@@ -32,14 +32,14 @@ class JooqUsers implements Users {
 
 	@Override
 	public Optional<User> findById(UserId id) {
-		return this.dsl.selectFrom(USERS).where(USERS.ID.eq(id.value())).fetchOptional().map(JooqUsers::toUser);
+		return this.dsl.selectFrom(USERS).where(USERS.ID.eq(id)).fetchOptional().map(JooqUsers::toUser);
 	}
 
 	@Override
 	public void create(UserId id, String email, String name, String passwordHash, Instant at) {
 		try {
 			this.dsl.insertInto(USERS)
-				.set(USERS.ID, id.value())
+				.set(USERS.ID, id)
 				.set(USERS.EMAIL, email)
 				.set(USERS.NAME, name)
 				.set(USERS.PASSWORD_HASH, passwordHash)
@@ -56,12 +56,12 @@ class JooqUsers implements Users {
 
 	@Override
 	public void rememberLastOrganization(UserId id, OrgId org) {
-		this.dsl.update(USERS).set(USERS.LAST_ORG_ID, org.value()).where(USERS.ID.eq(id.value())).execute();
+		this.dsl.update(USERS).set(USERS.LAST_ORG_ID, org).where(USERS.ID.eq(id)).execute();
 	}
 
 	private static User toUser(UsersRecord record) {
-		return new User(new UserId(record.getId()), record.getEmail(), record.getName(), record.getPasswordHash(),
-				(record.getLastOrgId() != null) ? new OrgId(record.getLastOrgId()) : null);
+		return new User(record.getId(), record.getEmail(), record.getName(), record.getPasswordHash(),
+				(record.getLastOrgId() != null) ? record.getLastOrgId() : null);
 	}
 
 }

@@ -33,7 +33,7 @@ class JooqApiTokens implements ApiTokens {
 	@Override
 	public void add(ApiToken token, String tokenHash) {
 		this.dsl.insertInto(API_TOKENS)
-			.set(API_TOKENS.ORG_ID, token.org().value())
+			.set(API_TOKENS.ORG_ID, token.org())
 			.set(API_TOKENS.ID, token.id())
 			.set(API_TOKENS.NAME, token.name())
 			.set(API_TOKENS.TOKEN_HASH, tokenHash)
@@ -41,7 +41,7 @@ class JooqApiTokens implements ApiTokens {
 			.set(API_TOKENS.SCOPES, token.scopeValues().toArray(String[]::new))
 			.set(API_TOKENS.PROJECT_SLUG, token.projectSlug())
 			.set(API_TOKENS.ENVIRONMENT_NAME, token.environmentName())
-			.set(API_TOKENS.CREATED_BY, token.createdBy().value())
+			.set(API_TOKENS.CREATED_BY, token.createdBy())
 			.set(API_TOKENS.CREATED_AT, token.createdAt())
 			.set(API_TOKENS.EXPIRES_AT, token.expiresAt())
 			.execute();
@@ -54,24 +54,24 @@ class JooqApiTokens implements ApiTokens {
 
 	@Override
 	public Optional<ApiToken> find(OrgId org, UUID id) {
-		return select(API_TOKENS.ORG_ID.eq(org.value()).and(API_TOKENS.ID.eq(id))).stream().findFirst();
+		return select(API_TOKENS.ORG_ID.eq(org).and(API_TOKENS.ID.eq(id))).stream().findFirst();
 	}
 
 	@Override
 	public List<ApiToken> list(OrgId org) {
-		return select(API_TOKENS.ORG_ID.eq(org.value()));
+		return select(API_TOKENS.ORG_ID.eq(org));
 	}
 
 	@Override
 	public List<ApiToken> listCreatedBy(OrgId org, UserId user) {
-		return select(API_TOKENS.ORG_ID.eq(org.value()).and(API_TOKENS.CREATED_BY.eq(user.value())));
+		return select(API_TOKENS.ORG_ID.eq(org).and(API_TOKENS.CREATED_BY.eq(user)));
 	}
 
 	@Override
 	public boolean markRevoked(OrgId org, UUID id, Instant at) {
 		return this.dsl.update(API_TOKENS)
 			.set(API_TOKENS.REVOKED_AT, at)
-			.where(API_TOKENS.ORG_ID.eq(org.value()).and(API_TOKENS.ID.eq(id)).and(API_TOKENS.REVOKED_AT.isNull()))
+			.where(API_TOKENS.ORG_ID.eq(org).and(API_TOKENS.ID.eq(id)).and(API_TOKENS.REVOKED_AT.isNull()))
 			.execute() == 1;
 	}
 
@@ -79,7 +79,7 @@ class JooqApiTokens implements ApiTokens {
 	public boolean recordUse(OrgId org, UUID id, Instant at, Instant unlessUsedSince) {
 		return this.dsl.update(API_TOKENS)
 			.set(API_TOKENS.LAST_USED_AT, at)
-			.where(API_TOKENS.ORG_ID.eq(org.value())
+			.where(API_TOKENS.ORG_ID.eq(org)
 				.and(API_TOKENS.ID.eq(id))
 				.and(API_TOKENS.LAST_USED_AT.isNull().or(API_TOKENS.LAST_USED_AT.lt(unlessUsedSince))))
 			.execute() > 0;
@@ -101,10 +101,10 @@ class JooqApiTokens implements ApiTokens {
 			.map(Scope::parse)
 			.flatMap(Optional::stream)
 			.toList();
-		return new ApiToken(new OrgId(record.get(API_TOKENS.ORG_ID)), record.get(API_TOKENS.ID),
-				record.get(API_TOKENS.NAME), record.get(API_TOKENS.PREFIX), scopes, record.get(API_TOKENS.PROJECT_SLUG),
-				record.get(API_TOKENS.ENVIRONMENT_NAME), new UserId(record.get(API_TOKENS.CREATED_BY)),
-				record.get(USERS.NAME), record.get(API_TOKENS.CREATED_AT), record.get(API_TOKENS.EXPIRES_AT),
+		return new ApiToken(record.get(API_TOKENS.ORG_ID), record.get(API_TOKENS.ID), record.get(API_TOKENS.NAME),
+				record.get(API_TOKENS.PREFIX), scopes, record.get(API_TOKENS.PROJECT_SLUG),
+				record.get(API_TOKENS.ENVIRONMENT_NAME), record.get(API_TOKENS.CREATED_BY), record.get(USERS.NAME),
+				record.get(API_TOKENS.CREATED_AT), record.get(API_TOKENS.EXPIRES_AT),
 				record.get(API_TOKENS.LAST_USED_AT), record.get(API_TOKENS.REVOKED_AT));
 	}
 

@@ -29,6 +29,7 @@ import app.lockstep.persistence.shared.Json;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
+import app.lockstep.persistence.shared.UuidArrays;
 
 import org.springframework.stereotype.Repository;
 
@@ -51,8 +52,7 @@ class JooqDeploymentWindows implements DeploymentWindows {
 	@Override
 	public Optional<SavedWindows> find(OrgId org, EnvironmentId environment) {
 		return this.dsl.selectFrom(ENVIRONMENT_WINDOWS)
-			.where(ENVIRONMENT_WINDOWS.ORG_ID.eq(org.value())
-				.and(ENVIRONMENT_WINDOWS.ENVIRONMENT_ID.eq(environment.value())))
+			.where(ENVIRONMENT_WINDOWS.ORG_ID.eq(org).and(ENVIRONMENT_WINDOWS.ENVIRONMENT_ID.eq(environment)))
 			.fetchOptional()
 			.map(JooqDeploymentWindows::toSaved);
 	}
@@ -63,10 +63,10 @@ class JooqDeploymentWindows implements DeploymentWindows {
 		if (environments.isEmpty()) {
 			return all;
 		}
-		UUID[] ids = environments.stream().map(EnvironmentId::value).distinct().toArray(UUID[]::new);
 		this.dsl.selectFrom(ENVIRONMENT_WINDOWS)
-			.where(ENVIRONMENT_WINDOWS.ORG_ID.eq(org.value()).and(ENVIRONMENT_WINDOWS.ENVIRONMENT_ID.eq(DSL.any(ids))))
-			.forEach((record) -> all.put(new EnvironmentId(record.getEnvironmentId()), toSaved(record)));
+			.where(ENVIRONMENT_WINDOWS.ORG_ID.eq(org)
+				.and(UuidArrays.anyOf(ENVIRONMENT_WINDOWS.ENVIRONMENT_ID, environments, EnvironmentId::value)))
+			.forEach((record) -> all.put(record.getEnvironmentId(), toSaved(record)));
 		return all;
 	}
 
@@ -74,19 +74,19 @@ class JooqDeploymentWindows implements DeploymentWindows {
 	public void save(OrgId org, EnvironmentId environment, WindowRules rules, UserId by, String byName, Instant at) {
 		JSONB json = Json.of(toJson(rules));
 		this.dsl.insertInto(ENVIRONMENT_WINDOWS)
-			.set(ENVIRONMENT_WINDOWS.ORG_ID, org.value())
-			.set(ENVIRONMENT_WINDOWS.ENVIRONMENT_ID, environment.value())
+			.set(ENVIRONMENT_WINDOWS.ORG_ID, org)
+			.set(ENVIRONMENT_WINDOWS.ENVIRONMENT_ID, environment)
 			.set(ENVIRONMENT_WINDOWS.TIME_ZONE, rules.timeZone().getId())
 			.set(ENVIRONMENT_WINDOWS.RULES, json)
 			.set(ENVIRONMENT_WINDOWS.UPDATED_AT, at)
-			.set(ENVIRONMENT_WINDOWS.UPDATED_BY, by.value())
+			.set(ENVIRONMENT_WINDOWS.UPDATED_BY, by)
 			.set(ENVIRONMENT_WINDOWS.UPDATED_BY_NAME, byName)
 			.onConflict(ENVIRONMENT_WINDOWS.ORG_ID, ENVIRONMENT_WINDOWS.ENVIRONMENT_ID)
 			.doUpdate()
 			.set(ENVIRONMENT_WINDOWS.TIME_ZONE, rules.timeZone().getId())
 			.set(ENVIRONMENT_WINDOWS.RULES, json)
 			.set(ENVIRONMENT_WINDOWS.UPDATED_AT, at)
-			.set(ENVIRONMENT_WINDOWS.UPDATED_BY, by.value())
+			.set(ENVIRONMENT_WINDOWS.UPDATED_BY, by)
 			.set(ENVIRONMENT_WINDOWS.UPDATED_BY_NAME, byName)
 			.execute();
 	}
@@ -94,7 +94,7 @@ class JooqDeploymentWindows implements DeploymentWindows {
 	@Override
 	public List<OrganizationFreeze> organizationFreezes(OrgId org) {
 		return this.dsl.selectFrom(ORGANIZATION_FREEZES)
-			.where(ORGANIZATION_FREEZES.ORG_ID.eq(org.value()))
+			.where(ORGANIZATION_FREEZES.ORG_ID.eq(org))
 			.orderBy(ORGANIZATION_FREEZES.START_AT, ORGANIZATION_FREEZES.ID)
 			.fetch(JooqDeploymentWindows::toFreeze);
 	}
@@ -102,7 +102,7 @@ class JooqDeploymentWindows implements DeploymentWindows {
 	@Override
 	public Optional<OrganizationFreeze> findOrganizationFreeze(OrgId org, FreezeId id) {
 		return this.dsl.selectFrom(ORGANIZATION_FREEZES)
-			.where(ORGANIZATION_FREEZES.ORG_ID.eq(org.value()).and(ORGANIZATION_FREEZES.ID.eq(id.value())))
+			.where(ORGANIZATION_FREEZES.ORG_ID.eq(org).and(ORGANIZATION_FREEZES.ID.eq(id)))
 			.fetchOptional()
 			.map(JooqDeploymentWindows::toFreeze);
 	}
@@ -110,12 +110,12 @@ class JooqDeploymentWindows implements DeploymentWindows {
 	@Override
 	public void addOrganizationFreeze(OrgId org, OrganizationFreeze freeze, UserId by) {
 		this.dsl.insertInto(ORGANIZATION_FREEZES)
-			.set(ORGANIZATION_FREEZES.ORG_ID, org.value())
-			.set(ORGANIZATION_FREEZES.ID, freeze.id().value())
+			.set(ORGANIZATION_FREEZES.ORG_ID, org)
+			.set(ORGANIZATION_FREEZES.ID, freeze.id())
 			.set(ORGANIZATION_FREEZES.START_AT, freeze.freeze().start())
 			.set(ORGANIZATION_FREEZES.END_AT, freeze.freeze().end())
 			.set(ORGANIZATION_FREEZES.REASON, freeze.freeze().reason())
-			.set(ORGANIZATION_FREEZES.CREATED_BY, by.value())
+			.set(ORGANIZATION_FREEZES.CREATED_BY, by)
 			.set(ORGANIZATION_FREEZES.CREATED_BY_NAME, freeze.createdBy())
 			.set(ORGANIZATION_FREEZES.CREATED_AT, freeze.createdAt())
 			.execute();
@@ -124,14 +124,14 @@ class JooqDeploymentWindows implements DeploymentWindows {
 	@Override
 	public Optional<OrganizationFreeze> removeOrganizationFreeze(OrgId org, FreezeId id) {
 		return this.dsl.deleteFrom(ORGANIZATION_FREEZES)
-			.where(ORGANIZATION_FREEZES.ORG_ID.eq(org.value()).and(ORGANIZATION_FREEZES.ID.eq(id.value())))
+			.where(ORGANIZATION_FREEZES.ORG_ID.eq(org).and(ORGANIZATION_FREEZES.ID.eq(id)))
 			.returning()
 			.fetchOptional()
 			.map(JooqDeploymentWindows::toFreeze);
 	}
 
 	private static OrganizationFreeze toFreeze(OrganizationFreezesRecord record) {
-		return new OrganizationFreeze(new FreezeId(record.getId()),
+		return new OrganizationFreeze(record.getId(),
 				new Freeze(record.getStartAt(), record.getEndAt(), record.getReason()), record.getCreatedByName(),
 				record.getCreatedAt());
 	}

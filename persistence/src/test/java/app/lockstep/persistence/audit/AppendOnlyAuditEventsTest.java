@@ -77,9 +77,9 @@ class AppendOnlyAuditEventsTest {
 		Consumer<DSLContext> tamper = switch (statement) {
 			case "update" -> (tx) -> tx.update(AUDIT_EVENTS)
 				.set(AUDIT_EVENTS.ACTION, "test.rewritten")
-				.where(AUDIT_EVENTS.ORG_ID.eq(org.value()))
+				.where(AUDIT_EVENTS.ORG_ID.eq(org))
 				.execute();
-			case "delete" -> (tx) -> tx.deleteFrom(AUDIT_EVENTS).where(AUDIT_EVENTS.ORG_ID.eq(org.value())).execute();
+			case "delete" -> (tx) -> tx.deleteFrom(AUDIT_EVENTS).where(AUDIT_EVENTS.ORG_ID.eq(org)).execute();
 			default -> (tx) -> tx.truncate(AUDIT_EVENTS).execute();
 		};
 		assertThatThrownBy(() -> dsl.transaction((configuration) -> {
@@ -95,7 +95,7 @@ class AppendOnlyAuditEventsTest {
 			return configuration.dsl()
 				.select(AUDIT_EVENTS.ACTION)
 				.from(AUDIT_EVENTS)
-				.where(AUDIT_EVENTS.ORG_ID.eq(org.value()))
+				.where(AUDIT_EVENTS.ORG_ID.eq(org))
 				.orderBy(AUDIT_EVENTS.SEQ)
 				.fetch(AUDIT_EVENTS.ACTION);
 		});

@@ -48,7 +48,7 @@ final class AuditHarness {
 		OrgId org = OrgId.random();
 		this.transactions.inTenant(org,
 				() -> this.dsl.insertInto(ORGANIZATIONS)
-					.set(ORGANIZATIONS.ID, org.value())
+					.set(ORGANIZATIONS.ID, org)
 					.set(ORGANIZATIONS.SLUG, prefix + "-" + org.value().toString().substring(0, 8))
 					.set(ORGANIZATIONS.NAME, prefix + " " + org)
 					.set(ORGANIZATIONS.TIME_ZONE, "UTC")

@@ -64,7 +64,7 @@ class ChainMigrationTest {
 				DSLContext dsl = configuration.dsl();
 				AuditHarness.bind(dsl, org);
 				dsl.insertInto(ORGANIZATIONS)
-					.set(ORGANIZATIONS.ID, org.value())
+					.set(ORGANIZATIONS.ID, org)
 					.set(ORGANIZATIONS.SLUG, "legacy-" + org.value().toString().substring(0, 8))
 					.set(ORGANIZATIONS.NAME, "Legacy")
 					.set(ORGANIZATIONS.TIME_ZONE, "UTC")
@@ -86,7 +86,7 @@ class ChainMigrationTest {
 											+ seq + "\"}}, \"position\": " + seq + ", \"list\": [1, null, true]}")));
 				}
 				dsl.insertInto(AUDIT_HEADS)
-					.set(AUDIT_HEADS.ORG_ID, org.value())
+					.set(AUDIT_HEADS.ORG_ID, org)
 					.set(AUDIT_HEADS.LAST_SEQ, (long) events)
 					.execute();
 			});

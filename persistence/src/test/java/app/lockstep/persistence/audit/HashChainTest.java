@@ -136,7 +136,7 @@ class HashChainTest {
 	static int count(OrgId org) {
 		return AuditHarness.owner().transactionResult((configuration) -> {
 			AuditHarness.bind(configuration.dsl(), org);
-			return configuration.dsl().fetchCount(AUDIT_EVENTS, AUDIT_EVENTS.ORG_ID.eq(org.value()));
+			return configuration.dsl().fetchCount(AUDIT_EVENTS, AUDIT_EVENTS.ORG_ID.eq(org));
 		});
 	}
 

@@ -1,6 +1,8 @@
 package app.lockstep.persistence.code;
 
 import java.time.Instant;
+import app.lockstep.domain.code.ArtifactId;
+import app.lockstep.domain.project.ProjectId;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,23 +52,23 @@ class CodeRowLevelSecurityTest {
 				DSLContext dsl = tx.dsl();
 				bind(dsl, "lockstep.org_id", org.toString());
 				dsl.insertInto(ORGANIZATIONS)
-					.set(ORGANIZATIONS.ID, org.value())
+					.set(ORGANIZATIONS.ID, org)
 					.set(ORGANIZATIONS.SLUG, "code-" + org.value().toString().substring(0, 8))
 					.set(ORGANIZATIONS.NAME, "Code " + org)
 					.set(ORGANIZATIONS.TIME_ZONE, "UTC")
 					.set(ORGANIZATIONS.CREATED_AT, epoch())
 					.execute();
 				dsl.insertInto(PROJECTS)
-					.set(PROJECTS.ORG_ID, org.value())
-					.set(PROJECTS.ID, project)
+					.set(PROJECTS.ORG_ID, org)
+					.set(PROJECTS.ID, new ProjectId(project))
 					.set(PROJECTS.SLUG, "shop")
 					.set(PROJECTS.NAME, "Shop")
 					.set(PROJECTS.CREATED_AT, epoch())
 					.set(PROJECTS.UPDATED_AT, epoch())
 					.execute();
 				dsl.insertInto(PROJECT_WEBHOOKS)
-					.set(PROJECT_WEBHOOKS.ORG_ID, org.value())
-					.set(PROJECT_WEBHOOKS.PROJECT_ID, project)
+					.set(PROJECT_WEBHOOKS.ORG_ID, org)
+					.set(PROJECT_WEBHOOKS.PROJECT_ID, new ProjectId(project))
 					.set(PROJECT_WEBHOOKS.HOOK_ID, (org == ALPHA) ? ALPHA_HOOK : BETA_HOOK)
 					.set(PROJECT_WEBHOOKS.SECRET_SEALED, new byte[] { 1, 2, 3 })
 					.set(PROJECT_WEBHOOKS.SECRET_KEY_ID, "k")
@@ -74,8 +76,8 @@ class CodeRowLevelSecurityTest {
 					.set(PROJECT_WEBHOOKS.UPDATED_BY, "test")
 					.execute();
 				dsl.insertInto(CODE_CHANGES)
-					.set(CODE_CHANGES.ORG_ID, org.value())
-					.set(CODE_CHANGES.PROJECT_ID, project)
+					.set(CODE_CHANGES.ORG_ID, org)
+					.set(CODE_CHANGES.PROJECT_ID, new ProjectId(project))
 					.set(CODE_CHANGES.SHA, SHA)
 					.set(CODE_CHANGES.BRANCH, "main")
 					.set(CODE_CHANGES.COMMITTED_AT, epoch())
@@ -83,9 +85,9 @@ class CodeRowLevelSecurityTest {
 					.set(CODE_CHANGES.SOURCE, "API")
 					.execute();
 				dsl.insertInto(ARTIFACTS)
-					.set(ARTIFACTS.ORG_ID, org.value())
-					.set(ARTIFACTS.ID, UUID.randomUUID())
-					.set(ARTIFACTS.PROJECT_ID, project)
+					.set(ARTIFACTS.ORG_ID, org)
+					.set(ARTIFACTS.ID, new ArtifactId(UUID.randomUUID()))
+					.set(ARTIFACTS.PROJECT_ID, new ProjectId(project))
 					.set(ARTIFACTS.VERSION, "1.0.0")
 					.set(ARTIFACTS.COMMIT_SHA, SHA)
 					.set(ARTIFACTS.DIGEST, "sha256:" + "ab".repeat(32))
@@ -133,8 +135,8 @@ class CodeRowLevelSecurityTest {
 			bind(tx.dsl(), "lockstep.webhook", ALPHA_HOOK);
 			tx.dsl()
 				.insertInto(CODE_CHANGES)
-				.set(CODE_CHANGES.ORG_ID, ALPHA.value())
-				.set(CODE_CHANGES.PROJECT_ID, ALPHA_PROJECT)
+				.set(CODE_CHANGES.ORG_ID, ALPHA)
+				.set(CODE_CHANGES.PROJECT_ID, new ProjectId(ALPHA_PROJECT))
 				.set(CODE_CHANGES.SHA, "f".repeat(40))
 				.set(CODE_CHANGES.BRANCH, "main")
 				.set(CODE_CHANGES.COMMITTED_AT, epoch())
@@ -151,11 +153,11 @@ class CodeRowLevelSecurityTest {
 			return tx.dsl().select(PROJECT_WEBHOOKS.HOOK_ID).from(PROJECT_WEBHOOKS).fetch(PROJECT_WEBHOOKS.HOOK_ID);
 		});
 		assertThat(hooks).containsExactly(BETA_HOOK);
-		List<UUID> orgs = app.transactionResult((tx) -> {
+		List<OrgId> orgs = app.transactionResult((tx) -> {
 			bind(tx.dsl(), "lockstep.org_id", BETA.toString());
 			return tx.dsl().select(CODE_CHANGES.ORG_ID).from(CODE_CHANGES).fetch(CODE_CHANGES.ORG_ID);
 		});
-		assertThat(orgs).containsOnly(BETA.value());
+		assertThat(orgs).containsOnly(BETA);
 	}
 
 	@Test
@@ -180,9 +182,9 @@ class CodeRowLevelSecurityTest {
 			bind(tx.dsl(), "lockstep.org_id", ALPHA.toString());
 			tx.dsl()
 				.insertInto(ARTIFACTS)
-				.set(ARTIFACTS.ORG_ID, ALPHA.value())
-				.set(ARTIFACTS.ID, UUID.randomUUID())
-				.set(ARTIFACTS.PROJECT_ID, ALPHA_PROJECT)
+				.set(ARTIFACTS.ORG_ID, ALPHA)
+				.set(ARTIFACTS.ID, new ArtifactId(UUID.randomUUID()))
+				.set(ARTIFACTS.PROJECT_ID, new ProjectId(ALPHA_PROJECT))
 				.set(ARTIFACTS.VERSION, "2.0.0")
 				.set(ARTIFACTS.COMMIT_SHA, "abc1234")
 				.set(ARTIFACTS.DIGEST, "md5:123")

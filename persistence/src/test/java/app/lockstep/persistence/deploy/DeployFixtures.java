@@ -57,15 +57,15 @@ final class DeployFixtures {
 				new ArtifactId(UUID.randomUUID()), new ArtifactId(UUID.randomUUID()));
 		inOrg(tenant.org(), (dsl) -> {
 			dsl.insertInto(ORGANIZATIONS)
-				.set(ORGANIZATIONS.ID, tenant.org().value())
+				.set(ORGANIZATIONS.ID, tenant.org())
 				.set(ORGANIZATIONS.SLUG, "dep-" + tenant.org().value().toString().substring(0, 8))
 				.set(ORGANIZATIONS.NAME, "Deploy " + tenant.org())
 				.set(ORGANIZATIONS.TIME_ZONE, "UTC")
 				.set(ORGANIZATIONS.CREATED_AT, epoch())
 				.execute();
 			dsl.insertInto(PROJECTS)
-				.set(PROJECTS.ORG_ID, tenant.org().value())
-				.set(PROJECTS.ID, tenant.project().value())
+				.set(PROJECTS.ORG_ID, tenant.org())
+				.set(PROJECTS.ID, tenant.project())
 				.set(PROJECTS.SLUG, "shop")
 				.set(PROJECTS.NAME, "Shop")
 				.set(PROJECTS.CREATED_AT, epoch())
@@ -75,9 +75,9 @@ final class DeployFixtures {
 			for (EnvironmentId environment : new EnvironmentId[] { tenant.staging(), tenant.production() }) {
 				boolean production = environment.equals(tenant.production());
 				dsl.insertInto(ENVIRONMENTS)
-					.set(ENVIRONMENTS.ORG_ID, tenant.org().value())
-					.set(ENVIRONMENTS.ID, environment.value())
-					.set(ENVIRONMENTS.PROJECT_ID, tenant.project().value())
+					.set(ENVIRONMENTS.ORG_ID, tenant.org())
+					.set(ENVIRONMENTS.ID, environment)
+					.set(ENVIRONMENTS.PROJECT_ID, tenant.project())
 					.set(ENVIRONMENTS.NAME, production ? "production" : "staging")
 					.set(ENVIRONMENTS.TIER, production ? "PRODUCTION" : "STAGING")
 					.set(ENVIRONMENTS.POSITION, position++)
@@ -89,9 +89,9 @@ final class DeployFixtures {
 			int version = 1;
 			for (ArtifactId artifact : new ArtifactId[] { tenant.v1(), tenant.v2() }) {
 				dsl.insertInto(ARTIFACTS)
-					.set(ARTIFACTS.ORG_ID, tenant.org().value())
-					.set(ARTIFACTS.ID, artifact.value())
-					.set(ARTIFACTS.PROJECT_ID, tenant.project().value())
+					.set(ARTIFACTS.ORG_ID, tenant.org())
+					.set(ARTIFACTS.ID, artifact)
+					.set(ARTIFACTS.PROJECT_ID, tenant.project())
 					.set(ARTIFACTS.VERSION, "1." + version++ + ".0")
 					.set(ARTIFACTS.COMMIT_SHA, "0123456789abcdef0123456789abcdef0123456" + version)
 					.set(ARTIFACTS.DIGEST, "sha256:" + "ab".repeat(32))

@@ -1,6 +1,8 @@
 package app.lockstep.persistence.deploy;
 
+import app.lockstep.domain.shared.OrgId;
 import java.time.Instant;
+import app.lockstep.domain.deploy.DeploymentId;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -86,15 +88,15 @@ class DeploymentRowLevelSecurityTest {
 		assertThat(otherCount).isZero();
 		var otherDecisions = inOrg(beta.org(), (dsl) -> new JooqApprovals(dsl).of(alpha.org(), alphaAwaiting.id()));
 		assertThat(otherDecisions).isEmpty();
-		List<UUID> seen = inOrg(beta.org(), (dsl) -> {
-			List<UUID> orgs = new java.util.ArrayList<>(
+		List<OrgId> seen = inOrg(beta.org(), (dsl) -> {
+			List<OrgId> orgs = new java.util.ArrayList<>(
 					dsl.select(DEPLOYMENTS.ORG_ID).from(DEPLOYMENTS).fetch(DEPLOYMENTS.ORG_ID));
 			orgs.addAll(dsl.select(DEPLOYMENT_APPROVALS.ORG_ID)
 				.from(DEPLOYMENT_APPROVALS)
 				.fetch(DEPLOYMENT_APPROVALS.ORG_ID));
 			return orgs;
 		});
-		assertThat(seen).isNotEmpty().containsOnly(beta.org().value());
+		assertThat(seen).isNotEmpty().containsOnly(beta.org());
 		var ownDecisions = inOrg(alpha.org(), (dsl) -> new JooqApprovals(dsl).of(alpha.org(), alphaAwaiting.id()));
 		assertThat(ownDecisions).hasSize(1);
 	}
@@ -135,7 +137,7 @@ class DeploymentRowLevelSecurityTest {
 			return tx.dsl()
 				.update(DEPLOYMENTS)
 				.set(DEPLOYMENTS.NOTE, "scheduler was here")
-				.where(DEPLOYMENTS.ID.in(alphaDue.id().value(), betaDue.id().value()))
+				.where(DEPLOYMENTS.ID.in(alphaDue.id(), betaDue.id()))
 				.execute();
 		});
 		assertThat(updated).isZero();
@@ -145,7 +147,7 @@ class DeploymentRowLevelSecurityTest {
 		})).hasMessageContaining("row-level security");
 		assertThatThrownBy(() -> asScheduler((dsl) -> dsl.update(DEPLOYMENTS)
 			.set(DEPLOYMENTS.NOTE, "scheduler was here")
-			.where(DEPLOYMENTS.ID.eq(alphaDue.id().value()))
+			.where(DEPLOYMENTS.ID.eq(alphaDue.id()))
 			.execute())).hasMessageContaining("read-only transaction");
 		var note = inOrg(alpha.org(), (dsl) -> new JooqDeployments(dsl).find(alpha.org(), alphaDue.id())).orElseThrow()
 			.note();

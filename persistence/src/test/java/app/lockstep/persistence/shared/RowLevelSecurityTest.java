@@ -1,6 +1,7 @@
 package app.lockstep.persistence.shared;
 
 import java.time.Clock;
+import app.lockstep.domain.project.ProjectId;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -39,15 +40,15 @@ class RowLevelSecurityTest {
 				DSLContext dsl = tx.dsl();
 				bind(dsl, org);
 				dsl.insertInto(ORGANIZATIONS)
-					.set(ORGANIZATIONS.ID, org.value())
+					.set(ORGANIZATIONS.ID, org)
 					.set(ORGANIZATIONS.SLUG, "rls-" + org.value().toString().substring(0, 8))
 					.set(ORGANIZATIONS.NAME, "RLS " + org)
 					.set(ORGANIZATIONS.TIME_ZONE, "UTC")
 					.set(ORGANIZATIONS.CREATED_AT, Instant.now(Clock.systemUTC()))
 					.execute();
 				dsl.insertInto(PROJECTS)
-					.set(PROJECTS.ORG_ID, org.value())
-					.set(PROJECTS.ID, UUID.randomUUID())
+					.set(PROJECTS.ORG_ID, org)
+					.set(PROJECTS.ID, new ProjectId(UUID.randomUUID()))
 					.set(PROJECTS.SLUG, "shop")
 					.set(PROJECTS.NAME, "Shop of " + org)
 					.set(PROJECTS.CREATED_AT, Instant.EPOCH)
@@ -60,10 +61,10 @@ class RowLevelSecurityTest {
 
 	@Test
 	void withoutABindingTheRuntimeRoleSeesNoTenantRow() {
-		List<UUID> projectOrgs = app.transactionResult((tx) -> tx.dsl()
+		List<OrgId> projectOrgs = app.transactionResult((tx) -> tx.dsl()
 			.select(PROJECTS.ORG_ID)
 			.from(PROJECTS)
-			.where(PROJECTS.ORG_ID.in(ALPHA.value(), BETA.value()))
+			.where(PROJECTS.ORG_ID.in(ALPHA, BETA))
 			.fetch(PROJECTS.ORG_ID));
 		int organizations = app.transactionResult((tx) -> tx.dsl().fetchCount(ORGANIZATIONS));
 		assertThat(projectOrgs).isEmpty();
@@ -72,11 +73,11 @@ class RowLevelSecurityTest {
 
 	@Test
 	void withABindingAQueryThatForgotItsOrgPredicateSeesOnlyThatOrganization() {
-		List<UUID> seen = app.transactionResult((tx) -> {
+		List<OrgId> seen = app.transactionResult((tx) -> {
 			bind(tx.dsl(), BETA);
 			return tx.dsl().select(PROJECTS.ORG_ID).from(PROJECTS).fetch(PROJECTS.ORG_ID);
 		});
-		assertThat(seen).containsOnly(BETA.value()).hasSize(1);
+		assertThat(seen).containsOnly(BETA).hasSize(1);
 	}
 
 	@Test
@@ -85,8 +86,8 @@ class RowLevelSecurityTest {
 			bind(tx.dsl(), ALPHA);
 			tx.dsl()
 				.insertInto(PROJECTS)
-				.set(PROJECTS.ORG_ID, BETA.value())
-				.set(PROJECTS.ID, UUID.randomUUID())
+				.set(PROJECTS.ORG_ID, BETA)
+				.set(PROJECTS.ID, new ProjectId(UUID.randomUUID()))
 				.set(PROJECTS.SLUG, "sneaky")
 				.set(PROJECTS.NAME, "Sneaky")
 				.set(PROJECTS.CREATED_AT, Instant.EPOCH)

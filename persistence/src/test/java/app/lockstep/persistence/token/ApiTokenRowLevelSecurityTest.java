@@ -1,6 +1,7 @@
 package app.lockstep.persistence.token;
 
 import java.time.Instant;
+import app.lockstep.domain.shared.UserId;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,7 +43,7 @@ class ApiTokenRowLevelSecurityTest {
 		UUID user = UUID.randomUUID();
 		app.transaction((tx) -> tx.dsl()
 			.insertInto(USERS)
-			.set(USERS.ID, user)
+			.set(USERS.ID, new UserId(user))
 			.set(USERS.EMAIL, "tokens-" + user + "@example.test")
 			.set(USERS.NAME, "Token Maker")
 			.set(USERS.PASSWORD_HASH, "x")
@@ -53,20 +54,20 @@ class ApiTokenRowLevelSecurityTest {
 				DSLContext dsl = tx.dsl();
 				bind(dsl, "lockstep.org_id", org.toString());
 				dsl.insertInto(ORGANIZATIONS)
-					.set(ORGANIZATIONS.ID, org.value())
+					.set(ORGANIZATIONS.ID, org)
 					.set(ORGANIZATIONS.SLUG, "tok-" + org.value().toString().substring(0, 8))
 					.set(ORGANIZATIONS.NAME, "Tokens " + org)
 					.set(ORGANIZATIONS.TIME_ZONE, "UTC")
 					.set(ORGANIZATIONS.CREATED_AT, Instant.EPOCH)
 					.execute();
 				dsl.insertInto(API_TOKENS)
-					.set(API_TOKENS.ORG_ID, org.value())
+					.set(API_TOKENS.ORG_ID, org)
 					.set(API_TOKENS.ID, (org == ALPHA) ? ALPHA_TOKEN : UUID.randomUUID())
 					.set(API_TOKENS.NAME, "ci")
 					.set(API_TOKENS.TOKEN_HASH, (org == ALPHA) ? ALPHA_HASH : BETA_HASH)
 					.set(API_TOKENS.PREFIX, "lst_abcdefgh")
 					.set(API_TOKENS.SCOPES, new String[] { "config:read" })
-					.set(API_TOKENS.CREATED_BY, user)
+					.set(API_TOKENS.CREATED_BY, new UserId(user))
 					.set(API_TOKENS.CREATED_AT, Instant.EPOCH)
 					.execute();
 			});
@@ -103,13 +104,13 @@ class ApiTokenRowLevelSecurityTest {
 			bind(tx.dsl(), "lockstep.api_token", "forged");
 			tx.dsl()
 				.insertInto(API_TOKENS)
-				.set(API_TOKENS.ORG_ID, ALPHA.value())
+				.set(API_TOKENS.ORG_ID, ALPHA)
 				.set(API_TOKENS.ID, UUID.randomUUID())
 				.set(API_TOKENS.NAME, "forged")
 				.set(API_TOKENS.TOKEN_HASH, "forged")
 				.set(API_TOKENS.PREFIX, "lst_forged00")
 				.set(API_TOKENS.SCOPES, new String[] { "config:write" })
-				.set(API_TOKENS.CREATED_BY, UUID.randomUUID())
+				.set(API_TOKENS.CREATED_BY, new UserId(UUID.randomUUID()))
 				.set(API_TOKENS.CREATED_AT, Instant.EPOCH)
 				.execute();
 		})).hasMessageContaining("row-level security");

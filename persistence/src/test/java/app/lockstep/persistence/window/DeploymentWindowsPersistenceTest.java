@@ -1,6 +1,7 @@
 package app.lockstep.persistence.window;
 
 import java.time.DayOfWeek;
+import app.lockstep.domain.project.ProjectId;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -68,24 +69,24 @@ class DeploymentWindowsPersistenceTest {
 				bind(dsl, org);
 				UUID project = UUID.randomUUID();
 				dsl.insertInto(ORGANIZATIONS)
-					.set(ORGANIZATIONS.ID, org.value())
+					.set(ORGANIZATIONS.ID, org)
 					.set(ORGANIZATIONS.SLUG, "win-" + org.value().toString().substring(0, 8))
 					.set(ORGANIZATIONS.NAME, "Windows " + org)
 					.set(ORGANIZATIONS.TIME_ZONE, "UTC")
 					.set(ORGANIZATIONS.CREATED_AT, Instant.EPOCH)
 					.execute();
 				dsl.insertInto(PROJECTS)
-					.set(PROJECTS.ORG_ID, org.value())
-					.set(PROJECTS.ID, project)
+					.set(PROJECTS.ORG_ID, org)
+					.set(PROJECTS.ID, new ProjectId(project))
 					.set(PROJECTS.SLUG, "shop")
 					.set(PROJECTS.NAME, "Shop")
 					.set(PROJECTS.CREATED_AT, Instant.EPOCH)
 					.set(PROJECTS.UPDATED_AT, Instant.EPOCH)
 					.execute();
 				dsl.insertInto(ENVIRONMENTS)
-					.set(ENVIRONMENTS.ORG_ID, org.value())
-					.set(ENVIRONMENTS.ID, ((org == ALPHA) ? ALPHA_PRODUCTION : BETA_PRODUCTION).value())
-					.set(ENVIRONMENTS.PROJECT_ID, project)
+					.set(ENVIRONMENTS.ORG_ID, org)
+					.set(ENVIRONMENTS.ID, (org == ALPHA) ? ALPHA_PRODUCTION : BETA_PRODUCTION)
+					.set(ENVIRONMENTS.PROJECT_ID, new ProjectId(project))
 					.set(ENVIRONMENTS.NAME, "production")
 					.set(ENVIRONMENTS.TIER, "PRODUCTION")
 					.set(ENVIRONMENTS.POSITION, 1)
@@ -140,9 +141,9 @@ class DeploymentWindowsPersistenceTest {
 		List<OrganizationFreeze> otherFreezes = inAlpha((windows) -> windows.organizationFreezes(BETA));
 		assertThat(other).isEmpty();
 		assertThat(otherFreezes).isEmpty();
-		List<UUID> seen = app.transactionResult((tx) -> {
+		List<OrgId> seen = app.transactionResult((tx) -> {
 			bind(tx.dsl(), ALPHA);
-			List<UUID> orgs = new java.util.ArrayList<>(tx.dsl()
+			List<OrgId> orgs = new java.util.ArrayList<>(tx.dsl()
 				.select(ORGANIZATION_FREEZES.ORG_ID)
 				.from(ORGANIZATION_FREEZES)
 				.fetch(ORGANIZATION_FREEZES.ORG_ID));
@@ -152,7 +153,7 @@ class DeploymentWindowsPersistenceTest {
 				.fetch(ENVIRONMENT_WINDOWS.ORG_ID));
 			return orgs;
 		});
-		assertThat(seen).isNotEmpty().containsOnly(ALPHA.value());
+		assertThat(seen).isNotEmpty().containsOnly(ALPHA);
 		int unbound = app.transactionResult(
 				(tx) -> tx.dsl().fetchCount(ORGANIZATION_FREEZES) + tx.dsl().fetchCount(ENVIRONMENT_WINDOWS));
 		assertThat(unbound).isZero();
