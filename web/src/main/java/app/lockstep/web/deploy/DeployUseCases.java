@@ -16,15 +16,19 @@ import app.lockstep.domain.deploy.ChangeDeployment;
 import app.lockstep.domain.deploy.ConfigureApprovalPolicy;
 import app.lockstep.domain.deploy.ConfigureDeployTarget;
 import app.lockstep.domain.deploy.DecideOnDeployment;
+import app.lockstep.domain.deploy.DeliverySettings;
 import app.lockstep.domain.deploy.DeployTargetSecrets;
 import app.lockstep.domain.deploy.DeployTargets;
 import app.lockstep.domain.deploy.DeployerClient;
 import app.lockstep.domain.deploy.DeploymentNotifier;
-import app.lockstep.domain.deploy.DeploymentSupport;
+import app.lockstep.domain.deploy.DeploymentPlaces;
+import app.lockstep.domain.deploy.DeploymentUpdates;
 import app.lockstep.domain.deploy.Deployments;
 import app.lockstep.domain.deploy.DispatchDeployments;
-import app.lockstep.domain.deploy.RecheckWaitingDeployments;
 import app.lockstep.domain.deploy.DueDeployments;
+import app.lockstep.domain.deploy.KnownArtifacts;
+import app.lockstep.domain.deploy.PromotionCheck;
+import app.lockstep.domain.deploy.RecheckWaitingDeployments;
 import app.lockstep.domain.deploy.RedeployPrevious;
 import app.lockstep.domain.deploy.ReportDeploymentStatus;
 import app.lockstep.domain.deploy.RequestDeployment;
@@ -46,12 +50,23 @@ import org.springframework.context.annotation.Configuration;
 class DeployUseCases {
 
 	@Bean
-	DeploymentSupport deploymentSupport(Projects projects, Environments environments, Artifacts artifacts,
-			CodeChanges codeChanges, Deployments deployments, Approvals approvals, ApprovalPolicies policies,
-			DeployTargets targets, WindowCheck windows, Members members, Organizations organizations, AuditLog auditLog,
-			DeploymentNotifier notifier, Transactions transactions, Clock clock) {
-		return new DeploymentSupport(projects, environments, artifacts, codeChanges, deployments, approvals, policies,
-				targets, windows, members, organizations, auditLog, notifier, transactions, clock);
+	DeploymentPlaces deploymentPlaces(Projects projects, Environments environments, Deployments deployments) {
+		return new DeploymentPlaces(projects, environments, deployments);
+	}
+
+	@Bean
+	PromotionCheck promotionCheck(Environments environments, Deployments deployments) {
+		return new PromotionCheck(environments, deployments);
+	}
+
+	@Bean
+	KnownArtifacts knownArtifacts(Artifacts artifacts) {
+		return new KnownArtifacts(artifacts);
+	}
+
+	@Bean
+	DeploymentUpdates deploymentUpdates(Deployments deployments, AuditLog auditLog, KnownArtifacts artifacts) {
+		return new DeploymentUpdates(deployments, auditLog, artifacts);
 	}
 
 	@Bean
@@ -60,70 +75,91 @@ class DeployUseCases {
 	}
 
 	@Bean
-	RequestDeployment requestDeployment(DeploymentSupport support, ConfigRevisions revisions) {
-		return new RequestDeployment(support, revisions);
+	RequestDeployment requestDeployment(DeploymentPlaces places, Deployments deployments, Artifacts artifacts,
+			ConfigRevisions revisions, ApprovalPolicies policies, PromotionCheck promotion, WindowCheck windows,
+			Members members, DeploymentNotifier notifier, DeploymentUpdates updates, Transactions transactions,
+			Clock clock) {
+		return new RequestDeployment(places, deployments, artifacts, revisions, policies, promotion, windows, members,
+				notifier, updates, transactions, clock);
 	}
 
 	@Bean
-	DecideOnDeployment decideOnDeployment(DeploymentSupport support) {
-		return new DecideOnDeployment(support);
+	DecideOnDeployment decideOnDeployment(DeploymentPlaces places, ApprovalPolicies policies, Approvals approvals,
+			WindowCheck windows, DeploymentUpdates updates, Transactions transactions, Clock clock) {
+		return new DecideOnDeployment(places, policies, approvals, windows, updates, transactions, clock);
 	}
 
 	@Bean
-	ChangeDeployment changeDeployment(DeploymentSupport support, ConfigRevisions revisions) {
-		return new ChangeDeployment(support, revisions);
+	ChangeDeployment changeDeployment(DeploymentPlaces places, Artifacts artifacts, KnownArtifacts knownArtifacts,
+			ConfigRevisions revisions, ApprovalPolicies policies, PromotionCheck promotion, WindowCheck windows,
+			Approvals approvals, DeploymentUpdates updates, Transactions transactions, Clock clock) {
+		return new ChangeDeployment(places, artifacts, knownArtifacts, revisions, policies, promotion, windows,
+				approvals, updates, transactions, clock);
 	}
 
 	@Bean
-	CancelDeployment cancelDeployment(DeploymentSupport support) {
-		return new CancelDeployment(support);
+	CancelDeployment cancelDeployment(DeploymentPlaces places, DeploymentUpdates updates, Transactions transactions,
+			Clock clock) {
+		return new CancelDeployment(places, updates, transactions, clock);
 	}
 
 	@Bean
-	ReportDeploymentStatus reportDeploymentStatus(DeploymentSupport support) {
-		return new ReportDeploymentStatus(support);
+	ReportDeploymentStatus reportDeploymentStatus(DeploymentPlaces places, DeploymentUpdates updates,
+			Transactions transactions, Clock clock) {
+		return new ReportDeploymentStatus(places, updates, transactions, clock);
 	}
 
 	@Bean
-	ReviewEmergency reviewEmergency(DeploymentSupport support) {
-		return new ReviewEmergency(support);
+	ReviewEmergency reviewEmergency(DeploymentPlaces places, DeploymentUpdates updates, Transactions transactions,
+			Clock clock) {
+		return new ReviewEmergency(places, updates, transactions, clock);
 	}
 
 	@Bean
-	RedeployPrevious redeployPrevious(DeploymentSupport support, RequestDeployment request) {
-		return new RedeployPrevious(support, request);
+	RedeployPrevious redeployPrevious(DeploymentPlaces places, Deployments deployments, KnownArtifacts artifacts,
+			Transactions transactions, RequestDeployment request) {
+		return new RedeployPrevious(places, deployments, artifacts, transactions, request);
 	}
 
 	@Bean
-	ConfigureApprovalPolicy configureApprovalPolicy(DeploymentSupport support) {
-		return new ConfigureApprovalPolicy(support);
+	ConfigureApprovalPolicy configureApprovalPolicy(DeploymentPlaces places, Environments environments,
+			ApprovalPolicies policies, AuditLog auditLog, Transactions transactions, Clock clock) {
+		return new ConfigureApprovalPolicy(places, environments, policies, auditLog, transactions, clock);
 	}
 
 	@Bean
-	ConfigureDeployTarget configureDeployTarget(DeploymentSupport support, DeployTargetSecrets secrets) {
-		return new ConfigureDeployTarget(support, secrets);
+	ConfigureDeployTarget configureDeployTarget(DeploymentPlaces places, DeployTargets targets,
+			DeployTargetSecrets secrets, AuditLog auditLog, Transactions transactions, Clock clock) {
+		return new ConfigureDeployTarget(places, targets, secrets, auditLog, transactions, clock);
 	}
 
 	@Bean
-	ViewDeployments viewDeployments(DeploymentSupport support, CodeChanges codeChanges, ConfigRevisions revisions,
-			ViewConfig viewConfig) {
-		return new ViewDeployments(support, codeChanges, revisions, viewConfig);
+	ViewDeployments viewDeployments(DeploymentPlaces places, Deployments deployments, Approvals approvals,
+			Environments environments, ApprovalPolicies policies, DeployTargets targets, Artifacts artifacts,
+			KnownArtifacts knownArtifacts, AuditLog auditLog, CodeChanges codeChanges, ConfigRevisions revisions,
+			ViewConfig viewConfig, Transactions transactions, Clock clock) {
+		return new ViewDeployments(places, deployments, approvals, environments, policies, targets, artifacts,
+				knownArtifacts, auditLog, codeChanges, revisions, viewConfig, transactions, clock);
 	}
 
 	@Bean
-	DispatchDeployments dispatchDeployments(DeploymentSupport support, DueDeployments dueDeployments,
-			DeployerClient client, DeployTargetSecrets secrets,
+	DispatchDeployments dispatchDeployments(DeploymentPlaces places, Deployments deployments,
+			DueDeployments dueDeployments, WindowCheck windows, DeployTargets targets, KnownArtifacts artifacts,
+			CodeChanges codeChanges, Organizations organizations, DeployTargetSecrets secrets, DeployerClient client,
+			DeploymentUpdates updates, Transactions transactions, Clock clock,
 			@Value("${lockstep.deployments.delivery-attempts:6}") int attempts,
 			@Value("${lockstep.deployments.retry-base:10s}") Duration retryBase,
 			@Value("${lockstep.deployments.delivery-lease:5s}") Duration lease) {
-		return new DispatchDeployments(support, dueDeployments, client, secrets,
-				new DispatchDeployments.RetryPolicy(attempts, retryBase), lease);
+		return new DispatchDeployments(places, deployments, dueDeployments, windows, targets, artifacts, codeChanges,
+				organizations, secrets, client, updates, transactions, clock,
+				new DeliverySettings(attempts, retryBase, lease));
 	}
 
 	/** Deployments waiting for a window are decided again whenever windows change. */
 	@Bean
-	RecheckWaitingDeployments recheckWaitingDeployments(DeploymentSupport support) {
-		return new RecheckWaitingDeployments(support);
+	RecheckWaitingDeployments recheckWaitingDeployments(Deployments deployments, DeploymentPlaces places,
+			WindowCheck windows, DeploymentUpdates updates) {
+		return new RecheckWaitingDeployments(deployments, places, windows, updates);
 	}
 
 }

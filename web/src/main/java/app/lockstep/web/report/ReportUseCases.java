@@ -4,7 +4,13 @@ import app.lockstep.domain.code.CodeChanges;
 import app.lockstep.domain.config.ViewConfig;
 import app.lockstep.domain.deploy.ChangeReport;
 import app.lockstep.domain.deploy.CompareDeployments;
-import app.lockstep.domain.deploy.DeploymentSupport;
+import app.lockstep.domain.deploy.Approvals;
+import app.lockstep.domain.deploy.DeploymentPlaces;
+import app.lockstep.domain.deploy.Deployments;
+import app.lockstep.domain.deploy.KnownArtifacts;
+import app.lockstep.domain.shared.Transactions;
+import app.lockstep.domain.window.WindowCheck;
+import app.lockstep.domain.code.Artifacts;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,13 +20,18 @@ import org.springframework.context.annotation.Configuration;
 class ReportUseCases {
 
 	@Bean
-	ChangeReport changeReport(DeploymentSupport support, CodeChanges codeChanges, ViewConfig viewConfig) {
-		return new ChangeReport(support, codeChanges, viewConfig);
+	ChangeReport changeReport(DeploymentPlaces places, Deployments deployments, Approvals approvals,
+			WindowCheck windows, Artifacts artifacts, CodeChanges codeChanges, ViewConfig viewConfig,
+			Transactions transactions) {
+		return new ChangeReport(places, deployments, approvals, windows, artifacts, codeChanges, viewConfig,
+				transactions);
 	}
 
 	@Bean
-	CompareDeployments compareDeployments(DeploymentSupport support, CodeChanges codeChanges, ViewConfig viewConfig) {
-		return new CompareDeployments(support, codeChanges, viewConfig);
+	CompareDeployments compareDeployments(DeploymentPlaces places, Deployments deployments, Artifacts artifacts,
+			KnownArtifacts knownArtifacts, CodeChanges codeChanges, ViewConfig viewConfig, Transactions transactions) {
+		return new CompareDeployments(places, deployments, artifacts, knownArtifacts, codeChanges, viewConfig,
+				transactions);
 	}
 
 }
