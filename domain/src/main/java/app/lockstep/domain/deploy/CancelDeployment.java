@@ -7,6 +7,7 @@ import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * the scheduler's start exclusive: whichever comes first wins, and a cancelled deployment
  * never runs (the database refuses the transition too).
  */
+@UseCase
 public final class CancelDeployment {
 
 	private final DeploymentPlaces places;

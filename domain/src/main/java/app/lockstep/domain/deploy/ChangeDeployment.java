@@ -17,6 +17,7 @@ import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.window.WindowCheck;
 import app.lockstep.domain.window.WindowDecision;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * approvals given so far (they stay on record, marked void) and sends it back to the
  * gate. Only requests not yet started can change (409 otherwise).
  */
+@UseCase
 public final class ChangeDeployment {
 
 	private final DeploymentPlaces places;

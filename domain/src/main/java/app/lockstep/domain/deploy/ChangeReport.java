@@ -33,6 +33,7 @@ import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.window.EffectiveWindows;
 import app.lockstep.domain.window.WindowCheck;
 import app.lockstep.domain.window.WindowDecision;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,6 +52,7 @@ import org.jspecify.annotations.Nullable;
  * instant it started, with the environment's rules as they are now.</li>
  * </ul>
  */
+@UseCase
 public final class ChangeReport {
 
 	/** The longest period one report covers. */

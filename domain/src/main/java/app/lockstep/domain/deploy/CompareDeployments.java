@@ -13,6 +13,7 @@ import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * 422).</li>
  * </ul>
  */
+@UseCase
 public final class CompareDeployments {
 
 	/** How many of the environment's deployments the pickers offer, newest first. */

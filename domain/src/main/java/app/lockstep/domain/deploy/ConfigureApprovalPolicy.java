@@ -19,6 +19,7 @@ import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.access.Role;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * is saved. Pending requests keep the count they were made with; new requests (and
  * changed ones) use the new gate. The change is an audit event with before and after.
  */
+@UseCase
 public final class ConfigureApprovalPolicy {
 
 	private final DeploymentPlaces places;

@@ -15,6 +15,7 @@ import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * kept when left out while the target stays a webhook). The secret is sealed at rest and
  * never shown again, logged or put in the audit event.
  */
+@UseCase
 public final class ConfigureDeployTarget {
 
 	private static final Pattern SECRET = Pattern.compile("^[\\x21-\\x7E]{16,200}$");

@@ -18,6 +18,7 @@ import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Role;
 import app.lockstep.domain.access.ApiToken;
 import app.lockstep.domain.window.WindowCheck;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +36,7 @@ import org.jspecify.annotations.Nullable;
  * that is no longer awaiting approval is a 409.</li>
  * </ul>
  */
+@UseCase
 public final class DecideOnDeployment {
 
 	public static final int MAX_COMMENT = 2000;

@@ -6,12 +6,14 @@ import app.lockstep.domain.project.Project;
 import app.lockstep.domain.project.Projects;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.UseCase;
 
 /**
  * Where deployments live: the project and environment a URL names (or a deployment
  * belongs to), and the deployment of that environment by id. What is not there is a 404.
  * It runs in the caller's transaction.
  */
+@UseCase
 public final class DeploymentPlaces {
 
 	private final Projects projects;

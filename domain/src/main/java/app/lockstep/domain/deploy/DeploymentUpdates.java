@@ -7,6 +7,7 @@ import app.lockstep.domain.audit.AuditEntry;
 import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.shared.Actor;
 import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * its artifact version, config revision and status), and refuses to change one that is
  * being handed to its deployer. It runs in the caller's transaction.
  */
+@UseCase
 public final class DeploymentUpdates {
 
 	private final Deployments deployments;

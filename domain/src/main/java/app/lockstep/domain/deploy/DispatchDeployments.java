@@ -22,6 +22,7 @@ import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.tenancy.Organizations;
 import app.lockstep.domain.window.WindowCheck;
 import app.lockstep.domain.window.WindowDecision;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +50,7 @@ import org.jspecify.annotations.Nullable;
  * retried with exponential backoff, and after the last attempt (or a 4xx) it fails with
  * the reason.
  */
+@UseCase
 public final class DispatchDeployments {
 
 	/**

@@ -8,6 +8,7 @@ import app.lockstep.domain.code.Artifact;
 import app.lockstep.domain.code.ArtifactId;
 import app.lockstep.domain.code.Artifacts;
 import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.UseCase;
 
 /**
  * The artifacts deployments name, by id. Artifacts never change, so what was read once
@@ -15,6 +16,7 @@ import app.lockstep.domain.shared.OrgId;
  * for the same few many times, and every audit event of a deployment names its version.
  * Reads run in the caller's transaction.
  */
+@UseCase
 public final class KnownArtifacts {
 
 	private static final int KNOWN_ARTIFACTS = 10_000;

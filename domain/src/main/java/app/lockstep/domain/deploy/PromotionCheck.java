@@ -5,12 +5,14 @@ import app.lockstep.domain.project.Environment;
 import app.lockstep.domain.project.Environments;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.ValidationException;
+import app.lockstep.domain.shared.UseCase;
 
 /**
  * Promotion, the part of an environment's gate that looks at other environments: when the
  * gate names an earlier environment, the artifact must have succeeded there. It runs in
  * the caller's transaction.
  */
+@UseCase
 public final class PromotionCheck {
 
 	private final Environments environments;

@@ -9,6 +9,7 @@ import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.window.WindowChanges;
 import app.lockstep.domain.window.WindowCheck;
 import app.lockstep.domain.window.WindowDecision;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * window that closes again before the scheduler gets to it holds it again at run time,
  * where the windows are always checked once more.
  */
+@UseCase
 public final class RecheckWaitingDeployments implements WindowChanges {
 
 	private final Deployments deployments;

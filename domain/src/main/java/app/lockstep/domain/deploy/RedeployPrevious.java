@@ -6,12 +6,14 @@ import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
  * "Redeploy previous": a new request for the last successful (artifact, config revision)
  * pair before the live one, through the same gates as any other request.
  */
+@UseCase
 public final class RedeployPrevious {
 
 	private final DeploymentPlaces places;

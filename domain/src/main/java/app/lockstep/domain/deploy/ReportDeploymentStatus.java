@@ -13,6 +13,7 @@ import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * this deployment's. A report on a deployment that is not running is a 409 with its
  * status.
  */
+@UseCase
 public final class ReportDeploymentStatus {
 
 	public static final int MAX_MESSAGE = 2000;

@@ -25,6 +25,7 @@ import app.lockstep.domain.tenancy.Members;
 import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.window.WindowCheck;
 import app.lockstep.domain.window.WindowDecision;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +46,7 @@ import org.jspecify.annotations.Nullable;
  * waits for a review.</li>
  * </ul>
  */
+@UseCase
 public final class RequestDeployment {
 
 	public static final int MAX_NOTE = 1000;

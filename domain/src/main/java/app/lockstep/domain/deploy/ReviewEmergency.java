@@ -10,6 +10,7 @@ import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * one who broke the glass writes what they found. Unreviewed emergencies stay in the
  * review queue, and those older than {@link #FLAG_AFTER} are flagged on the dashboard.
  */
+@UseCase
 public final class ReviewEmergency {
 
 	public static final java.time.Duration FLAG_AFTER = java.time.Duration.ofHours(48);

@@ -25,6 +25,7 @@ import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  * history, one deployment with exactly what it would change (commits and config diff),
  * its approvals and its own timeline, the approval queue and the emergency review queue.
  */
+@UseCase
 public final class ViewDeployments {
 
 	/** How many commits a request shows (the rest are counted). */
