@@ -5,11 +5,13 @@ import java.util.function.Consumer;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 
 /**
  * Streams the events matching a filter, oldest first (chain order), with their hashes, to
  * a consumer that writes them out as they come: nothing is loaded first.
  */
+@UseCase
 public final class ExportAuditLog {
 
 	private final AuditLog auditLog;

@@ -6,12 +6,14 @@ import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an organization's audit trail: a page of events newest first by keyset, with
  * filters; one event; the actions it holds.
  */
+@UseCase
 public final class ReadAuditLog {
 
 	public static final int MAX_PAGE = 200;

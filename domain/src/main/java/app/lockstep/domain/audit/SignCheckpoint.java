@@ -10,11 +10,13 @@ import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 
 /**
  * Signs the head of a chain and stores the checkpoint: for one organization on demand
  * (owners, admins and auditors), and for every organization once a day.
  */
+@UseCase
 public final class SignCheckpoint {
 
 	public static final int RECENT = 10;

@@ -9,6 +9,7 @@ import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 
 /**
  * Walks an organization's whole chain in one transaction, streaming (constant memory):
@@ -16,6 +17,7 @@ import app.lockstep.domain.access.Permission;
  * the one before and matching its hash, and agreeing with every checkpoint signed by the
  * configured key.
  */
+@UseCase
 public final class VerifyAuditChain {
 
 	private final AuditLog auditLog;

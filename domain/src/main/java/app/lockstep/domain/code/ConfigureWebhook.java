@@ -14,6 +14,7 @@ import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * scope {@code code:write} stands for). An audit event ({@code webhook.secret_changed})
  * records who changed it and how, never the secret.
  */
+@UseCase
 public final class ConfigureWebhook {
 
 	private final Webhooks webhooks;

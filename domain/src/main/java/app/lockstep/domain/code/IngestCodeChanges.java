@@ -11,6 +11,7 @@ import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * naming the API token (or the member) that sent it. Needs the permission to edit
  * projects (the scope {@code code:write}); every commit must be valid or none is stored.
  */
+@UseCase
 public final class IngestCodeChanges {
 
 	private final Projects projects;

@@ -12,6 +12,7 @@ import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.ValidationException;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * Every delivery, refused ones included, is recorded with its outcome for the project's
  * settings page.
  */
+@UseCase
 public final class ReceivePush {
 
 	private final Webhooks webhooks;

@@ -14,6 +14,7 @@ import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * artifact is an audit event ({@code artifact.registered}). Needs the permission to
  * request deployments (the scope {@code deployments:write}).
  */
+@UseCase
 public final class RegisterArtifact {
 
 	public static final int MAX_VERSION = 128;

@@ -8,12 +8,14 @@ import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A project's artifacts, newest first, one page at a time (keyset: the next page starts
  * before the last version shown); and one artifact by version.
  */
+@UseCase
 public final class ViewArtifacts {
 
 	public static final int MAX_PAGE = 200;

@@ -10,6 +10,7 @@ import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * page starts before the last sha shown), optionally on one branch; and one change by
  * sha.
  */
+@UseCase
 public final class ViewCodeChanges {
 
 	public static final int MAX_PAGE = 200;

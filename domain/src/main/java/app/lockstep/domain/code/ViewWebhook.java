@@ -8,6 +8,7 @@ import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * and the newest deliveries. As it reveals the secret, it needs the permission to edit
  * projects, like changing the secret does.
  */
+@UseCase
 public final class ViewWebhook {
 
 	public static final int DELIVERIES_SHOWN = 20;

@@ -15,6 +15,7 @@ import app.lockstep.domain.config.SealedSecret;
 import app.lockstep.domain.config.SecretCipher;
 import app.lockstep.domain.project.ProjectId;
 import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * secrets keys, bound to its organization and project) and checking a delivery's
  * signature (GitHub) or token (GitLab) in constant time.
  */
+@UseCase
 public final class WebhookSecrets {
 
 	/** A hook id: 24 random bytes, base64url (32 characters). */

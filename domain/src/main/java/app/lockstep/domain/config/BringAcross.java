@@ -16,6 +16,7 @@ import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * only the selected entries change, so the diff an approver sees shows the real change
  * alone.
  */
+@UseCase
 public final class BringAcross {
 
 	private final CompareEnvironments compare;

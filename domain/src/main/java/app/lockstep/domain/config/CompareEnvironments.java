@@ -13,6 +13,7 @@ import app.lockstep.domain.project.Projects;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 
 /**
  * Drift: how two environments' effective configs differ (runtimes, services,
@@ -20,6 +21,7 @@ import app.lockstep.domain.access.Permission;
  * never decrypted), and for the dashboard a one-line headline per neighbouring pair in
  * the promotion order.
  */
+@UseCase
 public final class CompareEnvironments {
 
 	private final Projects projects;

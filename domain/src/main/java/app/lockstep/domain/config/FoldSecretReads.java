@@ -15,6 +15,7 @@ import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.shared.Actor;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Transactions;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * same time (each locks the reads it folds and skips those locked by another) and
  * whenever one is killed (its transaction rolls back; the reads wait for the next fold).
  */
+@UseCase
 public final class FoldSecretReads {
 
 	static final int BATCH = 5_000;

@@ -22,6 +22,7 @@ import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +37,7 @@ import org.jspecify.annotations.Nullable;
  * caches a read costs one statement (the record of the read) and a check of the version
  * none.
  */
+@UseCase
 public final class ReadConfigForDeployment {
 
 	private final Projects projects;

@@ -10,11 +10,13 @@ import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Restoring revision N creates a new revision equal to N (history is never rewritten).
  */
+@UseCase
 public final class RestoreConfigRevision {
 
 	private final Projects projects;

@@ -17,6 +17,7 @@ import app.lockstep.domain.shared.FieldError;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * Invalid input is refused with errors beside the spec line or variable field, and
  * nothing is written either.
  */
+@UseCase
 public final class SaveConfigRevision {
 
 	private final Projects projects;

@@ -1,6 +1,7 @@
 package app.lockstep.domain.config;
 
 import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.UseCase;
 
 /**
  * Turns typed variables into stored ones and back. Sensitive values are sealed with the
@@ -8,6 +9,7 @@ import app.lockstep.domain.shared.OrgId;
  * another organization or renamed cannot be opened; the same value keeps the same
  * fingerprint everywhere, which is what comparisons use.
  */
+@UseCase
 public final class SecretSealing {
 
 	private final SecretCipher cipher;

@@ -15,12 +15,14 @@ import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads configs without secret values: the current one, the history, one revision, a diff
  * between two.
  */
+@UseCase
 public final class ViewConfig {
 
 	private final Projects projects;

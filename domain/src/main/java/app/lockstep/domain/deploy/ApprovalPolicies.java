@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import app.lockstep.domain.project.Environment;
 import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.shared.OrgId;
 
@@ -14,6 +15,11 @@ import app.lockstep.domain.shared.OrgId;
 public interface ApprovalPolicies {
 
 	Optional<ApprovalPolicy> find(OrgId org, EnvironmentId environment);
+
+	/** The environment's gate: the saved one, else its tier's default. */
+	default ApprovalPolicy of(OrgId org, Environment environment) {
+		return find(org, environment.id()).orElseGet(() -> ApprovalPolicy.defaultFor(environment.tier()));
+	}
 
 	/**
 	 * The saved gates of these environments (one read); those without one have no key.

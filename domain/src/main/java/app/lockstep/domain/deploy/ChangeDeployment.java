@@ -1,18 +1,23 @@
 package app.lockstep.domain.deploy;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 
 import app.lockstep.domain.code.Artifact;
+import app.lockstep.domain.code.Artifacts;
 import app.lockstep.domain.config.ConfigRevisions;
 import app.lockstep.domain.config.ConfigScope;
 import app.lockstep.domain.shared.Actor;
 import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.window.WindowCheck;
 import app.lockstep.domain.window.WindowDecision;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,15 +26,45 @@ import org.jspecify.annotations.Nullable;
  * approvals given so far (they stay on record, marked void) and sends it back to the
  * gate. Only requests not yet started can change (409 otherwise).
  */
+@UseCase
 public final class ChangeDeployment {
 
-	private final DeploymentSupport support;
+	private final DeploymentPlaces places;
+
+	private final Artifacts artifacts;
+
+	private final KnownArtifacts knownArtifacts;
 
 	private final ConfigRevisions revisions;
 
-	public ChangeDeployment(DeploymentSupport support, ConfigRevisions revisions) {
-		this.support = support;
+	private final ApprovalPolicies policies;
+
+	private final PromotionCheck promotion;
+
+	private final WindowCheck windows;
+
+	private final Approvals approvals;
+
+	private final DeploymentUpdates updates;
+
+	private final Transactions transactions;
+
+	private final Clock clock;
+
+	public ChangeDeployment(DeploymentPlaces places, Artifacts artifacts, KnownArtifacts knownArtifacts,
+			ConfigRevisions revisions, ApprovalPolicies policies, PromotionCheck promotion, WindowCheck windows,
+			Approvals approvals, DeploymentUpdates updates, Transactions transactions, Clock clock) {
+		this.places = places;
+		this.artifacts = artifacts;
+		this.knownArtifacts = knownArtifacts;
 		this.revisions = revisions;
+		this.policies = policies;
+		this.promotion = promotion;
+		this.windows = windows;
+		this.approvals = approvals;
+		this.updates = updates;
+		this.transactions = transactions;
+		this.clock = clock;
 	}
 
 	/**
@@ -42,7 +77,7 @@ public final class ChangeDeployment {
 
 	public Deployment change(Caller caller, String projectSlug, String environmentName, DeploymentId id, Input input) {
 		caller.require(Permission.REQUEST_DEPLOYMENTS);
-		Instant now = this.support.now();
+		Instant now = this.clock.instant();
 		Validation validation = new Validation();
 		Instant scheduledAt = input.scheduledAt();
 		if (input.scheduleGiven() && scheduledAt != null) {
@@ -57,22 +92,22 @@ public final class ChangeDeployment {
 		validation.throwIfInvalid();
 		Instant schedule = scheduledAt;
 		OrgId org = caller.orgId();
-		return this.support.transactions.inTenant(org, () -> {
-			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
-			Deployment deployment = this.support.lock(org, place, id);
+		return this.transactions.inTenant(org, () -> {
+			DeploymentPlace place = this.places.place(org, projectSlug, environmentName);
+			Deployment deployment = this.places.lock(org, place, id);
 			if (!(deployment.status() == DeploymentStatus.AWAITING_APPROVAL || deployment.status().isPending())) {
 				throw new StatusConflictException(deployment.status(), "change any more");
 			}
-			this.support.requireNotBeingDelivered(org, deployment, this.support.now());
+			this.updates.requireNotBeingDelivered(org, deployment, this.clock.instant());
 			var artifactId = deployment.artifactId();
 			String version = RequestDeployment.trimToNull(input.artifact());
 			if (version != null) {
-				Artifact artifact = this.support.artifacts.artifact(org, place.project().id(), version)
+				Artifact artifact = this.artifacts.artifact(org, place.project().id(), version)
 					.orElseThrow(() -> new ValidationException("artifact",
 							"No artifact \"" + version + "\" in " + place.projectSlug() + "."));
 				artifactId = artifact.id();
 				if (!artifactId.equals(deployment.artifactId())) {
-					this.support.checkPromotion(org, place, this.support.policy(org, place.environment()), artifact);
+					this.promotion.require(org, place, this.policies.of(org, place.environment()), artifact);
 				}
 			}
 			Integer revision = deployment.configRevision();
@@ -90,38 +125,38 @@ public final class ChangeDeployment {
 					&& Objects.equals(newSchedule, deployment.scheduledAt())) {
 				return deployment;
 			}
-			ApprovalPolicy policy = this.support.policy(org, place.environment());
+			ApprovalPolicy policy = this.policies.of(org, place.environment());
 			int required = deployment.emergency() ? 0 : policy.requiredApprovals();
 			Instant start = (newSchedule != null) ? newSchedule : now;
-			WindowDecision decision = this.support.window(org, place.environment(), start);
+			WindowDecision decision = this.windows.check(org, place.environment(), start);
 			if (!decision.open() && !deployment.emergency() && deployment.whenBlocked() == WhenBlocked.REJECT) {
 				throw new WindowClosedException(place.environmentName(), start,
 						Objects.requireNonNull(decision.blockedBy()), decision.nextOpenAt());
 			}
 			Readiness readiness = Readiness.of(start, deployment.emergency(), decision);
 			DeploymentStatus status = (required > 0) ? DeploymentStatus.AWAITING_APPROVAL : readiness.status();
-			long voided = this.support.approvals.of(org, deployment.id())
+			long voided = this.approvals.of(org, deployment.id())
 				.stream()
 				.filter((a) -> a.requestVersion() == deployment.requestVersion()
 						&& a.decision() == Approval.Decision.APPROVE)
 				.count();
 			Deployment changed = deployment.withChangedRequest(artifactId, revision, newSchedule, required, status, now)
 				.withDue(readiness.dueAt(), readiness.blockedBy());
-			this.support.update(org, changed);
+			this.updates.update(org, changed);
 			Actor actor = caller.actor();
-			String beforeVersion = this.support.version(org, deployment.artifactId());
-			this.support.audit(org, actor, "changed", changed, place,
+			String beforeVersion = this.knownArtifacts.version(org, deployment.artifactId());
+			this.updates.audit(org, actor, "changed", changed, place,
 					(e) -> e.detail("requestVersion", changed.requestVersion())
 						.detail("approvalsVoided", voided)
 						.changes(
 								java.util.Map.of("artifact", beforeVersion, "configRevision",
 										String.valueOf(deployment.configRevision()), "scheduledAt",
 										String.valueOf(deployment.scheduledAt())),
-								java.util.Map.of("artifact", this.support.version(org, changed.artifactId()),
+								java.util.Map.of("artifact", this.knownArtifacts.version(org, changed.artifactId()),
 										"configRevision", String.valueOf(changed.configRevision()), "scheduledAt",
 										String.valueOf(changed.scheduledAt()))));
 			if (required == 0) {
-				this.support.auditReadiness(org, actor, changed, place);
+				this.updates.auditReadiness(org, actor, changed, place);
 			}
 			return changed;
 		});

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 
 import app.lockstep.domain.code.Artifact;
 import app.lockstep.domain.code.ArtifactId;
+import app.lockstep.domain.code.Artifacts;
 import app.lockstep.domain.code.CodeChange;
 import app.lockstep.domain.code.CodeChanges;
 import app.lockstep.domain.config.ChangeSummary;
@@ -25,11 +26,14 @@ import app.lockstep.domain.shared.FieldError;
 import app.lockstep.domain.shared.Instants;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.window.EffectiveWindows;
+import app.lockstep.domain.window.WindowCheck;
 import app.lockstep.domain.window.WindowDecision;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +52,7 @@ import org.jspecify.annotations.Nullable;
  * instant it started, with the environment's rules as they are now.</li>
  * </ul>
  */
+@UseCase
 public final class ChangeReport {
 
 	/** The longest period one report covers. */
@@ -62,16 +67,32 @@ public final class ChangeReport {
 	/** The tiers a report covers: one, or all of them. */
 	public static final String ALL_TIERS = "ALL";
 
-	private final DeploymentSupport support;
+	private final DeploymentPlaces places;
+
+	private final Deployments deployments;
+
+	private final Approvals approvals;
+
+	private final WindowCheck windows;
+
+	private final Artifacts artifacts;
 
 	private final CodeChanges codeChanges;
 
 	private final ViewConfig viewConfig;
 
-	public ChangeReport(DeploymentSupport support, CodeChanges codeChanges, ViewConfig viewConfig) {
-		this.support = support;
+	private final Transactions transactions;
+
+	public ChangeReport(DeploymentPlaces places, Deployments deployments, Approvals approvals, WindowCheck windows,
+			Artifacts artifacts, CodeChanges codeChanges, ViewConfig viewConfig, Transactions transactions) {
+		this.places = places;
+		this.deployments = deployments;
+		this.approvals = approvals;
+		this.windows = windows;
+		this.artifacts = artifacts;
 		this.codeChanges = codeChanges;
 		this.viewConfig = viewConfig;
+		this.transactions = transactions;
 	}
 
 	/**
@@ -379,18 +400,18 @@ public final class ChangeReport {
 	public void each(Caller caller, Period period, Consumer<Entry> sink) {
 		requireAllowed(caller);
 		OrgId org = caller.orgId();
-		this.support.transactions.inTenant(org, () -> {
+		this.transactions.inTenant(org, () -> {
 			Reads reads = new Reads(this.viewConfig.differ(caller));
-			List<Deployment> deployments = this.support.deployments.requestedBetween(org, period.from(), period.to(),
+			List<Deployment> deployments = this.deployments.requestedBetween(org, period.from(), period.to(),
 					(period.tier() != null) ? period.tier().name() : null);
 			for (int start = 0; start < deployments.size(); start += DECISIONS_READ_AT_ONCE) {
 				List<Deployment> chunk = deployments.subList(start,
 						Math.min(deployments.size(), start + DECISIONS_READ_AT_ONCE));
-				Map<DeploymentId, List<Approval>> decisions = this.support.approvals.of(org,
+				Map<DeploymentId, List<Approval>> decisions = this.approvals.of(org,
 						chunk.stream().map(Deployment::id).toList());
 				for (Deployment deployment : chunk) {
 					DeploymentPlace place = reads.places.computeIfAbsent(deployment.environmentId(),
-							(id) -> this.support.placeOf(org, deployment));
+							(id) -> this.places.placeOf(org, deployment));
 					sink.accept(
 							entry(org, place, deployment, decisions.getOrDefault(deployment.id(), List.of()), reads));
 				}
@@ -442,8 +463,7 @@ public final class ChangeReport {
 		String rule = null;
 		if (deployment.startedAt() != null) {
 			WindowDecision decision = reads.windows
-				.computeIfAbsent(place.environment().id(),
-						(id) -> this.support.windows.effective(org, place.environment()))
+				.computeIfAbsent(place.environment().id(), (id) -> this.windows.effective(org, place.environment()))
 				.evaluate(deployment.startedAt());
 			window = decision.open() ? WindowAtStart.INSIDE
 					: (deployment.emergency() ? WindowAtStart.BYPASSED : WindowAtStart.OUTSIDE);
@@ -471,7 +491,7 @@ public final class ChangeReport {
 
 	private @Nullable Artifact artifact(OrgId org, ArtifactId id, Map<ArtifactId, @Nullable Artifact> cache) {
 		if (!cache.containsKey(id)) {
-			cache.put(id, this.support.artifacts.byId(org, id).orElse(null));
+			cache.put(id, this.artifacts.byId(org, id).orElse(null));
 		}
 		return cache.get(id);
 	}

@@ -3,14 +3,17 @@ package app.lockstep.domain.deploy;
 import java.util.List;
 
 import app.lockstep.domain.code.Artifact;
+import app.lockstep.domain.code.Artifacts;
 import app.lockstep.domain.code.CodeChange;
 import app.lockstep.domain.code.CodeChanges;
 import app.lockstep.domain.config.ViewConfig;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * 422).</li>
  * </ul>
  */
+@UseCase
 public final class CompareDeployments {
 
 	/** How many of the environment's deployments the pickers offer, newest first. */
@@ -32,16 +36,29 @@ public final class CompareDeployments {
 	/** How many commits the comparison lists (the rest are counted). */
 	public static final int COMMITS_SHOWN = 200;
 
-	private final DeploymentSupport support;
+	private final DeploymentPlaces places;
+
+	private final Deployments deployments;
+
+	private final Artifacts artifacts;
+
+	private final KnownArtifacts knownArtifacts;
 
 	private final CodeChanges codeChanges;
 
 	private final ViewConfig viewConfig;
 
-	public CompareDeployments(DeploymentSupport support, CodeChanges codeChanges, ViewConfig viewConfig) {
-		this.support = support;
+	private final Transactions transactions;
+
+	public CompareDeployments(DeploymentPlaces places, Deployments deployments, Artifacts artifacts,
+			KnownArtifacts knownArtifacts, CodeChanges codeChanges, ViewConfig viewConfig, Transactions transactions) {
+		this.places = places;
+		this.deployments = deployments;
+		this.artifacts = artifacts;
+		this.knownArtifacts = knownArtifacts;
 		this.codeChanges = codeChanges;
 		this.viewConfig = viewConfig;
+		this.transactions = transactions;
 	}
 
 	/** The environment and the deployments one may pick, newest first. */
@@ -73,13 +90,12 @@ public final class CompareDeployments {
 	public Choices choices(Caller caller, String projectSlug, String environmentName) {
 		caller.require(Permission.VIEW_PROJECTS);
 		OrgId org = caller.orgId();
-		return this.support.transactions.inTenant(org, () -> {
-			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
-			return new Choices(place,
-					this.support.deployments.ofEnvironment(org, place.environment().id(), null, CHOICES)
-						.stream()
-						.map((d) -> new ViewDeployments.Summary(d, place, this.support.version(org, d.artifactId())))
-						.toList());
+		return this.transactions.inTenant(org, () -> {
+			DeploymentPlace place = this.places.place(org, projectSlug, environmentName);
+			return new Choices(place, this.deployments.ofEnvironment(org, place.environment().id(), null, CHOICES)
+				.stream()
+				.map((d) -> new ViewDeployments.Summary(d, place, this.knownArtifacts.version(org, d.artifactId())))
+				.toList());
 		});
 	}
 
@@ -87,15 +103,15 @@ public final class CompareDeployments {
 			DeploymentId toId) {
 		caller.require(Permission.VIEW_PROJECTS);
 		OrgId org = caller.orgId();
-		return this.support.transactions.inTenant(org, () -> {
-			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
-			Deployment from = this.support.find(org, place, fromId);
-			Deployment to = this.support.find(org, place, toId);
+		return this.transactions.inTenant(org, () -> {
+			DeploymentPlace place = this.places.place(org, projectSlug, environmentName);
+			Deployment from = this.places.find(org, place, fromId);
+			Deployment to = this.places.find(org, place, toId);
 			if (from.id().equals(to.id())) {
 				throw new ValidationException("to", "Pick two different deployments to compare.");
 			}
-			Artifact fromArtifact = this.support.artifacts.byId(org, from.artifactId()).orElse(null);
-			Artifact toArtifact = this.support.artifacts.byId(org, to.artifactId()).orElse(null);
+			Artifact fromArtifact = this.artifacts.byId(org, from.artifactId()).orElse(null);
+			Artifact toArtifact = this.artifacts.byId(org, to.artifactId()).orElse(null);
 			Direction direction = Direction.FORWARD;
 			List<CodeChange> commits = List.of();
 			if (fromArtifact != null && toArtifact != null) {
@@ -141,7 +157,8 @@ public final class CompareDeployments {
 	}
 
 	private ViewDeployments.Summary summary(OrgId org, DeploymentPlace place, Deployment deployment) {
-		return new ViewDeployments.Summary(deployment, place, this.support.version(org, deployment.artifactId()));
+		return new ViewDeployments.Summary(deployment, place,
+				this.knownArtifacts.version(org, deployment.artifactId()));
 	}
 
 }

@@ -1,5 +1,6 @@
 package app.lockstep.domain.deploy;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -10,11 +11,15 @@ import java.util.Objects;
 import java.util.Set;
 
 import app.lockstep.domain.audit.AuditEntry;
+import app.lockstep.domain.audit.AuditLog;
+import app.lockstep.domain.project.Environments;
 import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.access.Role;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,12 +28,29 @@ import org.jspecify.annotations.Nullable;
  * is saved. Pending requests keep the count they were made with; new requests (and
  * changed ones) use the new gate. The change is an audit event with before and after.
  */
+@UseCase
 public final class ConfigureApprovalPolicy {
 
-	private final DeploymentSupport support;
+	private final DeploymentPlaces places;
 
-	public ConfigureApprovalPolicy(DeploymentSupport support) {
-		this.support = support;
+	private final Environments environments;
+
+	private final ApprovalPolicies policies;
+
+	private final AuditLog auditLog;
+
+	private final Transactions transactions;
+
+	private final Clock clock;
+
+	public ConfigureApprovalPolicy(DeploymentPlaces places, Environments environments, ApprovalPolicies policies,
+			AuditLog auditLog, Transactions transactions, Clock clock) {
+		this.places = places;
+		this.environments = environments;
+		this.policies = policies;
+		this.auditLog = auditLog;
+		this.transactions = transactions;
+		this.clock = clock;
 	}
 
 	public record Input(@Nullable Integer requiredApprovals, @Nullable List<String> approverRoles,
@@ -38,18 +60,18 @@ public final class ConfigureApprovalPolicy {
 
 	public ApprovalPolicy view(Caller caller, String projectSlug, String environmentName) {
 		caller.require(Permission.VIEW_PROJECTS);
-		return this.support.transactions.inTenant(caller.orgId(), () -> {
-			DeploymentPlace place = this.support.place(caller.orgId(), projectSlug, environmentName);
-			return this.support.policy(caller.orgId(), place.environment());
+		return this.transactions.inTenant(caller.orgId(), () -> {
+			DeploymentPlace place = this.places.place(caller.orgId(), projectSlug, environmentName);
+			return this.policies.of(caller.orgId(), place.environment());
 		});
 	}
 
 	public ApprovalPolicy update(Caller caller, String projectSlug, String environmentName, Input input) {
 		caller.require(Permission.MANAGE_POLICIES);
 		OrgId org = caller.orgId();
-		Instant now = this.support.now();
-		return this.support.transactions.inTenant(org, () -> {
-			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
+		Instant now = this.clock.instant();
+		return this.transactions.inTenant(org, () -> {
+			DeploymentPlace place = this.places.place(org, projectSlug, environmentName);
 			Validation validation = new Validation();
 			Integer required = input.requiredApprovals();
 			validation.check(required != null && required >= 0 && required <= ApprovalPolicy.MAX_APPROVALS,
@@ -77,19 +99,19 @@ public final class ConfigureApprovalPolicy {
 				if (earlier.equals(place.environmentName())) {
 					validation.add("requiresSuccessIn", "An environment cannot require success in itself.");
 				}
-				else if (this.support.environments.findByName(org, place.project().id(), earlier).isEmpty()) {
+				else if (this.environments.findByName(org, place.project().id(), earlier).isEmpty()) {
 					validation.add("requiresSuccessIn",
 							"No environment \"" + earlier + "\" in " + place.projectSlug() + ".");
 				}
 			}
 			validation.throwIfInvalid();
-			ApprovalPolicy before = this.support.policy(org, place.environment());
+			ApprovalPolicy before = this.policies.of(org, place.environment());
 			// both were checked above
 			ApprovalPolicy policy = new ApprovalPolicy(Objects.requireNonNull(required), roles,
 					Boolean.TRUE.equals(input.allowSelfApproval()), Objects.requireNonNull(hours), earlier, now,
 					caller.name());
-			this.support.policies.save(org, place.environment().id(), policy);
-			this.support.auditLog.append(org, caller.actor(),
+			this.policies.save(org, place.environment().id(), policy);
+			this.auditLog.append(org, caller.actor(),
 					AuditEntry.of("approval_policy.updated", "environment", place.environment().id().toString())
 						.project(place.projectSlug())
 						.environment(place.environmentName())

@@ -1,5 +1,6 @@
 package app.lockstep.domain.deploy;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -7,11 +8,14 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import app.lockstep.domain.audit.AuditEntry;
+import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.config.SealedSecret;
 import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,17 +24,31 @@ import org.jspecify.annotations.Nullable;
  * kept when left out while the target stays a webhook). The secret is sealed at rest and
  * never shown again, logged or put in the audit event.
  */
+@UseCase
 public final class ConfigureDeployTarget {
 
 	private static final Pattern SECRET = Pattern.compile("^[\\x21-\\x7E]{16,200}$");
 
-	private final DeploymentSupport support;
+	private final DeploymentPlaces places;
+
+	private final DeployTargets targets;
 
 	private final DeployTargetSecrets secrets;
 
-	public ConfigureDeployTarget(DeploymentSupport support, DeployTargetSecrets secrets) {
-		this.support = support;
+	private final AuditLog auditLog;
+
+	private final Transactions transactions;
+
+	private final Clock clock;
+
+	public ConfigureDeployTarget(DeploymentPlaces places, DeployTargets targets, DeployTargetSecrets secrets,
+			AuditLog auditLog, Transactions transactions, Clock clock) {
+		this.places = places;
+		this.targets = targets;
 		this.secrets = secrets;
+		this.auditLog = auditLog;
+		this.transactions = transactions;
+		this.clock = clock;
 	}
 
 	public record Input(@Nullable String type, @Nullable String url, @Nullable String secret,
@@ -39,19 +57,19 @@ public final class ConfigureDeployTarget {
 
 	public DeployTarget view(Caller caller, String projectSlug, String environmentName) {
 		caller.require(Permission.VIEW_PROJECTS);
-		return this.support.transactions.inTenant(caller.orgId(), () -> {
-			DeploymentPlace place = this.support.place(caller.orgId(), projectSlug, environmentName);
-			return this.support.target(caller.orgId(), place.environment());
+		return this.transactions.inTenant(caller.orgId(), () -> {
+			DeploymentPlace place = this.places.place(caller.orgId(), projectSlug, environmentName);
+			return this.targets.of(caller.orgId(), place.environment().id());
 		});
 	}
 
 	public DeployTarget update(Caller caller, String projectSlug, String environmentName, Input input) {
 		caller.require(Permission.MANAGE_POLICIES);
 		OrgId org = caller.orgId();
-		Instant now = this.support.now();
-		return this.support.transactions.inTenant(org, () -> {
-			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
-			DeployTarget before = this.support.target(org, place.environment());
+		Instant now = this.clock.instant();
+		return this.transactions.inTenant(org, () -> {
+			DeploymentPlace place = this.places.place(org, projectSlug, environmentName);
+			DeployTarget before = this.targets.of(org, place.environment().id());
 			Validation validation = new Validation();
 			String typeText = RequestDeployment.trimToNull(input.type());
 			DeployTarget.Type type = null;
@@ -99,9 +117,9 @@ public final class ConfigureDeployTarget {
 			DeployTarget target = (type == DeployTarget.Type.WEBHOOK)
 					? new DeployTarget(type, url, sealed, timeout, now, caller.name())
 					: new DeployTarget(DeployTarget.Type.MANUAL, null, null, timeout, now, caller.name());
-			this.support.targets.save(org, place.environment().id(), target);
+			this.targets.save(org, place.environment().id(), target);
 			boolean secretChanged = secret != null;
-			this.support.auditLog.append(org, caller.actor(),
+			this.auditLog.append(org, caller.actor(),
 					AuditEntry.of("deploy_target.updated", "environment", place.environment().id().toString())
 						.project(place.projectSlug())
 						.environment(place.environmentName())

@@ -1,5 +1,6 @@
 package app.lockstep.domain.deploy;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,10 +12,13 @@ import java.util.stream.Collectors;
 import app.lockstep.domain.shared.Actor;
 import app.lockstep.domain.shared.ForbiddenException;
 import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Role;
 import app.lockstep.domain.access.ApiToken;
+import app.lockstep.domain.window.WindowCheck;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,14 +36,34 @@ import org.jspecify.annotations.Nullable;
  * that is no longer awaiting approval is a 409.</li>
  * </ul>
  */
+@UseCase
 public final class DecideOnDeployment {
 
 	public static final int MAX_COMMENT = 2000;
 
-	private final DeploymentSupport support;
+	private final DeploymentPlaces places;
 
-	public DecideOnDeployment(DeploymentSupport support) {
-		this.support = support;
+	private final ApprovalPolicies policies;
+
+	private final Approvals approvals;
+
+	private final WindowCheck windows;
+
+	private final DeploymentUpdates updates;
+
+	private final Transactions transactions;
+
+	private final Clock clock;
+
+	public DecideOnDeployment(DeploymentPlaces places, ApprovalPolicies policies, Approvals approvals,
+			WindowCheck windows, DeploymentUpdates updates, Transactions transactions, Clock clock) {
+		this.places = places;
+		this.policies = policies;
+		this.approvals = approvals;
+		this.windows = windows;
+		this.updates = updates;
+		this.transactions = transactions;
+		this.clock = clock;
 	}
 
 	public record Input(@Nullable String decision, @Nullable String comment) {
@@ -73,11 +97,11 @@ public final class DecideOnDeployment {
 		validation.throwIfInvalid();
 		Approval.Decision chosen = Objects.requireNonNull(decision);
 		OrgId org = caller.orgId();
-		Instant now = this.support.now();
-		return this.support.transactions.inTenant(org, () -> {
-			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
-			Deployment deployment = this.support.lock(org, place, id);
-			ApprovalPolicy policy = this.support.policy(org, place.environment());
+		Instant now = this.clock.instant();
+		return this.transactions.inTenant(org, () -> {
+			DeploymentPlace place = this.places.place(org, projectSlug, environmentName);
+			Deployment deployment = this.places.lock(org, place, id);
+			ApprovalPolicy policy = this.policies.of(org, place.environment());
 			if (!ApprovalPolicy.ELIGIBLE_ROLES.contains(caller.role()) || !policy.allowsApprovalBy(caller.role())) {
 				throw new ForbiddenException("Deployments to " + place.environmentName() + " are approved by "
 						+ roles(policy) + "; your role is " + caller.role().label() + ".");
@@ -95,7 +119,7 @@ public final class DecideOnDeployment {
 					deployment.artifactId(), deployment.configRevision(), deployment.environmentId(),
 					deployment.scheduledAt(), now, now.plus(Duration.ofHours(policy.approvalValidHours())));
 			try {
-				this.support.approvals.insert(org, approval);
+				this.approvals.insert(org, approval);
 			}
 			catch (Deployments.IllegalTransitionException ex) {
 				throw new StatusConflictException(DeploymentStatus.fromValue(ex.current()).orElse(deployment.status()),
@@ -104,14 +128,14 @@ public final class DecideOnDeployment {
 			Actor actor = caller.actor();
 			if (chosen == Approval.Decision.REJECT) {
 				Deployment rejected = deployment.withStatus(DeploymentStatus.REJECTED, now).withDue(null, null);
-				this.support.update(org, rejected);
-				this.support.audit(org, actor, "rejected", rejected, place,
+				this.updates.update(org, rejected);
+				this.updates.audit(org, actor, "rejected", rejected, place,
 						(e) -> e.detail("comment", comment).detail("requestVersion", deployment.requestVersion()));
 				return new Outcome(rejected, approval);
 			}
-			List<Approval> all = this.support.approvals.of(org, deployment.id());
+			List<Approval> all = this.approvals.of(org, deployment.id());
 			long counting = all.stream().filter((a) -> a.countsFor(deployment, now)).count();
-			this.support.audit(org, actor, "approved", deployment, place,
+			this.updates.audit(org, actor, "approved", deployment, place,
 					(e) -> e.detail("comment", comment)
 						.detail("selfApproved", self)
 						.detail("requestVersion", deployment.requestVersion())
@@ -122,11 +146,11 @@ public final class DecideOnDeployment {
 			}
 			Instant start = (deployment.scheduledAt() != null && deployment.scheduledAt().isAfter(now))
 					? deployment.scheduledAt() : now;
-			Readiness readiness = Readiness.of(start, false, this.support.window(org, place.environment(), start));
+			Readiness readiness = Readiness.of(start, false, this.windows.check(org, place.environment(), start));
 			Deployment ready = deployment.withStatus(readiness.status(), now)
 				.withDue(readiness.dueAt(), readiness.blockedBy());
-			this.support.update(org, ready);
-			this.support.auditReadiness(org, actor, ready, place);
+			this.updates.update(org, ready);
+			this.updates.auditReadiness(org, actor, ready, place);
 			return new Outcome(ready, approval);
 		});
 	}

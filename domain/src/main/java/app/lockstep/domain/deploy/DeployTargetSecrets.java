@@ -4,11 +4,13 @@ import app.lockstep.domain.config.SealedSecret;
 import app.lockstep.domain.config.SecretCipher;
 import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.UseCase;
 
 /**
  * Seals a deploy target's signing secret at rest (AES-256-GCM with the secrets keys,
  * bound to its organization and environment) and opens it to sign a delivery.
  */
+@UseCase
 public final class DeployTargetSecrets {
 
 	private final SecretCipher cipher;

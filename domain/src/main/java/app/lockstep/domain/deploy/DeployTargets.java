@@ -13,6 +13,11 @@ public interface DeployTargets {
 
 	Optional<DeployTarget> find(OrgId org, EnvironmentId environment);
 
+	/** The environment's target: the saved one, else a manual one. */
+	default DeployTarget of(OrgId org, EnvironmentId environment) {
+		return find(org, environment).orElseGet(DeployTarget::manualByDefault);
+	}
+
 	void save(OrgId org, EnvironmentId environment, DeployTarget target);
 
 }

@@ -1,5 +1,6 @@
 package app.lockstep.domain.deploy;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,9 +14,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import app.lockstep.domain.code.Artifact;
+import app.lockstep.domain.code.CodeChanges;
 import app.lockstep.domain.shared.Actor;
 import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.Organization;
+import app.lockstep.domain.shared.Transactions;
+import app.lockstep.domain.tenancy.Organizations;
+import app.lockstep.domain.window.WindowCheck;
 import app.lockstep.domain.window.WindowDecision;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,6 +50,7 @@ import org.jspecify.annotations.Nullable;
  * retried with exponential backoff, and after the last attempt (or a 4xx) it fails with
  * the reason.
  */
+@UseCase
 public final class DispatchDeployments {
 
 	/**
@@ -82,13 +90,31 @@ public final class DispatchDeployments {
 	 */
 	static final int COMMITS_RECORDED = 20;
 
-	private final DeploymentSupport support;
+	private final DeploymentPlaces places;
+
+	private final Deployments deployments;
 
 	private final DueDeployments dueDeployments;
 
-	private final DeployerClient client;
+	private final WindowCheck windows;
+
+	private final DeployTargets targets;
+
+	private final KnownArtifacts artifacts;
+
+	private final CodeChanges codeChanges;
+
+	private final Organizations organizations;
 
 	private final DeployTargetSecrets secrets;
+
+	private final DeployerClient client;
+
+	private final DeploymentUpdates updates;
+
+	private final Transactions transactions;
+
+	private final Clock clock;
 
 	private final RetryPolicy retry;
 
@@ -98,26 +124,37 @@ public final class DispatchDeployments {
 	/** Where deliveries wait for their answer while the claiming thread renews. */
 	private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
 
-	public DispatchDeployments(DeploymentSupport support, DueDeployments dueDeployments, DeployerClient client,
-			DeployTargetSecrets secrets, RetryPolicy retry, Duration lease) {
-		this.support = support;
+	public DispatchDeployments(DeploymentPlaces places, Deployments deployments, DueDeployments dueDeployments,
+			WindowCheck windows, DeployTargets targets, KnownArtifacts artifacts, CodeChanges codeChanges,
+			Organizations organizations, DeployTargetSecrets secrets, DeployerClient client, DeploymentUpdates updates,
+			Transactions transactions, Clock clock, DeliverySettings settings) {
+		this.places = places;
+		this.deployments = deployments;
 		this.dueDeployments = dueDeployments;
-		this.client = client;
+		this.windows = windows;
+		this.targets = targets;
+		this.artifacts = artifacts;
+		this.codeChanges = codeChanges;
+		this.organizations = organizations;
 		this.secrets = secrets;
-		this.retry = retry;
-		this.lease = lease;
+		this.client = client;
+		this.updates = updates;
+		this.transactions = transactions;
+		this.clock = clock;
+		this.retry = settings.retry();
+		this.lease = settings.lease();
 	}
 
 	/** The pending deployments due now, oldest due first. */
 	public List<DueDeployments.Due> due(int limit) {
-		Instant now = this.support.now();
-		return this.support.transactions.forScheduler(() -> this.dueDeployments.pendingDue(now, limit));
+		Instant now = this.clock.instant();
+		return this.transactions.forScheduler(() -> this.dueDeployments.pendingDue(now, limit));
 	}
 
 	/** The running deployments past their deadline. */
 	public List<DueDeployments.Due> overdue(int limit) {
-		Instant now = this.support.now();
-		return this.support.transactions.forScheduler(() -> this.dueDeployments.overdue(now, limit));
+		Instant now = this.clock.instant();
+		return this.transactions.forScheduler(() -> this.dueDeployments.overdue(now, limit));
 	}
 
 	/**
@@ -126,7 +163,7 @@ public final class DispatchDeployments {
 	 */
 	public Outcome start(DueDeployments.Due due) {
 		OrgId org = due.org();
-		Claim taken = this.support.transactions.inTenant(org, () -> claim(org, due));
+		Claim taken = this.transactions.inTenant(org, () -> claim(org, due));
 		if (!(taken instanceof Claim.Taken claim)) {
 			return ((Claim.Done) taken).outcome();
 		}
@@ -136,7 +173,7 @@ public final class DispatchDeployments {
 			// instance delivers it again with the same delivery id.
 			return Outcome.SKIPPED;
 		}
-		return this.support.transactions.inTenant(org, () -> finish(org, claim, result));
+		return this.transactions.inTenant(org, () -> finish(org, claim, result));
 	}
 
 	/**
@@ -146,20 +183,20 @@ public final class DispatchDeployments {
 	 * until {@code now + lease}.
 	 */
 	private Claim claim(OrgId org, DueDeployments.Due due) {
-		Instant now = this.support.now();
-		Deployment deployment = this.support.deployments.tryLockUnclaimed(org, due.id(), now).orElse(null);
+		Instant now = this.clock.instant();
+		Deployment deployment = this.deployments.tryLockUnclaimed(org, due.id(), now).orElse(null);
 		if (deployment == null || !deployment.status().isPending() || deployment.dueAt() == null
 				|| deployment.dueAt().isAfter(now)) {
 			return Claim.done(Outcome.SKIPPED);
 		}
 		DeploymentPlace place = placeOf(org, deployment);
 		if (!deployment.emergency()) {
-			WindowDecision decision = this.support.window(org, place.environment(), now);
+			WindowDecision decision = this.windows.check(org, place.environment(), now);
 			if (!decision.open()) {
 				return Claim.done(hold(org, deployment, place, decision, now));
 			}
 		}
-		DeployTarget target = this.support.target(org, place.environment());
+		DeployTarget target = this.targets.of(org, place.environment().id());
 		if (target.type() == DeployTarget.Type.MANUAL) {
 			return Claim
 				.done(started(org, deployment, place, target, now, "manual: waiting for a person to finish it"));
@@ -172,7 +209,7 @@ public final class DispatchDeployments {
 			return Claim.done(outcome(org, deployment, place, target, ex.result(), now));
 		}
 		UUID token = UUID.randomUUID();
-		this.support.deployments.claim(org, deployment.id(), token, now.plus(this.lease));
+		this.deployments.claim(org, deployment.id(), token, now.plus(this.lease));
 		return new Claim.Taken(deployment.id(), token, place, target, delivery);
 	}
 
@@ -212,8 +249,8 @@ public final class DispatchDeployments {
 
 	private void renew(OrgId org, Claim.Taken claim) {
 		try {
-			this.support.transactions.inTenant(org, () -> this.support.deployments.renewClaim(org, claim.deployment(),
-					claim.token(), this.support.now().plus(this.lease)));
+			this.transactions.inTenant(org, () -> this.deployments.renewClaim(org, claim.deployment(), claim.token(),
+					this.clock.instant().plus(this.lease)));
 		}
 		catch (RuntimeException ex) {
 			// The database is unreachable for a moment: the claim may lapse, and then
@@ -227,9 +264,8 @@ public final class DispatchDeployments {
 	 * outcome of its own delivery (same delivery id) and this one changes nothing.
 	 */
 	private Outcome finish(OrgId org, Claim.Taken claim, DeployerClient.Result result) {
-		Instant now = this.support.now();
-		Deployment deployment = this.support.deployments.lockAndRelease(org, claim.deployment(), claim.token())
-			.orElse(null);
+		Instant now = this.clock.instant();
+		Deployment deployment = this.deployments.lockAndRelease(org, claim.deployment(), claim.token()).orElse(null);
 		if (deployment == null || !deployment.status().isPending()) {
 			return Outcome.SKIPPED;
 		}
@@ -249,8 +285,8 @@ public final class DispatchDeployments {
 			Deployment retrying = deployment.withAttempt(attempts, result.detail())
 				.withStatus(DeploymentStatus.SCHEDULED, now)
 				.withDue(next, null);
-			this.support.update(org, retrying);
-			this.support.audit(org, SCHEDULER, "delivery_failed", retrying, place,
+			this.updates.update(org, retrying);
+			this.updates.audit(org, SCHEDULER, "delivery_failed", retrying, place,
 					(e) -> e.detail("attempt", attempts)
 						.detail("error", result.detail())
 						.detail("nextAttemptAt", next.toString()));
@@ -260,8 +296,8 @@ public final class DispatchDeployments {
 				+ ": " + result.detail();
 		Deployment failed = deployment.withAttempt(attempts, result.detail())
 			.withFinished(DeploymentStatus.FAILED, now, reason, null);
-		this.support.update(org, failed);
-		this.support.audit(org, SCHEDULER, "failed", failed, place, (e) -> e.detail("message", reason));
+		this.updates.update(org, failed);
+		this.updates.audit(org, SCHEDULER, "failed", failed, place, (e) -> e.detail("message", reason));
 		return Outcome.FAILED;
 	}
 
@@ -306,9 +342,9 @@ public final class DispatchDeployments {
 	/** Fails one running deployment whose deadline passed without a final report. */
 	public Outcome timeOut(DueDeployments.Due due) {
 		OrgId org = due.org();
-		return this.support.transactions.inTenant(org, () -> {
-			Instant now = this.support.now();
-			Deployment deployment = this.support.deployments.tryLock(org, due.id()).orElse(null);
+		return this.transactions.inTenant(org, () -> {
+			Instant now = this.clock.instant();
+			Deployment deployment = this.deployments.tryLock(org, due.id()).orElse(null);
 			if (deployment == null || deployment.status() != DeploymentStatus.RUNNING || deployment.deadlineAt() == null
 					|| deployment.deadlineAt().isAfter(now)) {
 				return Outcome.SKIPPED;
@@ -317,8 +353,8 @@ public final class DispatchDeployments {
 			long minutes = Duration.between(deployment.startedAt(), deployment.deadlineAt()).toMinutes();
 			String reason = "Timed out: no final status within " + minutes + " minutes of starting.";
 			Deployment failed = deployment.withFinished(DeploymentStatus.FAILED, now, reason, null);
-			this.support.update(org, failed);
-			this.support.audit(org, SCHEDULER, "failed", failed, place,
+			this.updates.update(org, failed);
+			this.updates.audit(org, SCHEDULER, "failed", failed, place,
 					(e) -> e.detail("message", reason).detail("timedOut", true));
 			return Outcome.FAILED;
 		});
@@ -329,8 +365,8 @@ public final class DispatchDeployments {
 		Readiness readiness = Readiness.of(now, false, decision);
 		Deployment waiting = deployment.withStatus(DeploymentStatus.WAITING_FOR_WINDOW, now)
 			.withDue(readiness.dueAt(), readiness.blockedBy());
-		this.support.update(org, waiting);
-		this.support.auditReadiness(org, SCHEDULER, waiting, place);
+		this.updates.update(org, waiting);
+		this.updates.auditReadiness(org, SCHEDULER, waiting, place);
 		return Outcome.WAITING;
 	}
 
@@ -339,8 +375,8 @@ public final class DispatchDeployments {
 		Instant deadline = now.plus(target.timeout());
 		Deployment running = deployment.withStarted(now, deadline);
 		List<String> commits = commitsBrought(org, running, place);
-		this.support.update(org, running);
-		this.support.audit(org, SCHEDULER, "started", running, place,
+		this.updates.update(org, running);
+		this.updates.audit(org, SCHEDULER, "started", running, place,
 				(e) -> e.detail("target", target.type().value())
 					.detail("detail", detail)
 					.detail("deadlineAt", deadline.toString())
@@ -354,15 +390,15 @@ public final class DispatchDeployments {
 	 * first line", newest first: what the audit trail and the timeline show it deployed.
 	 */
 	private List<String> commitsBrought(OrgId org, Deployment deployment, DeploymentPlace place) {
-		Artifact artifact = this.support.artifact(org, deployment.artifactId()).orElse(null);
+		Artifact artifact = this.artifacts.artifact(org, deployment.artifactId()).orElse(null);
 		if (artifact == null) {
 			return List.of();
 		}
-		String liveSha = this.support.deployments.live(org, place.environment().id())
-			.flatMap((live) -> this.support.artifact(org, live.artifactId()))
+		String liveSha = this.deployments.live(org, place.environment().id())
+			.flatMap((live) -> this.artifacts.artifact(org, live.artifactId()))
 			.map(Artifact::commitSha)
 			.orElse(null);
-		return this.support.codeChanges.commitsBetween(org, place.project().id(), liveSha, artifact.commitSha())
+		return this.codeChanges.commitsBetween(org, place.project().id(), liveSha, artifact.commitSha())
 			.stream()
 			.map((c) -> c.sha().substring(0, 7) + " " + firstLine(c.message()))
 			.toList();
@@ -378,9 +414,9 @@ public final class DispatchDeployments {
 	}
 
 	private Delivery delivery(OrgId org, Deployment deployment, DeploymentPlace place, DeployTarget target) {
-		Artifact artifact = this.support.artifact(org, deployment.artifactId())
+		Artifact artifact = this.artifacts.artifact(org, deployment.artifactId())
 			.orElseThrow(() -> new IllegalStateException("Artifact of " + deployment.id() + " is gone"));
-		String orgSlug = this.support.organizationSlug(org);
+		String orgSlug = this.organizations.findById(org).map(Organization::slug).orElse(org.toString());
 		String configPath = "/api/v1/orgs/" + orgSlug + "/projects/" + place.projectSlug() + "/environments/"
 				+ place.environmentName() + "/config"
 				+ ((deployment.configRevision() != null) ? "?revision=" + deployment.configRevision() : "");
@@ -403,7 +439,7 @@ public final class DispatchDeployments {
 	}
 
 	private DeploymentPlace placeOf(OrgId org, Deployment deployment) {
-		return this.support.placeOf(org, deployment);
+		return this.places.placeOf(org, deployment);
 	}
 
 }

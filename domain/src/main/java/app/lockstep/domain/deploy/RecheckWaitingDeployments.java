@@ -7,7 +7,9 @@ import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.shared.Actor;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.window.WindowChanges;
+import app.lockstep.domain.window.WindowCheck;
 import app.lockstep.domain.window.WindowDecision;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,25 +21,36 @@ import org.jspecify.annotations.Nullable;
  * window that closes again before the scheduler gets to it holds it again at run time,
  * where the windows are always checked once more.
  */
+@UseCase
 public final class RecheckWaitingDeployments implements WindowChanges {
 
-	private final DeploymentSupport support;
+	private final Deployments deployments;
 
-	public RecheckWaitingDeployments(DeploymentSupport support) {
-		this.support = support;
+	private final DeploymentPlaces places;
+
+	private final WindowCheck windows;
+
+	private final DeploymentUpdates updates;
+
+	public RecheckWaitingDeployments(Deployments deployments, DeploymentPlaces places, WindowCheck windows,
+			DeploymentUpdates updates) {
+		this.deployments = deployments;
+		this.places = places;
+		this.windows = windows;
+		this.updates = updates;
 	}
 
 	@Override
 	public void changed(OrgId org, @Nullable EnvironmentId environment, Actor actor, Instant now) {
-		for (Deployment waiting : this.support.deployments.lockWaiting(org, environment)) {
-			if (this.support.deployments.claimedAt(org, waiting.id(), now)) {
+		for (Deployment waiting : this.deployments.lockWaiting(org, environment)) {
+			if (this.deployments.claimedAt(org, waiting.id(), now)) {
 				// Being handed to its deployer right now: the window was open.
 				continue;
 			}
-			DeploymentPlace place = this.support.placeOf(org, waiting);
+			DeploymentPlace place = this.places.placeOf(org, waiting);
 			Instant at = (waiting.scheduledAt() != null && waiting.scheduledAt().isAfter(now)) ? waiting.scheduledAt()
 					: now;
-			WindowDecision decision = this.support.window(org, place.environment(), at);
+			WindowDecision decision = this.windows.check(org, place.environment(), at);
 			Readiness readiness = Readiness.of(at, waiting.emergency(), decision);
 			if (readiness.status() == waiting.status() && Objects.equals(readiness.dueAt(), waiting.dueAt())
 					&& Objects.equals(readiness.blockedBy(), waiting.blockedBy())) {
@@ -45,8 +58,8 @@ public final class RecheckWaitingDeployments implements WindowChanges {
 			}
 			Deployment decided = waiting.withStatus(readiness.status(), now)
 				.withDue(readiness.dueAt(), readiness.blockedBy());
-			this.support.update(org, decided);
-			this.support.auditReadiness(org, actor, decided, place);
+			this.updates.update(org, decided);
+			this.updates.auditReadiness(org, actor, decided, place);
 		}
 	}
 

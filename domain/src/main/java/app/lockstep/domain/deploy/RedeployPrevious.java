@@ -2,32 +2,45 @@ package app.lockstep.domain.deploy;
 
 import java.util.List;
 
+import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
  * "Redeploy previous": a new request for the last successful (artifact, config revision)
  * pair before the live one, through the same gates as any other request.
  */
+@UseCase
 public final class RedeployPrevious {
 
-	private final DeploymentSupport support;
+	private final DeploymentPlaces places;
+
+	private final Deployments deployments;
+
+	private final KnownArtifacts artifacts;
+
+	private final Transactions transactions;
 
 	private final RequestDeployment request;
 
-	public RedeployPrevious(DeploymentSupport support, RequestDeployment request) {
-		this.support = support;
+	public RedeployPrevious(DeploymentPlaces places, Deployments deployments, KnownArtifacts artifacts,
+			Transactions transactions, RequestDeployment request) {
+		this.places = places;
+		this.deployments = deployments;
+		this.artifacts = artifacts;
+		this.transactions = transactions;
 		this.request = request;
 	}
 
 	/** The deployment whose pair would be deployed again, if there is one. */
 	public @Nullable Deployment previous(Caller caller, String projectSlug, String environmentName) {
 		caller.require(Permission.VIEW_PROJECTS);
-		return this.support.transactions.inTenant(caller.orgId(), () -> {
-			DeploymentPlace place = this.support.place(caller.orgId(), projectSlug, environmentName);
-			return previousOf(this.support.deployments.succeeded(caller.orgId(), place.environment().id(), 50));
+		return this.transactions.inTenant(caller.orgId(), () -> {
+			DeploymentPlace place = this.places.place(caller.orgId(), projectSlug, environmentName);
+			return previousOf(this.deployments.succeeded(caller.orgId(), place.environment().id(), 50));
 		});
 	}
 
@@ -39,8 +52,8 @@ public final class RedeployPrevious {
 			throw new ValidationException("artifact", environmentName
 					+ " has no earlier successful deployment to go back to (it needs two successful deployments).");
 		}
-		String version = this.support.transactions.inTenant(caller.orgId(),
-				() -> this.support.version(caller.orgId(), previous.artifactId()));
+		String version = this.transactions.inTenant(caller.orgId(),
+				() -> this.artifacts.version(caller.orgId(), previous.artifactId()));
 		String text = (note != null && !note.isBlank()) ? note : "Redeploy of the previous deployment (" + version
 				+ ", config revision " + previous.configRevision() + ")";
 		return this.request.request(caller, projectSlug, environmentName,

@@ -1,6 +1,7 @@
 package app.lockstep.domain.deploy;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -8,9 +9,11 @@ import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 
 import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * this deployment's. A report on a deployment that is not running is a 409 with its
  * status.
  */
+@UseCase
 public final class ReportDeploymentStatus {
 
 	public static final int MAX_MESSAGE = 2000;
@@ -30,10 +34,20 @@ public final class ReportDeploymentStatus {
 	 */
 	static final Duration WAIT_FOR_DELIVERY = Duration.ofSeconds(15);
 
-	private final DeploymentSupport support;
+	private final DeploymentPlaces places;
 
-	public ReportDeploymentStatus(DeploymentSupport support) {
-		this.support = support;
+	private final DeploymentUpdates updates;
+
+	private final Transactions transactions;
+
+	private final Clock clock;
+
+	public ReportDeploymentStatus(DeploymentPlaces places, DeploymentUpdates updates, Transactions transactions,
+			Clock clock) {
+		this.places = places;
+		this.updates = updates;
+		this.transactions = transactions;
+		this.clock = clock;
 	}
 
 	public record Input(@Nullable String status, @Nullable String message, @Nullable String logUrl) {
@@ -80,23 +94,23 @@ public final class ReportDeploymentStatus {
 	private Deployment reportOnce(Caller caller, String projectSlug, String environmentName, DeploymentId id,
 			DeploymentStatus reported, @Nullable String message, @Nullable String logUrl) {
 		OrgId org = caller.orgId();
-		Instant now = this.support.now();
-		return this.support.transactions.inTenant(org, () -> {
-			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
-			Deployment deployment = this.support.lock(org, place, id);
-			this.support.requireNotBeingDelivered(org, deployment, now);
+		Instant now = this.clock.instant();
+		return this.transactions.inTenant(org, () -> {
+			DeploymentPlace place = this.places.place(org, projectSlug, environmentName);
+			Deployment deployment = this.places.lock(org, place, id);
+			this.updates.requireNotBeingDelivered(org, deployment, now);
 			if (deployment.status() != DeploymentStatus.RUNNING) {
 				throw new StatusConflictException(deployment.status(), "take a status report");
 			}
 			var actor = caller.actor();
 			if (reported == DeploymentStatus.RUNNING) {
 				Deployment progressed = deployment.withProgress(now, message, logUrl);
-				this.support.update(org, progressed);
+				this.updates.update(org, progressed);
 				return progressed;
 			}
 			Deployment finished = deployment.withFinished(reported, now, message, logUrl);
-			this.support.update(org, finished);
-			this.support.audit(org, actor, reported.value(), finished, place,
+			this.updates.update(org, finished);
+			this.updates.audit(org, actor, reported.value(), finished, place,
 					(e) -> e.detail("message", message).detail("logUrl", finished.logUrl()));
 			return finished;
 		});

@@ -1,24 +1,31 @@
 package app.lockstep.domain.deploy;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
 import app.lockstep.domain.code.Artifact;
+import app.lockstep.domain.code.Artifacts;
 import app.lockstep.domain.config.ConfigRevisions;
 import app.lockstep.domain.config.ConfigScope;
 import app.lockstep.domain.project.Environment;
 import app.lockstep.domain.shared.Actor;
 import app.lockstep.domain.shared.ForbiddenException;
 import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.tenancy.Member;
+import app.lockstep.domain.tenancy.Members;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.window.WindowCheck;
 import app.lockstep.domain.window.WindowDecision;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +46,7 @@ import org.jspecify.annotations.Nullable;
  * waits for a review.</li>
  * </ul>
  */
+@UseCase
 public final class RequestDeployment {
 
 	public static final int MAX_NOTE = 1000;
@@ -49,13 +57,46 @@ public final class RequestDeployment {
 	/** A schedule this little in the past still means "now" (clock skew). */
 	static final Duration SKEW = Duration.ofMinutes(1);
 
-	private final DeploymentSupport support;
+	private final DeploymentPlaces places;
+
+	private final Deployments deployments;
+
+	private final Artifacts artifacts;
 
 	private final ConfigRevisions revisions;
 
-	public RequestDeployment(DeploymentSupport support, ConfigRevisions revisions) {
-		this.support = support;
+	private final ApprovalPolicies policies;
+
+	private final PromotionCheck promotion;
+
+	private final WindowCheck windows;
+
+	private final Members members;
+
+	private final DeploymentNotifier notifier;
+
+	private final DeploymentUpdates updates;
+
+	private final Transactions transactions;
+
+	private final Clock clock;
+
+	public RequestDeployment(DeploymentPlaces places, Deployments deployments, Artifacts artifacts,
+			ConfigRevisions revisions, ApprovalPolicies policies, PromotionCheck promotion, WindowCheck windows,
+			Members members, DeploymentNotifier notifier, DeploymentUpdates updates, Transactions transactions,
+			Clock clock) {
+		this.places = places;
+		this.deployments = deployments;
+		this.artifacts = artifacts;
 		this.revisions = revisions;
+		this.policies = policies;
+		this.promotion = promotion;
+		this.windows = windows;
+		this.members = members;
+		this.notifier = notifier;
+		this.updates = updates;
+		this.transactions = transactions;
+		this.clock = clock;
 	}
 
 	/**
@@ -73,7 +114,7 @@ public final class RequestDeployment {
 			throw new ForbiddenException("Only owners and admins may deploy in an emergency; your role is "
 					+ caller.role().label() + ". Request a normal deployment and ask a lead to approve it.");
 		}
-		Instant now = this.support.now();
+		Instant now = this.clock.instant();
 		Validation validation = new Validation();
 		WhenBlocked whenBlocked = parseWhenBlocked(validation, input.whenBlocked());
 		String note = trimToNull(input.note());
@@ -102,16 +143,16 @@ public final class RequestDeployment {
 		validation.throwIfInvalid();
 		Instant schedule = scheduledAt;
 		OrgId org = caller.orgId();
-		return this.support.transactions.inTenant(org, () -> {
-			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
+		return this.transactions.inTenant(org, () -> {
+			DeploymentPlace place = this.places.place(org, projectSlug, environmentName);
 			Environment environment = place.environment();
-			Deployment live = this.support.deployments.live(org, environment.id()).orElse(null);
+			Deployment live = this.deployments.live(org, environment.id()).orElse(null);
 			Artifact artifact = artifact(org, place, live, input.artifact());
 			Integer revision = revision(org, place, input.configRevision());
-			ApprovalPolicy policy = this.support.policy(org, environment);
-			this.support.checkPromotion(org, place, policy, artifact);
+			ApprovalPolicy policy = this.policies.of(org, environment);
+			this.promotion.require(org, place, policy, artifact);
 			Instant start = (schedule != null) ? schedule : now;
-			WindowDecision decision = this.support.window(org, environment, start);
+			WindowDecision decision = this.windows.check(org, environment, start);
 			if (!decision.open() && !input.emergency() && whenBlocked == WhenBlocked.REJECT) {
 				throw new WindowClosedException(environment.name(), start, Objects.requireNonNull(decision.blockedBy()),
 						decision.nextOpenAt());
@@ -126,9 +167,9 @@ public final class RequestDeployment {
 					(live != null) ? live.artifactId() : null, (live != null) ? live.configRevision() : null,
 					readiness.dueAt(), readiness.blockedBy(), 0, null, UUID.randomUUID(), null, null, null, null, null,
 					null, now);
-			this.support.deployments.insert(org, deployment);
-			this.support.audit(org, actor, "requested", deployment, place, (e) -> {
-				e.detail("scheduledAt", DeploymentSupport.str(schedule))
+			this.deployments.insert(org, deployment);
+			this.updates.audit(org, actor, "requested", deployment, place, (e) -> {
+				e.detail("scheduledAt", DeploymentUpdates.str(schedule))
 					.detail("whenBlocked", whenBlocked.value())
 					.detail("approvalsRequired", required)
 					.detail("note", note);
@@ -142,11 +183,11 @@ public final class RequestDeployment {
 				}
 				else if (!decision.open()) {
 					e.detail("blockedBy", decision.holdingRule())
-						.detail("nextOpenAt", DeploymentSupport.str(decision.nextOpenAt()));
+						.detail("nextOpenAt", DeploymentUpdates.str(decision.nextOpenAt()));
 				}
 			});
 			notify(org, caller, place, policy, deployment, artifact);
-			return this.support.deployments.find(org, deployment.id()).orElse(deployment);
+			return this.deployments.find(org, deployment.id()).orElse(deployment);
 		});
 	}
 
@@ -157,10 +198,10 @@ public final class RequestDeployment {
 				throw new ValidationException("artifact", "Nothing is deployed on " + place.environmentName()
 						+ " yet, so there is no artifact to keep: name the version to deploy.");
 			}
-			return this.support.artifacts.byId(org, live.artifactId())
+			return this.artifacts.byId(org, live.artifactId())
 				.orElseThrow(() -> new ValidationException("artifact", "The live artifact is gone; name a version."));
 		}
-		return this.support.artifacts.artifact(org, place.project().id(), wanted)
+		return this.artifacts.artifact(org, place.project().id(), wanted)
 			.orElseThrow(() -> new ValidationException("artifact",
 					"No artifact \"" + wanted + "\" in " + place.projectSlug()
 							+ ": CI registers builds with POST …/projects/" + place.projectSlug()
@@ -187,15 +228,14 @@ public final class RequestDeployment {
 				+ ((deployment.configRevision() != null) ? " with config revision " + deployment.configRevision() : "")
 				+ " to " + place.projectSlug() + "/" + place.environmentName();
 		if (deployment.emergency()) {
-			var leads = this.support.members.list(org)
+			var leads = this.members.list(org)
 				.stream()
 				.filter((m) -> m.role().allows(Permission.APPROVE_DEPLOYMENTS))
 				.filter((m) -> !m.userId().equals(caller.userId()))
 				.map(Member::email)
 				.toList();
 			if (!leads.isEmpty()) {
-				this.support.notifier.send(new DeploymentNotifier.Notice(leads,
-						"[Lockstep] Emergency deployment of " + what,
+				this.notifier.send(new DeploymentNotifier.Notice(leads, "[Lockstep] Emergency deployment of " + what,
 						caller.name() + " deployed " + what + " as an emergency, bypassing approvals and windows.\n\n"
 								+ "Reason: " + deployment.emergencyReason() + "\n\n"
 								+ "It waits in the review queue until a lead, admin or owner reviews it."));
@@ -205,18 +245,24 @@ public final class RequestDeployment {
 		if (deployment.status() != DeploymentStatus.AWAITING_APPROVAL) {
 			return;
 		}
-		var approvers = this.support.approvers(org, policy, caller.userId().toString())
-			.stream()
-			.map(Member::email)
-			.toList();
+		var approvers = approvers(org, policy, caller.userId().toString()).stream().map(Member::email).toList();
 		if (!approvers.isEmpty()) {
-			this.support.notifier.send(new DeploymentNotifier.Notice(approvers, "[Lockstep] Approval needed: " + what,
+			this.notifier.send(new DeploymentNotifier.Notice(approvers, "[Lockstep] Approval needed: " + what,
 					caller.name() + " asks to deploy " + what + ".\n\n"
 							+ ((deployment.note() != null) ? "Note: " + deployment.note() + "\n\n" : "") + "It needs "
 							+ deployment.approvalsRequired() + " approval"
 							+ ((deployment.approvalsRequired() == 1) ? "" : "s")
 							+ ". Review the commits and the config diff in the approval queue."));
 		}
+	}
+
+	/** The members who may approve under the policy, other than {@code except}. */
+	private List<Member> approvers(OrgId org, ApprovalPolicy policy, @Nullable String exceptUserId) {
+		return this.members.list(org)
+			.stream()
+			.filter((m) -> policy.allowsApprovalBy(m.role()))
+			.filter((m) -> policy.allowSelfApproval() || !m.userId().toString().equals(exceptUserId))
+			.toList();
 	}
 
 	static WhenBlocked parseWhenBlocked(Validation validation, @Nullable String value) {

@@ -1,13 +1,16 @@
 package app.lockstep.domain.deploy;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.ForbiddenException;
 import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,14 +18,24 @@ import org.jspecify.annotations.Nullable;
  * one who broke the glass writes what they found. Unreviewed emergencies stay in the
  * review queue, and those older than {@link #FLAG_AFTER} are flagged on the dashboard.
  */
+@UseCase
 public final class ReviewEmergency {
 
 	public static final java.time.Duration FLAG_AFTER = java.time.Duration.ofHours(48);
 
-	private final DeploymentSupport support;
+	private final DeploymentPlaces places;
 
-	public ReviewEmergency(DeploymentSupport support) {
-		this.support = support;
+	private final DeploymentUpdates updates;
+
+	private final Transactions transactions;
+
+	private final Clock clock;
+
+	public ReviewEmergency(DeploymentPlaces places, DeploymentUpdates updates, Transactions transactions, Clock clock) {
+		this.places = places;
+		this.updates = updates;
+		this.transactions = transactions;
+		this.clock = clock;
 	}
 
 	public Deployment review(Caller caller, String projectSlug, String environmentName, DeploymentId id,
@@ -38,10 +51,10 @@ public final class ReviewEmergency {
 					"Keep the review to " + DecideOnDeployment.MAX_COMMENT + " characters or fewer.");
 		}
 		OrgId org = caller.orgId();
-		Instant now = this.support.now();
-		return this.support.transactions.inTenant(org, () -> {
-			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
-			Deployment deployment = this.support.lock(org, place, id);
+		Instant now = this.clock.instant();
+		return this.transactions.inTenant(org, () -> {
+			DeploymentPlace place = this.places.place(org, projectSlug, environmentName);
+			Deployment deployment = this.places.lock(org, place, id);
 			if (!deployment.emergency()) {
 				throw new ConflictException("This was not an emergency deployment; only emergencies are reviewed.");
 			}
@@ -55,8 +68,8 @@ public final class ReviewEmergency {
 			}
 			Deployment reviewed = deployment
 				.withReview(new Deployment.Review(now, caller.userId(), caller.name(), text));
-			this.support.update(org, reviewed);
-			this.support.audit(org, caller.actor(), "reviewed", reviewed, place,
+			this.updates.update(org, reviewed);
+			this.updates.audit(org, caller.actor(), "reviewed", reviewed, place,
 					(e) -> e.detail("comment", text).detail("reason", deployment.emergencyReason()));
 			return reviewed;
 		});

@@ -1,5 +1,6 @@
 package app.lockstep.domain.deploy;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import app.lockstep.domain.audit.AuditEvent;
+import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.code.Artifact;
+import app.lockstep.domain.code.Artifacts;
 import app.lockstep.domain.code.CodeChange;
 import app.lockstep.domain.code.CodeChanges;
 import app.lockstep.domain.config.ConfigRevisions;
@@ -15,11 +18,14 @@ import app.lockstep.domain.config.ConfigScope;
 import app.lockstep.domain.config.ViewConfig;
 import app.lockstep.domain.project.Environment;
 import app.lockstep.domain.project.EnvironmentId;
+import app.lockstep.domain.project.Environments;
 import app.lockstep.domain.project.ProjectWithEnvironments;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,12 +33,29 @@ import org.jspecify.annotations.Nullable;
  * history, one deployment with exactly what it would change (commits and config diff),
  * its approvals and its own timeline, the approval queue and the emergency review queue.
  */
+@UseCase
 public final class ViewDeployments {
 
 	/** How many commits a request shows (the rest are counted). */
 	public static final int COMMITS_SHOWN = 50;
 
-	private final DeploymentSupport support;
+	private final DeploymentPlaces places;
+
+	private final Deployments deployments;
+
+	private final Approvals approvals;
+
+	private final Environments environments;
+
+	private final ApprovalPolicies policies;
+
+	private final DeployTargets targets;
+
+	private final Artifacts artifacts;
+
+	private final KnownArtifacts knownArtifacts;
+
+	private final AuditLog auditLog;
 
 	private final CodeChanges codeChanges;
 
@@ -40,12 +63,28 @@ public final class ViewDeployments {
 
 	private final ViewConfig viewConfig;
 
-	public ViewDeployments(DeploymentSupport support, CodeChanges codeChanges, ConfigRevisions revisions,
-			ViewConfig viewConfig) {
-		this.support = support;
+	private final Transactions transactions;
+
+	private final Clock clock;
+
+	public ViewDeployments(DeploymentPlaces places, Deployments deployments, Approvals approvals,
+			Environments environments, ApprovalPolicies policies, DeployTargets targets, Artifacts artifacts,
+			KnownArtifacts knownArtifacts, AuditLog auditLog, CodeChanges codeChanges, ConfigRevisions revisions,
+			ViewConfig viewConfig, Transactions transactions, Clock clock) {
+		this.places = places;
+		this.deployments = deployments;
+		this.approvals = approvals;
+		this.environments = environments;
+		this.policies = policies;
+		this.targets = targets;
+		this.artifacts = artifacts;
+		this.knownArtifacts = knownArtifacts;
+		this.auditLog = auditLog;
 		this.codeChanges = codeChanges;
 		this.revisions = revisions;
 		this.viewConfig = viewConfig;
+		this.transactions = transactions;
+		this.clock = clock;
 	}
 
 	/** A deployment with the names it is shown with. */
@@ -83,22 +122,19 @@ public final class ViewDeployments {
 	public EnvironmentView environment(Caller caller, String projectSlug, String environmentName) {
 		caller.require(Permission.VIEW_PROJECTS);
 		OrgId org = caller.orgId();
-		return this.support.transactions.inTenant(org, () -> {
-			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
+		return this.transactions.inTenant(org, () -> {
+			DeploymentPlace place = this.places.place(org, projectSlug, environmentName);
 			Environment environment = place.environment();
-			Summary live = this.support.deployments.live(org, environment.id())
-				.map((d) -> summary(org, d, place))
-				.orElse(null);
-			List<Summary> recent = this.support.deployments.ofEnvironment(org, environment.id(), null, 20)
+			Summary live = this.deployments.live(org, environment.id()).map((d) -> summary(org, d, place)).orElse(null);
+			List<Summary> recent = this.deployments.ofEnvironment(org, environment.id(), null, 20)
 				.stream()
 				.map((d) -> summary(org, d, place))
 				.toList();
-			Deployment previous = RedeployPrevious
-				.previousOf(this.support.deployments.succeeded(org, environment.id(), 50));
+			Deployment previous = RedeployPrevious.previousOf(this.deployments.succeeded(org, environment.id(), 50));
 			boolean request = caller.can(Permission.REQUEST_DEPLOYMENTS);
 			return new EnvironmentView(place, live, recent, (previous != null) ? summary(org, previous, place) : null,
-					this.support.policy(org, environment), this.support.target(org, environment),
-					this.support.artifacts.page(org, place.project().id(), null, 30),
+					this.policies.of(org, environment), this.targets.of(org, environment.id()),
+					this.artifacts.page(org, place.project().id(), null, 30),
 					this.revisions.latestNumber(org, new ConfigScope(place.project().id(), environment.id())),
 					new Actions(false, request, request, request, false));
 		});
@@ -108,22 +144,22 @@ public final class ViewDeployments {
 	public java.util.Optional<Integer> liveRevision(Caller caller, String projectSlug, String environmentName) {
 		caller.require(Permission.VIEW_PROJECTS);
 		OrgId org = caller.orgId();
-		return this.support.transactions.inTenant(org, () -> {
-			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
-			return this.support.deployments.live(org, place.environment().id()).map(Deployment::configRevision);
+		return this.transactions.inTenant(org, () -> {
+			DeploymentPlace place = this.places.place(org, projectSlug, environmentName);
+			return this.deployments.live(org, place.environment().id()).map(Deployment::configRevision);
 		});
 	}
 
 	public Detail deployment(Caller caller, String projectSlug, String environmentName, DeploymentId id) {
 		caller.require(Permission.VIEW_PROJECTS);
 		OrgId org = caller.orgId();
-		Instant now = this.support.now();
-		return this.support.transactions.inTenant(org, () -> {
-			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
-			Deployment deployment = this.support.find(org, place, id);
-			return detail(caller, org, place, deployment, now, true, this.support.approvals.of(org, deployment.id()),
-					this.support.policy(org, place.environment()),
-					(environment) -> this.support.deployments.live(org, environment).orElse(null),
+		Instant now = this.clock.instant();
+		return this.transactions.inTenant(org, () -> {
+			DeploymentPlace place = this.places.place(org, projectSlug, environmentName);
+			Deployment deployment = this.places.find(org, place, id);
+			return detail(caller, org, place, deployment, now, true, this.approvals.of(org, deployment.id()),
+					this.policies.of(org, place.environment()),
+					(environment) -> this.deployments.live(org, environment).orElse(null),
 					this.viewConfig.differ(caller));
 		});
 	}
@@ -140,9 +176,9 @@ public final class ViewDeployments {
 			return 0;
 		}
 		OrgId org = caller.orgId();
-		Instant now = this.support.now();
-		return this.support.transactions.inTenant(org, () -> {
-			List<Deployment> awaiting = this.support.deployments.awaitingApproval(org);
+		Instant now = this.clock.instant();
+		return this.transactions.inTenant(org, () -> {
+			List<Deployment> awaiting = this.deployments.awaitingApproval(org);
 			if (awaiting.isEmpty()) {
 				return 0;
 			}
@@ -160,7 +196,7 @@ public final class ViewDeployments {
 				decidable.add(deployment);
 			}
 			Map<DeploymentId, List<Approval>> decisions = decidable.isEmpty() ? Map.of()
-					: this.support.approvals.of(org, decidable.stream().map(Deployment::id).toList());
+					: this.approvals.of(org, decidable.stream().map(Deployment::id).toList());
 			int count = 0;
 			for (Deployment deployment : decidable) {
 				boolean decided = decisions.getOrDefault(deployment.id(), List.of())
@@ -180,8 +216,8 @@ public final class ViewDeployments {
 	 * tier), in two queries.
 	 */
 	private Map<EnvironmentId, ApprovalPolicy> policies(OrgId org, List<EnvironmentId> ids) {
-		Map<EnvironmentId, Environment> environments = this.support.environments.findAll(org, ids);
-		Map<EnvironmentId, ApprovalPolicy> saved = this.support.policies.findAll(org, environments.keySet());
+		Map<EnvironmentId, Environment> environments = this.environments.findAll(org, ids);
+		Map<EnvironmentId, ApprovalPolicy> saved = this.policies.findAll(org, environments.keySet());
 		Map<EnvironmentId, ApprovalPolicy> policies = new java.util.HashMap<>();
 		environments.forEach((id, environment) -> policies.put(id,
 				saved.getOrDefault(id, ApprovalPolicy.defaultFor(environment.tier()))));
@@ -195,9 +231,9 @@ public final class ViewDeployments {
 	public Deployment status(Caller caller, String projectSlug, String environmentName, DeploymentId id) {
 		caller.require(Permission.VIEW_PROJECTS);
 		OrgId org = caller.orgId();
-		return this.support.transactions.inTenant(org, () -> {
-			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
-			return this.support.find(org, place, id);
+		return this.transactions.inTenant(org, () -> {
+			DeploymentPlace place = this.places.place(org, projectSlug, environmentName);
+			return this.places.find(org, place, id);
 		});
 	}
 
@@ -209,11 +245,11 @@ public final class ViewDeployments {
 	public List<Detail> approvalQueue(Caller caller) {
 		caller.require(Permission.VIEW_PROJECTS);
 		OrgId org = caller.orgId();
-		Instant now = this.support.now();
-		return this.support.transactions.inTenant(org, () -> {
-			List<Deployment> awaiting = this.support.deployments.awaitingApproval(org);
+		Instant now = this.clock.instant();
+		return this.transactions.inTenant(org, () -> {
+			List<Deployment> awaiting = this.deployments.awaitingApproval(org);
 			Map<DeploymentId, List<Approval>> decisions = awaiting.isEmpty() ? Map.of()
-					: this.support.approvals.of(org, awaiting.stream().map(Deployment::id).toList());
+					: this.approvals.of(org, awaiting.stream().map(Deployment::id).toList());
 			Map<EnvironmentId, ApprovalPolicy> policies = awaiting.isEmpty() ? Map.of()
 					: policies(org, awaiting.stream().map(Deployment::environmentId).distinct().toList());
 			Map<EnvironmentId, DeploymentPlace> places = new java.util.HashMap<>();
@@ -222,13 +258,12 @@ public final class ViewDeployments {
 			List<Detail> queue = new ArrayList<>();
 			for (Deployment deployment : awaiting) {
 				DeploymentPlace place = places.computeIfAbsent(deployment.environmentId(),
-						(id) -> this.support.placeOf(org, deployment));
+						(id) -> this.places.placeOf(org, deployment));
 				ApprovalPolicy policy = policies.get(deployment.environmentId());
 				queue.add(detail(caller, org, place, deployment, now, false,
 						decisions.getOrDefault(deployment.id(), List.of()),
-						(policy != null) ? policy : this.support.policy(org, place.environment()),
-						(environment) -> live
-							.computeIfAbsent(environment, (id) -> this.support.deployments.live(org, id))
+						(policy != null) ? policy : this.policies.of(org, place.environment()),
+						(environment) -> live.computeIfAbsent(environment, (id) -> this.deployments.live(org, id))
 							.orElse(null),
 						differ));
 			}
@@ -237,18 +272,17 @@ public final class ViewDeployments {
 	}
 
 	public int awaitingApprovalCount(Caller caller) {
-		return this.support.transactions.inTenant(caller.orgId(),
-				() -> this.support.deployments.countAwaitingApproval(caller.orgId()));
+		return this.transactions.inTenant(caller.orgId(), () -> this.deployments.countAwaitingApproval(caller.orgId()));
 	}
 
 	/** Emergency deployments nobody has reviewed yet, oldest first. */
 	public List<Summary> reviewQueue(Caller caller) {
 		caller.require(Permission.VIEW_PROJECTS);
 		OrgId org = caller.orgId();
-		return this.support.transactions.inTenant(org,
-				() -> this.support.deployments.unreviewedEmergencies(org)
+		return this.transactions.inTenant(org,
+				() -> this.deployments.unreviewedEmergencies(org)
 					.stream()
-					.map((d) -> summary(org, d, this.support.placeOf(org, d)))
+					.map((d) -> summary(org, d, this.places.placeOf(org, d)))
 					.toList());
 	}
 
@@ -260,8 +294,8 @@ public final class ViewDeployments {
 	public long unreviewedBefore(Caller caller, Instant flagged) {
 		caller.require(Permission.VIEW_PROJECTS);
 		OrgId org = caller.orgId();
-		return this.support.transactions.inTenant(org,
-				() -> this.support.deployments.unreviewedEmergencies(org)
+		return this.transactions.inTenant(org,
+				() -> this.deployments.unreviewedEmergencies(org)
 					.stream()
 					.filter((d) -> d.requestedAt().isBefore(flagged))
 					.count());
@@ -273,8 +307,8 @@ public final class ViewDeployments {
 	 */
 	public Map<String, Summary> liveByEnvironment(Caller caller, List<ProjectWithEnvironments> projects) {
 		OrgId org = caller.orgId();
-		return this.support.transactions.inTenant(org, () -> {
-			Map<EnvironmentId, Deployment> liveAll = this.support.deployments.liveByEnvironment(org);
+		return this.transactions.inTenant(org, () -> {
+			Map<EnvironmentId, Deployment> liveAll = this.deployments.liveByEnvironment(org);
 			Map<String, Summary> live = new LinkedHashMap<>();
 			for (ProjectWithEnvironments project : projects) {
 				for (Environment environment : project.environments()) {
@@ -325,12 +359,12 @@ public final class ViewDeployments {
 	public Map<String, Activity> activityByEnvironment(Caller caller, List<ProjectWithEnvironments> projects) {
 		caller.require(Permission.VIEW_PROJECTS);
 		OrgId org = caller.orgId();
-		return this.support.transactions.inTenant(org, () -> {
+		return this.transactions.inTenant(org, () -> {
 			Map<EnvironmentId, List<Deployment>> unfinished = new LinkedHashMap<>();
-			for (Deployment deployment : this.support.deployments.unfinished(org)) {
+			for (Deployment deployment : this.deployments.unfinished(org)) {
 				unfinished.computeIfAbsent(deployment.environmentId(), (id) -> new ArrayList<>()).add(deployment);
 			}
-			Map<EnvironmentId, Deployment> lastRun = this.support.deployments.lastRunByEnvironment(org);
+			Map<EnvironmentId, Deployment> lastRun = this.deployments.lastRunByEnvironment(org);
 			Map<String, Activity> activity = new LinkedHashMap<>();
 			for (ProjectWithEnvironments project : projects) {
 				for (Environment environment : project.environments()) {
@@ -355,13 +389,13 @@ public final class ViewDeployments {
 	private Detail detail(Caller caller, OrgId org, DeploymentPlace place, Deployment deployment, Instant now,
 			boolean withTimeline, List<Approval> decisions, ApprovalPolicy policy,
 			java.util.function.Function<EnvironmentId, @Nullable Deployment> liveOf, ViewConfig.Differ differ) {
-		Artifact artifact = this.support.artifacts.byId(org, deployment.artifactId())
+		Artifact artifact = this.artifacts.byId(org, deployment.artifactId())
 			.orElseThrow(() -> new NotFoundException("The artifact of this deployment is gone."));
 		boolean started = deployment.startedAt() != null || deployment.status().isFinished();
 		Deployment live = started ? null : liveOf.apply(place.environment().id());
 		var baseArtifactId = (live != null) ? live.artifactId() : deployment.previousArtifactId();
 		Integer baseRevision = (live != null) ? live.configRevision() : deployment.previousConfigRevision();
-		Artifact base = (baseArtifactId != null) ? this.support.artifacts.byId(org, baseArtifactId).orElse(null) : null;
+		Artifact base = (baseArtifactId != null) ? this.artifacts.byId(org, baseArtifactId).orElse(null) : null;
 		List<CodeChange> commits = this.codeChanges.commitsBetween(org, place.project().id(),
 				(base != null) ? base.commitSha() : null, artifact.commitSha());
 		ViewConfig.@Nullable Diff diff = null;
@@ -376,7 +410,7 @@ public final class ViewDeployments {
 							&& deployment.status() == DeploymentStatus.AWAITING_APPROVAL))
 			.toList();
 		int given = approvalsGiven(deployment, approvals, now);
-		DeployTarget target = this.support.target(org, place.environment());
+		DeployTarget target = this.targets.of(org, place.environment().id());
 		boolean request = caller.can(Permission.REQUEST_DEPLOYMENTS);
 		boolean awaiting = deployment.status() == DeploymentStatus.AWAITING_APPROVAL;
 		boolean decided = approvals.stream()
@@ -391,7 +425,7 @@ public final class ViewDeployments {
 				request && deployment.status() == DeploymentStatus.RUNNING,
 				deployment.awaitsReview() && caller.can(Permission.APPROVE_DEPLOYMENTS)
 						&& !deployment.requestedByUser().equals(caller.userId()));
-		List<AuditEvent> timeline = withTimeline ? this.support.auditLog.ofTarget(org, deployment.id().toString(), 500)
+		List<AuditEvent> timeline = withTimeline ? this.auditLog.ofTarget(org, deployment.id().toString(), 500)
 				: List.of();
 		Summary liveSummary = (live != null) ? summary(org, live, place) : null;
 		return new Detail(summary(org, deployment, place), artifact, liveSummary, base, commits, diff, approvals, given,
@@ -417,7 +451,7 @@ public final class ViewDeployments {
 	}
 
 	private Summary summary(OrgId org, Deployment deployment, DeploymentPlace place) {
-		return new Summary(deployment, place, this.support.version(org, deployment.artifactId()));
+		return new Summary(deployment, place, this.knownArtifacts.version(org, deployment.artifactId()));
 	}
 
 }

@@ -14,11 +14,13 @@ import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 
 /**
  * Adds an environment to a project, at the end of the promotion order unless a position
  * is given (the others move down). The time zone defaults to the organization's.
  */
+@UseCase
 public final class CreateEnvironment {
 
 	private final Projects projects;

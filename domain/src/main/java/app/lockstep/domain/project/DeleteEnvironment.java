@@ -10,11 +10,13 @@ import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 
 /**
  * Deletes an environment once its name is typed to confirm; the others close the gap. The
  * audit trail stays.
  */
+@UseCase
 public final class DeleteEnvironment {
 
 	private final Projects projects;

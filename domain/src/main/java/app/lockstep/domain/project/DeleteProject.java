@@ -7,11 +7,13 @@ import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 
 /**
  * Deletes a project and its environments, once its slug is typed to confirm. The audit
  * trail stays.
  */
+@UseCase
 public final class DeleteProject {
 
 	private final Projects projects;

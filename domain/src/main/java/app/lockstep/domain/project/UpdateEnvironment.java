@@ -12,11 +12,13 @@ import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 
 /**
  * Renames an environment, changes its tier, branch pattern or time zone, or moves it in
  * the promotion order.
  */
+@UseCase
 public final class UpdateEnvironment {
 
 	private final Projects projects;

@@ -9,8 +9,10 @@ import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 
 /** Renames a project, or changes its slug, repository or description. */
+@UseCase
 public final class UpdateProject {
 
 	private final Projects projects;

@@ -6,8 +6,10 @@ import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 
 /** Reads projects and environments for the dashboard, the project page and the API. */
+@UseCase
 public final class ViewProjects {
 
 	private final Projects projects;

@@ -13,9 +13,11 @@ import app.lockstep.domain.shared.Organization;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.UserId;
 import app.lockstep.domain.shared.Validation;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /** Reads an invitation by its link, and lets the invited person join. */
+@UseCase
 public final class AcceptInvitation {
 
 	private final Invitations invitations;

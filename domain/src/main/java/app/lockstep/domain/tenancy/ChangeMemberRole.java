@@ -11,11 +11,13 @@ import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.UserId;
+import app.lockstep.domain.shared.UseCase;
 
 /**
  * Changes a member's role. Owners are managed only by owners, and the last OWNER cannot
  * be demoted.
  */
+@UseCase
 public final class ChangeMemberRole {
 
 	private final Members members;

@@ -12,9 +12,11 @@ import app.lockstep.domain.shared.Organization;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.UserId;
 import app.lockstep.domain.shared.Validation;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /** Creates an organization with its first OWNER. */
+@UseCase
 public final class CreateOrganization {
 
 	private final Organizations organizations;

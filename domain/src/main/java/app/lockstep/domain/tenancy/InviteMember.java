@@ -13,11 +13,13 @@ import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.Validation;
+import app.lockstep.domain.shared.UseCase;
 
 /**
  * Invites someone by email with a role. The link is valid for 7 days; only the token's
  * hash is stored.
  */
+@UseCase
 public final class InviteMember {
 
 	public static final Duration VALIDITY = Duration.ofDays(7);

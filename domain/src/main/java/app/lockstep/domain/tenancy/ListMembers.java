@@ -6,8 +6,10 @@ import java.util.List;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.shared.Transactions;
+import app.lockstep.domain.shared.UseCase;
 
 /** The member list with the invitations still pending. */
+@UseCase
 public final class ListMembers {
 
 	private final Members members;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 import app.lockstep.domain.shared.Transactions;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * is per address whether or not an account has it, so a locked address says nothing about
  * whether it belongs to someone.
  */
+@UseCase
 public final class LoginAttempts {
 
 	public static final int MAX_FAILURES = 5;

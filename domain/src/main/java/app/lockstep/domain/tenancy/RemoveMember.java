@@ -9,8 +9,10 @@ import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.UserId;
+import app.lockstep.domain.shared.UseCase;
 
 /** Removes a member. Owners are removed only by owners, and never the last one. */
+@UseCase
 public final class RemoveMember {
 
 	private final Members members;

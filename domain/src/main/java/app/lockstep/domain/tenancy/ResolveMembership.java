@@ -8,11 +8,13 @@ import java.util.Optional;
 
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.UserId;
+import app.lockstep.domain.shared.UseCase;
 
 /**
  * Answers "which organizations does this person belong to" and "what is their role in
  * this one".
  */
+@UseCase
 public final class ResolveMembership {
 
 	private final Members members;
@@ -24,13 +26,10 @@ public final class ResolveMembership {
 	private record MembershipKey(UserId user, String orgSlug) {
 	}
 
-	public ResolveMembership(Members members, Transactions transactions) {
-		this(members, transactions, InstanceCaches.NONE);
-	}
-
 	/**
-	 * With a cache of "this person's membership in that organization": a role change, a
-	 * removal or a renamed organization leaves it through the database's invalidations.
+	 * With a cache of "this person's membership in that organization"
+	 * ({@link InstanceCaches#NONE} for none): a role change, a removal or a renamed
+	 * organization leaves it through the database's invalidations.
 	 */
 	public ResolveMembership(Members members, Transactions transactions, InstanceCaches caches) {
 		this.members = members;

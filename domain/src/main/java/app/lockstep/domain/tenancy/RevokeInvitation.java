@@ -10,8 +10,10 @@ import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.Transactions;
+import app.lockstep.domain.shared.UseCase;
 
 /** Withdraws a pending invitation so its link stops working. */
+@UseCase
 public final class RevokeInvitation {
 
 	private final Invitations invitations;

@@ -8,12 +8,14 @@ import app.lockstep.domain.shared.Organization;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.UserId;
 import app.lockstep.domain.shared.Validation;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A new person signs up and becomes the OWNER of their first organization, all in one
  * transaction.
  */
+@UseCase
 public final class SignUp {
 
 	private final Users users;

@@ -11,8 +11,10 @@ import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.shared.Organization;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.Validation;
+import app.lockstep.domain.shared.UseCase;
 
 /** Renames the organization and changes its default time zone. */
+@UseCase
 public final class UpdateOrganization {
 
 	private final Organizations organizations;

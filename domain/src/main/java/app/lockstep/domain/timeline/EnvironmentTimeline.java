@@ -24,6 +24,7 @@ import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +41,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #SCAN_LIMIT} rows per page, and when it stops there the page ends at the time it
  * reached (entries of the other sources older than that wait for the next page).
  */
+@UseCase
 public final class EnvironmentTimeline {
 
 	public static final int PAGE_SIZE = 50;

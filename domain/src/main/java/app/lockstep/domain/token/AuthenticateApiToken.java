@@ -14,6 +14,7 @@ import app.lockstep.domain.shared.InstanceCaches;
 import org.jspecify.annotations.Nullable;
 
 import app.lockstep.domain.shared.Transactions;
+import app.lockstep.domain.shared.UseCase;
 
 /**
  * Finds the token behind a presented secret (by its hash, before the organization is
@@ -21,6 +22,7 @@ import app.lockstep.domain.shared.Transactions;
  * use is recorded at most once a {@link #USE_RECORDING_INTERVAL minute}, so the hot path
  * is usually a single indexed read.
  */
+@UseCase
 public final class AuthenticateApiToken {
 
 	public static final Duration USE_RECORDING_INTERVAL = Duration.ofMinutes(1);
@@ -38,13 +40,10 @@ public final class AuthenticateApiToken {
 	 */
 	private final Map<UUID, Instant> recordedUse = new ConcurrentHashMap<>();
 
-	public AuthenticateApiToken(ApiTokens tokens, Transactions transactions, Clock clock) {
-		this(tokens, transactions, clock, InstanceCaches.NONE);
-	}
-
 	/**
-	 * With a cache of tokens by hash: a revoked, expired-early or deleted token leaves it
-	 * through the database's invalidations (expiry itself is checked on every request).
+	 * With a cache of tokens by hash ({@link InstanceCaches#NONE} for none): a revoked,
+	 * expired-early or deleted token leaves it through the database's invalidations
+	 * (expiry itself is checked on every request).
 	 */
 	public AuthenticateApiToken(ApiTokens tokens, Transactions transactions, Clock clock, InstanceCaches caches) {
 		this.tokens = tokens;

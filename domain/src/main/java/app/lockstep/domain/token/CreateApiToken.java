@@ -24,6 +24,7 @@ import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +34,7 @@ import org.jspecify.annotations.Nullable;
  * (scopes, project, environment, expiry). Without {@code expiresInDays} a token expires
  * after {@value #DEFAULT_DAYS} days; there are no tokens that never expire.
  */
+@UseCase
 public final class CreateApiToken {
 
 	public static final int DEFAULT_DAYS = 90;

@@ -6,11 +6,13 @@ import app.lockstep.domain.access.ApiToken;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 
 /**
  * The caller's own tokens, newest first; owners and admins (who manage members) see
  * everyone's.
  */
+@UseCase
 public final class ListApiTokens {
 
 	private final ApiTokens tokens;

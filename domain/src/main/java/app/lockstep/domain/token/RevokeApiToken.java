@@ -12,12 +12,14 @@ import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 
 /**
  * Revokes a token so it stops working at once. Members revoke their own tokens; those who
  * manage members (owners, admins) revoke anyone's. Someone else's token is, to everyone
  * else, not there (404).
  */
+@UseCase
 public final class RevokeApiToken {
 
 	private final ApiTokens tokens;

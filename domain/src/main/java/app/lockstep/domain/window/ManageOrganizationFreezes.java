@@ -11,6 +11,7 @@ import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 
 /**
  * Organization-wide freezes, which close every production environment: any member reads
@@ -18,6 +19,7 @@ import app.lockstep.domain.access.Permission;
  * event ({@code freeze.added}, {@code freeze.removed}). Wall-clock times in the input are
  * read in the organization's time zone.
  */
+@UseCase
 public final class ManageOrganizationFreezes {
 
 	/** The most freezes an organization keeps (past ones included). */

@@ -16,6 +16,7 @@ import app.lockstep.domain.project.Projects;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 
 /**
  * Replaces an environment's deployment windows (time zone, blocks, allowed hours,
@@ -24,6 +25,7 @@ import app.lockstep.domain.access.Permission;
  * Deployments waiting for the environment's window are decided again in the same
  * transaction ({@link WindowChanges}).
  */
+@UseCase
 public final class UpdateDeploymentWindows {
 
 	private final Projects projects;

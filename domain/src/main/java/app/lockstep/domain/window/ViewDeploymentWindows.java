@@ -21,11 +21,13 @@ import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.shared.UseCase;
 
 /**
  * An environment's deployment windows as its page and the API show them: the rules, the
  * decision now (in words too) and the calendar of the next {@value #STRIP_DAYS} days.
  */
+@UseCase
 public final class ViewDeploymentWindows {
 
 	public static final int STRIP_DAYS = 14;

@@ -12,6 +12,7 @@ import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.project.Tier;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Transactions;
+import app.lockstep.domain.shared.UseCase;
 
 /**
  * The query other features (deployments) ask: may this environment be deployed at this
@@ -25,6 +26,7 @@ import app.lockstep.domain.shared.Transactions;
  * <li>The organization's freezes apply to production environments only.</li>
  * </ul>
  */
+@UseCase
 public final class WindowCheck {
 
 	private final DeploymentWindows windows;

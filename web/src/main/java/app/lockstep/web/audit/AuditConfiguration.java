@@ -1,14 +1,6 @@
 package app.lockstep.web.audit;
 
-import java.time.Clock;
-
-import app.lockstep.domain.audit.AuditCheckpoints;
-import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.audit.CheckpointSigner;
-import app.lockstep.domain.audit.ExportAuditLog;
-import app.lockstep.domain.audit.SignCheckpoint;
-import app.lockstep.domain.audit.VerifyAuditChain;
-import app.lockstep.domain.shared.Transactions;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Wires the audit use cases, the checkpoint signing key (refused at start-up outside demo
- * mode when missing) and the daily checkpoint schedule.
+ * The checkpoint signing key the audit use cases sign with (refused at start-up outside
+ * demo mode when missing), and the daily checkpoint schedule.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AuditSigningKey.class)
@@ -28,23 +20,6 @@ class AuditConfiguration {
 	@Bean
 	CheckpointSigner checkpointSigner(AuditSigningKey key, @Value("${lockstep.demo:false}") boolean demo) {
 		return key.signer(demo);
-	}
-
-	@Bean
-	VerifyAuditChain verifyAuditChain(AuditLog auditLog, AuditCheckpoints checkpoints, CheckpointSigner signer,
-			Transactions transactions) {
-		return new VerifyAuditChain(auditLog, checkpoints, signer, transactions);
-	}
-
-	@Bean
-	ExportAuditLog exportAuditLog(AuditLog auditLog, Transactions transactions) {
-		return new ExportAuditLog(auditLog, transactions);
-	}
-
-	@Bean
-	SignCheckpoint signCheckpoint(AuditLog auditLog, AuditCheckpoints checkpoints, CheckpointSigner signer,
-			Transactions transactions, Clock clock) {
-		return new SignCheckpoint(auditLog, checkpoints, signer, transactions, clock);
 	}
 
 }

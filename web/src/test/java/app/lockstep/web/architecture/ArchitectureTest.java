@@ -8,10 +8,17 @@ import java.time.ZonedDateTime;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+import app.lockstep.domain.shared.Transactions;
+import app.lockstep.domain.shared.UseCase;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
@@ -78,6 +85,42 @@ class ArchitectureTest {
 		.orShould()
 		.dependOnClassesThat()
 		.resideInAnyPackage("app.lockstep.persistence..", "org.jooq..");
+
+	/**
+	 * A domain class that runs units of work is a use case, and web finds use cases by
+	 * scanning for {@link UseCase}: one without it would not be a bean at all.
+	 */
+	@ArchTest
+	static final ArchRule unitsOfWorkAreUseCases = classes().that()
+		.resideInAPackage("app.lockstep.domain..")
+		.and(DescribedPredicate.describe("keep a Transactions",
+				(JavaClass javaClass) -> javaClass.getFields()
+					.stream()
+					.anyMatch((field) -> field.getRawType().isEquivalentTo(Transactions.class))))
+		.should()
+		.beAnnotatedWith(UseCase.class);
+
+	/** Spring wires a use case through its one public constructor. */
+	@ArchTest
+	static final ArchRule useCasesHaveOneConstructor = classes().that()
+		.areAnnotatedWith(UseCase.class)
+		.should(new ArchCondition<JavaClass>("have exactly one constructor, a public one") {
+			@Override
+			public void check(JavaClass javaClass, ConditionEvents events) {
+				boolean one = javaClass.getConstructors().size() == 1
+						&& javaClass.getConstructors().iterator().next().getModifiers().contains(JavaModifier.PUBLIC);
+				events.add(new SimpleConditionEvent(javaClass, one,
+						javaClass.getName() + " has " + javaClass.getConstructors().size() + " constructor(s)"));
+			}
+		});
+
+	/** Use cases are found by scanning, never built by hand in web or persistence. */
+	@ArchTest
+	static final ArchRule useCasesAreFoundNotBuilt = noClasses().that()
+		.resideInAnyPackage("app.lockstep.web..", "app.lockstep.persistence..")
+		.should()
+		.callConstructorWhere(DescribedPredicate.describe("the constructor of a use case",
+				(call) -> call.getTargetOwner().isAnnotatedWith(UseCase.class)));
 
 	@ArchTest
 	static final ArchRule timeComesFromTheInjectedClock = noClasses().should()

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import app.lockstep.domain.shared.InstanceCaches;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.shared.UserId;
@@ -50,7 +51,7 @@ class OrgAccessInterceptorTest {
 	private final RecordingMembers members = new RecordingMembers();
 
 	private final OrgAccessInterceptor interceptor = new OrgAccessInterceptor(
-			new ResolveMembership(this.members, new DirectTransactions()));
+			new ResolveMembership(this.members, new DirectTransactions(), InstanceCaches.NONE));
 
 	@BeforeEach
 	void signIn() {
