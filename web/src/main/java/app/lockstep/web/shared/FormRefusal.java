@@ -36,6 +36,10 @@ public record FormRefusal(HttpStatus status, Map<String, String> errors, DomainE
 		return this.status == HttpStatus.FORBIDDEN;
 	}
 
+	public boolean conflict() {
+		return this.status == HttpStatus.CONFLICT;
+	}
+
 	/**
 	 * Which refusals a form shows again, and with what status. Whatever a form does not
 	 * name is answered by the refusal pages ({@code PageErrors}).

@@ -1,6 +1,8 @@
 package app.lockstep.web.shared;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,13 +37,26 @@ public final class Refusals {
 
 	private final Set<Kind> shown;
 
-	private Refusals(Set<Kind> shown) {
+	private final List<Class<? extends DomainException>> alsoShown;
+
+	private Refusals(Set<Kind> shown, List<Class<? extends DomainException>> alsoShown) {
 		this.shown = shown;
+		this.alsoShown = alsoShown;
 	}
 
 	/** A form that shows these refusals again. */
 	public static Refusals onForm(Kind first, Kind... more) {
-		return new Refusals(EnumSet.of(first, more));
+		return new Refusals(EnumSet.of(first, more), List.of());
+	}
+
+	/**
+	 * Also shows this one refusal again (such as a stale edit, a conflict the form
+	 * explains), with the status of its kind: 422, 409 or 403.
+	 */
+	public Refusals or(Class<? extends DomainException> refusal) {
+		List<Class<? extends DomainException>> also = new ArrayList<>(this.alsoShown);
+		also.add(refusal);
+		return new Refusals(this.shown, List.copyOf(also));
 	}
 
 	/**
@@ -92,18 +107,19 @@ public final class Refusals {
 	}
 
 	private Optional<FormRefusal> refusal(DomainException ex) {
-		if (ex instanceof ValidationException invalid && this.shown.contains(Kind.INVALID)) {
+		boolean named = this.alsoShown.stream().anyMatch((type) -> type.isInstance(ex));
+		if (ex instanceof ValidationException invalid && (named || this.shown.contains(Kind.INVALID))) {
 			return Optional.of(new FormRefusal(HttpStatus.UNPROCESSABLE_CONTENT, FormErrors.of(invalid), ex));
 		}
 		if (ex instanceof ConflictException conflict) {
 			if (this.shown.contains(Kind.TAKEN) && conflict.field().isPresent()) {
 				return Optional.of(new FormRefusal(HttpStatus.UNPROCESSABLE_CONTENT, FormErrors.of(conflict), ex));
 			}
-			if (this.shown.contains(Kind.CONFLICT)) {
+			if (named || this.shown.contains(Kind.CONFLICT)) {
 				return Optional.of(new FormRefusal(HttpStatus.CONFLICT, FormErrors.of(conflict), ex));
 			}
 		}
-		if (ex instanceof ForbiddenException && this.shown.contains(Kind.FORBIDDEN)) {
+		if (ex instanceof ForbiddenException && (named || this.shown.contains(Kind.FORBIDDEN))) {
 			return Optional.of(new FormRefusal(HttpStatus.FORBIDDEN, Map.of(FormErrors.GLOBAL, ex.getMessage()), ex));
 		}
 		return Optional.empty();
