@@ -49,7 +49,7 @@ public final class DecideOnDeployment {
 	}
 
 	public Outcome decide(Caller caller, String projectSlug, String environmentName, DeploymentId id, Input input) {
-		if (!ApprovalPolicy.ELIGIBLE_ROLES.contains(caller.role())) {
+		if (!ApprovalPolicy.decidesAtAll(caller.role())) {
 			throw new ForbiddenException(
 					"Your role (" + caller.role().label() + ") does not approve or reject deployments.");
 		}
@@ -78,7 +78,7 @@ public final class DecideOnDeployment {
 			DeploymentPlace place = this.support.place(org, projectSlug, environmentName);
 			Deployment deployment = this.support.lock(org, place, id);
 			ApprovalPolicy policy = this.support.policy(org, place.environment());
-			if (!ApprovalPolicy.ELIGIBLE_ROLES.contains(caller.role()) || !policy.allowsApprovalBy(caller.role())) {
+			if (!policy.letsDecide(caller.role())) {
 				throw new ForbiddenException("Deployments to " + place.environmentName() + " are approved by "
 						+ roles(policy) + "; your role is " + caller.role().label() + ".");
 			}
