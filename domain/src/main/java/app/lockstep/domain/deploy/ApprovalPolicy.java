@@ -47,4 +47,21 @@ public record ApprovalPolicy(int requiredApprovals, Set<Role> approverRoles, boo
 		return this.approverRoles.contains(role);
 	}
 
+	/**
+	 * Whether a member with this role decides (approves or rejects) under this gate: a
+	 * role that decides at all and that the gate names. The one rule the use cases and
+	 * the pages ask.
+	 */
+	public boolean letsDecide(Role role) {
+		return decidesAtAll(role) && allowsApprovalBy(role);
+	}
+
+	/**
+	 * Whether a member with this role decides under some gate (viewers and auditors
+	 * never).
+	 */
+	public static boolean decidesAtAll(Role role) {
+		return ELIGIBLE_ROLES.contains(role);
+	}
+
 }

@@ -80,7 +80,7 @@ public final class ConfigureApprovalPolicy {
 			Set<Role> roles = EnumSet.noneOf(Role.class);
 			for (String name : (input.approverRoles() != null) ? input.approverRoles() : List.<String>of()) {
 				Role role = parseRole(name);
-				if (role == null || !ApprovalPolicy.ELIGIBLE_ROLES.contains(role)) {
+				if (role == null || !ApprovalPolicy.decidesAtAll(role)) {
 					validation.add("approverRoles",
 							"\"" + name + "\" cannot approve: choose among OWNER, ADMIN, LEAD and DEVELOPER.");
 				}

@@ -73,7 +73,7 @@ public final class DecideOnDeployment {
 	}
 
 	public Outcome decide(Caller caller, String projectSlug, String environmentName, DeploymentId id, Input input) {
-		if (!ApprovalPolicy.ELIGIBLE_ROLES.contains(caller.role())) {
+		if (!ApprovalPolicy.decidesAtAll(caller.role())) {
 			throw new ForbiddenException(
 					"Your role (" + caller.role().label() + ") does not approve or reject deployments.");
 		}
@@ -102,7 +102,7 @@ public final class DecideOnDeployment {
 			DeploymentPlace place = this.places.place(org, projectSlug, environmentName);
 			Deployment deployment = this.places.lock(org, place, id);
 			ApprovalPolicy policy = this.policies.of(org, place.environment());
-			if (!ApprovalPolicy.ELIGIBLE_ROLES.contains(caller.role()) || !policy.allowsApprovalBy(caller.role())) {
+			if (!policy.letsDecide(caller.role())) {
 				throw new ForbiddenException("Deployments to " + place.environmentName() + " are approved by "
 						+ roles(policy) + "; your role is " + caller.role().label() + ".");
 			}

@@ -22,6 +22,7 @@ import app.lockstep.domain.project.Environments;
 import app.lockstep.domain.project.ProjectWithEnvironments;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.OrgId;
+import app.lockstep.domain.tenancy.Members;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
@@ -63,6 +64,8 @@ public final class ViewDeployments {
 
 	private final ViewConfig viewConfig;
 
+	private final Members members;
+
 	private final Transactions transactions;
 
 	private final Clock clock;
@@ -70,8 +73,9 @@ public final class ViewDeployments {
 	public ViewDeployments(DeploymentPlaces places, Deployments deployments, Approvals approvals,
 			Environments environments, ApprovalPolicies policies, DeployTargets targets, Artifacts artifacts,
 			KnownArtifacts knownArtifacts, AuditLog auditLog, CodeChanges codeChanges, ConfigRevisions revisions,
-			ViewConfig viewConfig, Transactions transactions, Clock clock) {
+			ViewConfig viewConfig, Members members, Transactions transactions, Clock clock) {
 		this.places = places;
+		this.members = members;
 		this.deployments = deployments;
 		this.approvals = approvals;
 		this.environments = environments;
@@ -99,8 +103,26 @@ public final class ViewDeployments {
 	public record ApprovalView(Approval approval, boolean counts, boolean voided, boolean expired) {
 	}
 
-	/** What the caller may do with a deployment now. */
-	public record Actions(boolean decide, boolean change, boolean cancel, boolean finish, boolean review) {
+	/**
+	 * What the caller may do with a deployment now; {@code notDeciding} says why they do
+	 * not decide on it whatever its status (null when nothing in the gate stops them).
+	 */
+	public record Actions(boolean decide, boolean change, boolean cancel, boolean finish, boolean review,
+			@Nullable NotDeciding notDeciding) {
+	}
+
+	/** Why a member does not decide on a request. */
+	public enum NotDeciding {
+
+		/** The gate does not let their role decide. */
+		ROLE,
+
+		/** They decided on it already. */
+		DECIDED,
+
+		/** It is their own request and the gate does not allow self-approval. */
+		OWN_REQUEST
+
 	}
 
 	public record Detail(Summary summary, Artifact artifact, @Nullable Summary live, @Nullable Artifact liveArtifact,
@@ -136,7 +158,7 @@ public final class ViewDeployments {
 					this.policies.of(org, environment), this.targets.of(org, environment.id()),
 					this.artifacts.page(org, place.project().id(), null, 30),
 					this.revisions.latestNumber(org, new ConfigScope(place.project().id(), environment.id())),
-					new Actions(false, request, request, request, false));
+					new Actions(false, request, request, request, false, null));
 		});
 	}
 
@@ -172,7 +194,7 @@ public final class ViewDeployments {
 	 * their gates and the decisions on all of its requests.
 	 */
 	public int awaitingDecisionCount(Caller caller) {
-		if (!ApprovalPolicy.ELIGIBLE_ROLES.contains(caller.role())) {
+		if (!ApprovalPolicy.decidesAtAll(caller.role())) {
 			return 0;
 		}
 		OrgId org = caller.orgId();
@@ -187,7 +209,7 @@ public final class ViewDeployments {
 			List<Deployment> decidable = new ArrayList<>();
 			for (Deployment deployment : awaiting) {
 				ApprovalPolicy policy = policies.get(deployment.environmentId());
-				if (policy == null || !policy.allowsApprovalBy(caller.role())) {
+				if (policy == null || !policy.letsDecide(caller.role())) {
 					continue;
 				}
 				if (!policy.allowSelfApproval() && deployment.requestedByUser().equals(caller.userId())) {
@@ -416,20 +438,50 @@ public final class ViewDeployments {
 		boolean decided = approvals.stream()
 			.anyMatch((a) -> !a.voided() && a.approval().approverId().equals(caller.userId())
 					&& now.isBefore(a.approval().expiresAt()));
+		boolean ownRequest = deployment.requestedByUser().equals(caller.userId());
 		Actions actions = new Actions(
-				awaiting && !decided && ApprovalPolicy.ELIGIBLE_ROLES.contains(caller.role())
-						&& policy.allowsApprovalBy(caller.role())
-						&& (policy.allowSelfApproval() || !deployment.requestedByUser().equals(caller.userId())),
+				awaiting && !decided && policy.letsDecide(caller.role()) && (policy.allowSelfApproval() || !ownRequest),
 				request && (awaiting || deployment.status().isPending()),
 				request && deployment.status().canBecome(DeploymentStatus.CANCELLED),
 				request && deployment.status() == DeploymentStatus.RUNNING,
 				deployment.awaitsReview() && caller.can(Permission.APPROVE_DEPLOYMENTS)
-						&& !deployment.requestedByUser().equals(caller.userId()));
+						&& !deployment.requestedByUser().equals(caller.userId()),
+				notDeciding(policy, caller, approvals, ownRequest));
 		List<AuditEvent> timeline = withTimeline ? this.auditLog.ofTarget(org, deployment.id().toString(), 500)
 				: List.of();
 		Summary liveSummary = (live != null) ? summary(org, live, place) : null;
 		return new Detail(summary(org, deployment, place), artifact, liveSummary, base, commits, diff, approvals, given,
 				policy, target, timeline, actions);
+	}
+
+	/**
+	 * Why the caller does not decide on a request whatever its status: their role, a
+	 * decision of theirs that stands (expired or not), or their own request under a gate
+	 * without self-approval.
+	 */
+	private static @Nullable NotDeciding notDeciding(ApprovalPolicy policy, Caller caller, List<ApprovalView> approvals,
+			boolean ownRequest) {
+		if (!policy.letsDecide(caller.role())) {
+			return NotDeciding.ROLE;
+		}
+		if (approvals.stream().anyMatch((a) -> !a.voided() && a.approval().approverId().equals(caller.userId()))) {
+			return NotDeciding.DECIDED;
+		}
+		if (ownRequest && !policy.allowSelfApproval()) {
+			return NotDeciding.OWN_REQUEST;
+		}
+		return null;
+	}
+
+	/**
+	 * Whether a member other than the caller decides under this gate: when nobody does, a
+	 * person working alone cannot pass it without allowing self-approval.
+	 */
+	public boolean anotherMemberDecides(Caller caller, ApprovalPolicy policy) {
+		OrgId org = caller.orgId();
+		return this.transactions.inTenant(org, () -> this.members.list(org)
+			.stream()
+			.anyMatch((member) -> !member.userId().equals(caller.userId()) && policy.letsDecide(member.role())));
 	}
 
 	/**

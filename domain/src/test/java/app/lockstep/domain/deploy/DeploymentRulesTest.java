@@ -52,6 +52,17 @@ class DeploymentRulesTest {
 	}
 
 	@Test
+	void aGateLetsDecideOnlyTheRolesItNamesThatDecideAtAll() {
+		ApprovalPolicy developersToo = new ApprovalPolicy(1, EnumSet.of(Role.LEAD, Role.DEVELOPER), false, 72, null,
+				null, null);
+		assertThat(EnumSet.allOf(Role.class).stream().filter(developersToo::letsDecide)).containsExactly(Role.LEAD,
+				Role.DEVELOPER);
+		assertThat(EnumSet.allOf(Role.class).stream().filter(ApprovalPolicy::decidesAtAll)).containsExactly(Role.OWNER,
+				Role.ADMIN, Role.LEAD, Role.DEVELOPER);
+		assertThat(ApprovalPolicy.defaultFor(Tier.PRODUCTION).letsDecide(Role.DEVELOPER)).isFalse();
+	}
+
+	@Test
 	void statusValuesAreTheApisLowerCaseNames() {
 		assertThat(DeploymentStatus.WAITING_FOR_WINDOW.value()).isEqualTo("waiting_for_window");
 		assertThat(DeploymentStatus.fromValue("awaiting_approval")).contains(DeploymentStatus.AWAITING_APPROVAL);

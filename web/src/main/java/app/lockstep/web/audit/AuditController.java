@@ -11,14 +11,12 @@ import app.lockstep.domain.audit.Checkpoint;
 import app.lockstep.domain.audit.ReadAuditLog;
 import app.lockstep.domain.audit.SignCheckpoint;
 import app.lockstep.domain.audit.VerifyAuditChain;
-import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.web.ops.LockstepMeters;
-import app.lockstep.web.shared.FormErrors;
+import app.lockstep.web.shared.Refusals;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +25,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static app.lockstep.web.shared.FormRefusal.Kind.INVALID;
 
 /**
  * The organization's audit trail, newest first, 50 events a page by keyset
@@ -65,21 +65,15 @@ class AuditController {
 			HttpServletResponse response) {
 		String slug = caller.organization().slug();
 		String path = "/orgs/" + slug + "/audit";
-		Map<String, String> errors = Map.of();
-		ReadAuditLog.Page page = new ReadAuditLog.Page(List.of(), null);
-		try {
-			AuditFilter filter = query.toFilter();
-			page = this.readAuditLog.read(caller, filter, before, PAGE_SIZE);
-		}
-		catch (ValidationException ex) {
-			errors = FormErrors.of(ex);
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		}
+		Refusals.Answer<ReadAuditLog.Page> answer = Refusals.onForm(INVALID)
+			.query(response, () -> this.readAuditLog.read(caller, query.toFilter(), before, PAGE_SIZE));
+		ReadAuditLog.Page read = answer.value();
+		ReadAuditLog.Page page = (read != null) ? read : new ReadAuditLog.Page(List.of(), null);
 		model.addAttribute("events", page.events().stream().map(AuditRow::of).toList());
 		model.addAttribute("next", page.nextBeforeSeq());
 		model.addAttribute("nextUrl",
 				(page.nextBeforeSeq() != null) ? query.link(path, Map.of("before", page.nextBeforeSeq())) : null);
-		model.addAttribute("errors", errors);
+		model.addAttribute("errors", answer.errors());
 		model.addAttribute("filtered", !query.isEmpty());
 		model.addAttribute("exportJsonl", query.link(path + "/export", Map.of("format", "jsonl")));
 		model.addAttribute("exportCsv", query.link(path + "/export", Map.of("format", "csv")));

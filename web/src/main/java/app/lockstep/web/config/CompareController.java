@@ -11,14 +11,13 @@ import app.lockstep.domain.config.InvalidConfigException;
 import app.lockstep.domain.project.Environment;
 import app.lockstep.domain.project.ProjectWithEnvironments;
 import app.lockstep.domain.project.ViewProjects;
-import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
 import app.lockstep.web.shared.FormErrors;
+import app.lockstep.web.shared.Refusals;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +25,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static app.lockstep.web.shared.FormRefusal.Kind.INVALID;
 
 /**
  * Drift between two environments of a project, and bringing selected differences across.
@@ -56,7 +57,7 @@ class CompareController {
 			@RequestParam String target, @RequestParam(required = false) @Nullable List<String> selected,
 			@RequestParam(required = false) @Nullable String message, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		try {
+		return Refusals.onForm(INVALID).submit(response, () -> {
 			ConfigRevision revision = this.bringAcross.apply(caller, project, source, target,
 					(selected != null) ? selected : List.of(), message);
 			redirect.addFlashAttribute("flash", "Saved revision " + revision.number() + " of " + target + ": "
@@ -67,18 +68,11 @@ class CompareController {
 							? ConfigPageController.path(org, project, target, "/diff") + "?from="
 									+ (revision.number() - 1) + "&to=" + revision.number()
 							: ConfigPageController.path(org, project, target, ""));
-		}
-		catch (InvalidConfigException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return page(caller, project, target, source,
-					Map.of(FormErrors.GLOBAL,
-							"Bringing these across would make " + target + "'s config invalid: " + ex.getMessage()),
-					model);
-		}
-		catch (ValidationException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return page(caller, project, target, source, Map.of(FormErrors.GLOBAL, ex.getMessage()), model);
-		}
+		}, (refused) -> page(caller, project, target, source,
+				(refused.cause() instanceof InvalidConfigException) ? Map.of(FormErrors.GLOBAL,
+						"Bringing these across would make " + target + "'s config invalid: " + refused.message())
+						: refused.globalError(),
+				model));
 	}
 
 	private String page(Caller caller, String projectSlug, @Nullable String left, @Nullable String right,

@@ -13,11 +13,11 @@ import app.lockstep.domain.config.Visibility;
 import app.lockstep.domain.config.spec.ImageRegistry;
 import app.lockstep.domain.config.spec.InfrastructureSpec;
 import app.lockstep.domain.config.spec.LineError;
-import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
 import app.lockstep.web.shared.FormErrors;
 import app.lockstep.web.shared.ZoneTimes;
+import app.lockstep.web.shared.Refusals;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +36,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+
+import static app.lockstep.web.shared.FormRefusal.Kind.INVALID;
 
 /**
  * The config editor of an environment (spec as YAML text, variables as a form) and of a
@@ -127,7 +129,7 @@ class ConfigPageController {
 			return editorPage(caller, current, infrastructure, rows, message, (baseRevision != null) ? baseRevision : 0,
 					rowErrors, List.of(), model);
 		}
-		try {
+		return Refusals.onForm(INVALID).or(StaleConfigException.class).submit(response, () -> {
 			ConfigRevision revision = this.save.save(caller,
 					new SaveConfigRevision.Command(project, environment,
 							(baseRevision != null && baseRevision > 0) ? baseRevision : null, infrastructure,
@@ -135,28 +137,20 @@ class ConfigPageController {
 			redirect.addFlashAttribute("flash",
 					"Saved revision " + revision.number() + ": " + revision.summary() + "." + warned(revision));
 			return "redirect:" + path(org, project, environment, "");
-		}
-		catch (InvalidConfigException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		}, (refused) -> {
 			ViewConfig.Current current = this.view.current(caller, project, environment);
+			if (refused.cause() instanceof StaleConfigException stale) {
+				model.addAttribute("stale", stale);
+				// The next save goes on top of the newer revision, with the person's own
+				// text re-applied.
+				return editorPage(caller, current, infrastructure, rows, message, stale.latest().number(), Map.of(),
+						List.of(), model);
+			}
 			return editorPage(caller, current, infrastructure, rows, message, (baseRevision != null) ? baseRevision : 0,
-					FormErrors.of(ex), ex.lineErrors(), model);
-		}
-		catch (ValidationException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			ViewConfig.Current current = this.view.current(caller, project, environment);
-			return editorPage(caller, current, infrastructure, rows, message, (baseRevision != null) ? baseRevision : 0,
-					FormErrors.of(ex), List.of(), model);
-		}
-		catch (StaleConfigException ex) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			ViewConfig.Current current = this.view.current(caller, project, environment);
-			model.addAttribute("stale", ex);
-			// The next save goes on top of the newer revision, with the person's own text
-			// re-applied.
-			return editorPage(caller, current, infrastructure, rows, message, ex.latest().number(), Map.of(), List.of(),
+					refused.errors(),
+					(refused.cause() instanceof InvalidConfigException invalid) ? invalid.lineErrors() : List.of(),
 					model);
-		}
+		});
 	}
 
 	@GetMapping({ ENV + "/history", PROJECT + "/history" })
@@ -215,20 +209,21 @@ class ConfigPageController {
 	String restoreRevision(Caller caller, @PathVariable String org, @PathVariable String project,
 			@PathVariable(required = false) @Nullable String environment, @PathVariable int number,
 			RedirectAttributes redirect) {
-		try {
+		String history = "redirect:" + path(org, project, environment, "/history");
+		return Refusals.onForm(INVALID).submitOrRedirect(() -> {
 			ConfigRevision revision = this.restore.restore(caller, project, environment, number, null);
 			redirect.addFlashAttribute("flash", "Restored revision " + number + " as revision " + revision.number()
 					+ ": " + revision.summary() + ".");
-		}
-		catch (ValidationException ex) {
+			return history;
+		}, (refused) -> {
 			// Restoring what the config holds already would be an empty revision.
 			ConfigRevision latest = this.view.current(caller, project, environment).config().revision();
 			redirect.addFlashAttribute("errors",
 					Map.of(FormErrors.GLOBAL,
 							(latest != null) ? "Revision " + number + " is what this config holds already (revision "
-									+ latest.number() + "): nothing to restore." : ex.getMessage()));
-		}
-		return "redirect:" + path(org, project, environment, "/history");
+									+ latest.number() + "): nothing to restore." : refused.message()));
+			return history;
+		});
 	}
 
 	/**

@@ -21,18 +21,16 @@ import app.lockstep.domain.config.Visibility;
 import app.lockstep.domain.project.Environment;
 import app.lockstep.domain.project.ProjectWithEnvironments;
 import app.lockstep.domain.project.ViewProjects;
-import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
-import app.lockstep.web.shared.FormErrors;
 import app.lockstep.web.shared.ZoneTimes;
+import app.lockstep.web.shared.Refusals;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,6 +39,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+
+import static app.lockstep.web.shared.FormRefusal.Kind.CONFLICT;
+import static app.lockstep.web.shared.FormRefusal.Kind.INVALID;
 
 /**
  * A project's variables across its environments (issue 15): one grid, a row per variable
@@ -114,58 +115,57 @@ class VariablesGridController {
 		}
 		String scope = (environment == null || environment.isBlank()) ? null : environment.strip();
 		String where = (scope != null) ? scope : "the shared variables";
-		String notice;
-		String problem = null;
-		try {
-			ConfigRevision current = this.viewConfig.current(caller, project, scope).config().revision();
-			List<VariableInput> inputs = new ArrayList<>();
-			boolean found = false;
-			if (current != null) {
-				for (StoredVariable v : current.variables()) {
-					if (v.name().equals(name)) {
-						if (v.sensitive()) {
-							throw new ValidationException("value",
-									"A sensitive value is changed in the config editor, where it is typed blind.");
-						}
-						inputs.add(new VariableInput(name, (value != null) ? value : "", false, v.visibility()));
-						found = true;
-					}
-					else {
-						inputs.add(new VariableInput(v.name(), v.sensitive() ? null : v.value(), v.sensitive(),
-								v.visibility()));
-					}
-				}
-			}
-			if (!found) {
-				inputs.add(new VariableInput(name, (value != null) ? value : "", false, Visibility.RUNTIME));
-			}
-			ConfigRevision saved = this.save.save(caller,
-					new SaveConfigRevision.Command(project, scope,
-							(current != null) ? ((base != null) ? base : current.number()) : null,
-							(current != null) ? current.infrastructure() : "", inputs,
-							"Set " + name + " from the variables grid"));
-			notice = name + " set in " + where + ": revision " + saved.number() + ".";
-		}
-		catch (ConflictException ex) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			notice = null;
-			problem = name + " was not saved: " + where
-					+ " changed since this page was loaded. The grid below is as it is now; try again.";
-		}
-		catch (ValidationException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			notice = null;
-			problem = name + " was not saved in " + where + ": " + String.join(" ", FormErrors.of(ex).values());
-		}
-		if (!htmx.isHtmxRequest() && problem == null) {
-			redirect.addFlashAttribute("flash", notice);
+		Saved saved = Refusals.onForm(INVALID, CONFLICT)
+			.submit(response, () -> new Saved(set(caller, project, scope, name, value, base, where), null),
+					(refused) -> new Saved(null,
+							refused.conflict() ? name + " was not saved: " + where
+									+ " changed since this page was loaded. The grid below is as it is now; try again."
+									: name + " was not saved in " + where + ": "
+											+ String.join(" ", refused.errors().values())));
+		if (!htmx.isHtmxRequest() && saved.problem() == null) {
+			redirect.addFlashAttribute("flash", saved.notice());
 			return "redirect:" + UriComponentsBuilder.fromPath("/orgs/{org}/projects/{project}/variables")
 				.buildAndExpand(caller.organization().slug(), project)
 				.encode()
 				.toUriString();
 		}
-		grid(caller, project, model, notice, problem);
+		grid(caller, project, model, saved.notice(), saved.problem());
 		return htmx.isHtmxRequest() ? "config/variables :: grid" : "config/variables";
+	}
+
+	/** The notice after setting a value in the grid, or the problem that stopped it. */
+	private record Saved(@Nullable String notice, @Nullable String problem) {
+	}
+
+	/** Sets one plain value in one scope: a new revision; the notice that says so. */
+	private String set(Caller caller, String project, @Nullable String scope, String name, @Nullable String value,
+			@Nullable Integer base, String where) {
+		ConfigRevision current = this.viewConfig.current(caller, project, scope).config().revision();
+		List<VariableInput> inputs = new ArrayList<>();
+		boolean found = false;
+		if (current != null) {
+			for (StoredVariable v : current.variables()) {
+				if (v.name().equals(name)) {
+					if (v.sensitive()) {
+						throw new ValidationException("value",
+								"A sensitive value is changed in the config editor, where it is typed blind.");
+					}
+					inputs.add(new VariableInput(name, (value != null) ? value : "", false, v.visibility()));
+					found = true;
+				}
+				else {
+					inputs.add(new VariableInput(v.name(), v.sensitive() ? null : v.value(), v.sensitive(),
+							v.visibility()));
+				}
+			}
+		}
+		if (!found) {
+			inputs.add(new VariableInput(name, (value != null) ? value : "", false, Visibility.RUNTIME));
+		}
+		ConfigRevision saved = this.save.save(caller, new SaveConfigRevision.Command(project, scope,
+				(current != null) ? ((base != null) ? base : current.number()) : null,
+				(current != null) ? current.infrastructure() : "", inputs, "Set " + name + " from the variables grid"));
+		return name + " set in " + where + ": revision " + saved.number() + ".";
 	}
 
 	private void grid(Caller caller, String project, Model model, @Nullable String notice, @Nullable String problem) {

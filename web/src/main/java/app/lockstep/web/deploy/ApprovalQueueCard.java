@@ -119,26 +119,20 @@ record ApprovalQueueCard(ViewDeployments.Detail detail, String domId, String req
 		return QueueTimes.at(deployment.scheduledAt(), zone);
 	}
 
-	/** Why the viewer sees no buttons (null when they may decide). */
+	/**
+	 * Why the viewer sees no buttons (null when they may decide), as the use case
+	 * answered it.
+	 */
 	private static @Nullable String decideNote(ViewDeployments.Detail detail, Caller caller) {
-		if (detail.actions().decide()) {
+		ViewDeployments.NotDeciding why = detail.actions().notDeciding();
+		if (detail.actions().decide() || why == null) {
 			return null;
 		}
-		Deployment deployment = detail.deployment();
-		ApprovalPolicy policy = detail.policy();
-		if (!ApprovalPolicy.ELIGIBLE_ROLES.contains(caller.role()) || !policy.allowsApprovalBy(caller.role())) {
-			return "Approved by " + roles(policy) + ". Your role here is " + caller.role().label() + ".";
-		}
-		boolean decided = detail.approvals()
-			.stream()
-			.anyMatch((a) -> !a.voided() && a.approval().approverId().equals(caller.userId()));
-		if (decided) {
-			return "You have decided on this request.";
-		}
-		if (deployment.requestedByUser().equals(caller.userId()) && !policy.allowSelfApproval()) {
-			return "You requested this deployment: another approver has to decide.";
-		}
-		return null;
+		return switch (why) {
+			case ROLE -> "Approved by " + roles(detail.policy()) + ". Your role here is " + caller.role().label() + ".";
+			case DECIDED -> "You have decided on this request.";
+			case OWN_REQUEST -> "You requested this deployment: another approver has to decide.";
+		};
 	}
 
 	static String roles(ApprovalPolicy policy) {

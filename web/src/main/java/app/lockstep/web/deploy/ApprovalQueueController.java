@@ -16,18 +16,15 @@ import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.domain.deploy.DeploymentId;
 import app.lockstep.domain.deploy.DeploymentStatus;
 import app.lockstep.domain.deploy.ViewDeployments;
-import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.ForbiddenException;
-import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
-import app.lockstep.web.shared.FormErrors;
 import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.window.ViewDeploymentWindows;
+import app.lockstep.web.shared.Refusals;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +32,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static app.lockstep.web.shared.FormRefusal.Kind.CONFLICT;
+import static app.lockstep.web.shared.FormRefusal.Kind.FORBIDDEN;
+import static app.lockstep.web.shared.FormRefusal.Kind.INVALID;
 
 /**
  * The organization's approval queue: every request awaiting approval, oldest first, with
@@ -103,40 +104,26 @@ class ApprovalQueueController {
 			@RequestParam(required = false) @Nullable String comment, HtmxRequest htmx, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		DeploymentId deploymentId = DeploymentId.parse(id);
-		String result = null;
-		ViewDeployments.Detail detail = null;
-		Map<String, String> errors = Map.of();
-		HttpStatus status = HttpStatus.OK;
-		try {
-			if (!ApprovalPolicy.ELIGIBLE_ROLES.contains(caller.role())) {
+		Decided decided = Refusals.onForm(INVALID, CONFLICT, FORBIDDEN).submit(response, () -> {
+			if (!ApprovalPolicy.decidesAtAll(caller.role())) {
 				throw new ForbiddenException(
 						"Your role here is " + caller.role().label() + ", which never decides on deployments.");
 			}
 			DecideOnDeployment.Outcome outcome = this.decide.decide(caller, project, environment, deploymentId,
 					new DecideOnDeployment.Input(decision, comment));
-			detail = this.view.deployment(caller, project, environment, deploymentId);
-			result = result(outcome, detail);
-		}
-		catch (ValidationException ex) {
-			errors = FormErrors.of(ex);
-			status = HttpStatus.UNPROCESSABLE_CONTENT;
-		}
-		catch (ForbiddenException ex) {
-			errors = Map.of(FormErrors.GLOBAL, ex.getMessage());
-			status = HttpStatus.FORBIDDEN;
-		}
-		catch (ConflictException ex) {
-			errors = Map.of(FormErrors.GLOBAL, ex.getMessage());
-			status = HttpStatus.CONFLICT;
-		}
+			ViewDeployments.Detail now = this.view.deployment(caller, project, environment, deploymentId);
+			return new Decided(now, result(outcome, now), Map.of());
+		}, (refused) -> new Decided(null, null, refused.errors()));
+		String result = decided.result();
+		Map<String, String> errors = decided.errors();
 		if (!htmx.isHtmxRequest() && result != null) {
 			redirect.addFlashAttribute("flash", result);
 			return "redirect:/orgs/" + caller.organization().slug() + "/approvals";
 		}
-		response.setStatus(status.value());
 		if (!htmx.isHtmxRequest()) {
 			return page(caller, model, new Posted(deploymentId, errors, comment));
 		}
+		ViewDeployments.Detail detail = decided.detail();
 		if (detail == null) {
 			detail = this.view.deployment(caller, project, environment, deploymentId);
 		}
@@ -151,6 +138,14 @@ class ApprovalQueueController {
 		model.addAttribute("org", caller.organization());
 		model.addAttribute("caller", caller);
 		return "deploy/fragments/queue-card :: decided";
+	}
+
+	/**
+	 * A decision taken (the deployment as it is now and what the card says) or refused
+	 * (the messages).
+	 */
+	private record Decided(ViewDeployments.@Nullable Detail detail, @Nullable String result,
+			Map<String, String> errors) {
 	}
 
 	/** A refused decision to show in its card on the full page. */

@@ -17,13 +17,11 @@ import app.lockstep.domain.deploy.RequestDeployment;
 import app.lockstep.domain.deploy.ReviewEmergency;
 import app.lockstep.domain.deploy.ViewDeployments;
 import app.lockstep.domain.deploy.WindowClosedException;
-import app.lockstep.domain.shared.ConflictException;
-import app.lockstep.domain.shared.ForbiddenException;
-import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
-import app.lockstep.web.shared.FormErrors;
 import app.lockstep.web.shared.ZoneTimes;
+import app.lockstep.web.shared.FormRefusal;
+import app.lockstep.web.shared.Refusals;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +36,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static app.lockstep.web.shared.FormRefusal.Kind.CONFLICT;
+import static app.lockstep.web.shared.FormRefusal.Kind.FORBIDDEN;
+import static app.lockstep.web.shared.FormRefusal.Kind.INVALID;
 
 /**
  * The deployment pages of an environment: the request form, one deployment (what it would
@@ -148,34 +150,28 @@ class DeploymentPagesController {
 					environment, same.deployment().id()));
 			return requestPage(caller, env, form, Map.of(), htmx, model);
 		}
-		try {
+		return Refusals.onForm(INVALID).submit(response, () -> {
 			Deployment deployment = this.request.request(caller, project, environment, form.toInput(times.zone()));
 			String path = DeploymentPaths.deployment(caller.organization().slug(), project, environment,
 					deployment.id());
 			redirect.addFlashAttribute("flash", requested(deployment));
 			return (htmx.isHtmxRequest() ? "redirect:htmx:" : "redirect:") + path;
-		}
-		catch (ValidationException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return requestPage(caller, env, form, errors(ex, times, form.scheduledLater()), htmx, model);
-		}
+		}, (refused) -> requestPage(caller, env, form, errors(refused, times, form.scheduledLater()), htmx, model));
 	}
 
 	@PostMapping("/redeploy-previous")
 	String redeployPrevious(Caller caller, @PathVariable String project, @PathVariable String environment,
 			RedirectAttributes redirect) {
 		caller.require(Permission.REQUEST_DEPLOYMENTS);
-		Deployment deployment;
-		try {
-			deployment = this.redeploy.redeploy(caller, project, environment, "queue", null);
-		}
-		catch (app.lockstep.domain.shared.ValidationException ex) {
-			redirect.addFlashAttribute("flash", "Nothing was redeployed: " + ex.getMessage());
+		return Refusals.onForm(INVALID).submitOrRedirect(() -> {
+			Deployment deployment = this.redeploy.redeploy(caller, project, environment, "queue", null);
+			redirect.addFlashAttribute("flash", requested(deployment));
+			return "redirect:"
+					+ DeploymentPaths.deployment(caller.organization().slug(), project, environment, deployment.id());
+		}, (refused) -> {
+			redirect.addFlashAttribute("flash", "Nothing was redeployed: " + refused.message());
 			return "redirect:" + DeploymentPaths.environment(caller.organization().slug(), project, environment);
-		}
-		redirect.addFlashAttribute("flash", requested(deployment));
-		return "redirect:"
-				+ DeploymentPaths.deployment(caller.organization().slug(), project, environment, deployment.id());
+		});
 	}
 
 	private static String requested(Deployment deployment) {
@@ -266,7 +262,7 @@ class DeploymentPagesController {
 			@PathVariable String id, @RequestParam(required = false) @Nullable String decision,
 			@RequestParam(required = false) @Nullable String comment, HtmxRequest htmx, HttpServletResponse response,
 			Model model, RedirectAttributes redirect) {
-		if (!app.lockstep.domain.deploy.ApprovalPolicy.ELIGIBLE_ROLES.contains(caller.role())) {
+		if (!app.lockstep.domain.deploy.ApprovalPolicy.decidesAtAll(caller.role())) {
 			caller.require(Permission.APPROVE_DEPLOYMENTS);
 		}
 		return act(caller, project, environment, DeploymentId.parse(id), "decide",
@@ -377,28 +373,17 @@ class DeploymentPagesController {
 	private String act(Caller caller, String project, String environment, DeploymentId id, String form,
 			Map<String, String> typed, HtmxRequest htmx, HttpServletResponse response, Model model,
 			RedirectAttributes redirect, Action action) {
-		Outcome outcome;
-		try {
+		Outcome outcome = Refusals.onForm(INVALID, CONFLICT, FORBIDDEN).submit(response, () -> {
 			Notice notice = action.run();
+			return new Outcome(notice.text(), notice.tone(), null, Map.of(), Map.of());
+		}, (refused) -> new Outcome(null, null, form, refused.errors(), typed));
+		if (outcome.failed() == null) {
 			if (!htmx.isHtmxRequest()) {
-				redirect.addFlashAttribute("flash", notice.text());
-				redirect.addFlashAttribute("flashTone", notice.tone());
+				redirect.addFlashAttribute("flash", outcome.notice());
+				redirect.addFlashAttribute("flashTone", outcome.tone());
 				return "redirect:" + DeploymentPaths.deployment(caller.organization().slug(), project, environment, id);
 			}
-			outcome = new Outcome(notice.text(), notice.tone(), null, Map.of(), Map.of());
 			model.asMap().remove("changeForm");
-		}
-		catch (ValidationException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			outcome = new Outcome(null, null, form, FormErrors.of(ex), typed);
-		}
-		catch (ConflictException ex) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			outcome = new Outcome(null, null, form, Map.of(FormErrors.GLOBAL, ex.getMessage()), typed);
-		}
-		catch (ForbiddenException ex) {
-			response.setStatus(HttpStatus.FORBIDDEN.value());
-			outcome = new Outcome(null, null, form, Map.of(FormErrors.GLOBAL, ex.getMessage()), typed);
 		}
 		String page = deploymentPage(caller, project, environment, id, htmx, model, outcome);
 		// htmx: the card and, out of band, the timeline, which the action just added to
@@ -443,9 +428,9 @@ class DeploymentPagesController {
 	 * the environment's clock: beside the time asked for, or, for "as soon as allowed"
 	 * (no time to mark), beside the choice that refused it ({@code whenBlocked}).
 	 */
-	static Map<String, String> errors(ValidationException ex, ZoneTimes times, boolean scheduled) {
-		Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(ex));
-		if (ex instanceof WindowClosedException closed) {
+	static Map<String, String> errors(FormRefusal refused, ZoneTimes times, boolean scheduled) {
+		Map<String, String> errors = new LinkedHashMap<>(refused.errors());
+		if (refused.cause() instanceof WindowClosedException closed) {
 			String opens = (closed.nextOpenAt() != null) ? "It opens next " + times.at(closed.nextOpenAt()) + ". "
 					: "No open window within a year.";
 			if (scheduled) {

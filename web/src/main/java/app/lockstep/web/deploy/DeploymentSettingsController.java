@@ -10,18 +10,16 @@ import app.lockstep.domain.project.Environment;
 import app.lockstep.domain.project.ProjectWithEnvironments;
 import app.lockstep.domain.project.ViewProjects;
 import app.lockstep.domain.shared.NotFoundException;
-import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
 import app.lockstep.web.deploy.SettingsForms.PolicyForm;
 import app.lockstep.web.deploy.SettingsForms.TargetForm;
-import app.lockstep.web.shared.FormErrors;
+import app.lockstep.web.shared.Refusals;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +28,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static app.lockstep.web.shared.FormRefusal.Kind.INVALID;
 
 /**
  * An environment's deployment settings: the approval gate and the deploy target, each its
@@ -73,7 +73,7 @@ class DeploymentSettingsController {
 			RedirectAttributes redirect) {
 		caller.require(Permission.MANAGE_POLICIES);
 		PolicyForm form = PolicyForm.from(request);
-		try {
+		return Refusals.onForm(INVALID).submit(response, () -> {
 			ApprovalPolicy saved = this.policies.update(caller, project, environment, form.toInput());
 			String notice = "Approval gate saved: " + gate(saved) + ".";
 			if (!htmx.isHtmxRequest()) {
@@ -82,13 +82,12 @@ class DeploymentSettingsController {
 			}
 			page(caller, project, environment, PolicyForm.of(saved), null, model);
 			model.addAttribute("policyNotice", notice);
-		}
-		catch (ValidationException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return POLICY_FRAGMENT;
+		}, (refused) -> {
 			page(caller, project, environment, form, null, model);
-			model.addAttribute("policyErrors", FormErrors.of(ex));
-		}
-		return htmx.isHtmxRequest() ? POLICY_FRAGMENT : PAGE;
+			model.addAttribute("policyErrors", refused.errors());
+			return htmx.isHtmxRequest() ? POLICY_FRAGMENT : PAGE;
+		});
 	}
 
 	/**
@@ -126,7 +125,7 @@ class DeploymentSettingsController {
 			RedirectAttributes redirect) {
 		caller.require(Permission.MANAGE_POLICIES);
 		TargetForm form = TargetForm.from(request);
-		try {
+		return Refusals.onForm(INVALID).submit(response, () -> {
 			DeployTarget saved = this.targets.update(caller, project, environment,
 					form.toInput(request.getParameter("secret")));
 			String notice = "Deploy target saved: "
@@ -137,13 +136,12 @@ class DeploymentSettingsController {
 			}
 			page(caller, project, environment, null, TargetForm.of(saved), model);
 			model.addAttribute("targetNotice", notice);
-		}
-		catch (ValidationException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return TARGET_FRAGMENT;
+		}, (refused) -> {
 			page(caller, project, environment, null, form, model);
-			model.addAttribute("targetErrors", FormErrors.of(ex));
-		}
-		return htmx.isHtmxRequest() ? TARGET_FRAGMENT : PAGE;
+			model.addAttribute("targetErrors", refused.errors());
+			return htmx.isHtmxRequest() ? TARGET_FRAGMENT : PAGE;
+		});
 	}
 
 	static String gate(ApprovalPolicy policy) {

@@ -11,15 +11,11 @@ import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.domain.deploy.DeploymentId;
 import app.lockstep.domain.deploy.ReviewEmergency;
 import app.lockstep.domain.deploy.ViewDeployments;
-import app.lockstep.domain.shared.ConflictException;
-import app.lockstep.domain.shared.ForbiddenException;
-import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
-import app.lockstep.web.shared.FormErrors;
+import app.lockstep.web.shared.Refusals;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +23,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static app.lockstep.web.shared.FormRefusal.Kind.CONFLICT;
+import static app.lockstep.web.shared.FormRefusal.Kind.FORBIDDEN;
+import static app.lockstep.web.shared.FormRefusal.Kind.INVALID;
 
 /**
  * The emergency review queue: every break-glass deployment nobody has reviewed yet,
@@ -61,30 +61,16 @@ class ReviewQueueController {
 			@PathVariable String id, @RequestParam(required = false) @Nullable String comment, HtmxRequest htmx,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		DeploymentId deploymentId = DeploymentId.parse(id);
-		Deployment reviewed = null;
-		Map<String, String> errors = Map.of();
-		HttpStatus status = HttpStatus.OK;
-		try {
-			reviewed = this.reviewEmergency.review(caller, project, environment, deploymentId, comment);
-		}
-		catch (ValidationException ex) {
-			errors = FormErrors.of(ex);
-			status = HttpStatus.UNPROCESSABLE_CONTENT;
-		}
-		catch (ForbiddenException ex) {
-			errors = Map.of(FormErrors.GLOBAL, ex.getMessage());
-			status = HttpStatus.FORBIDDEN;
-		}
-		catch (ConflictException ex) {
-			errors = Map.of(FormErrors.GLOBAL, ex.getMessage());
-			status = HttpStatus.CONFLICT;
-		}
-		String result = (reviewed != null) ? "Reviewed — the emergency deployment leaves the queue." : null;
+		Reviewed reviewed = Refusals.onForm(INVALID, CONFLICT, FORBIDDEN).submit(response, () -> {
+			this.reviewEmergency.review(caller, project, environment, deploymentId, comment);
+			return new Reviewed("Reviewed — the emergency deployment leaves the queue.", Map.of());
+		}, (refused) -> new Reviewed(null, refused.errors()));
+		String result = reviewed.result();
+		Map<String, String> errors = reviewed.errors();
 		if (!htmx.isHtmxRequest() && result != null) {
 			redirect.addFlashAttribute("flash", result);
 			return "redirect:/orgs/" + caller.organization().slug() + "/reviews";
 		}
-		response.setStatus(status.value());
 		if (!htmx.isHtmxRequest()) {
 			return page(caller, model, new Posted(deploymentId, errors, comment));
 		}
@@ -94,6 +80,10 @@ class ReviewQueueController {
 		model.addAttribute("org", caller.organization());
 		model.addAttribute("overdue", overdue(this.view.reviewQueue(caller), this.clock.instant()));
 		return "deploy/fragments/review-card :: answered";
+	}
+
+	/** What the card says after a review, or the messages when it was refused. */
+	private record Reviewed(@Nullable String result, Map<String, String> errors) {
 	}
 
 	static long overdue(List<ViewDeployments.Summary> queue, Instant now) {

@@ -16,9 +16,14 @@ import org.jspecify.annotations.Nullable;
 /** The two forms of the deployment settings page, as typed. */
 final class SettingsForms {
 
-	/** The roles the approver checkboxes offer, in this order. */
-	static final List<String> APPROVER_ROLES = List.of(Role.OWNER.name(), Role.ADMIN.name(), Role.LEAD.name(),
-			Role.DEVELOPER.name());
+	/**
+	 * The roles the approver checkboxes offer, in this order: those the domain lets
+	 * decide at all.
+	 */
+	static final List<String> APPROVER_ROLES = Arrays.stream(Role.values())
+		.filter(ApprovalPolicy::decidesAtAll)
+		.map(Role::name)
+		.toList();
 
 	private SettingsForms() {
 	}

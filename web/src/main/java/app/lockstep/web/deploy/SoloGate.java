@@ -2,8 +2,7 @@ package app.lockstep.web.deploy;
 
 import app.lockstep.domain.deploy.ApprovalPolicy;
 import app.lockstep.domain.access.Caller;
-import app.lockstep.domain.tenancy.ListMembers;
-import app.lockstep.domain.tenancy.Member;
+import app.lockstep.domain.deploy.ViewDeployments;
 import app.lockstep.domain.access.Permission;
 import org.jspecify.annotations.Nullable;
 
@@ -18,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 class SoloGate {
 
-	private final ListMembers listMembers;
+	private final ViewDeployments view;
 
-	SoloGate(ListMembers listMembers) {
-		this.listMembers = listMembers;
+	SoloGate(ViewDeployments view) {
+		this.view = view;
 	}
 
 	/**
@@ -39,13 +38,7 @@ class SoloGate {
 		if (policy.requiredApprovals() == 0 || policy.allowSelfApproval() || !caller.can(Permission.VIEW_MEMBERS)) {
 			return null;
 		}
-		boolean someoneElse = this.listMembers.list(caller)
-			.members()
-			.stream()
-			.filter((member) -> !member.userId().equals(caller.userId()))
-			.map(Member::role)
-			.anyMatch((role) -> ApprovalPolicy.ELIGIBLE_ROLES.contains(role) && policy.allowsApprovalBy(role));
-		if (someoneElse) {
+		if (this.view.anotherMemberDecides(caller, policy)) {
 			return null;
 		}
 		return new View(environment, policy.requiredApprovals(), ApprovalQueueCard.roles(policy),

@@ -1,5 +1,9 @@
 package app.lockstep.web.project;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import app.lockstep.web.shared.FormRefusal;
 import app.lockstep.domain.project.Environment;
 import app.lockstep.domain.project.EnvironmentInput;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +35,18 @@ record EnvironmentForm(@Nullable String name, @Nullable String tier, @Nullable S
 	 */
 	EnvironmentInput toInput() {
 		return new EnvironmentInput(this.name, this.tier, parsedPosition(), this.branchPattern, this.timeZone);
+	}
+
+	/**
+	 * A refused submission's messages by field, with the position's own when what was
+	 * typed there is not a number (the use case saw 0).
+	 */
+	Map<String, String> errors(FormRefusal refused) {
+		Map<String, String> errors = new LinkedHashMap<>(refused.errors());
+		if (positionIsNotANumber()) {
+			errors.put("position", POSITION_NOT_A_NUMBER);
+		}
+		return errors;
 	}
 
 	boolean positionIsNotANumber() {

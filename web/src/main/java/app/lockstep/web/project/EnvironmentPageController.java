@@ -1,6 +1,5 @@
 package app.lockstep.web.project;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +11,6 @@ import app.lockstep.domain.project.ProjectWithEnvironments;
 import app.lockstep.domain.project.Tier;
 import app.lockstep.domain.project.UpdateEnvironment;
 import app.lockstep.domain.project.ViewProjects;
-import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
@@ -20,10 +18,10 @@ import app.lockstep.domain.access.Permission;
 import app.lockstep.web.deploy.DeploymentCard;
 import app.lockstep.web.tenancy.TimeZones;
 import app.lockstep.web.window.WindowStatus;
+import app.lockstep.web.shared.Refusals;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +31,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static app.lockstep.web.shared.FormRefusal.Kind.INVALID;
+import static app.lockstep.web.shared.FormRefusal.Kind.TAKEN;
 
 /**
  * An environment's pages (operations first: deployments, config, windows; then a settings
@@ -87,39 +88,31 @@ class EnvironmentPageController {
 	String edit(Caller caller, @PathVariable String project, @PathVariable String environment,
 			@ModelAttribute EnvironmentForm form, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		try {
+		return Refusals.onForm(INVALID, TAKEN).submit(response, () -> {
 			Environment updated = this.updateEnvironment.update(caller, project, environment, form.toInput());
 			redirect.addFlashAttribute("flash", "Environment \u201c" + updated.name() + "\u201d saved.");
 			return "redirect:" + ProjectPaths.environment(caller.organization().slug(), project, updated.name())
 					+ "/settings";
-		}
-		catch (ValidationException | ConflictException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			Map<String, String> errors = new LinkedHashMap<>(ProjectPageController.errors(ex));
-			if (form.positionIsNotANumber()) {
-				errors.put("position", EnvironmentForm.POSITION_NOT_A_NUMBER);
-			}
+		}, (refused) -> {
 			model.addAttribute("environmentForm", form);
-			model.addAttribute("errors", errors);
+			model.addAttribute("errors", form.errors(refused));
 			return settingsPage(caller, this.viewProjects.project(caller, project), environment, model);
-		}
+		});
 	}
 
 	@PostMapping("/delete")
 	String delete(Caller caller, @PathVariable String project, @PathVariable String environment,
 			@ModelAttribute ConfirmationForm form, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		try {
+		return Refusals.onForm(INVALID).submit(response, () -> {
 			this.deleteEnvironment.delete(caller, project, environment, form.typed());
 			redirect.addFlashAttribute("flash", "Environment \u201c" + environment
 					+ "\u201d was deleted and the others moved up to close the gap. The audit trail keeps its history.");
 			return "redirect:" + ProjectPaths.project(caller.organization().slug(), project);
-		}
-		catch (ValidationException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("deleteErrors", ProjectPageController.errors(ex));
+		}, (refused) -> {
+			model.addAttribute("deleteErrors", refused.errors());
 			return settingsPage(caller, this.viewProjects.project(caller, project), environment, model);
-		}
+		});
 	}
 
 	/**

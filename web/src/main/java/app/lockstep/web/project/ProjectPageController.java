@@ -13,16 +13,12 @@ import app.lockstep.domain.project.ProjectWithEnvironments;
 import app.lockstep.domain.project.Tier;
 import app.lockstep.domain.project.UpdateProject;
 import app.lockstep.domain.project.ViewProjects;
-import app.lockstep.domain.shared.ConflictException;
-import app.lockstep.domain.shared.DomainException;
-import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
-import app.lockstep.web.shared.FormErrors;
 import app.lockstep.web.tenancy.TimeZones;
+import app.lockstep.web.shared.Refusals;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +27,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static app.lockstep.web.shared.FormRefusal.Kind.INVALID;
+import static app.lockstep.web.shared.FormRefusal.Kind.TAKEN;
 
 /**
  * The new-project form and the project page: details, environments in promotion order,
@@ -73,16 +72,12 @@ class ProjectPageController {
 	@PostMapping
 	String create(Caller caller, @ModelAttribute ProjectForm form, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		try {
+		return Refusals.onForm(INVALID, TAKEN).submit(response, () -> {
 			Project project = this.createProject.create(caller, form.toInput());
 			redirect.addFlashAttribute("flash", "Project \u201c" + project.name()
 					+ "\u201d created. Add its environments in promotion order, starting with development.");
 			return "redirect:" + ProjectPaths.project(caller.organization().slug(), project.slug());
-		}
-		catch (ValidationException | ConflictException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return newProjectPage(form, errors(ex), model);
-		}
+		}, (refused) -> newProjectPage(form, refused.errors(), model));
 	}
 
 	private String newProjectPage(ProjectForm form, Map<String, String> errors, Model model) {
@@ -100,54 +95,44 @@ class ProjectPageController {
 	@PostMapping("/{project}/edit")
 	String edit(Caller caller, @PathVariable String project, @ModelAttribute ProjectForm form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		try {
+		return Refusals.onForm(INVALID, TAKEN).submit(response, () -> {
 			Project updated = this.updateProject.update(caller, project, form.toInput());
 			redirect.addFlashAttribute("flash", "Project \u201c" + updated.name() + "\u201d saved.");
 			return "redirect:" + ProjectPaths.project(caller.organization().slug(), updated.slug());
-		}
-		catch (ValidationException | ConflictException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		}, (refused) -> {
 			model.addAttribute("projectForm", form);
-			model.addAttribute("projectErrors", errors(ex));
+			model.addAttribute("projectErrors", refused.errors());
 			return projectPage(caller, this.viewProjects.project(caller, project), model);
-		}
+		});
 	}
 
 	@PostMapping("/{project}/delete")
 	String delete(Caller caller, @PathVariable String project, @ModelAttribute ConfirmationForm form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		try {
+		return Refusals.onForm(INVALID).submit(response, () -> {
 			this.deleteProject.delete(caller, project, form.typed());
 			redirect.addFlashAttribute("flash", "Project \u201c" + project
 					+ "\u201d and its environments were deleted. The audit trail keeps their history.");
 			return "redirect:" + ProjectPaths.dashboard(caller.organization().slug());
-		}
-		catch (ValidationException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("deleteErrors", errors(ex));
+		}, (refused) -> {
+			model.addAttribute("deleteErrors", refused.errors());
 			return projectPage(caller, this.viewProjects.project(caller, project), model);
-		}
+		});
 	}
 
 	@PostMapping("/{project}/environments")
 	String addEnvironment(Caller caller, @PathVariable String project, @ModelAttribute EnvironmentForm form,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
-		try {
+		return Refusals.onForm(INVALID, TAKEN).submit(response, () -> {
 			Environment environment = this.createEnvironment.create(caller, project, form.toInput());
 			redirect.addFlashAttribute("flash", "Environment \u201c" + environment.name() + "\u201d added at stage "
 					+ environment.position() + " of the promotion order.");
 			return "redirect:" + ProjectPaths.project(caller.organization().slug(), project);
-		}
-		catch (ValidationException | ConflictException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			Map<String, String> errors = new java.util.LinkedHashMap<>(errors(ex));
-			if (form.positionIsNotANumber()) {
-				errors.put("position", EnvironmentForm.POSITION_NOT_A_NUMBER);
-			}
+		}, (refused) -> {
 			model.addAttribute("environmentForm", form);
-			model.addAttribute("environmentErrors", errors);
+			model.addAttribute("environmentErrors", form.errors(refused));
 			return projectPage(caller, this.viewProjects.project(caller, project), model);
-		}
+		});
 	}
 
 	private String projectPage(Caller caller, ProjectWithEnvironments project, Model model) {
@@ -172,16 +157,6 @@ class ProjectPageController {
 		if (!model.containsAttribute(name)) {
 			model.addAttribute(name, value);
 		}
-	}
-
-	static Map<String, String> errors(DomainException ex) {
-		if (ex instanceof ValidationException invalid) {
-			return FormErrors.of(invalid);
-		}
-		if (ex instanceof ConflictException conflict) {
-			return FormErrors.of(conflict);
-		}
-		return Map.of(FormErrors.GLOBAL, ex.getMessage());
 	}
 
 }

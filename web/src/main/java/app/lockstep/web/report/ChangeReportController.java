@@ -7,18 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import app.lockstep.domain.deploy.ChangeReport;
-import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
-import app.lockstep.web.shared.FormErrors;
+import app.lockstep.web.shared.Refusals;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+
+import static app.lockstep.web.shared.FormRefusal.Kind.INVALID;
 
 /**
  * The change-management report of a period: filters, summary, the deployments exceptions
@@ -44,28 +44,27 @@ class ChangeReportController {
 			HtmxRequest htmx, Model model, HttpServletResponse response) {
 		this.changeReport.requireAllowed(caller);
 		String slug = caller.organization().slug();
-		Map<String, String> errors = Map.of();
-		ChangeReport.Report report = null;
-		try {
+		Refusals.Answer<Reported> answer = Refusals.onForm(INVALID).query(response, () -> {
 			ChangeReport.Period period = period(caller, from, to, tier);
-			report = this.changeReport.report(caller, period);
-			model.addAttribute("csvUrl", link("/orgs/" + slug + "/reports/changes.csv", period));
-			from = period.fromDate().toString();
-			to = period.toDate().toString();
-			tier = period.tierValue();
-		}
-		catch (ValidationException ex) {
-			errors = FormErrors.of(ex);
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		}
+			return new Reported(period, this.changeReport.report(caller, period));
+		});
+		Reported reported = answer.value();
 		Map<String, @Nullable String> form = new LinkedHashMap<>();
-		form.put("from", from);
-		form.put("to", to);
-		form.put("tier",
-				(tier != null && !tier.isBlank()) ? tier.strip().toUpperCase(java.util.Locale.ROOT) : "PRODUCTION");
+		if (reported != null) {
+			ChangeReport.Period period = reported.period();
+			model.addAttribute("csvUrl", link("/orgs/" + slug + "/reports/changes.csv", period));
+			form.put("from", period.fromDate().toString());
+			form.put("to", period.toDate().toString());
+			form.put("tier", tierShown(period.tierValue()));
+		}
+		else {
+			form.put("from", from);
+			form.put("to", to);
+			form.put("tier", tierShown(tier));
+		}
 		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
-		model.addAttribute("report", report);
+		model.addAttribute("errors", answer.errors());
+		model.addAttribute("report", (reported != null) ? reported.report() : null);
 		model.addAttribute("zone", caller.organization().timeZone().getId());
 		model.addAttribute("orgSlug", slug);
 		model.addAttribute("section", "audit");
@@ -78,6 +77,14 @@ class ChangeReportController {
 			HttpServletResponse response) throws IOException {
 		this.changeReport.requireAllowed(caller);
 		ChangeReportCsv.write(this.changeReport, caller, period(caller, from, to, tier), response);
+	}
+
+	/** The period a report was asked for, as the form shows it. */
+	private record Reported(ChangeReport.Period period, ChangeReport.Report report) {
+	}
+
+	private static String tierShown(@Nullable String tier) {
+		return (tier != null && !tier.isBlank()) ? tier.strip().toUpperCase(java.util.Locale.ROOT) : "PRODUCTION";
 	}
 
 	private ChangeReport.Period period(Caller caller, @Nullable String from, @Nullable String to,

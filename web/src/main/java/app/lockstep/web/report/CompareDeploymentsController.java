@@ -2,23 +2,23 @@ package app.lockstep.web.report;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.util.List;
-import java.util.Map;
 
 import app.lockstep.domain.deploy.CompareDeployments;
 import app.lockstep.domain.deploy.DeploymentId;
 import app.lockstep.domain.deploy.ViewDeployments;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
-import app.lockstep.web.shared.FormErrors;
+import app.lockstep.web.shared.Refusals;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+
+import static app.lockstep.web.shared.FormRefusal.Kind.INVALID;
 
 /**
  * "What changed between these two deployments": two pickers listing the environment's
@@ -44,35 +44,29 @@ class CompareDeploymentsController {
 			HttpServletResponse response) {
 		CompareDeployments.Choices choices = this.compareDeployments.choices(caller, project, environment);
 		List<ViewDeployments.Summary> deployments = choices.deployments();
-		String from = blankToNull(fromText);
-		String to = blankToNull(toText);
-		if (from == null && to == null && deployments.size() >= 2) {
-			to = deployments.get(0).deployment().id().toString();
-			from = deployments.get(1).deployment().id().toString();
-		}
-		Map<String, String> errors = Map.of();
-		CompareDeployments.Comparison comparison = null;
-		try {
-			if (from != null || to != null) {
+		// Nothing chosen: the latest two.
+		boolean latestTwo = blankToNull(fromText) == null && blankToNull(toText) == null && deployments.size() >= 2;
+		String from = latestTwo ? deployments.get(1).deployment().id().toString() : blankToNull(fromText);
+		String to = latestTwo ? deployments.get(0).deployment().id().toString() : blankToNull(toText);
+		Refusals.Answer<CompareDeployments.@Nullable Comparison> answer = Refusals.onForm(INVALID)
+			.query(response, () -> {
+				if (from == null && to == null) {
+					return null;
+				}
 				if (from == null || to == null) {
 					throw new ValidationException((from == null) ? "from" : "to",
 							"Pick the deployment to compare " + ((from == null) ? "from." : "with."));
 				}
-				comparison = this.compareDeployments.compare(caller, project, environment, DeploymentId.parse(from),
+				return this.compareDeployments.compare(caller, project, environment, DeploymentId.parse(from),
 						DeploymentId.parse(to));
-			}
-		}
-		catch (ValidationException ex) {
-			errors = FormErrors.of(ex);
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		}
+			});
 		model.addAttribute("project", choices.place().project());
 		model.addAttribute("environment", choices.place().environment());
 		model.addAttribute("deployments", deployments);
 		model.addAttribute("selectedFrom", from);
 		model.addAttribute("selectedTo", to);
-		model.addAttribute("errors", errors);
-		model.addAttribute("comparison", comparison);
+		model.addAttribute("errors", answer.errors());
+		model.addAttribute("comparison", answer.value());
 		model.addAttribute("section", "dashboard");
 		return htmx.isHtmxRequest() ? "deploy/fragments/compare-result :: compare" : "deploy/compare";
 	}

@@ -3,7 +3,6 @@ package app.lockstep.web.tenancy;
 import java.util.Map;
 
 import app.lockstep.domain.shared.ConflictException;
-import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.AcceptInvitation;
 import app.lockstep.domain.tenancy.InvitationToken;
 import app.lockstep.domain.shared.Organization;
@@ -11,9 +10,9 @@ import app.lockstep.domain.tenancy.ResolveMembership;
 import app.lockstep.domain.tenancy.SignUp;
 import app.lockstep.web.shared.ClientAddress;
 import app.lockstep.web.shared.CurrentUser;
-import app.lockstep.web.shared.FormErrors;
 import app.lockstep.web.shared.SessionLogin;
 import app.lockstep.web.shared.SignedInUser;
+import app.lockstep.web.shared.Refusals;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +28,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.ModelAndView;
+
+import static app.lockstep.web.shared.FormRefusal.Kind.INVALID;
+import static app.lockstep.web.shared.FormRefusal.Kind.TAKEN;
 
 /**
  * The page behind an invitation link: who invites whom to what, and the way in. Someone
@@ -81,26 +83,14 @@ class InvitationController {
 			HttpServletResponse response) {
 		InvitationToken invitationToken = new InvitationToken(token);
 		AcceptInvitation.Pending pending = this.acceptInvitation.read(invitationToken);
-		Map<String, String> errors;
-		try {
+		return Refusals.onForm(INVALID, TAKEN).submit(response, () -> {
 			AcceptInvitation.Joined joined = this.acceptInvitation.signUpAndAccept(invitationToken,
 					SignupController.text(form.name()), SignupController.text(form.password()),
 					ClientAddress.of(request));
 			this.sessionLogin.signIn(new SignedInUser(joined.user(), joined.email(), joined.name(), null, false),
 					request, response);
 			return "redirect:/orgs/" + joined.organization().slug();
-		}
-		catch (ValidationException ex) {
-			errors = FormErrors.of(ex);
-		}
-		catch (ConflictException ex) {
-			if (ex.field().isEmpty()) {
-				throw ex;
-			}
-			errors = FormErrors.of(ex);
-		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return page(token, pending, new JoinForm(form.name(), ""), errors, model);
+		}, (refused) -> page(token, pending, new JoinForm(form.name(), ""), refused.errors(), model));
 	}
 
 	@PostMapping("/invitations/{token}/accept")

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.UserId;
 import app.lockstep.domain.shared.ValidationException;
@@ -21,11 +20,11 @@ import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.tenancy.RemoveMember;
 import app.lockstep.domain.tenancy.RevokeInvitation;
 import app.lockstep.domain.access.Role;
-import app.lockstep.web.shared.FormErrors;
+import app.lockstep.web.shared.FormRefusal;
+import app.lockstep.web.shared.Refusals;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +35,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import static app.lockstep.web.shared.FormRefusal.Kind.CONFLICT;
+import static app.lockstep.web.shared.FormRefusal.Kind.INVALID;
+import static app.lockstep.web.shared.FormRefusal.Kind.TAKEN;
 
 /**
  * The member list, pending invitations, inviting, re-roling and removing. Every action
@@ -103,8 +106,7 @@ class MembersController {
 	@PostMapping("/invitations")
 	@Nullable String invite(Caller caller, @ModelAttribute("inviteForm") InviteForm form, Model model, HtmxRequest htmx,
 			HttpServletResponse response) {
-		Map<String, String> errors;
-		try {
+		return Refusals.onForm(INVALID, TAKEN).submit(response, () -> {
 			InviteMember.Issued issued = this.inviteMember.invite(caller, SignupController.text(form.email()),
 					parseRole(form.role()));
 			Invitation invitation = issued.invitation();
@@ -123,20 +125,14 @@ class MembersController {
 			// No post/redirect/get: the link is a one-time secret, so this very response
 			// shows it.
 			return page(caller, model, newInviteForm(), Map.of());
-		}
-		catch (ValidationException ex) {
-			errors = FormErrors.of(ex);
-		}
-		catch (ConflictException ex) {
-			errors = FormErrors.of(ex);
-		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		if (htmx.isHtmxRequest()) {
-			model.addAttribute("inviteForm", form);
-			model.addAttribute("errors", errors);
-			return "tenancy/fragments/invite-form :: panel";
-		}
-		return page(caller, model, form, errors);
+		}, (refused) -> {
+			if (htmx.isHtmxRequest()) {
+				model.addAttribute("inviteForm", form);
+				model.addAttribute("errors", refused.errors());
+				return "tenancy/fragments/invite-form :: panel";
+			}
+			return page(caller, model, form, refused.errors());
+		});
 	}
 
 	@PostMapping("/{userId}/role")
@@ -144,24 +140,20 @@ class MembersController {
 			Model model, RedirectAttributes redirect, HtmxRequest htmx, HttpServletResponse response) {
 		UserId user = new UserId(userId);
 		Role newRole = parseRole(role);
-		Member changed;
-		try {
-			changed = this.changeMemberRole.change(caller, user, newRole);
-		}
-		catch (ConflictException ex) {
-			return refused(caller, user, ex, model, htmx, response);
-		}
-		if (htmx.isHtmxRequest()) {
-			if (user.equals(caller.userId())) {
-				// Your own role changed: reload, so the page offers what the new role
-				// allows.
-				response.setHeader("HX-Refresh", "true");
+		return Refusals.onForm(CONFLICT).submit(response, () -> {
+			Member changed = this.changeMemberRole.change(caller, user, newRole);
+			if (htmx.isHtmxRequest()) {
+				if (user.equals(caller.userId())) {
+					// Your own role changed: reload, so the page offers what the new role
+					// allows.
+					response.setHeader("HX-Refresh", "true");
+				}
+				return row(caller, changed, model, Map.of(),
+						Map.of(changed.userId().toString(), "Now " + changed.role().label() + "."));
 			}
-			return row(caller, changed, model, Map.of(),
-					Map.of(changed.userId().toString(), "Now " + changed.role().label() + "."));
-		}
-		redirect.addFlashAttribute("flash", changed.name() + " is now " + changed.role().label() + ".");
-		return REDIRECT;
+			redirect.addFlashAttribute("flash", changed.name() + " is now " + changed.role().label() + ".");
+			return REDIRECT;
+		}, (refused) -> refused(caller, user, refused, model, htmx));
 	}
 
 	@PostMapping("/{userId}/remove")
@@ -170,54 +162,47 @@ class MembersController {
 		UserId user = new UserId(userId);
 		String name = caller.can(Permission.VIEW_MEMBERS)
 				? findOptional(caller, user).map(Member::name).orElse("The member") : "The member";
-		try {
+		return Refusals.onForm(CONFLICT).submit(response, () -> {
 			this.removeMember.remove(caller, user);
-		}
-		catch (ConflictException ex) {
-			return refused(caller, user, ex, model, htmx, response);
-		}
-		boolean self = user.equals(caller.userId());
-		if (htmx.isHtmxRequest()) {
-			// Yourself: to the start page, this organization is no longer yours. Someone
-			// else: an empty answer, and htmx swaps the row away.
-			return self ? "redirect:htmx:/" : null;
-		}
-		if (self) {
-			return "redirect:/";
-		}
-		redirect.addFlashAttribute("flash", name + " was removed from " + caller.organization().name() + ".");
-		return REDIRECT;
+			boolean self = user.equals(caller.userId());
+			if (htmx.isHtmxRequest()) {
+				// Yourself: to the start page, this organization is no longer yours.
+				// Someone else: an empty answer, and htmx swaps the row away.
+				return self ? "redirect:htmx:/" : null;
+			}
+			if (self) {
+				return "redirect:/";
+			}
+			redirect.addFlashAttribute("flash", name + " was removed from " + caller.organization().name() + ".");
+			return REDIRECT;
+		}, (refused) -> refused(caller, user, refused, model, htmx));
 	}
 
 	@PostMapping("/invitations/{id}/revoke")
 	@Nullable String revoke(Caller caller, @PathVariable UUID id, Model model, RedirectAttributes redirect, HtmxRequest htmx,
 			HttpServletResponse response) {
-		try {
+		return Refusals.onForm(CONFLICT).submit(response, () -> {
 			this.revokeInvitation.revoke(caller, id);
-		}
-		catch (ConflictException ex) {
-			response.setStatus(HttpStatus.CONFLICT.value());
+			if (htmx.isHtmxRequest()) {
+				// An empty answer: htmx swaps the row away.
+				return null;
+			}
+			redirect.addFlashAttribute("flash", "Invitation withdrawn: its link no longer works.");
+			return REDIRECT;
+		}, (refused) -> {
 			if (htmx.isHtmxRequest()) {
 				model.addAttribute("invitationId", id.toString());
-				model.addAttribute("message", ex.getMessage());
+				model.addAttribute("message", refused.message());
 				return "tenancy/fragments/invitation-row :: gone";
 			}
-			model.addAttribute("pageError", ex.getMessage());
+			model.addAttribute("pageError", refused.message());
 			return page(caller, model, newInviteForm(), Map.of());
-		}
-		if (htmx.isHtmxRequest()) {
-			// An empty answer: htmx swaps the row away.
-			return null;
-		}
-		redirect.addFlashAttribute("flash", "Invitation withdrawn: its link no longer works.");
-		return REDIRECT;
+		});
 	}
 
 	/** A refused change of one member (the last owner): the message beside their row. */
-	private String refused(Caller caller, UserId user, ConflictException ex, Model model, HtmxRequest htmx,
-			HttpServletResponse response) {
-		response.setStatus(HttpStatus.CONFLICT.value());
-		Map<String, String> rowErrors = Map.of(user.toString(), ex.getMessage());
+	private String refused(Caller caller, UserId user, FormRefusal refused, Model model, HtmxRequest htmx) {
+		Map<String, String> rowErrors = Map.of(user.toString(), refused.message());
 		Member member = find(caller, user);
 		if (htmx.isHtmxRequest()) {
 			return row(caller, member, model, rowErrors, Map.of());

@@ -4,21 +4,21 @@ import app.lockstep.domain.tenancy.ResolveMembership;
 
 import java.util.Map;
 
-import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.shared.Organization;
 import app.lockstep.domain.tenancy.UpdateOrganization;
-import app.lockstep.web.shared.FormErrors;
+import app.lockstep.web.shared.Refusals;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static app.lockstep.web.shared.FormRefusal.Kind.INVALID;
 
 /**
  * The organization's name, slug and default time zone: owners change them, everyone else
@@ -51,18 +51,16 @@ class SettingsController {
 	@PostMapping("/orgs/{org}/settings")
 	String update(Caller caller, @ModelAttribute("form") SettingsForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		try {
+		return Refusals.onForm(INVALID).submit(response, () -> {
 			Organization updated = this.updateOrganization.update(caller, SignupController.text(form.name()),
 					SignupController.text(form.timeZone()));
 			redirect.addFlashAttribute("flash",
 					"Settings saved: " + updated.name() + ", default time zone " + updated.timeZone().getId() + ".");
 			return "redirect:/orgs/{org}/settings";
-		}
-		catch (ValidationException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		}, (refused) -> {
 			model.addAttribute("allMemberships", this.resolveMembership.of(caller.userId()));
-			return page(form, FormErrors.of(ex), model);
-		}
+			return page(form, refused.errors(), model);
+		});
 	}
 
 	private String page(SettingsForm form, Map<String, String> errors, Model model) {

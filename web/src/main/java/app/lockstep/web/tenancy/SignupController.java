@@ -2,24 +2,24 @@ package app.lockstep.web.tenancy;
 
 import java.util.Map;
 
-import app.lockstep.domain.shared.ConflictException;
-import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.tenancy.SignUp;
 import app.lockstep.web.shared.ClientAddress;
 import app.lockstep.web.shared.CurrentUser;
-import app.lockstep.web.shared.FormErrors;
+import app.lockstep.web.shared.Refusals;
 import app.lockstep.web.shared.SessionLogin;
 import app.lockstep.web.shared.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+
+import static app.lockstep.web.shared.FormRefusal.Kind.INVALID;
+import static app.lockstep.web.shared.FormRefusal.Kind.TAKEN;
 
 @Controller
 class SignupController {
@@ -51,24 +51,17 @@ class SignupController {
 	@PostMapping("/signup")
 	String signUp(@ModelAttribute SignupForm form, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
-		try {
+		return Refusals.onForm(INVALID, TAKEN).submit(response, () -> {
 			SignUp.Result result = this.signUp
 				.signUp(new SignUp.Command(text(form.email()), text(form.name()), text(form.password()),
 						text(form.orgName()), text(form.orgSlug()), form.timeZone(), ClientAddress.of(request)));
 			this.sessionLogin.signIn(new SignedInUser(result.user(), SignUp.normalizeEmail(form.email()),
 					text(form.name()).strip(), null, false), request, response);
 			return "redirect:/orgs/" + result.organization().slug() + "?welcome";
-		}
-		catch (ValidationException ex) {
-			return again(form, FormErrors.of(ex), model, response);
-		}
-		catch (ConflictException ex) {
-			return again(form, FormErrors.of(ex), model, response);
-		}
+		}, (refused) -> again(form, refused.errors(), model));
 	}
 
-	private String again(SignupForm form, Map<String, String> errors, Model model, HttpServletResponse response) {
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+	private String again(SignupForm form, Map<String, String> errors, Model model) {
 		model.addAttribute("form",
 				new SignupForm(form.email(), form.name(), "", form.orgName(), form.orgSlug(), form.timeZone()));
 		model.addAttribute("errors", errors);

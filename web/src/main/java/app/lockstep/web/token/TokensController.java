@@ -12,21 +12,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import app.lockstep.domain.project.ViewProjects;
-import app.lockstep.domain.shared.ConflictException;
-import app.lockstep.domain.shared.ForbiddenException;
-import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.ApiToken;
 import app.lockstep.domain.token.CreateApiToken;
 import app.lockstep.domain.token.ListApiTokens;
 import app.lockstep.domain.token.RevokeApiToken;
 import app.lockstep.domain.access.Scope;
-import app.lockstep.web.shared.FormErrors;
 import app.lockstep.web.shared.PublicUrl;
+import app.lockstep.web.shared.Refusals;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +31,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static app.lockstep.web.shared.FormRefusal.Kind.CONFLICT;
+import static app.lockstep.web.shared.FormRefusal.Kind.FORBIDDEN;
+import static app.lockstep.web.shared.FormRefusal.Kind.INVALID;
 
 /**
  * The API tokens page: the member's tokens (owners and admins: everyone's), creating one
@@ -130,8 +130,7 @@ class TokensController {
 	@PostMapping
 	String create(Caller caller, @ModelAttribute("tokenForm") TokenForm form, Model model, HtmxRequest htmx,
 			HttpServletResponse response) {
-		Map<String, String> errors;
-		try {
+		return Refusals.onForm(INVALID, FORBIDDEN).submit(response, () -> {
 			CreateApiToken.Issued issued = this.createApiToken.create(caller, new CreateApiToken.Input(form.name(),
 					form.scopes(), form.project(), form.environment(), days(form.expiresInDays())));
 			ApiToken token = issued.token();
@@ -146,42 +145,35 @@ class TokensController {
 			}
 			// No post/redirect/get: the secret is shown once, in this very response.
 			return page(caller, model, newForm(), Map.of());
-		}
-		catch (ValidationException ex) {
-			errors = FormErrors.of(ex);
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		}
-		catch (ForbiddenException ex) {
-			errors = Map.of("scopes", ex.getMessage());
-			response.setStatus(HttpStatus.FORBIDDEN.value());
-		}
-		if (htmx.isHtmxRequest()) {
-			model.addAttribute("tokenForm", form);
-			model.addAttribute("errors", errors);
-			return "token/fragments/token-form :: panel";
-		}
-		return page(caller, model, form, errors);
+		}, (refused) -> {
+			// A scope the person may not grant is refused beside the scopes.
+			Map<String, String> errors = refused.forbidden() ? Map.of("scopes", refused.message()) : refused.errors();
+			if (htmx.isHtmxRequest()) {
+				model.addAttribute("tokenForm", form);
+				model.addAttribute("errors", errors);
+				return "token/fragments/token-form :: panel";
+			}
+			return page(caller, model, form, errors);
+		});
 	}
 
 	@PostMapping("/{id}/revoke")
 	String revoke(Caller caller, @PathVariable UUID id, Model model, RedirectAttributes redirect, HtmxRequest htmx,
 			HttpServletResponse response) {
-		ApiToken revoked;
-		try {
-			revoked = this.revokeApiToken.revoke(caller, id);
-		}
-		catch (ConflictException ex) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			model.addAttribute("pageError", ex.getMessage());
+		return Refusals.onForm(CONFLICT).submit(response, () -> {
+			ApiToken revoked = this.revokeApiToken.revoke(caller, id);
+			if (htmx.isHtmxRequest()) {
+				model.addAttribute("tokenRow", row(caller, revoked));
+				model.addAttribute("seesEveryone", ListApiTokens.seesEveryonesTokens(caller));
+				return TOKEN_ROW;
+			}
+			redirect.addFlashAttribute("flash",
+					"The token \"" + revoked.name() + "\" was revoked; it no longer works.");
+			return REDIRECT;
+		}, (refused) -> {
+			model.addAttribute("pageError", refused.message());
 			return page(caller, model, newForm(), Map.of());
-		}
-		if (htmx.isHtmxRequest()) {
-			model.addAttribute("tokenRow", row(caller, revoked));
-			model.addAttribute("seesEveryone", ListApiTokens.seesEveryonesTokens(caller));
-			return TOKEN_ROW;
-		}
-		redirect.addFlashAttribute("flash", "The token \"" + revoked.name() + "\" was revoked; it no longer works.");
-		return REDIRECT;
+		});
 	}
 
 	private String page(Caller caller, Model model, TokenForm form, Map<String, String> errors) {

@@ -8,18 +8,16 @@ import java.util.Map;
 import java.util.UUID;
 
 import app.lockstep.domain.shared.NotFoundException;
-import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.window.FreezeId;
 import app.lockstep.domain.window.ManageOrganizationFreezes;
 import app.lockstep.domain.window.OrganizationFreeze;
 import app.lockstep.domain.window.WindowRulesInput;
-import app.lockstep.web.shared.FormErrors;
+import app.lockstep.web.shared.Refusals;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +26,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static app.lockstep.web.shared.FormRefusal.Kind.INVALID;
 
 /**
  * Organization-wide freezes, which close every production environment: everyone reads
@@ -67,17 +67,13 @@ class FreezesController {
 	@PostMapping
 	String add(Caller caller, @ModelAttribute FreezeForm form, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		try {
+		return Refusals.onForm(INVALID).submit(response, () -> {
 			OrganizationFreeze added = this.freezes.add(caller,
 					new WindowRulesInput.FreezeInput(form.start(), form.end(), form.reason()));
 			redirect.addFlashAttribute("flash", "Freeze \u201c" + added.freeze().reason()
 					+ "\u201d added: every production environment is closed during it.");
 			return REDIRECT;
-		}
-		catch (ValidationException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return page(caller, form, FormErrors.of(ex), model);
-		}
+		}, (refused) -> page(caller, form, refused.errors(), model));
 	}
 
 	@PostMapping("/{id}/remove")

@@ -2,17 +2,15 @@ package app.lockstep.web.window;
 
 import java.util.Map;
 
-import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.window.UpdateDeploymentWindows;
 import app.lockstep.domain.window.ViewDeploymentWindows;
-import app.lockstep.web.shared.FormErrors;
 import app.lockstep.web.tenancy.TimeZones;
+import app.lockstep.web.shared.Refusals;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +19,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static app.lockstep.web.shared.FormRefusal.Kind.INVALID;
 
 /**
  * An environment's deployment windows: the editor (time zone, blocks, allowed hours,
@@ -68,16 +68,12 @@ class WindowsPageController {
 			return page(caller, this.view.view(caller, project, environment), form.withEmptyRows(true), Map.of(),
 					model);
 		}
-		try {
+		return Refusals.onForm(INVALID).submit(response, () -> {
 			ViewDeploymentWindows.Overview saved = this.update.update(caller, project, environment, form.toInput());
 			redirect.addFlashAttribute("flash", "Deployment windows saved. " + saved.summary() + ".");
 			return "redirect:" + WindowStatus.path(caller.organization().slug(), project, environment);
-		}
-		catch (ValidationException ex) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return page(caller, this.view.view(caller, project, environment), form, form.formErrors(FormErrors.of(ex)),
-					model);
-		}
+		}, (refused) -> page(caller, this.view.view(caller, project, environment), form,
+				form.formErrors(refused.errors()), model));
 	}
 
 	private String page(Caller caller, ViewDeploymentWindows.Overview overview, WindowsForm form,
