@@ -15,6 +15,7 @@ import app.lockstep.domain.code.CodeChange;
 import app.lockstep.domain.code.CodeSource;
 import app.lockstep.domain.code.Commit;
 import app.lockstep.domain.config.SaveConfigRevision;
+import app.lockstep.domain.config.SecretSealing;
 import app.lockstep.domain.config.VariableInput;
 import app.lockstep.domain.config.Visibility;
 import app.lockstep.domain.project.Environment;
@@ -72,8 +73,8 @@ class ChangeReportTest {
 	private final ChangeReport report = this.useCases.changeReport();
 
 	private final SaveConfigRevision saveConfig = new SaveConfigRevision(this.fakes.projects, this.fakes.environments,
-			this.fakes.revisions, new app.lockstep.domain.config.SecretSealing(this.fakes.cipher), this.fakes.auditLog,
-			this.fakes.transactions, this.fakes.clock);
+			this.fakes.revisions, new SecretSealing(this.fakes.cipher), this.fakes.auditLog, this.fakes.transactions,
+			this.fakes.clock);
 
 	private final Organization acme = this.fakes.organization("acme");
 
