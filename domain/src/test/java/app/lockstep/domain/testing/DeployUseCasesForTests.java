@@ -6,7 +6,11 @@ import app.lockstep.domain.config.ViewConfig;
 import app.lockstep.domain.deploy.ChangeReport;
 import app.lockstep.domain.deploy.DecideOnDeployment;
 import app.lockstep.domain.deploy.DeployTargetSecrets;
-import app.lockstep.domain.deploy.DeploymentSupport;
+import app.lockstep.domain.deploy.DeliverySettings;
+import app.lockstep.domain.deploy.DeploymentPlaces;
+import app.lockstep.domain.deploy.DeploymentUpdates;
+import app.lockstep.domain.deploy.KnownArtifacts;
+import app.lockstep.domain.deploy.PromotionCheck;
 import app.lockstep.domain.deploy.DispatchDeployments;
 import app.lockstep.domain.deploy.RequestDeployment;
 
@@ -26,30 +30,42 @@ public final class DeployUseCasesForTests {
 		this.fakes = fakes;
 	}
 
-	private DeploymentSupport support() {
-		Fakes f = this.fakes;
-		return new DeploymentSupport(f.projects, f.environments, f.artifacts, f.codeChanges, f.deployments, f.approvals,
-				f.policies, f.targets, f.windowCheck(), f.members, f.organizations, f.auditLog, f.notifier,
-				f.transactions, f.clock);
+	private DeploymentPlaces places() {
+		return new DeploymentPlaces(this.fakes.projects, this.fakes.environments, this.fakes.deployments);
+	}
+
+	private KnownArtifacts knownArtifacts() {
+		return new KnownArtifacts(this.fakes.artifacts);
+	}
+
+	private DeploymentUpdates updates() {
+		return new DeploymentUpdates(this.fakes.deployments, this.fakes.auditLog, knownArtifacts());
 	}
 
 	public RequestDeployment requestDeployment() {
-		return new RequestDeployment(support(), this.fakes.revisions);
+		Fakes f = this.fakes;
+		return new RequestDeployment(places(), f.deployments, f.artifacts, f.revisions, f.policies,
+				new PromotionCheck(f.environments, f.deployments), f.windowCheck(), f.members, f.notifier, updates(),
+				f.transactions, f.clock);
 	}
 
 	public DecideOnDeployment decideOnDeployment() {
-		return new DecideOnDeployment(support());
+		Fakes f = this.fakes;
+		return new DecideOnDeployment(places(), f.policies, f.approvals, f.windowCheck(), updates(), f.transactions,
+				f.clock);
 	}
 
 	public DispatchDeployments dispatchDeployments(DispatchDeployments.RetryPolicy retry) {
-		return new DispatchDeployments(support(), this.fakes.deployments, this.fakes.deployer, targetSecrets(), retry,
-				LEASE);
+		Fakes f = this.fakes;
+		return new DispatchDeployments(places(), f.deployments, f.deployments, f.windowCheck(), f.targets,
+				knownArtifacts(), f.codeChanges, f.organizations, targetSecrets(), f.deployer, updates(),
+				f.transactions, f.clock, new DeliverySettings(retry.attempts(), retry.base(), LEASE));
 	}
 
 	public ChangeReport changeReport() {
 		Fakes f = this.fakes;
-		return new ChangeReport(support(), f.codeChanges,
-				new ViewConfig(f.projects, f.environments, f.revisions, f.transactions));
+		return new ChangeReport(places(), f.deployments, f.approvals, f.windowCheck(), f.artifacts, f.codeChanges,
+				new ViewConfig(f.projects, f.environments, f.revisions, f.transactions), f.transactions);
 	}
 
 	/** Seals and opens deploy targets' signing secrets under the fakes' cipher. */
