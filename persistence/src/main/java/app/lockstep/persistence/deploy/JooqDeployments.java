@@ -21,6 +21,7 @@ import app.lockstep.domain.shared.UserId;
 import app.lockstep.persistence.jooq.tables.records.DeploymentsRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
@@ -44,46 +45,8 @@ class JooqDeployments implements Deployments {
 
 	@Override
 	public void insert(OrgId org, Deployment deployment) {
-		Deployment.Review review = deployment.review();
 		try {
-			this.dsl.insertInto(DEPLOYMENTS)
-				.set(DEPLOYMENTS.ORG_ID, org)
-				.set(DEPLOYMENTS.ID, deployment.id())
-				.set(DEPLOYMENTS.PROJECT_ID, deployment.projectId())
-				.set(DEPLOYMENTS.ENVIRONMENT_ID, deployment.environmentId())
-				.set(DEPLOYMENTS.ARTIFACT_ID, deployment.artifactId())
-				.set(DEPLOYMENTS.CONFIG_REVISION, deployment.configRevision())
-				.set(DEPLOYMENTS.SCHEDULED_AT, deployment.scheduledAt())
-				.set(DEPLOYMENTS.WHEN_BLOCKED, deployment.whenBlocked().value())
-				.set(DEPLOYMENTS.NOTE, deployment.note())
-				.set(DEPLOYMENTS.STATUS, deployment.status().value())
-				.set(DEPLOYMENTS.EMERGENCY, deployment.emergency())
-				.set(DEPLOYMENTS.EMERGENCY_REASON, deployment.emergencyReason())
-				.set(DEPLOYMENTS.REQUESTED_BY_TYPE, deployment.requestedBy().type().name())
-				.set(DEPLOYMENTS.REQUESTED_BY_ID, deployment.requestedBy().id())
-				.set(DEPLOYMENTS.REQUESTED_BY_NAME, deployment.requestedBy().name())
-				.set(DEPLOYMENTS.REQUESTED_BY_USER, deployment.requestedByUser())
-				.set(DEPLOYMENTS.REQUESTED_AT, deployment.requestedAt())
-				.set(DEPLOYMENTS.REQUEST_VERSION, deployment.requestVersion())
-				.set(DEPLOYMENTS.APPROVALS_REQUIRED, deployment.approvalsRequired())
-				.set(DEPLOYMENTS.PREVIOUS_ARTIFACT_ID, deployment.previousArtifactId())
-				.set(DEPLOYMENTS.PREVIOUS_CONFIG_REVISION, deployment.previousConfigRevision())
-				.set(DEPLOYMENTS.DUE_AT, deployment.dueAt())
-				.set(DEPLOYMENTS.BLOCKED_BY, deployment.blockedBy())
-				.set(DEPLOYMENTS.DISPATCH_ATTEMPTS, deployment.dispatchAttempts())
-				.set(DEPLOYMENTS.LAST_ERROR, deployment.lastError())
-				.set(DEPLOYMENTS.DELIVERY_ID, deployment.deliveryId())
-				.set(DEPLOYMENTS.STARTED_AT, deployment.startedAt())
-				.set(DEPLOYMENTS.DEADLINE_AT, deployment.deadlineAt())
-				.set(DEPLOYMENTS.FINISHED_AT, deployment.finishedAt())
-				.set(DEPLOYMENTS.STATUS_MESSAGE, deployment.statusMessage())
-				.set(DEPLOYMENTS.LOG_URL, deployment.logUrl())
-				.set(DEPLOYMENTS.REVIEWED_AT, (review != null) ? review.at() : null)
-				.set(DEPLOYMENTS.REVIEWED_BY, (review != null) ? review.by() : null)
-				.set(DEPLOYMENTS.REVIEWED_BY_NAME, (review != null) ? review.byName() : null)
-				.set(DEPLOYMENTS.REVIEW_COMMENT, (review != null) ? review.comment() : null)
-				.set(DEPLOYMENTS.UPDATED_AT, deployment.updatedAt())
-				.execute();
+			this.dsl.insertInto(DEPLOYMENTS).set(toRecord(org, deployment)).execute();
 		}
 		catch (RuntimeException ex) {
 			throw TransitionRefusals.translate(ex);
@@ -96,37 +59,66 @@ class JooqDeployments implements Deployments {
 	 */
 	@Override
 	public void update(OrgId org, Deployment deployment) {
-		Deployment.Review review = deployment.review();
+		DeploymentsRecord record = toRecord(org, deployment);
+		IDENTITY.forEach((field) -> record.changed(field, false));
 		try {
-			this.dsl.update(DEPLOYMENTS)
-				.set(DEPLOYMENTS.ARTIFACT_ID, deployment.artifactId())
-				.set(DEPLOYMENTS.CONFIG_REVISION, deployment.configRevision())
-				.set(DEPLOYMENTS.SCHEDULED_AT, deployment.scheduledAt())
-				.set(DEPLOYMENTS.WHEN_BLOCKED, deployment.whenBlocked().value())
-				.set(DEPLOYMENTS.NOTE, deployment.note())
-				.set(DEPLOYMENTS.STATUS, deployment.status().value())
-				.set(DEPLOYMENTS.REQUEST_VERSION, deployment.requestVersion())
-				.set(DEPLOYMENTS.APPROVALS_REQUIRED, deployment.approvalsRequired())
-				.set(DEPLOYMENTS.DUE_AT, deployment.dueAt())
-				.set(DEPLOYMENTS.BLOCKED_BY, deployment.blockedBy())
-				.set(DEPLOYMENTS.DISPATCH_ATTEMPTS, deployment.dispatchAttempts())
-				.set(DEPLOYMENTS.LAST_ERROR, deployment.lastError())
-				.set(DEPLOYMENTS.STARTED_AT, deployment.startedAt())
-				.set(DEPLOYMENTS.DEADLINE_AT, deployment.deadlineAt())
-				.set(DEPLOYMENTS.FINISHED_AT, deployment.finishedAt())
-				.set(DEPLOYMENTS.STATUS_MESSAGE, deployment.statusMessage())
-				.set(DEPLOYMENTS.LOG_URL, deployment.logUrl())
-				.set(DEPLOYMENTS.REVIEWED_AT, (review != null) ? review.at() : null)
-				.set(DEPLOYMENTS.REVIEWED_BY, (review != null) ? review.by() : null)
-				.set(DEPLOYMENTS.REVIEWED_BY_NAME, (review != null) ? review.byName() : null)
-				.set(DEPLOYMENTS.REVIEW_COMMENT, (review != null) ? review.comment() : null)
-				.set(DEPLOYMENTS.UPDATED_AT, deployment.updatedAt())
-				.where(byId(org, deployment.id()))
-				.execute();
+			this.dsl.update(DEPLOYMENTS).set(record).where(byId(org, deployment.id())).execute();
 		}
 		catch (RuntimeException ex) {
 			throw TransitionRefusals.translate(ex);
 		}
+	}
+
+	/**
+	 * The columns an update leaves alone: who asked for what, where, and instead of what.
+	 */
+	private static final List<Field<?>> IDENTITY = List.of(DEPLOYMENTS.ORG_ID, DEPLOYMENTS.ID, DEPLOYMENTS.PROJECT_ID,
+			DEPLOYMENTS.ENVIRONMENT_ID, DEPLOYMENTS.EMERGENCY, DEPLOYMENTS.EMERGENCY_REASON,
+			DEPLOYMENTS.REQUESTED_BY_TYPE, DEPLOYMENTS.REQUESTED_BY_ID, DEPLOYMENTS.REQUESTED_BY_NAME,
+			DEPLOYMENTS.REQUESTED_BY_USER, DEPLOYMENTS.REQUESTED_AT, DEPLOYMENTS.PREVIOUS_ARTIFACT_ID,
+			DEPLOYMENTS.PREVIOUS_CONFIG_REVISION, DEPLOYMENTS.DELIVERY_ID);
+
+	/** The deployment as its row: one mapping for insert and update. */
+	private static DeploymentsRecord toRecord(OrgId org, Deployment deployment) {
+		Deployment.Review review = deployment.review();
+		DeploymentsRecord record = new DeploymentsRecord();
+		record.setOrgId(org);
+		record.setId(deployment.id());
+		record.setProjectId(deployment.projectId());
+		record.setEnvironmentId(deployment.environmentId());
+		record.setArtifactId(deployment.artifactId());
+		record.setConfigRevision(deployment.configRevision());
+		record.setScheduledAt(deployment.scheduledAt());
+		record.setWhenBlocked(deployment.whenBlocked().value());
+		record.setNote(deployment.note());
+		record.setStatus(deployment.status().value());
+		record.setEmergency(deployment.emergency());
+		record.setEmergencyReason(deployment.emergencyReason());
+		record.setRequestedByType(deployment.requestedBy().type().name());
+		record.setRequestedById(deployment.requestedBy().id());
+		record.setRequestedByName(deployment.requestedBy().name());
+		record.setRequestedByUser(deployment.requestedByUser());
+		record.setRequestedAt(deployment.requestedAt());
+		record.setRequestVersion(deployment.requestVersion());
+		record.setApprovalsRequired(deployment.approvalsRequired());
+		record.setPreviousArtifactId(deployment.previousArtifactId());
+		record.setPreviousConfigRevision(deployment.previousConfigRevision());
+		record.setDueAt(deployment.dueAt());
+		record.setBlockedBy(deployment.blockedBy());
+		record.setDispatchAttempts(deployment.dispatchAttempts());
+		record.setLastError(deployment.lastError());
+		record.setDeliveryId(deployment.deliveryId());
+		record.setStartedAt(deployment.startedAt());
+		record.setDeadlineAt(deployment.deadlineAt());
+		record.setFinishedAt(deployment.finishedAt());
+		record.setStatusMessage(deployment.statusMessage());
+		record.setLogUrl(deployment.logUrl());
+		record.setReviewedAt((review != null) ? review.at() : null);
+		record.setReviewedBy((review != null) ? review.by() : null);
+		record.setReviewedByName((review != null) ? review.byName() : null);
+		record.setReviewComment((review != null) ? review.comment() : null);
+		record.setUpdatedAt(deployment.updatedAt());
+		return record;
 	}
 
 	@Override
