@@ -94,6 +94,11 @@ class SecretReadRecorder implements SmartLifecycle {
 	SecretReadRecorder(DataSource dataSource,
 			@Value("${lockstep.audit.secret-reads-synchronous-commit:true}") boolean synchronousCommit,
 			@Value("${lockstep.audit.secret-read-writers:1}") int writerCount) {
+		if (writerCount < 1) {
+			throw new IllegalArgumentException("lockstep.audit.secret-read-writers must be at least 1, not "
+					+ writerCount
+					+ ": without a writer every config read with secrets would wait for a record never written");
+		}
 		this.dataSource = dataSource;
 		this.writerCount = writerCount;
 		this.synchronousCommit = synchronousCommit ? "on" : "off";
