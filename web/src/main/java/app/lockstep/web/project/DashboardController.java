@@ -58,9 +58,9 @@ class DashboardController {
 	}
 
 	@GetMapping("/orgs/{org}")
-	String dashboard(Caller caller, Model model) {
+	String dashboard(Caller caller, @RequestParam(required = false) @Nullable String after, Model model) {
 		this.lastOrganization.remember(caller.userId(), caller.orgId());
-		grid(caller, model);
+		grid(caller, model, after, null, after);
 		model.addAttribute("overdueReviews", overdueReviews(caller));
 		model.addAttribute("section", "dashboard");
 		return "project/dashboard";
@@ -69,15 +69,18 @@ class DashboardController {
 	/**
 	 * The grid as it is now, for the dashboard to poll (htmx): 204 while what it shows
 	 * (projects, environments, live versions, drift) is as {@code shown}, else the grid.
-	 * Without htmx, the dashboard.
+	 * The rows are those shown: from after {@code after} up to {@code upto}. Without
+	 * htmx, the dashboard.
 	 */
 	@GetMapping("/orgs/{org}/dashboard/grid")
-	String liveGrid(Caller caller, @RequestParam(required = false) @Nullable String shown, HtmxRequest htmx,
-			HttpServletResponse response, Model model) {
+	String liveGrid(Caller caller, @RequestParam(required = false) @Nullable String shown,
+			@RequestParam(required = false) @Nullable String after,
+			@RequestParam(required = false) @Nullable String upto, HtmxRequest htmx, HttpServletResponse response,
+			Model model) {
 		if (!htmx.isHtmxRequest()) {
 			return "redirect:/orgs/" + caller.organization().slug();
 		}
-		String token = grid(caller, model);
+		String token = grid(caller, model, after, upto, after);
 		if (token.equals(shown)) {
 			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
 			return "project/fragments/environment-grid :: nothing";
@@ -85,13 +88,37 @@ class DashboardController {
 		return "project/fragments/environment-grid :: grid";
 	}
 
-	/** Puts what the grid reads in the model; answers the token of what it shows. */
-	private String grid(Caller caller, Model model) {
-		var projects = this.viewProjects.all(caller);
+	/**
+	 * The next page of rows, appended to the board (htmx), with the "show more" line and
+	 * the poll (now covering every row shown) replaced out of band. Without htmx, the
+	 * dashboard from there.
+	 */
+	@GetMapping("/orgs/{org}/dashboard/more")
+	String moreRows(Caller caller, @RequestParam String after, @RequestParam(required = false) @Nullable String first,
+			HtmxRequest htmx, Model model) {
+		if (!htmx.isHtmxRequest()) {
+			return "redirect:/orgs/" + caller.organization().slug() + "?after=" + after;
+		}
+		grid(caller, model, after, null, first);
+		model.addAttribute("pollAfter", first);
+		return "project/fragments/environment-grid :: more-rows";
+	}
+
+	/**
+	 * Puts what the grid reads in the model for the rows after {@code after} up to
+	 * {@code upto} (or a page); answers the token of what it shows.
+	 */
+	private String grid(Caller caller, Model model, @Nullable String after, @Nullable String upto,
+			@Nullable String first) {
+		var all = this.viewProjects.all(caller);
+		BoardRows rows = BoardRows.of(all, after, upto, first);
+		var projects = rows.shown();
+		model.addAttribute("rows", rows);
 		model.addAttribute("projects", projects);
-		int columns = projects.stream().mapToInt((p) -> p.environments().size()).max().orElse(0);
+		model.addAttribute("pollAfter", rows.after());
+		int columns = all.stream().mapToInt((p) -> p.environments().size()).max().orElse(0);
 		model.addAttribute("columns", columns);
-		List<String> headings = headings(projects, columns);
+		List<String> headings = headings(all, columns);
 		model.addAttribute("headings", headings);
 		var drift = this.compareEnvironments.overview(caller, projects);
 		model.addAttribute("drift", drift);
