@@ -78,7 +78,8 @@ public final class CompareEnvironments {
 		caller.require(Permission.VIEW_PROJECTS);
 		return this.transactions.inTenant(caller.orgId(), () -> {
 			Map<String, List<PairDrift>> overview = new LinkedHashMap<>();
-			Map<ConfigScope, ConfigRevision> latest = this.revisions.latestPerScope(caller.orgId());
+			Map<ConfigScope, ConfigRevision> latest = this.revisions.latestPerScope(caller.orgId(),
+					projects.stream().map((p) -> p.project().id()).toList());
 			for (ProjectWithEnvironments project : projects) {
 				Optional<ConfigRevision> shared = Optional
 					.ofNullable(latest.get(new ConfigScope(project.project().id(), null)));

@@ -1,5 +1,6 @@
 package app.lockstep.domain.config;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,11 +46,11 @@ public interface ConfigRevisions {
 	Map<EnvironmentId, ConfigRevision> latestPerEnvironment(OrgId org, ProjectId project);
 
 	/**
-	 * The latest revision of every scope of the organization (each environment, and each
+	 * The latest revision of every scope of these projects (each environment, and each
 	 * project's shared variables) that has one, in a few queries whatever the number of
-	 * projects: what a page showing all of them reads.
+	 * projects: what a page showing many of them reads.
 	 */
-	Map<ConfigScope, ConfigRevision> latestPerScope(OrgId org);
+	Map<ConfigScope, ConfigRevision> latestPerScope(OrgId org, Collection<ProjectId> projects);
 
 	final class RevisionTakenException extends RuntimeException {
 

@@ -81,8 +81,9 @@ public interface Deployments {
 	/** The latest successful deployment of the environment: what is live there. */
 	Optional<Deployment> live(OrgId org, EnvironmentId environment);
 
-	/** What is live on each environment of the organization that has had a success. */
-	java.util.Map<EnvironmentId, Deployment> liveByEnvironment(OrgId org);
+	/** What is live on each of these environments that has had a success. */
+	java.util.Map<EnvironmentId, Deployment> liveByEnvironment(OrgId org,
+			java.util.Collection<EnvironmentId> environments);
 
 	/**
 	 * Every deployment of the organization not finished yet (awaiting approval,
@@ -91,10 +92,11 @@ public interface Deployments {
 	List<Deployment> unfinished(OrgId org);
 
 	/**
-	 * The deployment of each environment that finished last, succeeded or failed (not the
-	 * rejected or cancelled ones, which never ran).
+	 * The deployment of each of these environments that finished last, succeeded or
+	 * failed (not the rejected or cancelled ones, which never ran).
 	 */
-	java.util.Map<EnvironmentId, Deployment> lastRunByEnvironment(OrgId org);
+	java.util.Map<EnvironmentId, Deployment> lastRunByEnvironment(OrgId org,
+			java.util.Collection<EnvironmentId> environments);
 
 	/** The successful deployments of the environment, newest first. */
 	List<Deployment> succeeded(OrgId org, EnvironmentId environment, int limit);

@@ -330,7 +330,7 @@ public final class ViewDeployments {
 	public Map<String, Summary> liveByEnvironment(Caller caller, List<ProjectWithEnvironments> projects) {
 		OrgId org = caller.orgId();
 		return this.transactions.inTenant(org, () -> {
-			Map<EnvironmentId, Deployment> liveAll = this.deployments.liveByEnvironment(org);
+			Map<EnvironmentId, Deployment> liveAll = this.deployments.liveByEnvironment(org, environmentIds(projects));
 			Map<String, Summary> live = new LinkedHashMap<>();
 			for (ProjectWithEnvironments project : projects) {
 				for (Environment environment : project.environments()) {
@@ -386,7 +386,8 @@ public final class ViewDeployments {
 			for (Deployment deployment : this.deployments.unfinished(org)) {
 				unfinished.computeIfAbsent(deployment.environmentId(), (id) -> new ArrayList<>()).add(deployment);
 			}
-			Map<EnvironmentId, Deployment> lastRun = this.deployments.lastRunByEnvironment(org);
+			Map<EnvironmentId, Deployment> lastRun = this.deployments.lastRunByEnvironment(org,
+					environmentIds(projects));
 			Map<String, Activity> activity = new LinkedHashMap<>();
 			for (ProjectWithEnvironments project : projects) {
 				for (Environment environment : project.environments()) {
@@ -408,6 +409,10 @@ public final class ViewDeployments {
 	 * Everything about one deployment; its own timeline only when asked
 	 * ({@code timeline}), since the queue shows none.
 	 */
+	private static List<EnvironmentId> environmentIds(List<ProjectWithEnvironments> projects) {
+		return projects.stream().flatMap((p) -> p.environments().stream()).map(Environment::id).toList();
+	}
+
 	private Detail detail(Caller caller, OrgId org, DeploymentPlace place, Deployment deployment, Instant now,
 			boolean withTimeline, List<Approval> decisions, ApprovalPolicy policy,
 			java.util.function.Function<EnvironmentId, @Nullable Deployment> liveOf, ViewConfig.Differ differ) {

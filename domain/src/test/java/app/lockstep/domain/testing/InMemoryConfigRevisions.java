@@ -1,5 +1,6 @@
 package app.lockstep.domain.testing;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -85,7 +86,7 @@ public final class InMemoryConfigRevisions implements ConfigRevisions {
 	@Override
 	public Map<EnvironmentId, ConfigRevision> latestPerEnvironment(OrgId org, ProjectId project) {
 		Map<EnvironmentId, ConfigRevision> latest = new LinkedHashMap<>();
-		latestPerScope(org).forEach((scope, revision) -> {
+		latestPerScope(org, List.of(project)).forEach((scope, revision) -> {
 			EnvironmentId environment = scope.environment();
 			if (environment != null && scope.project().equals(project)) {
 				latest.put(environment, revision);
@@ -95,12 +96,12 @@ public final class InMemoryConfigRevisions implements ConfigRevisions {
 	}
 
 	@Override
-	public Map<ConfigScope, ConfigRevision> latestPerScope(OrgId org) {
+	public Map<ConfigScope, ConfigRevision> latestPerScope(OrgId org, Collection<ProjectId> projects) {
 		Map<ConfigScope, ConfigRevision> latest = new LinkedHashMap<>();
 		this.byOrg.getOrDefault(org, Map.of())
 			.entrySet()
 			.stream()
-			.filter((e) -> !e.getValue().isEmpty())
+			.filter((e) -> !e.getValue().isEmpty() && projects.contains(e.getKey().project()))
 			.sorted(Comparator
 				.comparing((Map.Entry<ConfigScope, NavigableMap<Integer, ConfigRevision>> e) -> e.getKey().isProject()))
 			.forEach((e) -> latest.put(e.getKey(), e.getValue().lastEntry().getValue()));

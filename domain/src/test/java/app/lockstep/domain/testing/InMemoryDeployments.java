@@ -218,8 +218,10 @@ public final class InMemoryDeployments implements Deployments, DueDeployments {
 	}
 
 	@Override
-	public Map<EnvironmentId, Deployment> liveByEnvironment(OrgId org) {
-		return newestPerEnvironment(org, (d) -> d.status() == DeploymentStatus.SUCCEEDED);
+	public Map<EnvironmentId, Deployment> liveByEnvironment(OrgId org,
+			java.util.Collection<EnvironmentId> environments) {
+		return newestPerEnvironment(org,
+				(d) -> d.status() == DeploymentStatus.SUCCEEDED && environments.contains(d.environmentId()));
 	}
 
 	@Override
@@ -228,9 +230,11 @@ public final class InMemoryDeployments implements Deployments, DueDeployments {
 	}
 
 	@Override
-	public Map<EnvironmentId, Deployment> lastRunByEnvironment(OrgId org) {
+	public Map<EnvironmentId, Deployment> lastRunByEnvironment(OrgId org,
+			java.util.Collection<EnvironmentId> environments) {
 		return newestPerEnvironment(org,
-				(d) -> d.status() == DeploymentStatus.SUCCEEDED || d.status() == DeploymentStatus.FAILED);
+				(d) -> (d.status() == DeploymentStatus.SUCCEEDED || d.status() == DeploymentStatus.FAILED)
+						&& environments.contains(d.environmentId()));
 	}
 
 	private Map<EnvironmentId, Deployment> newestPerEnvironment(OrgId org, Predicate<Deployment> status) {

@@ -1,6 +1,7 @@
 package app.lockstep.persistence.config;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import app.lockstep.domain.shared.OrgId;
 import app.lockstep.persistence.jooq.tables.records.ConfigRevisionsRecord;
 import app.lockstep.persistence.jooq.tables.records.ConfigVariablesRecord;
 import app.lockstep.persistence.shared.UniqueViolations;
+import app.lockstep.persistence.shared.UuidArrays;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -115,7 +117,10 @@ class JooqConfigRevisions implements ConfigRevisions {
 	 * of scopes, not the length of their histories.
 	 */
 	@Override
-	public Map<ConfigScope, ConfigRevision> latestPerScope(OrgId org) {
+	public Map<ConfigScope, ConfigRevision> latestPerScope(OrgId org, Collection<ProjectId> projects) {
+		if (projects.isEmpty()) {
+			return Map.of();
+		}
 		var scope = CONFIG_REVISIONS.as("scope");
 		var ofEnvironment = this.dsl.select(scope.ID)
 			.from(scope)
@@ -126,7 +131,8 @@ class JooqConfigRevisions implements ConfigRevisions {
 		List<UUID> ids = new ArrayList<>(this.dsl.select(ofEnvironment.field(scope.ID))
 			.from(ENVIRONMENTS)
 			.crossJoin(DSL.lateral(ofEnvironment))
-			.where(ENVIRONMENTS.ORG_ID.eq(org))
+			.where(ENVIRONMENTS.ORG_ID.eq(org)
+				.and(UuidArrays.anyOf(ENVIRONMENTS.PROJECT_ID, projects, ProjectId::value)))
 			.fetch(ofEnvironment.field(scope.ID)));
 		var ofProject = this.dsl.select(scope.ID)
 			.from(scope)
@@ -139,7 +145,7 @@ class JooqConfigRevisions implements ConfigRevisions {
 		ids.addAll(this.dsl.select(ofProject.field(scope.ID))
 			.from(PROJECTS)
 			.crossJoin(DSL.lateral(ofProject))
-			.where(PROJECTS.ORG_ID.eq(org))
+			.where(PROJECTS.ORG_ID.eq(org).and(UuidArrays.anyOf(PROJECTS.ID, projects, ProjectId::value)))
 			.fetch(ofProject.field(scope.ID)));
 		Map<ConfigScope, ConfigRevision> result = new LinkedHashMap<>();
 		if (ids.isEmpty()) {

@@ -145,7 +145,11 @@ class DeploymentsPersistenceTest {
 		assertThat(earlier.seq()).isGreaterThan(later.seq());
 		var live = deployments((d) -> d.live(this.tenant.org(), this.tenant.production())).map(Deployment::id);
 		assertThat(live).contains(later.id());
-		var liveEverywhere = deployments((d) -> d.liveByEnvironment(this.tenant.org()));
+		var liveEverywhere = deployments((d) -> d.liveByEnvironment(this.tenant.org(),
+				java.util.List.of(this.tenant.production(), this.tenant.staging())));
+		java.util.Map<app.lockstep.domain.project.EnvironmentId, Deployment> liveOnStaging = deployments(
+				(d) -> d.liveByEnvironment(this.tenant.org(), java.util.List.of(this.tenant.staging())));
+		assertThat(liveOnStaging).as("only the environments asked for").containsOnlyKeys(this.tenant.staging());
 		assertThat(liveEverywhere.get(this.tenant.production()).id()).isEqualTo(later.id());
 		assertThat(liveEverywhere).containsKey(this.tenant.staging());
 		var succeeded = deployments((d) -> d.succeeded(this.tenant.org(), this.tenant.production(), 10));
@@ -157,7 +161,8 @@ class DeploymentsPersistenceTest {
 		var nothingLive = inOrg(empty.org(), (dsl) -> new JooqDeployments(dsl).live(empty.org(), empty.production()));
 		assertThat(nothingLive).isEmpty();
 		java.util.Map<app.lockstep.domain.project.EnvironmentId, Deployment> nothingLiveAnywhere = inOrg(empty.org(),
-				(dsl) -> new JooqDeployments(dsl).liveByEnvironment(empty.org()));
+				(dsl) -> new JooqDeployments(dsl).liveByEnvironment(empty.org(),
+						java.util.List.of(empty.production())));
 		assertThat(nothingLiveAnywhere).isEmpty();
 		var neverSucceeded = inOrg(empty.org(),
 				(dsl) -> new JooqDeployments(dsl).hasSucceeded(empty.org(), empty.production(), empty.v1()));
