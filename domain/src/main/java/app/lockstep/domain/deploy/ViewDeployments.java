@@ -264,12 +264,26 @@ public final class ViewDeployments {
 	 * decisions on all of them are read at once, and places, gates and live deployments
 	 * once per environment.
 	 */
-	public List<Detail> approvalQueue(Caller caller) {
+	/**
+	 * A page of the approval queue, oldest first: the requests after {@code after} (from
+	 * the start when null or no longer waiting), at most {@code size}, each in full (its
+	 * commits, its config change). The queue's order is one cheap read; only the page
+	 * pays for details.
+	 */
+	public QueuePage approvalQueue(Caller caller, @Nullable DeploymentId after, int size) {
 		caller.require(Permission.VIEW_PROJECTS);
 		OrgId org = caller.orgId();
 		Instant now = this.clock.instant();
 		return this.transactions.inTenant(org, () -> {
-			List<Deployment> awaiting = this.deployments.awaitingApproval(org);
+			List<Deployment> all = this.deployments.awaitingApproval(org);
+			int start = 0;
+			for (int i = 0; after != null && i < all.size(); i++) {
+				if (all.get(i).id().equals(after)) {
+					start = i + 1;
+					break;
+				}
+			}
+			List<Deployment> awaiting = all.subList(start, Math.min(all.size(), start + size));
 			Map<DeploymentId, List<Approval>> decisions = awaiting.isEmpty() ? Map.of()
 					: this.approvals.of(org, awaiting.stream().map(Deployment::id).toList());
 			Map<EnvironmentId, ApprovalPolicy> policies = awaiting.isEmpty() ? Map.of()
@@ -289,8 +303,36 @@ public final class ViewDeployments {
 							.orElse(null),
 						differ));
 			}
-			return queue;
+			DeploymentId next = (start + awaiting.size() < all.size()) ? awaiting.getLast().id() : null;
+			return new QueuePage(queue, start + 1, all.size(), next);
 		});
+	}
+
+	/**
+	 * A page of the approval queue.
+	 *
+	 * @param requests the requests on it, in full
+	 * @param from the 1-based position of the first among all waiting
+	 * @param total how many requests wait
+	 * @param next the request the next page starts after, when there are more
+	 */
+	public record QueuePage(List<Detail> requests, int from, int total, @Nullable DeploymentId next) {
+
+		public int to() {
+			return this.from + this.requests.size() - 1;
+		}
+
+		/** Such as "Requests 1–40 of 60", counting from the first request on screen. */
+		public String range(int shownFrom) {
+			return "Requests " + shownFrom + "–" + to() + " of " + this.total;
+		}
+
+		/** Such as "Show the next 20 requests". */
+		public String more() {
+			int count = Math.min(this.requests.size(), this.total - to());
+			return (count == 1) ? "Show the last request" : "Show the next " + count + " requests";
+		}
+
 	}
 
 	public int awaitingApprovalCount(Caller caller) {

@@ -79,10 +79,30 @@ class ApprovalQueueController {
 		this.clock = clock;
 	}
 
+	/** Requests on a page of the queue; "show more" appends the next ones. */
+	static final int PAGE = 20;
+
 	@GetMapping("/orgs/{org}/approvals")
-	String queue(Caller caller, HtmxRequest htmx, Model model) {
-		String page = page(caller, model, null);
+	String queue(Caller caller, @RequestParam(required = false) @Nullable String after, HtmxRequest htmx, Model model) {
+		String page = page(caller, model, null, after);
 		return htmx.isHtmxRequest() ? "deploy/fragments/queue-list :: list" : page;
+	}
+
+	/**
+	 * The next page of requests, appended to the queue (htmx) with the "show more" line
+	 * replaced out of band. Without htmx, the queue from there.
+	 */
+	@GetMapping("/orgs/{org}/approvals/more")
+	String more(Caller caller, @RequestParam String after, @RequestParam(required = false) @Nullable Integer shownFrom,
+			HtmxRequest htmx, Model model) {
+		if (!htmx.isHtmxRequest()) {
+			return "redirect:/orgs/" + caller.organization().slug() + "/approvals?after=" + after;
+		}
+		page(caller, model, null, after);
+		if (shownFrom != null) {
+			model.addAttribute("shownFrom", shownFrom);
+		}
+		return "deploy/fragments/queue-list :: more-cards";
 	}
 
 	/**
@@ -121,7 +141,7 @@ class ApprovalQueueController {
 			return "redirect:/orgs/" + caller.organization().slug() + "/approvals";
 		}
 		if (!htmx.isHtmxRequest()) {
-			return page(caller, model, new Posted(deploymentId, errors, comment));
+			return page(caller, model, new Posted(deploymentId, errors, comment), null);
 		}
 		ViewDeployments.Detail detail = decided.detail();
 		if (detail == null) {
@@ -152,11 +172,12 @@ class ApprovalQueueController {
 	private record Posted(DeploymentId id, Map<String, String> errors, @Nullable String comment) {
 	}
 
-	private String page(Caller caller, Model model, @Nullable Posted posted) {
+	private String page(Caller caller, Model model, @Nullable Posted posted, @Nullable String after) {
 		Instant now = this.clock.instant();
 		List<ApprovalQueueCard> cards = new ArrayList<>();
 		boolean shown = false;
-		List<ViewDeployments.Detail> queue = this.view.approvalQueue(caller);
+		ViewDeployments.QueuePage queuePage = this.view.approvalQueue(caller, afterId(after), PAGE);
+		List<ViewDeployments.Detail> queue = queuePage.requests();
 		Map<EnvironmentId, ViewDeploymentWindows.Now> windows = this.windows.now(caller,
 				queue.stream().map((d) -> d.summary().place().environment()).distinct().toList());
 		for (ViewDeployments.Detail detail : queue) {
@@ -176,9 +197,24 @@ class ApprovalQueueController {
 		}
 		model.addAttribute("cards", cards);
 		model.addAttribute("groups", same.values().stream().map(Group::new).toList());
+		model.addAttribute("queuePage", queuePage);
+		model.addAttribute("shownFrom", queuePage.from());
 		model.addAttribute("orgSlug", caller.organization().slug());
 		model.addAttribute("section", "approvals");
 		return "deploy/approvals";
+	}
+
+	/** A page starting after a request that is not an id starts at the top. */
+	private static @Nullable DeploymentId afterId(@Nullable String after) {
+		if (after == null || after.isBlank()) {
+			return null;
+		}
+		try {
+			return new DeploymentId(java.util.UUID.fromString(after));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	/**
