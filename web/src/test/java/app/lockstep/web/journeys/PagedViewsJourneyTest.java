@@ -1,0 +1,93 @@
+package app.lockstep.web.journeys;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Role;
+import app.lockstep.domain.deploy.CancelDeployment;
+import app.lockstep.domain.deploy.Deployment;
+import app.lockstep.domain.project.CreateProject;
+import app.lockstep.domain.project.ProjectInput;
+import app.lockstep.domain.tenancy.SignUp;
+import app.lockstep.web.deploy.DeployFixtures;
+import app.lockstep.web.testing.BrowserJourney;
+import app.lockstep.web.testing.LockstepTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The release board and the approval queue of a big organization in a real browser: a
+ * page at first, and "show more" appending the next rows in place.
+ */
+@LockstepTest
+class PagedViewsJourneyTest extends BrowserJourney {
+
+	@Autowired
+	SignUp signUp;
+
+	@Autowired
+	CreateProject createProject;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	DeployFixtures fixtures;
+
+	@Autowired
+	CancelDeployment cancel;
+
+	@Test
+	void theBoardShowsMoreProjectsInPlace() {
+		String id = UUID.randomUUID().toString().substring(0, 8);
+		String email = "paged-" + id + "@example.test";
+		SignUp.Result owner = this.signUp.signUp(new SignUp.Command(email, "Paula Pages", "paged-views-password",
+				"Paged " + id, "paged-" + id, "UTC", "127.0.0.1"));
+		Caller caller = new Caller(owner.organization(), owner.user(), "Paula Pages", Role.OWNER, "127.0.0.1");
+		for (int i = 1; i <= 30; i++) {
+			this.createProject.create(caller,
+					new ProjectInput("p%02d".formatted(i), "Project %02d".formatted(i), null, null));
+		}
+		browser.login(email, "paged-views-password").open("/orgs/paged-" + id).find("#environment-grid");
+		assertThat(browser.all("#environment-grid tbody tr")).hasSize(25);
+		assertThat(browser.find("#board-range").getText()).isEqualTo("Projects 1–25 of 30");
+		browser.click("#board-show-more").waitForText("Projects 1–30 of 30");
+		assertThat(browser.all("#environment-grid tbody tr")).hasSize(30);
+		assertThat(browser.all("#board-show-more")).isEmpty();
+		assertThat(browser.currentPath()).isEqualTo("/orgs/paged-" + id);
+		browser.screenshotPage("board-shown-more");
+	}
+
+	@Test
+	void theQueueShowsMoreRequestsInPlace() throws Exception {
+		DeployFixtures.LiveProject project = this.fixtures.liveProject(this.mvc, "paged-queue",
+				java.time.Instant.now());
+		List<Deployment> requests = new ArrayList<>();
+		try {
+			for (int i = 1; i <= 22; i++) {
+				requests.add(this.fixtures.request(project.slug(), "dev@acme.test", "Paged " + i));
+			}
+			browser.login("lead@acme.test", "lockstep-demo").open("/orgs/acme/approvals").find("#approval-queue");
+			assertThat(browser.all("#queue-cards details.queue-card")).hasSize(20);
+			String range = browser.find("#queue-range").getText();
+			assertThat(range).startsWith("Requests 1–20 of ");
+			int total = Integer.parseInt(range.substring(range.lastIndexOf(' ') + 1));
+			browser.click("#queue-show-more").waitForText("Requests 1–" + Math.min(40, total) + " of " + total);
+			assertThat(browser.all("#queue-cards details.queue-card")).hasSize(Math.min(40, total));
+			browser.screenshot("queue-shown-more");
+		}
+		finally {
+			for (Deployment request : requests) {
+				this.cancel.cancel(this.fixtures.caller("dev@acme.test"), project.slug(), "production", request.id(),
+						null);
+			}
+		}
+	}
+
+}
