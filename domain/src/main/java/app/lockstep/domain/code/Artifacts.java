@@ -25,6 +25,15 @@ public interface Artifacts {
 	/** The artifact with this id. */
 	Optional<Artifact> byId(OrgId org, ArtifactId id);
 
+	/** The artifacts of these ids that exist, by id: one read for many. */
+	default java.util.Map<ArtifactId, Artifact> byIds(OrgId org, java.util.Collection<ArtifactId> ids) {
+		java.util.Map<ArtifactId, Artifact> found = new java.util.HashMap<>();
+		for (ArtifactId id : ids) {
+			byId(org, id).ifPresent((artifact) -> found.put(id, artifact));
+		}
+		return found;
+	}
+
 	/**
 	 * Newest first (keyset): the artifacts registered before the one with
 	 * {@code beforeVersion} (all when null).

@@ -45,4 +45,20 @@ public interface CodeChanges {
 	 */
 	List<CodeChange> commitsBetween(OrgId org, ProjectId project, @Nullable String fromSha, String toSha);
 
+	/** One {@link #commitsBetween} question of many asked at once. */
+	record Range(ProjectId project, @Nullable String fromSha, String toSha) {
+	}
+
+	/**
+	 * {@link #commitsBetween} for each range, in the order given: what a report of many
+	 * deployments reads in one round trip instead of one per deployment.
+	 */
+	default List<List<CodeChange>> commitsBetween(OrgId org, List<Range> ranges) {
+		List<List<CodeChange>> answers = new java.util.ArrayList<>();
+		for (Range range : ranges) {
+			answers.add(commitsBetween(org, range.project(), range.fromSha(), range.toSha()));
+		}
+		return answers;
+	}
+
 }

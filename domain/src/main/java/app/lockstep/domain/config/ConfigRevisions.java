@@ -28,6 +28,22 @@ public interface ConfigRevisions {
 
 	Optional<ConfigRevision> find(OrgId org, ConfigScope scope, int number);
 
+	/** A revision asked for by its scope and number. */
+	record Numbered(ConfigScope scope, int number) {
+	}
+
+	/**
+	 * The revisions asked for that exist, in any order: one read for many (a report of
+	 * many deployments and their config changes).
+	 */
+	default List<ConfigRevision> findAll(OrgId org, Collection<Numbered> wanted) {
+		List<ConfigRevision> found = new java.util.ArrayList<>();
+		for (Numbered numbered : wanted) {
+			find(org, numbered.scope(), numbered.number()).ifPresent(found::add);
+		}
+		return found;
+	}
+
 	/**
 	 * Newest first, the revisions numbered below {@code beforeNumber} (all when null).
 	 */

@@ -170,6 +170,30 @@ public final class ViewConfig {
 			return between(a, b);
 		}
 
+		/**
+		 * Reads these revisions at once (those not read yet), so that the diffs asked for
+		 * next need no read of their own.
+		 */
+		public void preload(java.util.Collection<ConfigRevisions.Numbered> wanted) {
+			List<ConfigRevisions.Numbered> missing = wanted.stream()
+				.filter((n) -> !this.read.getOrDefault(n.scope(), Map.of()).containsKey(n.number()))
+				.distinct()
+				.toList();
+			if (missing.isEmpty()) {
+				return;
+			}
+			List<ConfigRevision> found = ViewConfig.this.transactions.inTenant(this.org,
+					() -> ViewConfig.this.revisions.findAll(this.org, missing));
+			for (ConfigRevisions.Numbered numbered : missing) {
+				this.read.computeIfAbsent(numbered.scope(), (s) -> new HashMap<>())
+					.put(numbered.number(), Optional.empty());
+			}
+			for (ConfigRevision revision : found) {
+				this.read.computeIfAbsent(revision.scope(), (s) -> new HashMap<>())
+					.put(revision.number(), Optional.of(revision));
+			}
+		}
+
 		private Optional<ConfigRevision> revision(ConfigScope scope, int number) {
 			return this.read.computeIfAbsent(scope, (s) -> new HashMap<>())
 				.computeIfAbsent(number, (n) -> ViewConfig.this.transactions.inTenant(this.org,

@@ -18,6 +18,7 @@ import app.lockstep.domain.code.Artifacts;
 import app.lockstep.domain.code.CodeChange;
 import app.lockstep.domain.code.CodeChanges;
 import app.lockstep.domain.config.ChangeSummary;
+import app.lockstep.domain.config.ConfigRevisions;
 import app.lockstep.domain.config.ConfigScope;
 import app.lockstep.domain.config.ViewConfig;
 import app.lockstep.domain.project.EnvironmentId;
@@ -409,11 +410,16 @@ public final class ChangeReport {
 						Math.min(deployments.size(), start + DECISIONS_READ_AT_ONCE));
 				Map<DeploymentId, List<Approval>> decisions = this.approvals.of(org,
 						chunk.stream().map(Deployment::id).toList());
+				List<DeploymentPlace> places = new ArrayList<>();
 				for (Deployment deployment : chunk) {
-					DeploymentPlace place = reads.places.computeIfAbsent(deployment.environmentId(),
-							(id) -> this.places.placeOf(org, deployment));
-					sink.accept(
-							entry(org, place, deployment, decisions.getOrDefault(deployment.id(), List.of()), reads));
+					places.add(reads.places.computeIfAbsent(deployment.environmentId(),
+							(id) -> this.places.placeOf(org, deployment)));
+				}
+				List<List<CodeChange>> commits = readAtOnce(org, chunk, places, reads);
+				for (int i = 0; i < chunk.size(); i++) {
+					Deployment deployment = chunk.get(i);
+					sink.accept(entry(org, places.get(i), deployment,
+							decisions.getOrDefault(deployment.id(), List.of()), commits.get(i), reads));
 				}
 			}
 			return null;
@@ -443,20 +449,65 @@ public final class ChangeReport {
 
 	}
 
+	/**
+	 * What the entries of a chunk read, in a few statements for all of them: their
+	 * artifacts and those live before, the config revisions they compare, and their
+	 * commits (answered in the chunk's order, empty where there are none to read).
+	 */
+	private List<List<CodeChange>> readAtOnce(OrgId org, List<Deployment> chunk, List<DeploymentPlace> places,
+			Reads reads) {
+		List<ArtifactId> artifactIds = new ArrayList<>();
+		List<ConfigRevisions.Numbered> revisions = new ArrayList<>();
+		for (int i = 0; i < chunk.size(); i++) {
+			Deployment deployment = chunk.get(i);
+			artifactIds.add(deployment.artifactId());
+			if (deployment.previousArtifactId() != null) {
+				artifactIds.add(deployment.previousArtifactId());
+			}
+			Integer revision = deployment.configRevision();
+			Integer previous = deployment.previousConfigRevision();
+			if (revision != null && previous != null && !previous.equals(revision)) {
+				ConfigScope scope = new ConfigScope(places.get(i).project().id(), places.get(i).environment().id());
+				revisions.add(new ConfigRevisions.Numbered(scope, previous));
+				revisions.add(new ConfigRevisions.Numbered(scope, revision));
+			}
+		}
+		List<ArtifactId> unread = artifactIds.stream()
+			.distinct()
+			.filter((id) -> !reads.artifacts.containsKey(id))
+			.toList();
+		Map<ArtifactId, Artifact> found = unread.isEmpty() ? Map.of() : this.artifacts.byIds(org, unread);
+		unread.forEach((id) -> reads.artifacts.put(id, found.get(id)));
+		reads.differ.preload(revisions);
+		List<CodeChanges.Range> ranges = new ArrayList<>();
+		List<Integer> rangeOf = new ArrayList<>();
+		for (int i = 0; i < chunk.size(); i++) {
+			Deployment deployment = chunk.get(i);
+			Artifact artifact = reads.artifacts.get(deployment.artifactId());
+			Artifact previous = (deployment.previousArtifactId() != null)
+					? reads.artifacts.get(deployment.previousArtifactId()) : null;
+			if (artifact != null && !deployment.isConfigOnly()) {
+				rangeOf.add(ranges.size());
+				ranges.add(new CodeChanges.Range(places.get(i).project().id(),
+						(previous != null) ? previous.commitSha() : null, artifact.commitSha()));
+			}
+			else {
+				rangeOf.add(-1);
+			}
+		}
+		List<List<CodeChange>> answers = this.codeChanges.commitsBetween(org, ranges);
+		return rangeOf.stream().map((r) -> (r < 0) ? List.<CodeChange>of() : answers.get(r)).toList();
+	}
+
 	public void requireAllowed(Caller caller) {
 		caller.require(Permission.READ_AUDIT);
 	}
 
 	private Entry entry(OrgId org, DeploymentPlace place, Deployment deployment, List<Approval> allDecisions,
-			Reads reads) {
+			List<CodeChange> commits, Reads reads) {
 		Artifact artifact = artifact(org, deployment.artifactId(), reads.artifacts);
 		Artifact previous = (deployment.previousArtifactId() != null)
 				? artifact(org, deployment.previousArtifactId(), reads.artifacts) : null;
-		List<CodeChange> commits = List.of();
-		if (artifact != null && !deployment.isConfigOnly()) {
-			commits = this.codeChanges.commitsBetween(org, place.project().id(),
-					(previous != null) ? previous.commitSha() : null, artifact.commitSha());
-		}
 		List<Approval> decisions = allDecisions.stream().filter((a) -> !a.isVoidedBy(deployment)).toList();
 		Duties duties = duties(deployment, decisions);
 		WindowAtStart window = WindowAtStart.NOT_STARTED;

@@ -10,6 +10,7 @@ import app.lockstep.domain.project.ProjectId;
 import app.lockstep.domain.shared.Actor;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.persistence.jooq.tables.records.ArtifactsRecord;
+import app.lockstep.persistence.shared.UuidArrays;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +62,18 @@ class JooqArtifacts implements Artifacts {
 			.where(ARTIFACTS.ORG_ID.eq(org).and(ARTIFACTS.ID.eq(id)))
 			.fetchOptional()
 			.map(JooqArtifacts::toArtifact);
+	}
+
+	@Override
+	public java.util.Map<ArtifactId, Artifact> byIds(OrgId org, java.util.Collection<ArtifactId> ids) {
+		java.util.Map<ArtifactId, Artifact> found = new java.util.HashMap<>();
+		if (ids.isEmpty()) {
+			return found;
+		}
+		this.dsl.selectFrom(ARTIFACTS)
+			.where(ARTIFACTS.ORG_ID.eq(org).and(UuidArrays.anyOf(ARTIFACTS.ID, ids, ArtifactId::value)))
+			.forEach((record) -> found.put(record.getId(), toArtifact(record)));
+		return found;
 	}
 
 	@Override

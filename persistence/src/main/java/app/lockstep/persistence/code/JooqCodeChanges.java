@@ -15,7 +15,9 @@ import app.lockstep.domain.shared.OrgId;
 import app.lockstep.persistence.jooq.tables.records.CodeChangesRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Repository;
@@ -109,6 +111,69 @@ class JooqCodeChanges implements CodeChanges {
 			.orderBy(CODE_CHANGES.COMMITTED_AT.desc(), CODE_CHANGES.SEQ.desc())
 			.limit(MAX_BETWEEN)
 			.fetch(JooqCodeChanges::toChange);
+	}
+
+	/**
+	 * All ranges in one statement: the ranges as arrays unnested into rows, each joined
+	 * laterally to the same query as
+	 * {@link #commitsBetween(OrgId, ProjectId, String, String)} (so each is still an
+	 * index walk of its branch), answers grouped by the range's position.
+	 */
+	@Override
+	public List<List<CodeChange>> commitsBetween(OrgId org, List<Range> ranges) {
+		List<List<CodeChange>> answers = new java.util.ArrayList<>();
+		ranges.forEach((range) -> answers.add(new java.util.ArrayList<>()));
+		if (ranges.isEmpty()) {
+			return answers;
+		}
+		Integer[] positions = new Integer[ranges.size()];
+		java.util.UUID[] projects = new java.util.UUID[ranges.size()];
+		String[] froms = new String[ranges.size()];
+		String[] tos = new String[ranges.size()];
+		for (int i = 0; i < ranges.size(); i++) {
+			Range range = ranges.get(i);
+			positions[i] = i;
+			projects[i] = range.project().value();
+			froms[i] = (range.fromSha() != null) ? range.fromSha().toLowerCase(java.util.Locale.ROOT) : null;
+			tos[i] = range.toSha().toLowerCase(java.util.Locale.ROOT);
+		}
+		var input = DSL
+			.table("unnest({0}, {1}, {2}, {3})", DSL.val(positions, SQLDataType.INTEGER.array()),
+					DSL.val(projects, SQLDataType.UUID.array()), DSL.val(froms, SQLDataType.CLOB.array()),
+					DSL.val(tos, SQLDataType.CLOB.array()))
+			.as("ranges", "position", "project_id", "from_sha", "to_sha");
+		Field<Integer> position = DSL.field(DSL.name("ranges", "position"), SQLDataType.INTEGER);
+		Field<ProjectId> project = DSL.field(DSL.name("ranges", "project_id"), CODE_CHANGES.PROJECT_ID.getDataType());
+		Field<String> fromSha = DSL.field(DSL.name("ranges", "from_sha"), SQLDataType.CLOB);
+		Field<String> toSha = DSL.field(DSL.name("ranges", "to_sha"), SQLDataType.CLOB);
+		var to = CODE_CHANGES.as("to_commit");
+		var from = CODE_CHANGES.as("from_commit");
+		Condition toCommit = to.ORG_ID.eq(org).and(to.PROJECT_ID.eq(project)).and(to.SHA.eq(toSha));
+		var fromTime = DSL.field(select(from.COMMITTED_AT).from(from)
+			.where(from.ORG_ID.eq(org).and(from.PROJECT_ID.eq(project)).and(from.SHA.eq(fromSha))));
+		var between = DSL.selectFrom(CODE_CHANGES)
+			.where(CODE_CHANGES.ORG_ID.eq(org)
+				.and(CODE_CHANGES.PROJECT_ID.eq(project))
+				.and(CODE_CHANGES.BRANCH.eq(DSL.field(select(to.BRANCH).from(to).where(toCommit))))
+				.and(CODE_CHANGES.COMMITTED_AT.le(DSL.field(select(to.COMMITTED_AT).from(to).where(toCommit))))
+				.and(CODE_CHANGES.COMMITTED_AT
+					.gt(DSL.coalesce(fromTime, DSL.field("'-infinity'::timestamptz", fromTime.getDataType())))))
+			.orderBy(CODE_CHANGES.COMMITTED_AT.desc(), CODE_CHANGES.SEQ.desc())
+			.limit(MAX_BETWEEN)
+			.asTable("between_commits");
+		this.dsl.select(position)
+			.select(between.fields())
+			.from(input)
+			.crossJoin(DSL.lateral(between))
+			.orderBy(position, between.field(CODE_CHANGES.COMMITTED_AT).desc(), between.field(CODE_CHANGES.SEQ).desc())
+			.fetch()
+			.forEach((row) -> {
+				Object[] values = row.intoArray();
+				CodeChangesRecord record = new CodeChangesRecord();
+				record.fromArray(java.util.Arrays.copyOfRange(values, 1, values.length));
+				answers.get(row.get(position)).add(toChange(record));
+			});
+		return answers;
 	}
 
 	private static Condition ofProject(OrgId org, ProjectId project) {

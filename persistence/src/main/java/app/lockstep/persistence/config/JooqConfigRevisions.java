@@ -26,6 +26,7 @@ import app.lockstep.persistence.shared.UuidArrays;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Repository;
@@ -157,6 +158,42 @@ class JooqConfigRevisions implements ConfigRevisions {
 			result.put(revision.scope(), revision);
 		}
 		return result;
+	}
+
+	/**
+	 * Environment scopes by (environment, number) in one statement: the pairs as arrays
+	 * unnested into rows; shared-variable scopes one by one (a report asks for none).
+	 */
+	@Override
+	public List<ConfigRevision> findAll(OrgId org, Collection<Numbered> wanted) {
+		List<ConfigRevision> found = new ArrayList<>();
+		List<Numbered> ofEnvironments = new ArrayList<>();
+		for (Numbered numbered : wanted) {
+			if (numbered.scope().environment() != null) {
+				ofEnvironments.add(numbered);
+			}
+			else {
+				find(org, numbered.scope(), numbered.number()).ifPresent(found::add);
+			}
+		}
+		if (ofEnvironments.isEmpty()) {
+			return found;
+		}
+		UUID[] environments = ofEnvironments.stream()
+			.map((n) -> java.util.Objects.requireNonNull(n.scope().environment()).value())
+			.toArray(UUID[]::new);
+		Integer[] numbers = ofEnvironments.stream().map(Numbered::number).toArray(Integer[]::new);
+		var pairs = DSL
+			.table("unnest({0}, {1})", DSL.val(environments, SQLDataType.UUID.array()),
+					DSL.val(numbers, SQLDataType.INTEGER.array()))
+			.as("wanted", "environment_id", "number");
+		var condition = CONFIG_REVISIONS.ORG_ID.eq(org)
+			.and(row(CONFIG_REVISIONS.ENVIRONMENT_ID, CONFIG_REVISIONS.NUMBER).in(DSL
+				.select(DSL.field(DSL.name("wanted", "environment_id"), CONFIG_REVISIONS.ENVIRONMENT_ID.getDataType()),
+						DSL.field(DSL.name("wanted", "number"), SQLDataType.INTEGER))
+				.from(pairs)));
+		found.addAll(revisions(org, condition, null, ofEnvironments.size()));
+		return found;
 	}
 
 	@Override

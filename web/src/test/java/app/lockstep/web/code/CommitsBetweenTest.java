@@ -129,15 +129,38 @@ class CommitsBetweenTest {
 		assertThat(this.transactions.inTenant(this.owner.orgId(),
 				() -> this.artifacts.artifact(this.owner.orgId(), this.project.id(), "1.4")))
 			.isEmpty();
+		var artifact = this.transactions
+			.inTenant(this.owner.orgId(), () -> this.artifacts.artifact(this.owner.orgId(), this.project.id(), "1.4.2"))
+			.orElseThrow();
+		var unknown = new app.lockstep.domain.code.ArtifactId(java.util.UUID.randomUUID());
+		assertThat(this.transactions.inTenant(this.owner.orgId(),
+				() -> this.artifacts.byIds(this.owner.orgId(), List.of(artifact.id(), unknown))))
+			.as("read at once: those that exist")
+			.containsOnlyKeys(artifact.id());
 	}
 
+	/**
+	 * The commits between, asked alone and asked among other ranges at once (what the
+	 * change report does): both answers must be the same.
+	 */
 	private List<String> between(String from, String to) {
-		return this.transactions
+		List<String> alone = this.transactions
 			.inTenant(this.owner.orgId(),
 					() -> this.codeChanges.commitsBetween(this.owner.orgId(), this.project.id(), from, to))
 			.stream()
 			.map(CodeChange::sha)
 			.toList();
+		List<CodeChanges.Range> ranges = List.of(new CodeChanges.Range(this.project.id(), null, this.c4),
+				new CodeChanges.Range(this.project.id(), from, to),
+				new CodeChanges.Range(this.project.id(), this.c4, this.c1));
+		List<List<CodeChange>> atOnce = this.transactions.inTenant(this.owner.orgId(),
+				() -> this.codeChanges.commitsBetween(this.owner.orgId(), ranges));
+		assertThat(atOnce).hasSize(3);
+		assertThat(atOnce.get(1).stream().map(CodeChange::sha).toList()).as("asked among others").isEqualTo(alone);
+		assertThat(atOnce.get(0).stream().map(CodeChange::sha).toList()).containsExactly(this.c4, this.c3, this.c2,
+				this.c1);
+		assertThat(atOnce.get(2)).isEmpty();
+		return alone;
 	}
 
 	private static CommitInput commit(String sha, String branch, String timestamp) {
