@@ -21,6 +21,7 @@ import app.lockstep.domain.config.ChangeSummary;
 import app.lockstep.domain.config.ConfigRevisions;
 import app.lockstep.domain.config.ConfigScope;
 import app.lockstep.domain.config.ViewConfig;
+import app.lockstep.domain.project.Environment;
 import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.project.Tier;
 import app.lockstep.domain.shared.FieldError;
@@ -410,10 +411,17 @@ public final class ChangeReport {
 						Math.min(deployments.size(), start + DECISIONS_READ_AT_ONCE));
 				Map<DeploymentId, List<Approval>> decisions = this.approvals.of(org,
 						chunk.stream().map(Deployment::id).toList());
-				List<DeploymentPlace> places = new ArrayList<>();
-				for (Deployment deployment : chunk) {
-					places.add(reads.places.computeIfAbsent(deployment.environmentId(),
-							(id) -> this.places.placeOf(org, deployment)));
+				this.places.addPlacesOf(org, chunk, reads.places);
+				List<DeploymentPlace> places = chunk.stream()
+					.map((d) -> java.util.Objects.requireNonNull(reads.places.get(d.environmentId()), "read above"))
+					.toList();
+				List<Environment> unchecked = chunk.stream()
+					.filter((d) -> d.startedAt() != null && !reads.windows.containsKey(d.environmentId()))
+					.map((d) -> java.util.Objects.requireNonNull(reads.places.get(d.environmentId())).environment())
+					.distinct()
+					.toList();
+				if (!unchecked.isEmpty()) {
+					reads.windows.putAll(this.windows.effective(org, unchecked));
 				}
 				List<List<CodeChange>> commits = readAtOnce(org, chunk, places, reads);
 				for (int i = 0; i < chunk.size(); i++) {

@@ -1,6 +1,7 @@
 package app.lockstep.domain.deploy;
 
 import app.lockstep.domain.project.Environment;
+import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.project.Environments;
 import app.lockstep.domain.project.Project;
 import app.lockstep.domain.project.Projects;
@@ -45,6 +46,31 @@ public final class DeploymentPlaces {
 		Environment environment = this.environments.findById(org, deployment.environmentId())
 			.orElseThrow(() -> new NotFoundException("No environment for deployment " + deployment.id()));
 		return new DeploymentPlace(project, environment);
+	}
+
+	/**
+	 * The places of these deployments that {@code known} does not hold yet, added to it:
+	 * two reads (their projects, their environments) for any number.
+	 */
+	void addPlacesOf(OrgId org, java.util.Collection<Deployment> deployments,
+			java.util.Map<EnvironmentId, DeploymentPlace> known) {
+		java.util.List<Deployment> missing = deployments.stream()
+			.filter((d) -> !known.containsKey(d.environmentId()))
+			.toList();
+		if (missing.isEmpty()) {
+			return;
+		}
+		var projects = this.projects.findAll(org, missing.stream().map(Deployment::projectId).distinct().toList());
+		var environments = this.environments.findAll(org,
+				missing.stream().map(Deployment::environmentId).distinct().toList());
+		for (Deployment deployment : missing) {
+			Project project = projects.get(deployment.projectId());
+			Environment environment = environments.get(deployment.environmentId());
+			if (project == null || environment == null) {
+				throw new NotFoundException("No project or environment for deployment " + deployment.id());
+			}
+			known.put(environment.id(), new DeploymentPlace(project, environment));
+		}
 	}
 
 	/** The deployment of this environment, locked; another environment's is a 404. */

@@ -18,6 +18,15 @@ public interface Projects {
 
 	Optional<Project> findById(OrgId org, ProjectId id);
 
+	/** These projects by id (one read); those that do not exist have no key. */
+	default java.util.Map<ProjectId, Project> findAll(OrgId org, java.util.Collection<ProjectId> ids) {
+		java.util.Map<ProjectId, Project> all = new java.util.LinkedHashMap<>();
+		for (ProjectId id : ids) {
+			findById(org, id).ifPresent((project) -> all.put(id, project));
+		}
+		return all;
+	}
+
 	/** Every project with its environments in promotion order, in one query. */
 	List<ProjectWithEnvironments> listWithEnvironments(OrgId org);
 

@@ -94,17 +94,9 @@ class JooqCodeChanges implements CodeChanges {
 			.and(CODE_CHANGES.COMMITTED_AT.le(DSL.field(select(to.COMMITTED_AT).from(to).where(toCommit))));
 		if (fromSha != null) {
 			var from = CODE_CHANGES.as("from_commit");
-			var fromTime = DSL.field(select(from.COMMITTED_AT).from(from)
-				.where(from.ORG_ID.eq(org)
-					.and(from.PROJECT_ID.eq(project))
-					.and(from.SHA.eq(fromSha.toLowerCase(java.util.Locale.ROOT)))));
-			// Not "> from or from is null": an OR keeps the bound out of the index scan,
-			// and
-			// every commit of the branch up to the target was read and sorted (5 ms a row
-			// of
-			// the change report instead of a fraction of one).
-			condition = condition.and(CODE_CHANGES.COMMITTED_AT
-				.gt(DSL.coalesce(fromTime, DSL.field("'-infinity'::timestamptz", fromTime.getDataType()))));
+			condition = condition.and(CODE_CHANGES.COMMITTED_AT.gt(after(from.ORG_ID.eq(org)
+				.and(from.PROJECT_ID.eq(project))
+				.and(from.SHA.eq(fromSha.toLowerCase(java.util.Locale.ROOT))), from)));
 		}
 		return this.dsl.selectFrom(CODE_CHANGES)
 			.where(condition)
@@ -149,15 +141,13 @@ class JooqCodeChanges implements CodeChanges {
 		var to = CODE_CHANGES.as("to_commit");
 		var from = CODE_CHANGES.as("from_commit");
 		Condition toCommit = to.ORG_ID.eq(org).and(to.PROJECT_ID.eq(project)).and(to.SHA.eq(toSha));
-		var fromTime = DSL.field(select(from.COMMITTED_AT).from(from)
-			.where(from.ORG_ID.eq(org).and(from.PROJECT_ID.eq(project)).and(from.SHA.eq(fromSha))));
 		var between = DSL.selectFrom(CODE_CHANGES)
 			.where(CODE_CHANGES.ORG_ID.eq(org)
 				.and(CODE_CHANGES.PROJECT_ID.eq(project))
 				.and(CODE_CHANGES.BRANCH.eq(DSL.field(select(to.BRANCH).from(to).where(toCommit))))
 				.and(CODE_CHANGES.COMMITTED_AT.le(DSL.field(select(to.COMMITTED_AT).from(to).where(toCommit))))
 				.and(CODE_CHANGES.COMMITTED_AT
-					.gt(DSL.coalesce(fromTime, DSL.field("'-infinity'::timestamptz", fromTime.getDataType())))))
+					.gt(after(from.ORG_ID.eq(org).and(from.PROJECT_ID.eq(project)).and(from.SHA.eq(fromSha)), from))))
 			.orderBy(CODE_CHANGES.COMMITTED_AT.desc(), CODE_CHANGES.SEQ.desc())
 			.limit(MAX_BETWEEN)
 			.asTable("between_commits");
@@ -174,6 +164,25 @@ class JooqCodeChanges implements CodeChanges {
 				answers.get(row.get(position)).add(toChange(record));
 			});
 		return answers;
+	}
+
+	/**
+	 * The commit time of the commit {@code where} finds, or minus infinity when there is
+	 * none (a first deployment, an unknown sha): the lower bound of the walk.
+	 * <p>
+	 * The fallback is inside the subquery on purpose. Written around it,
+	 * {@code coalesce((select …), '-infinity')}, row-level security treats the expression
+	 * as one that could leak and evaluates it after the policy, as a filter instead of an
+	 * index bound: every older commit of the branch was read (968 of 1,000 rows thrown
+	 * away per deployment of the change report, 2.6 s for 1,600 deployments). An "or from
+	 * is null" keeps the bound out of the index scan in the same way.
+	 */
+	private static Field<java.time.Instant> after(Condition where,
+			app.lockstep.persistence.jooq.tables.CodeChanges from) {
+		return DSL.field(select(DSL.coalesce(DSL.max(from.COMMITTED_AT),
+				DSL.field("'-infinity'::timestamptz", from.COMMITTED_AT.getDataType())))
+			.from(from)
+			.where(where));
 	}
 
 	private static Condition ofProject(OrgId org, ProjectId project) {

@@ -16,6 +16,7 @@ import app.lockstep.domain.shared.ConflictException;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.persistence.jooq.tables.records.ProjectsRecord;
 import app.lockstep.persistence.shared.UniqueViolations;
+import app.lockstep.persistence.shared.UuidArrays;
 import org.jooq.DSLContext;
 
 import org.springframework.stereotype.Repository;
@@ -65,6 +66,18 @@ class JooqProjects implements Projects {
 			.where(PROJECTS.ORG_ID.eq(org).and(PROJECTS.ID.eq(id)))
 			.fetchOptional()
 			.map(JooqProjects::toProject);
+	}
+
+	@Override
+	public Map<ProjectId, Project> findAll(OrgId org, java.util.Collection<ProjectId> ids) {
+		Map<ProjectId, Project> all = new java.util.LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return all;
+		}
+		this.dsl.selectFrom(PROJECTS)
+			.where(PROJECTS.ORG_ID.eq(org).and(UuidArrays.anyOf(PROJECTS.ID, ids, ProjectId::value)))
+			.forEach((record) -> all.put(record.getId(), toProject(record)));
+		return all;
 	}
 
 	@Override
