@@ -1,16 +1,17 @@
 package app.lockstep.web.deploy.api;
 
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
+import app.lockstep.domain.config.VariableInput;
+import app.lockstep.domain.config.Visibility;
 import app.lockstep.web.deploy.DeploymentScheduler;
 import app.lockstep.web.project.ProjectTestSupport;
+import app.lockstep.web.testing.DeploymentScenario;
 import com.jayway.jsonpath.JsonPath;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -23,11 +24,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
- * What the deployment API tests share: a project of their own (development, staging,
- * production), artifacts and config revisions registered through the API, and the
- * deployment calls as a demo person's browser session (with CSRF).
+ * The deployment API of one {@link DeploymentScenario}'s project (development, staging,
+ * production), called as a demo person's browser session (with CSRF); builds and config
+ * revisions come from the scenario.
  */
-final class DeploymentApiSupport {
+final class DeploymentApiClient {
 
 	static final String OWNER = ProjectTestSupport.OWNER;
 
@@ -47,12 +48,24 @@ final class DeploymentApiSupport {
 
 	final DeploymentScheduler scheduler;
 
+	final DeploymentScenario scenario;
+
 	final String project;
 
-	DeploymentApiSupport(MockMvc mvc, DeploymentScheduler scheduler, String prefix) throws Exception {
+	DeploymentApiClient(MockMvc mvc, DeploymentScheduler scheduler, DeploymentScenario scenario) {
 		this.mvc = mvc;
 		this.scheduler = scheduler;
-		this.project = ProjectTestSupport.projectWithEnvironments(mvc, prefix);
+		this.scenario = scenario;
+		this.project = scenario.slug();
+	}
+
+	/**
+	 * A client of a new scenario project in acme with development, staging and
+	 * production.
+	 */
+	static DeploymentApiClient forNewProject(ApplicationContext context, String prefix) {
+		return new DeploymentApiClient(context.getBean(MockMvc.class), context.getBean(DeploymentScheduler.class),
+				DeploymentScenario.inAcme(context).project(prefix));
 	}
 
 	MockHttpSession as(String email) {
@@ -72,35 +85,15 @@ final class DeploymentApiSupport {
 	}
 
 	/** Registers a build of this version (as the developer) and returns its version. */
-	String artifact(String version) throws Exception {
-		expect(201,
-				this.mvc
-					.perform(post("/api/v1/orgs/acme/projects/" + this.project + "/artifacts").session(as(DEVELOPER))
-						.with(csrf())
-						.contentType(MediaType.APPLICATION_JSON)
-						.content("{\"version\": \"" + version + "\", \"commitSha\": \"" + sha() + "\", \"digest\": \""
-								+ DIGEST + "\"}"))
-					.andReturn());
+	String artifact(String version) {
+		this.scenario.artifact(this.scenario.caller(DEVELOPER), version, DeploymentScenario.sha(), DIGEST);
 		return version;
 	}
 
 	/** Saves a new config revision of the environment and returns its number. */
-	int config(String environment, String logLevel) throws Exception {
-		MockHttpServletResponse current = this.mvc
-			.perform(get(environmentUrl(environment) + "/config").session(as(OWNER)))
-			.andReturn()
-			.getResponse();
-		String etag = (current.getStatus() == 200) ? current.getHeader("ETag") : "\"r0-p0-json\"";
-		MvcResult result = this.mvc
-			.perform(put(environmentUrl(environment) + "/config").session(as(OWNER))
-				.with(csrf())
-				.header("If-Match", etag)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"infrastructure\": \"applications:\\n  app:\\n    type: php:8.3\\n\", \"variables\": "
-						+ "[{\"name\": \"LOG_LEVEL\", \"value\": \"" + logLevel + "\"}], \"message\": \"test\"}"))
-			.andReturn();
-		expect(201, result);
-		return JsonPath.read(result.getResponse().getContentAsString(), "$.revision");
+	int config(String environment, String logLevel) {
+		return this.scenario.nextConfig(environment, "applications:\n  app:\n    type: php:8.3\n",
+				List.of(new VariableInput("LOG_LEVEL", logLevel, false, Visibility.BOTH)), "test");
 	}
 
 	ResultActions request(String email, String environment, String json) throws Exception {
@@ -245,12 +238,6 @@ final class DeploymentApiSupport {
 					.andReturn());
 		List<Map<String, Object>> events = JsonPath.read(json, "$.events");
 		return events.stream().filter((e) -> action.equals(e.get("action"))).toList();
-	}
-
-	static String sha() {
-		byte[] bytes = new byte[20];
-		ThreadLocalRandom.current().nextBytes(bytes);
-		return HexFormat.of().formatHex(bytes);
 	}
 
 	static String body(int status, MvcResult result) throws Exception {
