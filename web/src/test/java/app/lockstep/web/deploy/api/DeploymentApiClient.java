@@ -16,6 +16,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -97,10 +98,7 @@ final class DeploymentApiClient {
 	}
 
 	ResultActions request(String email, String environment, String json) throws Exception {
-		return this.mvc.perform(post(deployments(environment)).session(as(email))
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(json));
+		return send(post(deployments(environment)), email, json);
 	}
 
 	/** A request that must be accepted; its JSON answer. */
@@ -112,10 +110,7 @@ final class DeploymentApiClient {
 			throws Exception {
 		String body = (comment != null) ? "{\"decision\": \"" + decision + "\", \"comment\": \"" + comment + "\"}"
 				: "{\"decision\": \"" + decision + "\"}";
-		return this.mvc.perform(post(deployment(environment, id) + "/approvals").session(as(email))
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body));
+		return send(post(deployment(environment, id) + "/approvals"), email, body);
 	}
 
 	ResultActions approve(String email, String environment, String id) throws Exception {
@@ -123,38 +118,24 @@ final class DeploymentApiClient {
 	}
 
 	ResultActions change(String email, String environment, String id, String json) throws Exception {
-		return this.mvc.perform(patch(deployment(environment, id)).session(as(email))
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(json));
+		return send(patch(deployment(environment, id)), email, json);
 	}
 
 	ResultActions cancel(String email, String environment, String id) throws Exception {
-		return this.mvc.perform(post(deployment(environment, id) + "/cancel").session(as(email))
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"reason\": \"not today\"}"));
+		return send(post(deployment(environment, id) + "/cancel"), email, "{\"reason\": \"not today\"}");
 	}
 
 	ResultActions report(String email, String environment, String id, String status, String message) throws Exception {
-		return this.mvc.perform(post(deployment(environment, id) + "/status").session(as(email))
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"status\": \"" + status + "\", \"message\": \"" + message + "\"}"));
+		return send(post(deployment(environment, id) + "/status"), email,
+				"{\"status\": \"" + status + "\", \"message\": \"" + message + "\"}");
 	}
 
 	ResultActions review(String email, String environment, String id, String comment) throws Exception {
-		return this.mvc.perform(post(deployment(environment, id) + "/review").session(as(email))
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"comment\": \"" + comment + "\"}"));
+		return send(post(deployment(environment, id) + "/review"), email, "{\"comment\": \"" + comment + "\"}");
 	}
 
 	ResultActions putPolicy(String email, String environment, String json) throws Exception {
-		return this.mvc.perform(put(environmentUrl(environment) + "/approval-policy").session(as(email))
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(json));
+		return send(put(environmentUrl(environment) + "/approval-policy"), email, json);
 	}
 
 	void policy(String environment, String json) throws Exception {
@@ -162,20 +143,17 @@ final class DeploymentApiClient {
 	}
 
 	ResultActions putTarget(String email, String environment, String json) throws Exception {
-		return this.mvc.perform(put(environmentUrl(environment) + "/deploy-target").session(as(email))
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(json));
+		return send(put(environmentUrl(environment) + "/deploy-target"), email, json);
 	}
 
 	void windows(String environment, String json) throws Exception {
-		expect(200,
-				this.mvc
-					.perform(put(environmentUrl(environment) + "/windows").session(as(OWNER))
-						.with(csrf())
-						.contentType(MediaType.APPLICATION_JSON)
-						.content(json))
-					.andReturn());
+		expect(200, send(put(environmentUrl(environment) + "/windows"), OWNER, json).andReturn());
+	}
+
+	/** A JSON body sent as this person's browser session, with CSRF. */
+	private ResultActions send(MockHttpServletRequestBuilder request, String email, String json) throws Exception {
+		return this.mvc
+			.perform(request.session(as(email)).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json));
 	}
 
 	/** The deployment as the owner reads it. */
