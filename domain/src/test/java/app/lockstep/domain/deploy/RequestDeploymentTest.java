@@ -1,27 +1,20 @@
 package app.lockstep.domain.deploy;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Role;
 import app.lockstep.domain.audit.AuditEntry;
-import app.lockstep.domain.code.Artifact;
 import app.lockstep.domain.config.ConfigRevision;
 import app.lockstep.domain.config.ConfigScope;
 import app.lockstep.domain.project.Environment;
-import app.lockstep.domain.project.Project;
-import app.lockstep.domain.project.Tier;
 import app.lockstep.domain.shared.FieldError;
 import app.lockstep.domain.shared.ForbiddenException;
 import app.lockstep.domain.shared.NotFoundException;
-import app.lockstep.domain.shared.OrgId;
-import app.lockstep.domain.shared.Organization;
 import app.lockstep.domain.shared.ValidationException;
-import app.lockstep.domain.testing.DeployUseCasesForTests;
-import app.lockstep.domain.testing.Fakes;
+import app.lockstep.domain.testing.AcmeShopOnFakes;
 import app.lockstep.domain.window.WindowRules;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -38,53 +31,27 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class RequestDeploymentTest {
 
-	/** A Tuesday: production's default windows are open. */
-	private static final String TUESDAY = "2026-12-01T09:00:00Z";
-
 	/** A Friday: production's default windows are closed until Monday 00:00 UTC. */
 	private static final Instant FRIDAY = Instant.parse("2026-12-04T10:00:00Z");
 
-	private final Fakes fakes = Fakes.at(TUESDAY);
-
-	private final RequestDeployment request = new DeployUseCasesForTests(this.fakes).requestDeployment();
-
-	private final Organization acme = this.fakes.organization("acme");
-
-	private final OrgId org = this.acme.id();
-
-	private final Caller dev = this.fakes.member(this.acme, "Dana", Role.DEVELOPER);
-
-	private final Caller lead = this.fakes.member(this.acme, "Lee", Role.LEAD);
-
-	private final Caller admin = this.fakes.member(this.acme, "Ada", Role.ADMIN);
-
-	private final Project shop = this.fakes.project(this.org, "shop");
-
-	private final Environment staging = this.fakes.environment(this.org, this.shop, "staging", Tier.STAGING, 1);
-
-	private final Environment production = this.fakes.environment(this.org, this.shop, "production", Tier.PRODUCTION,
-			2);
-
-	private final Artifact v1 = this.fakes.artifact(this.org, this.shop, "1.0.0", "a".repeat(40));
-
-	private final Artifact v2 = this.fakes.artifact(this.org, this.shop, "2.0.0", "b".repeat(40));
+	private final AcmeShopOnFakes world = new AcmeShopOnFakes();
 
 	@Test
 	void productionsDefaultGateMakesTheRequestAwaitApprovalAndTellsTheApprovers() {
-		Deployment deployment = request(this.dev, "production", input("2.0.0", null));
+		Deployment deployment = request(this.world.dev, "production", input("2.0.0", null));
 
 		assertThat(deployment.status()).isEqualTo(DeploymentStatus.AWAITING_APPROVAL);
 		assertThat(deployment.approvalsRequired()).isEqualTo(1);
-		assertThat(deployment.artifactId()).isEqualTo(this.v2.id());
-		assertThat(deployment.requestedByUser()).isEqualTo(this.dev.userId());
+		assertThat(deployment.artifactId()).isEqualTo(this.world.v2.id());
+		assertThat(deployment.requestedByUser()).isEqualTo(this.world.dev.userId());
 		assertThat(deployment.seq()).as("read back as stored").isPositive();
-		AuditEntry requested = this.fakes.auditLog.last(this.org);
+		AuditEntry requested = this.world.fakes.auditLog.last(this.world.org);
 		assertThat(requested.action()).isEqualTo("deployment.requested");
 		assertThat(requested.targetId()).isEqualTo(deployment.id().toString());
 		assertThat(requested.details()).containsEntry("artifact", "2.0.0")
 			.containsEntry("approvalsRequired", 1)
 			.containsEntry("status", "awaiting_approval");
-		assertThat(this.fakes.notifier.sent()).singleElement().satisfies((notice) -> {
+		assertThat(this.world.fakes.notifier.sent()).singleElement().satisfies((notice) -> {
 			assertThat(notice.to()).containsExactlyInAnyOrder("lee@example.com", "ada@example.com");
 			assertThat(notice.subject()).isEqualTo("[Lockstep] Approval needed: 2.0.0 to shop/production");
 		});
@@ -92,55 +59,55 @@ class RequestDeploymentTest {
 
 	@Test
 	void withoutAGateItIsScheduledForNowAndTheLatestConfigRevision() {
-		this.fakes.revisions.insert(this.org, revision(this.staging, 1));
-		this.fakes.revisions.insert(this.org, revision(this.staging, 2));
+		this.world.fakes.revisions.insert(this.world.org, revision(this.world.staging, 1));
+		this.world.fakes.revisions.insert(this.world.org, revision(this.world.staging, 2));
 
-		Deployment deployment = request(this.dev, "staging", input("1.0.0", null));
+		Deployment deployment = request(this.world.dev, "staging", input("1.0.0", null));
 
 		assertThat(deployment.status()).isEqualTo(DeploymentStatus.SCHEDULED);
-		assertThat(deployment.dueAt()).isEqualTo(Instant.parse(TUESDAY));
+		assertThat(deployment.dueAt()).isEqualTo(AcmeShopOnFakes.TUESDAY);
 		assertThat(deployment.configRevision()).isEqualTo(2);
 		assertThat(deployment.approvalsRequired()).isZero();
-		assertThat(this.fakes.notifier.sent()).isEmpty();
-		assertThat(this.fakes.auditLog.appendedActions(this.org)).containsExactly("deployment.requested");
+		assertThat(this.world.fakes.notifier.sent()).isEmpty();
+		assertThat(this.world.fakes.auditLog.appendedActions(this.world.org)).containsExactly("deployment.requested");
 	}
 
 	@Test
 	void aClosedWindowRefusesTheRequestByDefaultAndNothingIsWritten() {
-		this.fakes.clock.set(FRIDAY);
+		this.world.fakes.clock.set(FRIDAY);
 
 		WindowClosedException closed = catchThrowableOfType(WindowClosedException.class,
-				() -> request(this.dev, "production", input("2.0.0", null)));
+				() -> request(this.world.dev, "production", input("2.0.0", null)));
 
 		assertThat(closed.blockedBy()).isEqualTo(WindowRules.NO_FRIDAY_DEPLOYS);
 		assertThat(closed.nextOpenAt()).isEqualTo(Instant.parse("2026-12-07T00:00:00Z"));
 		assertThat(closed.errors()).extracting(FieldError::field).containsExactly("scheduledAt");
-		assertThat(this.fakes.deployments.all(this.org)).isEmpty();
-		assertThat(this.fakes.auditLog.entries(this.org)).isEmpty();
-		assertThat(this.fakes.notifier.sent()).isEmpty();
+		assertThat(this.world.fakes.deployments.all(this.world.org)).isEmpty();
+		assertThat(this.world.fakes.auditLog.entries(this.world.org)).isEmpty();
+		assertThat(this.world.fakes.notifier.sent()).isEmpty();
 	}
 
 	@Test
 	void aClosedWindowWithQueueWaitsForTheNextOpenInstant() {
 		noApprovalsOnProduction(null);
-		this.fakes.clock.set(FRIDAY);
+		this.world.fakes.clock.set(FRIDAY);
 
-		Deployment deployment = request(this.dev, "production", queued("2.0.0"));
+		Deployment deployment = request(this.world.dev, "production", queued("2.0.0"));
 
 		assertThat(deployment.status()).isEqualTo(DeploymentStatus.WAITING_FOR_WINDOW);
 		assertThat(deployment.whenBlocked()).isEqualTo(WhenBlocked.QUEUE);
 		assertThat(deployment.dueAt()).isEqualTo(Instant.parse("2026-12-07T00:00:00Z"));
 		assertThat(deployment.blockedBy()).isEqualTo(WindowRules.NO_FRIDAY_DEPLOYS);
-		assertThat(this.fakes.auditLog.last(this.org).details()).containsEntry("whenBlocked", "queue")
+		assertThat(this.world.fakes.auditLog.last(this.world.org).details()).containsEntry("whenBlocked", "queue")
 			.containsEntry("nextOpenAt", "2026-12-07T00:00:00Z")
 			.containsEntry("status", "waiting_for_window");
 	}
 
 	@Test
 	void aQueuedRequestThatNeedsApprovalAwaitsItFirst() {
-		this.fakes.clock.set(FRIDAY);
+		this.world.fakes.clock.set(FRIDAY);
 
-		Deployment deployment = request(this.dev, "production", queued("2.0.0"));
+		Deployment deployment = request(this.world.dev, "production", queued("2.0.0"));
 
 		assertThat(deployment.status()).isEqualTo(DeploymentStatus.AWAITING_APPROVAL);
 	}
@@ -150,30 +117,30 @@ class RequestDeploymentTest {
 		noApprovalsOnProduction("staging");
 
 		ValidationException refused = catchThrowableOfType(ValidationException.class,
-				() -> request(this.dev, "production", input("2.0.0", null)));
+				() -> request(this.world.dev, "production", input("2.0.0", null)));
 
 		assertThat(refused.errors()).singleElement().satisfies((error) -> {
 			assertThat(error.field()).isEqualTo("artifact");
 			assertThat(error.message()).startsWith("2.0.0 has not succeeded on staging yet")
 				.contains("Deploy 2.0.0 to staging, then promote it.");
 		});
-		assertThat(this.fakes.deployments.all(this.org)).isEmpty();
+		assertThat(this.world.fakes.deployments.all(this.world.org)).isEmpty();
 
-		this.fakes.succeeded(this.org, this.staging, this.v2, this.dev);
-		assertThat(request(this.dev, "production", input("2.0.0", null)).status())
+		this.world.fakes.succeeded(this.world.org, this.world.staging, this.world.v2, this.world.dev);
+		assertThat(request(this.world.dev, "production", input("2.0.0", null)).status())
 			.isEqualTo(DeploymentStatus.SCHEDULED);
 	}
 
 	@Test
 	void withoutAVersionItRedeploysWhatIsLive() {
-		assertThatThrownBy(() -> request(this.dev, "staging", input(null, null)))
+		assertThatThrownBy(() -> request(this.world.dev, "staging", input(null, null)))
 			.isInstanceOf(ValidationException.class)
 			.hasMessageContaining("Nothing is deployed on staging yet");
 
-		Deployment live = this.fakes.succeeded(this.org, this.staging, this.v1, this.dev);
-		Deployment again = request(this.dev, "staging", input(null, null));
+		Deployment live = this.world.fakes.succeeded(this.world.org, this.world.staging, this.world.v1, this.world.dev);
+		Deployment again = request(this.world.dev, "staging", input(null, null));
 
-		assertThat(again.artifactId()).isEqualTo(this.v1.id());
+		assertThat(again.artifactId()).isEqualTo(this.world.v1.id());
 		assertThat(again.previousArtifactId()).isEqualTo(live.artifactId());
 		assertThat(again.isConfigOnly()).isTrue();
 	}
@@ -184,63 +151,63 @@ class RequestDeploymentTest {
 				"later", "x".repeat(RequestDeployment.MAX_NOTE + 1), false, null);
 
 		ValidationException refused = catchThrowableOfType(ValidationException.class,
-				() -> request(this.dev, "production", input));
+				() -> request(this.world.dev, "production", input));
 
 		assertThat(refused.errors()).extracting(FieldError::field)
 			.containsExactlyInAnyOrder("whenBlocked", "note", "scheduledAt", "configRevision");
-		assertThat(this.fakes.transactions.units()).isZero();
+		assertThat(this.world.fakes.transactions.units()).isZero();
 	}
 
 	@Test
 	void unknownArtifactsRevisionsAndPlacesAreRefused() {
-		assertThatThrownBy(() -> request(this.dev, "staging", input("9.9.9", null)))
+		assertThatThrownBy(() -> request(this.world.dev, "staging", input("9.9.9", null)))
 			.isInstanceOf(ValidationException.class)
 			.hasMessageContaining("No artifact \"9.9.9\" in shop");
-		assertThatThrownBy(() -> request(this.dev, "staging", input("1.0.0", 4)))
+		assertThatThrownBy(() -> request(this.world.dev, "staging", input("1.0.0", 4)))
 			.isInstanceOf(ValidationException.class)
 			.hasMessageContaining("staging has no config revision 4; it has no config yet.");
-		assertThatThrownBy(() -> request(this.dev, "qa", input("1.0.0", null))).isInstanceOf(NotFoundException.class);
-		assertThat(this.fakes.deployments.all(this.org)).isEmpty();
+		assertThatThrownBy(() -> request(this.world.dev, "qa", input("1.0.0", null)))
+			.isInstanceOf(NotFoundException.class);
+		assertThat(this.world.fakes.deployments.all(this.world.org)).isEmpty();
 	}
 
 	@Test
 	void viewersMayNotRequestAndOnlyOwnersAndAdminsBreakGlass() {
-		Caller viewer = this.fakes.member(this.acme, "Vic", Role.VIEWER);
+		Caller viewer = this.world.fakes.member(this.world.acme, "Vic", Role.VIEWER);
 		assertThatThrownBy(() -> request(viewer, "staging", input("1.0.0", null)))
 			.isInstanceOf(ForbiddenException.class);
-		assertThatThrownBy(() -> request(this.dev, "production", emergency("2.0.0", "down")))
+		assertThatThrownBy(() -> request(this.world.dev, "production", emergency("2.0.0", "down")))
 			.isInstanceOf(ForbiddenException.class)
 			.hasMessageContaining("Only owners and admins may deploy in an emergency");
 	}
 
 	@Test
 	void anEmergencySkipsTheGateAndTheWindowAndTellsTheLeads() {
-		this.fakes.clock.set(FRIDAY);
+		this.world.fakes.clock.set(FRIDAY);
 
-		Deployment deployment = request(this.admin, "production", emergency("2.0.0", "Checkout is down"));
+		Deployment deployment = request(this.world.admin, "production", emergency("2.0.0", "Checkout is down"));
 
 		assertThat(deployment.status()).isEqualTo(DeploymentStatus.SCHEDULED);
 		assertThat(deployment.approvalsRequired()).isZero();
 		assertThat(deployment.emergencyReason()).isEqualTo("Checkout is down");
 		assertThat(deployment.awaitsReview()).isTrue();
-		assertThat(this.fakes.auditLog.last(this.org).details()).containsEntry("emergency", true)
+		assertThat(this.world.fakes.auditLog.last(this.world.org).details()).containsEntry("emergency", true)
 			.containsEntry("windowBypassed", WindowRules.NO_FRIDAY_DEPLOYS);
-		assertThat(this.fakes.notifier.sent()).singleElement()
+		assertThat(this.world.fakes.notifier.sent()).singleElement()
 			.satisfies((notice) -> assertThat(notice.to()).containsExactly("lee@example.com"));
 	}
 
 	private Deployment request(Caller caller, String environment, RequestDeployment.Input input) {
-		return this.request.request(caller, "shop", environment, input);
+		return this.world.request.request(caller, "shop", environment, input);
 	}
 
 	private void noApprovalsOnProduction(@Nullable String requiresSuccessIn) {
-		this.fakes.policies.save(this.org, this.production.id(), new ApprovalPolicy(0,
-				EnumSet.of(Role.LEAD, Role.ADMIN), false, 72, requiresSuccessIn, this.fakes.clock.instant(), "Ada"));
+		this.world.productionGate(0, List.of(Role.LEAD, Role.ADMIN), false, requiresSuccessIn);
 	}
 
 	private ConfigRevision revision(Environment environment, int number) {
 		return new ConfigRevision(UUID.randomUUID(), new ConfigScope(environment.projectId(), environment.id()), number,
-				"", List.of(), null, this.dev.actor(), this.fakes.clock.instant(), null, "");
+				"", List.of(), null, this.world.dev.actor(), this.world.fakes.clock.instant(), null, "");
 	}
 
 	private static RequestDeployment.Input input(@Nullable String artifact, @Nullable Integer revision) {

@@ -7,10 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.audit.ChainVerification;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.web.LockstepApplication;
-import app.lockstep.web.testing.DispatchFixtures;
+import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class AuditChainsCommandTest {
 
 	@Test
 	void everyChainInTheDatabaseIsWalkedAndVerifies() {
-		OrgId acme = new DispatchFixtures(this.context).owner().orgId();
+		OrgId acme = DeploymentScenario.inAcme(this.context).owner().orgId();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int status = AuditChainsCommand.run(List.of("--lockstep.demo=true"), LockstepApplication.class,
@@ -62,11 +63,11 @@ class AuditChainsCommandTest {
 	 */
 	@Test
 	void chainsStillVerifyAfterTheSigningKeyIsRotated() throws Exception {
-		DispatchFixtures fixtures = new DispatchFixtures(this.context);
-		OrgId acme = fixtures.owner().orgId();
+		Caller owner = DeploymentScenario.inAcme(this.context).owner();
+		OrgId acme = owner.orgId();
 		// A checkpoint signed with the key in use before the rotation (the demo key
 		// here).
-		this.context.getBean(app.lockstep.domain.audit.SignCheckpoint.class).sign(fixtures.owner());
+		this.context.getBean(app.lockstep.domain.audit.SignCheckpoint.class).sign(owner);
 		java.security.KeyPair pair = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
 		String newKey = java.util.Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
 		ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -16,7 +16,7 @@ import app.lockstep.domain.deploy.RequestDeployment;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.persistence.testing.TestDatabase;
 import app.lockstep.web.testing.AppInstance;
-import app.lockstep.web.testing.DispatchFixtures;
+import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
 import app.lockstep.web.testing.MutableClock;
 import app.lockstep.web.testing.WebhookReceiver;
@@ -70,17 +70,19 @@ class DispatchBenchmark {
 	@Test
 	void burstOfDueDeployments() throws Exception {
 		this.clock.release();
-		DispatchFixtures fixtures = new DispatchFixtures(this.context);
+		DeploymentScenario acme = DeploymentScenario.inAcme(this.context);
 		try (WebhookReceiver receiver = new WebhookReceiver().slowedBy(Duration.ofMillis(RECEIVER_DELAY_MS));
 				AppInstance instance = AppInstance.start("benchmark", POLL, WORKERS, Map.of())) {
-			DispatchFixtures.Place place = fixtures.webhookProject("bench-dispatch", receiver.url(), SECRET);
-			Caller owner = fixtures.owner();
+			DeploymentScenario place = DeploymentScenario.inAcme(this.context)
+				.developmentBuild("bench-dispatch")
+				.webhook(receiver.url(), SECRET);
+			Caller owner = acme.owner();
 			RequestDeployment request = this.context.getBean(RequestDeployment.class);
 			Instant later = Instant.now().plus(Duration.ofHours(1));
 			long requestStart = System.nanoTime();
-			List<Deployment> deployments = fixtures.parallel(DEPLOYMENTS, 4,
-					() -> request.request(owner, place.project(), place.environment(),
-							new RequestDeployment.Input(place.version(), null, later, "reject", null, false, null)));
+			List<Deployment> deployments = DeploymentScenario.parallel(DEPLOYMENTS, 4, () -> request.request(owner,
+					place.slug(), place.environment(),
+					new RequestDeployment.Input(DeploymentScenario.VERSION, null, later, "reject", null, false, null)));
 			double requestSeconds = (System.nanoTime() - requestStart) / 1e9;
 			assertThat(deployments).hasSize(DEPLOYMENTS);
 

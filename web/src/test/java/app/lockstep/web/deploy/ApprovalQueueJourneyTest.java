@@ -4,13 +4,9 @@ import java.time.Duration;
 
 import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.web.testing.BrowserJourney;
+import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
-import app.lockstep.web.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,25 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LockstepTest
 class ApprovalQueueJourneyTest extends BrowserJourney {
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	DeployFixtures fixtures;
-
-	@AfterEach
-	void releaseTheClock() {
-		this.clock.release();
-	}
-
 	@Test
 	void aLeadDecidesFromTheQueueAndReviewsAnOverdueEmergency() throws Exception {
-		this.clock.pin(DeployFixtures.TUESDAY);
-		DeployFixtures.LiveProject project = this.fixtures.liveProject(this.mvc, "journey", DeployFixtures.TUESDAY);
-		Deployment request = this.fixtures.request(project.slug(), "dev@acme.test", "Ships the new checkout");
+		this.clock.pin(DeploymentScenario.TUESDAY);
+		DeploymentScenario project = scenario().liveRelease("journey");
+		Deployment request = project.requestRelease("dev@acme.test", "Ships the new checkout");
 		String card = "#request-" + request.id();
 
 		browser.login("lead@acme.test", "lockstep-demo").open("/orgs/acme");
@@ -61,7 +43,7 @@ class ApprovalQueueJourneyTest extends BrowserJourney {
 		assertThat(browser.all(card + " .queue-approve")).isEmpty();
 		browser.screenshot("approval-queue-approved");
 
-		Deployment emergency = this.fixtures.emergency(project.slug(), "Checkout is down after the payment change");
+		Deployment emergency = project.emergencyRelease("Checkout is down after the payment change");
 		this.clock.advance(Duration.ofHours(49));
 		browser.open("/orgs/acme").waitForText("unreviewed for more than 48 hours");
 		browser.screenshotPage("dashboard-overdue-reviews");

@@ -9,16 +9,14 @@ import java.util.regex.Pattern;
 
 import app.lockstep.domain.deploy.CancelDeployment;
 import app.lockstep.domain.deploy.Deployment;
-import app.lockstep.web.project.ProjectTestSupport;
+import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
-import app.lockstep.web.testing.MutableClock;
+import app.lockstep.web.testing.ScenarioTestBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static app.lockstep.web.project.ProjectTestSupport.DEVELOPER;
@@ -33,7 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * first, and "show more" appending the next ones (htmx) or opening them as a page.
  */
 @LockstepTest
-class ApprovalQueuePagingTest {
+class ApprovalQueuePagingTest extends ScenarioTestBase {
 
 	static final String QUEUE = "/orgs/acme/approvals";
 
@@ -43,27 +41,18 @@ class ApprovalQueuePagingTest {
 		.compile("id=\"queue-show-more\"\\s+href=\"/orgs/acme/approvals\\?after=([0-9a-f-]{36})\"");
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	DeployFixtures fixtures;
-
-	@Autowired
 	CancelDeployment cancel;
 
-	DeployFixtures.LiveProject project;
+	DeploymentScenario project;
 
 	List<Deployment> requests = new ArrayList<>();
 
 	@BeforeEach
 	void twentyFiveRequestsWaiting() throws Exception {
-		this.clock.pin(DeployFixtures.TUESDAY);
-		this.project = this.fixtures.liveProject(this.mvc, "paged", DeployFixtures.TUESDAY);
+		this.clock.pin(DeploymentScenario.TUESDAY);
+		this.project = scenario().liveRelease("paged");
 		for (int i = 1; i <= 25; i++) {
-			this.requests.add(this.fixtures.request(this.project.slug(), DEVELOPER, "Paged " + i));
+			this.requests.add(this.project.requestRelease(DEVELOPER, "Paged " + i));
 		}
 	}
 
@@ -71,9 +60,8 @@ class ApprovalQueuePagingTest {
 	@AfterEach
 	void cancelThem() {
 		for (Deployment request : this.requests) {
-			this.cancel.cancel(this.fixtures.caller(DEVELOPER), this.project.slug(), "production", request.id(), null);
+			this.cancel.cancel(this.project.caller(DEVELOPER), this.project.slug(), "production", request.id(), null);
 		}
-		this.clock.release();
 	}
 
 	@Test
@@ -127,10 +115,6 @@ class ApprovalQueuePagingTest {
 		assertThat(page).contains("Back to the oldest requests");
 		assertThat(cards(html(get(QUEUE).param("after", "not-a-request")))).as("an unknown start is the top")
 			.isEqualTo(cards(html(get(QUEUE))));
-	}
-
-	MockHttpSession as(String email) {
-		return ProjectTestSupport.session(this.mvc, email);
 	}
 
 	private String html(MockHttpServletRequestBuilder request) throws Exception {

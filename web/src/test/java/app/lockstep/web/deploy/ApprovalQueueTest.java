@@ -7,10 +7,9 @@ import app.lockstep.domain.deploy.CancelDeployment;
 import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.domain.deploy.DeploymentStatus;
 import app.lockstep.domain.deploy.ViewDeployments;
-import app.lockstep.web.project.ProjectTestSupport;
+import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
-import app.lockstep.web.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
+import app.lockstep.web.testing.ScenarioTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,14 +18,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static app.lockstep.web.project.ProjectTestSupport.AUDITOR;
 import static app.lockstep.web.project.ProjectTestSupport.DEVELOPER;
 import static app.lockstep.web.project.ProjectTestSupport.LEAD;
-import static app.lockstep.web.project.ProjectTestSupport.OWNER;
 import static app.lockstep.web.project.ProjectTestSupport.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -51,18 +47,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @LockstepTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApprovalQueueTest {
+class ApprovalQueueTest extends ScenarioTestBase {
 
 	static final String QUEUE = "/orgs/acme/approvals";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	DeployFixtures fixtures;
 
 	@Autowired
 	ViewDeployments view;
@@ -70,27 +57,18 @@ class ApprovalQueueTest {
 	@Autowired
 	CancelDeployment cancel;
 
-	DeployFixtures.LiveProject project;
+	DeploymentScenario project;
 
 	@BeforeAll
 	void aProjectWithSomethingLive() throws Exception {
-		this.clock.pin(DeployFixtures.TUESDAY);
-		this.project = this.fixtures.liveProject(this.mvc, "aq", DeployFixtures.TUESDAY);
+		this.clock.pin(DeploymentScenario.TUESDAY);
+		this.project = scenario().liveRelease("aq");
 		this.clock.release();
 	}
 
 	@BeforeEach
 	void tuesdayMorning() {
-		this.clock.pin(DeployFixtures.TUESDAY);
-	}
-
-	@AfterEach
-	void releaseTheClock() {
-		this.clock.release();
-	}
-
-	MockHttpSession as(String email) {
-		return ProjectTestSupport.session(this.mvc, email);
+		this.clock.pin(DeploymentScenario.TUESDAY);
 	}
 
 	String decideUrl(Deployment deployment) {
@@ -111,7 +89,7 @@ class ApprovalQueueTest {
 
 	@Test
 	void theQueueShowsTheRequestWithItsCommitsAndConfigChange() throws Exception {
-		Deployment request = this.fixtures.request(this.project.slug(), DEVELOPER, "Ships the new checkout");
+		Deployment request = this.project.requestRelease(DEVELOPER, "Ships the new checkout");
 		String html = this.mvc.perform(get(QUEUE).session(as(LEAD)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("<h1>Approvals</h1>"), not(containsString("style=")))))
@@ -136,7 +114,7 @@ class ApprovalQueueTest {
 		assertThat(card).doesNotContain("Checkout step 2<", "Checkout step 1<", "Longer body");
 		// Oldest first: a later request comes after this one.
 		this.clock.advance(java.time.Duration.ofMinutes(5));
-		Deployment later = this.fixtures.request(this.project.slug(), DEVELOPER, "Later");
+		Deployment later = this.project.requestRelease(DEVELOPER, "Later");
 		this.mvc.perform(get(QUEUE).session(as(VIEWER)))
 			.andExpect(content().string(
 					stringContainsInOrder("id=\"request-" + request.id() + "\"", "id=\"request-" + later.id() + "\"")));
@@ -144,8 +122,8 @@ class ApprovalQueueTest {
 
 	@Test
 	void eachRequestIsOneLineWithItsEssentialsAndIdenticalRequestsAreGrouped() throws Exception {
-		Deployment first = this.fixtures.request(this.project.slug(), DEVELOPER, "For the sale");
-		Deployment second = this.fixtures.request(this.project.slug(), DEVELOPER, "Again, for the sale");
+		Deployment first = this.project.requestRelease(DEVELOPER, "For the sale");
+		Deployment second = this.project.requestRelease(DEVELOPER, "Again, for the sale");
 		String html = this.mvc.perform(get(QUEUE).session(as(LEAD)))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -178,7 +156,7 @@ class ApprovalQueueTest {
 
 	@Test
 	void withHtmxOnlyTheListIsAnswered() throws Exception {
-		Deployment request = this.fixtures.request(this.project.slug(), DEVELOPER, null);
+		Deployment request = this.project.requestRelease(DEVELOPER, null);
 		this.mvc.perform(get(QUEUE).session(as(LEAD)).header("HX-Request", "true"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(startsWith("<div id=\"approval-queue\">")))
@@ -188,8 +166,8 @@ class ApprovalQueueTest {
 
 	@Test
 	void theNavigationCountsRequestsAwaitingApprovalForApprovers() throws Exception {
-		this.fixtures.request(this.project.slug(), DEVELOPER, null);
-		int count = this.view.awaitingDecisionCount(this.fixtures.caller(LEAD));
+		this.project.requestRelease(DEVELOPER, null);
+		int count = this.view.awaitingDecisionCount(this.project.caller(LEAD));
 		assertThat(count).isPositive();
 		this.mvc.perform(get("/orgs/acme").session(as(LEAD)))
 			.andExpect(content().string(allOf(containsString("id=\"nav-approvals\""),
@@ -207,14 +185,14 @@ class ApprovalQueueTest {
 	@ParameterizedTest(name = "htmx: {0}")
 	@ValueSource(booleans = { true, false })
 	void aLeadApprovesWithOneClick(boolean htmx) throws Exception {
-		Deployment request = this.fixtures.request(this.project.slug(), DEVELOPER, null);
+		Deployment request = this.project.requestRelease(DEVELOPER, null);
 		var result = this.mvc.perform(htmx(post(decideUrl(request)).session(as(LEAD))
 			.with(csrf())
 			.param("decision", "approve")
 			.param("comment", ""), htmx));
 		String message = "Approved — scheduled for Tue 24 Nov 2026, 11:00 CET.";
 		if (htmx) {
-			int count = this.view.awaitingDecisionCount(this.fixtures.caller(LEAD));
+			int count = this.view.awaitingDecisionCount(this.project.caller(LEAD));
 			String body = result.andExpect(status().isOk())
 				.andExpect(content().string(startsWith("<details class=\"card queue-card mb-2\"")))
 				.andReturn()
@@ -233,7 +211,7 @@ class ApprovalQueueTest {
 			this.mvc.perform(get(QUEUE).session(as(LEAD)))
 				.andExpect(content().string(not(containsString("id=\"request-" + request.id() + "\""))));
 		}
-		assertThat(this.view.deployment(this.fixtures.caller(LEAD), this.project.slug(), "production", request.id())
+		assertThat(this.view.deployment(this.project.caller(LEAD), this.project.slug(), "production", request.id())
 			.deployment()
 			.status()).isEqualTo(DeploymentStatus.SCHEDULED);
 	}
@@ -241,7 +219,7 @@ class ApprovalQueueTest {
 	@ParameterizedTest(name = "htmx: {0}")
 	@ValueSource(booleans = { true, false })
 	void theDeveloperWhoAskedCannotApprove(boolean htmx) throws Exception {
-		Deployment request = this.fixtures.request(this.project.slug(), DEVELOPER, null);
+		Deployment request = this.project.requestRelease(DEVELOPER, null);
 		String page = this.mvc.perform(get(QUEUE).session(as(DEVELOPER)))
 			.andReturn()
 			.getResponse()
@@ -266,7 +244,7 @@ class ApprovalQueueTest {
 				.andExpect(status().isForbidden())
 				.andExpect(content().string(containsString("which never decides on deployments")));
 		}
-		assertThat(this.view.deployment(this.fixtures.caller(LEAD), this.project.slug(), "production", request.id())
+		assertThat(this.view.deployment(this.project.caller(LEAD), this.project.slug(), "production", request.id())
 			.deployment()
 			.status()).isEqualTo(DeploymentStatus.AWAITING_APPROVAL);
 	}
@@ -274,7 +252,7 @@ class ApprovalQueueTest {
 	@ParameterizedTest(name = "htmx: {0}")
 	@ValueSource(booleans = { true, false })
 	void rejectingNeedsACommentShownBesideIt(boolean htmx) throws Exception {
-		Deployment request = this.fixtures.request(this.project.slug(), DEVELOPER, null);
+		Deployment request = this.project.requestRelease(DEVELOPER, null);
 		String body = this.mvc
 			.perform(htmx(post(decideUrl(request)).session(as(LEAD))
 				.with(csrf())
@@ -307,7 +285,7 @@ class ApprovalQueueTest {
 			rejected.andExpect(status().isFound())
 				.andExpect(flash().attribute("flash", "Rejected — Dana Developer can read your comment."));
 		}
-		assertThat(this.view.deployment(this.fixtures.caller(LEAD), this.project.slug(), "production", request.id())
+		assertThat(this.view.deployment(this.project.caller(LEAD), this.project.slug(), "production", request.id())
 			.deployment()
 			.status()).isEqualTo(DeploymentStatus.REJECTED);
 	}
@@ -315,8 +293,8 @@ class ApprovalQueueTest {
 	@ParameterizedTest(name = "htmx: {0}")
 	@ValueSource(booleans = { true, false })
 	void approvingACancelledRequestSaysItIsCancelled(boolean htmx) throws Exception {
-		Deployment request = this.fixtures.request(this.project.slug(), DEVELOPER, null);
-		this.cancel.cancel(this.fixtures.caller(DEVELOPER), this.project.slug(), "production", request.id(),
+		Deployment request = this.project.requestRelease(DEVELOPER, null);
+		this.cancel.cancel(this.project.caller(DEVELOPER), this.project.slug(), "production", request.id(),
 				"Wrong build");
 		String message = "This deployment is cancelled (cancelled), so it cannot approve it.";
 		String body = this.mvc

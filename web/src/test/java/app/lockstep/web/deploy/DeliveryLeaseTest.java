@@ -21,16 +21,14 @@ import app.lockstep.domain.deploy.DispatchDeployments;
 import app.lockstep.domain.deploy.DueDeployments;
 import app.lockstep.domain.deploy.ReportDeploymentStatus;
 import app.lockstep.persistence.testing.TestDatabase;
-import app.lockstep.web.testing.DispatchFixtures;
+import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
-import app.lockstep.web.testing.MutableClock;
+import app.lockstep.web.testing.ScenarioTestBase;
 import app.lockstep.web.testing.WebhookReceiver;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it twice, and the deployment cannot be cancelled under it.
  */
 @LockstepTest
-class DeliveryLeaseTest {
+class DeliveryLeaseTest extends ScenarioTestBase {
 
 	private static final String SECRET = "whsec-lease-0123456789abcdef";
 
@@ -52,28 +50,14 @@ class DeliveryLeaseTest {
 	private static final Duration LEASE = Duration.ofSeconds(5);
 
 	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
 	DispatchDeployments dispatch;
 
 	@Autowired
 	DeploymentScheduler scheduler;
 
-	DispatchFixtures fixtures;
-
 	@BeforeEach
 	void setUp() {
 		this.clock.pin(T);
-		this.fixtures = new DispatchFixtures(this.context);
-	}
-
-	@AfterEach
-	void releaseClock() {
-		this.clock.release();
 	}
 
 	@Test
@@ -86,8 +70,8 @@ class DeliveryLeaseTest {
 			}
 			return 202;
 		}); ExecutorService first = Executors.newSingleThreadExecutor()) {
-			DispatchFixtures.Place place = this.fixtures.webhookProject("lease-dead", receiver.url(), SECRET);
-			Deployment deployment = this.fixtures.request(place);
+			DeploymentScenario place = scenario().developmentBuild("lease-dead").webhook(receiver.url(), SECRET);
+			Deployment deployment = place.request();
 
 			Future<DispatchDeployments.Outcome> dying = first.submit(() -> this.dispatch.start(due(deployment)));
 			WebhookReceiver.await(Duration.ofSeconds(10), "the first delivery", () -> receiver.count() == 1);
@@ -120,8 +104,8 @@ class DeliveryLeaseTest {
 			await(slow);
 			return 202;
 		}); ExecutorService first = Executors.newSingleThreadExecutor()) {
-			DispatchFixtures.Place place = this.fixtures.webhookProject("lease-live", receiver.url(), SECRET);
-			Deployment deployment = this.fixtures.request(place);
+			DeploymentScenario place = scenario().developmentBuild("lease-live").webhook(receiver.url(), SECRET);
+			Deployment deployment = place.request();
 
 			Future<DispatchDeployments.Outcome> delivering = first.submit(() -> this.dispatch.start(due(deployment)));
 			WebhookReceiver.await(Duration.ofSeconds(10), "the delivery", () -> receiver.count() == 1);
@@ -140,8 +124,8 @@ class DeliveryLeaseTest {
 			Thread reporter = Thread.ofVirtual().start(() -> {
 				try {
 					report.set(this.context.getBean(ReportDeploymentStatus.class)
-						.report(this.fixtures.owner(), projectOf(deployment), DispatchFixtures.ENVIRONMENT,
-								deployment.id(), new ReportDeploymentStatus.Input("succeeded", "done", null)));
+						.report(scenario().owner(), projectOf(deployment), "development", deployment.id(),
+								new ReportDeploymentStatus.Input("succeeded", "done", null)));
 				}
 				catch (RuntimeException ex) {
 					report.set(ex);
@@ -163,8 +147,7 @@ class DeliveryLeaseTest {
 	private boolean cancelRefused(Deployment deployment) {
 		try {
 			this.context.getBean(app.lockstep.domain.deploy.CancelDeployment.class)
-				.cancel(this.fixtures.owner(), projectOf(deployment), DispatchFixtures.ENVIRONMENT, deployment.id(),
-						"changed my mind");
+				.cancel(scenario().owner(), projectOf(deployment), "development", deployment.id(), "changed my mind");
 			return false;
 		}
 		catch (app.lockstep.domain.deploy.DeliveryInProgressException ex) {
@@ -173,7 +156,7 @@ class DeliveryLeaseTest {
 	}
 
 	private DueDeployments.Due due(Deployment deployment) {
-		return new DueDeployments.Due(this.fixtures.owner().orgId(), deployment.id());
+		return new DueDeployments.Due(scenario().owner().orgId(), deployment.id());
 	}
 
 	private static String projectOf(Deployment deployment) {

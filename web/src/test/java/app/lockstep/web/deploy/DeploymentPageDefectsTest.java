@@ -9,15 +9,13 @@ import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.domain.deploy.DeploymentStatus;
 import app.lockstep.domain.deploy.RequestDeployment;
 import app.lockstep.web.project.ProjectTestSupport;
+import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
-import app.lockstep.web.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
+import app.lockstep.web.testing.ScenarioTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static app.lockstep.web.project.ProjectTestSupport.DEVELOPER;
 import static app.lockstep.web.project.ProjectTestSupport.LEAD;
@@ -36,19 +34,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * identical request accepted without a word.
  */
 @LockstepTest
-class DeploymentPageDefectsTest {
+class DeploymentPageDefectsTest extends ScenarioTestBase {
 
 	/** Friday 27 November 2026, 11:00 in Paris: "No Friday deploys". */
 	static final Instant FRIDAY = Instant.parse("2026-11-27T10:00:00Z");
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	DeployFixtures fixtures;
 
 	@Autowired
 	RequestDeployment requestDeployment;
@@ -59,21 +48,12 @@ class DeploymentPageDefectsTest {
 	@Autowired
 	DeploymentScheduler scheduler;
 
-	DeployFixtures.LiveProject project;
+	DeploymentScenario project;
 
 	@BeforeEach
 	void aProjectWithSomethingLive() throws Exception {
-		this.clock.pin(DeployFixtures.TUESDAY);
-		this.project = this.fixtures.liveProject(this.mvc, "dfx", DeployFixtures.TUESDAY);
-	}
-
-	@AfterEach
-	void releaseTheClock() {
-		this.clock.release();
-	}
-
-	MockHttpSession as(String email) {
-		return ProjectTestSupport.session(this.mvc, email);
+		this.clock.pin(DeploymentScenario.TUESDAY);
+		this.project = scenario().liveRelease("dfx");
 	}
 
 	String path(Deployment deployment) {
@@ -81,8 +61,8 @@ class DeploymentPageDefectsTest {
 	}
 
 	Deployment running() {
-		Deployment request = this.fixtures.request(this.project.slug(), DEVELOPER, "Ship it");
-		this.decide.decide(this.fixtures.caller(LEAD), this.project.slug(), "production", request.id(),
+		Deployment request = this.project.requestRelease(DEVELOPER, "Ship it");
+		this.decide.decide(this.project.caller(LEAD), this.project.slug(), "production", request.id(),
 				new DecideOnDeployment.Input("approve", null));
 		this.scheduler.runOnce();
 		return request;
@@ -135,7 +115,7 @@ class DeploymentPageDefectsTest {
 	@Test
 	void anEmergencyIsNotShownAsBlockedByTheWindowItBypassed() throws Exception {
 		this.clock.pin(FRIDAY);
-		Deployment emergency = this.fixtures.emergency(this.project.slug(), "Checkout is down");
+		Deployment emergency = this.project.emergencyRelease("Checkout is down");
 		assertThat(emergency.status()).isNotEqualTo(DeploymentStatus.WAITING_FOR_WINDOW);
 		String page = this.mvc.perform(get(path(emergency)).session(as(LEAD)))
 			.andExpect(status().isOk())
@@ -152,10 +132,10 @@ class DeploymentPageDefectsTest {
 	@Test
 	void theApprovalsCountLeavesOutTheLeadsOwnRequest() throws Exception {
 		int before = badge(LEAD);
-		this.fixtures.request(this.project.slug(), LEAD, "My own");
+		this.project.requestRelease(LEAD, "My own");
 		assertThat(badge(LEAD)).as("the lead cannot decide his own request").isEqualTo(before);
 		assertThat(badge(OWNER)).as("the owner can").isGreaterThan(0);
-		this.fixtures.request(this.project.slug(), DEVELOPER, "Another");
+		this.project.requestRelease(DEVELOPER, "Another");
 		assertThat(badge(LEAD)).isEqualTo(before + 1);
 	}
 
@@ -171,7 +151,7 @@ class DeploymentPageDefectsTest {
 
 	@Test
 	void anIdenticalPendingRequestIsPointedOutBeforeASecondIsMade() throws Exception {
-		Deployment first = this.fixtures.request(this.project.slug(), DEVELOPER, "The sale");
+		Deployment first = this.project.requestRelease(DEVELOPER, "The sale");
 		String form = "/orgs/acme/projects/" + this.project.slug() + "/environments/production/deployments/new";
 		for (boolean htmx : new boolean[] { false, true }) {
 			var request = post(form).session(as(DEVELOPER))
@@ -204,7 +184,7 @@ class DeploymentPageDefectsTest {
 
 	@Test
 	void theDeploymentPagePollsForItsStatusAndGetsTheCardOnlyOnceItMovedOn() throws Exception {
-		Deployment request = this.fixtures.request(this.project.slug(), DEVELOPER, "Live");
+		Deployment request = this.project.requestRelease(DEVELOPER, "Live");
 		String page = this.mvc.perform(get(path(request)).session(as(DEVELOPER)))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -218,7 +198,7 @@ class DeploymentPageDefectsTest {
 		assertThat(page).contains("title=\"Tue 24 Nov 2026, 10:00 UTC\">Tue 24 Nov 2026, 11:00 CET</time>");
 		this.mvc.perform(get(live).session(as(DEVELOPER)).header("HX-Request", "true"))
 			.andExpect(status().isNoContent());
-		this.decide.decide(this.fixtures.caller(LEAD), this.project.slug(), "production", request.id(),
+		this.decide.decide(this.project.caller(LEAD), this.project.slug(), "production", request.id(),
 				new DecideOnDeployment.Input("approve", null));
 		String moved = this.mvc.perform(get(live).session(as(DEVELOPER)).header("HX-Request", "true"))
 			.andExpect(status().isOk())
@@ -232,8 +212,7 @@ class DeploymentPageDefectsTest {
 		this.mvc.perform(get(live).session(as(DEVELOPER))).andExpect(status().isFound());
 		// a finished deployment stops asking
 		this.scheduler.runOnce();
-		this.fixtures.report.report(this.fixtures.caller(OWNER), this.project.slug(), "production", request.id(),
-				new app.lockstep.domain.deploy.ReportDeploymentStatus.Input("succeeded", null, null));
+		this.project.report(this.project.owner(), "production", request, "succeeded", null);
 		assertThat(this.mvc.perform(get(path(request)).session(as(DEVELOPER)))
 			.andReturn()
 			.getResponse()
@@ -277,7 +256,7 @@ class DeploymentPageDefectsTest {
 		String live = poll.group(1).replace("&amp;", "&");
 		this.mvc.perform(get(live).session(as(DEVELOPER)).header("HX-Request", "true"))
 			.andExpect(status().isNoContent());
-		Deployment request = this.fixtures.request(this.project.slug(), DEVELOPER, "Seen live");
+		Deployment request = this.project.requestRelease(DEVELOPER, "Seen live");
 		String card = this.mvc.perform(get(live).session(as(DEVELOPER)).header("HX-Request", "true"))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -302,8 +281,7 @@ class DeploymentPageDefectsTest {
 		this.mvc.perform(get(live).session(as(DEVELOPER)).header("HX-Request", "true"))
 			.andExpect(status().isNoContent());
 		Deployment deployment = running();
-		this.fixtures.report.report(this.fixtures.caller(OWNER), this.project.slug(), "production", deployment.id(),
-				new app.lockstep.domain.deploy.ReportDeploymentStatus.Input("succeeded", null, null));
+		this.project.report(this.project.owner(), "production", deployment, "succeeded", null);
 		String grid = this.mvc.perform(get(live).session(as(DEVELOPER)).header("HX-Request", "true"))
 			.andExpect(status().isOk())
 			.andReturn()

@@ -4,34 +4,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import app.lockstep.domain.code.CommitInput;
-import app.lockstep.domain.code.IngestCodeChanges;
-import app.lockstep.domain.code.RegisterArtifact;
-import app.lockstep.domain.config.SaveConfigRevision;
 import app.lockstep.domain.config.VariableInput;
 import app.lockstep.domain.config.Visibility;
-import app.lockstep.domain.deploy.DecideOnDeployment;
 import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.domain.deploy.DeploymentStatus;
-import app.lockstep.domain.deploy.ReportDeploymentStatus;
 import app.lockstep.domain.deploy.RequestDeployment;
-import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
-import app.lockstep.domain.tenancy.ResolveMembership;
-import app.lockstep.domain.tenancy.Users;
 import app.lockstep.web.config.ConfigFixtures;
-import app.lockstep.web.project.ProjectTestSupport;
+import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
-import app.lockstep.web.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
+import app.lockstep.web.testing.ScenarioTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -60,7 +47,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * after a change) and the settings forms, each with and without htmx where it swaps.
  */
 @LockstepTest
-class DeploymentPagesTest {
+class DeploymentPagesTest extends ScenarioTestBase {
 
 	/** Tuesday 24 November 2026, 11:00 in Paris: production's windows are open. */
 	static final Instant TUESDAY = Instant.parse("2026-11-24T10:00:00Z");
@@ -68,41 +55,7 @@ class DeploymentPagesTest {
 	/** Friday 27 November 2026, 11:00 in Paris: "No Friday deploys". */
 	static final Instant FRIDAY = Instant.parse("2026-11-27T10:00:00Z");
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	IngestCodeChanges ingest;
-
-	@Autowired
-	RegisterArtifact registerArtifact;
-
-	@Autowired
-	SaveConfigRevision saveConfig;
-
-	@Autowired
-	RequestDeployment requestDeployment;
-
-	@Autowired
-	DecideOnDeployment decide;
-
-	@Autowired
-	ReportDeploymentStatus report;
-
-	@Autowired
-	DeploymentScheduler scheduler;
-
-	@Autowired
-	Users users;
-
-	@Autowired
-	ResolveMembership memberships;
-
-	@Autowired
-	Transactions transactions;
+	DeploymentScenario scenario;
 
 	String project;
 
@@ -117,37 +70,38 @@ class DeploymentPagesTest {
 	@BeforeEach
 	void aProductionWith100LiveAndTwoCommitsAndARevisionSinceThen() {
 		this.clock.pin(TUESDAY);
-		this.project = uncheckedProject();
-		this.c1 = sha();
-		this.c2 = sha();
-		this.c3 = sha();
-		Caller owner = caller(OWNER);
-		this.ingest.ingest(owner, this.project,
-				List.of(commit(this.c1, "Initial checkout", "2026-11-20T10:00:00Z"),
-						commit(this.c2, "Fix the basket total\n\nRounding was off.", "2026-11-21T10:00:00Z"),
-						commit(this.c3, "Faster search", "2026-11-22T10:00:00Z")));
-		this.registerArtifact.register(owner, this.project,
-				new RegisterArtifact.Input("1.0.0", this.c1, "sha256:" + "a".repeat(64)));
-		this.registerArtifact.register(owner, this.project,
-				new RegisterArtifact.Input("1.1.0", this.c3, "sha256:" + "b".repeat(64)));
-		this.saveConfig.save(owner, new SaveConfigRevision.Command(this.project, "production", null,
-				ConfigFixtures.SPEC, List.of(new VariableInput("LOG_LEVEL", "info", false, Visibility.BOTH)), "First"));
-		this.saveConfig.save(owner,
-				new SaveConfigRevision.Command(this.project, "production", 1, ConfigFixtures.SPEC.replace("8.3", "8.4"),
-						List.of(new VariableInput("LOG_LEVEL", "debug", false, Visibility.BOTH)), "PHP 8.4"));
-		Deployment requested = this.requestDeployment.request(caller(DEVELOPER), this.project, "production",
-				new RequestDeployment.Input("1.0.0", 1, null, "reject", "First release", false, null));
-		this.decide.decide(caller(LEAD), this.project, "production", requested.id(),
-				new DecideOnDeployment.Input("approve", "Go"));
-		this.scheduler.runOnce();
-		this.live = this.report.report(owner, this.project, "production", requested.id(),
-				new ReportDeploymentStatus.Input("succeeded", "Done", null));
+		this.scenario = scenario().project("dpl");
+		this.project = this.scenario.slug();
+		this.c1 = DeploymentScenario.sha();
+		this.c2 = DeploymentScenario.sha();
+		this.c3 = DeploymentScenario.sha();
+		this.live = liveWithTwoCommitsAndARevisionSince(this.scenario, this.c1, this.c2, this.c3);
 		assertThat(this.live.status()).isEqualTo(DeploymentStatus.SUCCEEDED);
 	}
 
-	@AfterEach
-	void releaseTheClock() {
-		this.clock.release();
+	/**
+	 * On production: 1.0.0 (commit c1) with revision 1 live, requested by the developer
+	 * and approved by the lead; since then commits c2 and c3, 1.1.0 built from c3, and
+	 * revision 2 (php 8.4, another log level).
+	 */
+	static Deployment liveWithTwoCommitsAndARevisionSince(DeploymentScenario scenario, String c1, String c2,
+			String c3) {
+		Caller owner = scenario.owner();
+		scenario
+			.commits(List.of(DeploymentScenario.commit(c1, "Initial checkout", "2026-11-20T10:00:00Z"),
+					DeploymentScenario.commit(c2, "Fix the basket total\n\nRounding was off.", "2026-11-21T10:00:00Z"),
+					DeploymentScenario.commit(c3, "Faster search", "2026-11-22T10:00:00Z")))
+			.artifact(owner, "1.0.0", c1, "sha256:" + "a".repeat(64))
+			.artifact(owner, "1.1.0", c3, "sha256:" + "b".repeat(64));
+		scenario.config("production", null, ConfigFixtures.SPEC,
+				List.of(new VariableInput("LOG_LEVEL", "info", false, Visibility.BOTH)), "First");
+		scenario.config("production", 1, ConfigFixtures.SPEC.replace("8.3", "8.4"),
+				List.of(new VariableInput("LOG_LEVEL", "debug", false, Visibility.BOTH)), "PHP 8.4");
+		Deployment requested = scenario.request(scenario.caller(DEVELOPER), "production",
+				new RequestDeployment.Input("1.0.0", 1, null, "reject", "First release", false, null));
+		scenario.approve(scenario.caller(LEAD), "production", requested, "Go");
+		scenario.startEverythingDue();
+		return scenario.report(owner, "production", requested, "succeeded", "Done");
 	}
 
 	// The environment page
@@ -514,8 +468,8 @@ class DeploymentPagesTest {
 	// Helpers
 
 	String requestAs(String email, String artifact, int revision) {
-		return this.requestDeployment
-			.request(caller(email), this.project, "production",
+		return this.scenario
+			.request(this.scenario.caller(email), "production",
 					new RequestDeployment.Input(artifact, revision, null, "queue", null, false, null))
 			.id()
 			.toString();
@@ -533,33 +487,8 @@ class DeploymentPagesTest {
 		return environment() + "/deployment-settings";
 	}
 
-	MockHttpSession as(String email) {
-		return ProjectTestSupport.session(this.mvc, email);
-	}
-
-	Caller caller(String email) {
-		return ProjectTestSupport.caller(this.users, this.memberships, this.transactions, email, "acme");
-	}
-
 	static MockHttpServletRequestBuilder htmx(boolean htmx, MockHttpServletRequestBuilder request) {
 		return htmx ? request.header("HX-Request", "true") : request;
-	}
-
-	String uncheckedProject() {
-		try {
-			return ProjectTestSupport.projectWithEnvironments(this.mvc, "dpl");
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	static String sha() {
-		return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "").substring(0, 40);
-	}
-
-	static CommitInput commit(String sha, String message, String at) {
-		return new CommitInput(sha, "main", "Dana Developer", message, at, null);
 	}
 
 }

@@ -14,8 +14,9 @@ import app.lockstep.domain.tenancy.Member;
 import app.lockstep.domain.tenancy.Members;
 import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.access.Role;
-import app.lockstep.web.testing.DispatchFixtures;
+import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
+import app.lockstep.web.testing.ScenarioTestBase;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -48,16 +48,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * through the real {@link RequestDeployment}.
  */
 @LockstepTest
-class DispatchMailTest {
+class DispatchMailTest extends ScenarioTestBase {
 
 	private static final String SENSITIVE_VALUE = "pg-password-never-mailed-41";
 
 	private static final String TARGET_SECRET = "whsec-never-mailed-0123456789";
 
 	private static final String SENDER = "dispatchMailTestSender";
-
-	@Autowired
-	ApplicationContext context;
 
 	@Autowired
 	Transactions transactions;
@@ -73,8 +70,6 @@ class DispatchMailTest {
 
 	GreenMail greenMail;
 
-	DispatchFixtures fixtures;
-
 	@BeforeEach
 	void setUp() {
 		this.greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
@@ -85,7 +80,6 @@ class DispatchMailTest {
 		// What spring.mail.host would create, for this test only: the notifier looks the
 		// sender up at each notice.
 		beanFactory().registerSingleton(SENDER, sender);
-		this.fixtures = new DispatchFixtures(this.context);
 	}
 
 	@AfterEach
@@ -96,18 +90,18 @@ class DispatchMailTest {
 
 	@Test
 	void eligibleApproversButNotTheRequesterGetApprovalNeeded() throws Exception {
-		DispatchFixtures.Place place = production("mail-approval");
-		Caller developer = this.fixtures.caller("dev@acme.test");
+		DeploymentScenario place = production("mail-approval");
+		Caller developer = scenario().caller("dev@acme.test");
 
-		Deployment deployment = this.request.request(developer, place.project(), place.environment(),
-				new RequestDeployment.Input(place.version(), null, null, "queue", "Ship the cart fix", false, null));
+		Deployment deployment = this.request.request(developer, place.slug(), place.environment(),
+				new RequestDeployment.Input(DeploymentScenario.VERSION, null, null, "queue", "Ship the cart fix", false,
+						null));
 
 		assertThat(deployment.status().value()).isEqualTo("awaiting_approval");
 		Set<String> approvers = emailsOf(developer, Set.of(Role.LEAD, Role.ADMIN, Role.OWNER));
 		assertThat(approvers).contains("lead@acme.test", "owner@acme.test").doesNotContain("dev@acme.test");
 		assertThat(this.greenMail.waitForIncomingEmail(10_000, approvers.size())).isTrue();
-		String subject = "[Lockstep] Approval needed: 1.0.0 with config revision 1 to " + place.project()
-				+ "/production";
+		String subject = "[Lockstep] Approval needed: 1.0.0 with config revision 1 to " + place.slug() + "/production";
 		assertThat(recipientsOf(subject)).containsExactlyInAnyOrderElementsOf(approvers)
 			.doesNotContain("dev@acme.test", "viewer@acme.test", "auditor@acme.test");
 		MimeMessage message = messagesWith(subject).get(0);
@@ -121,22 +115,22 @@ class DispatchMailTest {
 
 	@Test
 	void leadsGetTheEmergencyNotice() throws Exception {
-		DispatchFixtures.Place place = production("mail-emergency");
-		Caller owner = this.fixtures.owner();
+		DeploymentScenario place = production("mail-emergency");
+		Caller owner = scenario().owner();
 
-		Deployment deployment = this.request.request(owner, place.project(), place.environment(),
-				new RequestDeployment.Input(place.version(), null, null, "reject", null, true,
+		Deployment deployment = this.request.request(owner, place.slug(), place.environment(),
+				new RequestDeployment.Input(DeploymentScenario.VERSION, null, null, "reject", null, true,
 						"Checkout is down for every customer"));
 
 		assertThat(deployment.emergency()).isTrue();
 		Set<String> leads = emailsOf(owner, null);
 		assertThat(leads).contains("lead@acme.test").doesNotContain("owner@acme.test");
 		assertThat(this.greenMail.waitForIncomingEmail(10_000, leads.size())).isTrue();
-		String subject = "[Lockstep] Emergency deployment of 1.0.0 with config revision 1 to " + place.project()
+		String subject = "[Lockstep] Emergency deployment of 1.0.0 with config revision 1 to " + place.slug()
 				+ "/production";
 		assertThat(recipientsOf(subject)).containsExactlyInAnyOrderElementsOf(leads);
 		assertThat(GreenMailUtil.getBody(messagesWith(subject).get(0)))
-			.contains("Olivia Owner deployed 1.0.0 with config revision 1 to " + place.project() + "/production")
+			.contains("Olivia Owner deployed 1.0.0 with config revision 1 to " + place.slug() + "/production")
 			.contains("Reason: Checkout is down for every customer")
 			.contains("review queue");
 		assertThat(recipientsOf("[Lockstep] Approval needed")).isEmpty();
@@ -145,12 +139,12 @@ class DispatchMailTest {
 
 	@Test
 	void nothingIsSentWhenTheRequestRollsBack() throws Exception {
-		DispatchFixtures.Place place = production("mail-rollback");
-		Caller developer = this.fixtures.caller("dev@acme.test");
+		DeploymentScenario place = production("mail-rollback");
+		Caller developer = scenario().caller("dev@acme.test");
 
 		assertThatThrownBy(() -> this.transactions.inTenant(developer.orgId(), () -> {
-			this.request.request(developer, place.project(), place.environment(),
-					new RequestDeployment.Input(place.version(), null, null, "queue", null, false, null));
+			this.request.request(developer, place.slug(), place.environment(),
+					new RequestDeployment.Input(DeploymentScenario.VERSION, null, null, "queue", null, false, null));
 			throw new IllegalStateException("something later in the same transaction failed");
 		})).hasMessageContaining("something later");
 
@@ -166,11 +160,10 @@ class DispatchMailTest {
 	 * A production environment of a fresh project whose config holds a sensitive variable
 	 * and whose deploy target is a webhook with a secret.
 	 */
-	private DispatchFixtures.Place production(String prefix) {
-		DispatchFixtures.Place place = this.fixtures.project(prefix, "production", "PRODUCTION",
-				List.of(new VariableInput("DATABASE_PASSWORD", SENSITIVE_VALUE, true, Visibility.BOTH)));
-		this.fixtures.target(place, "http://127.0.0.1:9/hook", TARGET_SECRET);
-		return place;
+	private DeploymentScenario production(String prefix) {
+		return scenario().project(prefix, "production", "PRODUCTION")
+			.readyToDeploy(List.of(new VariableInput("DATABASE_PASSWORD", SENSITIVE_VALUE, true, Visibility.BOTH)))
+			.webhook("http://127.0.0.1:9/hook", TARGET_SECRET);
 	}
 
 	/**

@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.persistence.testing.TestDatabase;
 import app.lockstep.web.testing.AppInstance;
-import app.lockstep.web.testing.DispatchFixtures;
+import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
 import app.lockstep.web.testing.MutableClock;
 import app.lockstep.web.testing.WebhookReceiver;
@@ -67,14 +67,11 @@ class DispatchTwoInstancesTest {
 	@Autowired
 	MutableClock clock;
 
-	DispatchFixtures fixtures;
-
 	@BeforeEach
 	void setUp() {
 		// The extra instances run on the real clock: deployments made here must be due in
 		// real time too.
 		this.clock.release();
-		this.fixtures = new DispatchFixtures(this.context);
 	}
 
 	@AfterAll
@@ -90,8 +87,10 @@ class DispatchTwoInstancesTest {
 	@Order(1)
 	void aRestartInTheMiddleLosesNothingAndDeliversNothingTwice() throws Exception {
 		try (WebhookReceiver receiver = new WebhookReceiver().slowedBy(Duration.ofMillis(40))) {
-			DispatchFixtures.Place place = this.fixtures.webhookProject("restart", receiver.url(), SECRET);
-			List<Deployment> deployments = this.fixtures.requestMany(place, DEPLOYMENTS, 3);
+			DeploymentScenario place = DeploymentScenario.inAcme(this.context)
+				.developmentBuild("restart")
+				.webhook(receiver.url(), SECRET);
+			List<Deployment> deployments = place.requestMany(DEPLOYMENTS, 3);
 
 			AppInstance first = AppInstance.start("first", "200ms");
 			try {
@@ -123,7 +122,9 @@ class DispatchTwoInstancesTest {
 	@Order(2)
 	void twoInstancesPollingOneDatabaseDeliverEachDueDeploymentExactlyOnce() throws Exception {
 		try (WebhookReceiver receiver = new WebhookReceiver().slowedBy(Duration.ofMillis(5))) {
-			DispatchFixtures.Place place = this.fixtures.webhookProject("twice", receiver.url(), SECRET);
+			DeploymentScenario place = DeploymentScenario.inAcme(this.context)
+				.developmentBuild("twice")
+				.webhook(receiver.url(), SECRET);
 			if (second == null || !second.isRunning()) {
 				second = AppInstance.start("second", "200ms");
 			}
@@ -131,7 +132,7 @@ class DispatchTwoInstancesTest {
 
 			// Requested while both poll, from three threads, so that every poll of either
 			// instance finds a handful of new due deployments the other one sees too.
-			List<Deployment> deployments = this.fixtures.requestMany(place, DEPLOYMENTS, 3);
+			List<Deployment> deployments = place.requestMany(DEPLOYMENTS, 3);
 			assertThat(deployments).hasSize(DEPLOYMENTS);
 			awaitAllRunning(deployments);
 
@@ -146,12 +147,14 @@ class DispatchTwoInstancesTest {
 	@Order(3)
 	void anInstanceKilledInTheMiddleLosesNothingAndStartsEachDeploymentOnce() throws Exception {
 		try (WebhookReceiver receiver = new WebhookReceiver().slowedBy(Duration.ofMillis(20))) {
-			DispatchFixtures.Place place = this.fixtures.webhookProject("killed", receiver.url(), SECRET);
+			DeploymentScenario place = DeploymentScenario.inAcme(this.context)
+				.developmentBuild("killed")
+				.webhook(receiver.url(), SECRET);
 			if (second == null || !second.isRunning()) {
 				second = AppInstance.start("second", "200ms");
 			}
 			AppInstance doomed = AppInstance.start("doomed", "200ms");
-			List<Deployment> deployments = this.fixtures.requestMany(place, KILLED_DEPLOYMENTS, 3);
+			List<Deployment> deployments = place.requestMany(KILLED_DEPLOYMENTS, 3);
 			WebhookReceiver.await(DEADLINE, "deliveries to be under way", () -> receiver.count() >= 40);
 			doomed.kill(database());
 

@@ -8,9 +8,9 @@ import java.util.List;
 
 import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.web.project.ProjectTestSupport;
-import app.lockstep.web.testing.DispatchFixtures;
+import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
-import app.lockstep.web.testing.MutableClock;
+import app.lockstep.web.testing.ScenarioTestBase;
 import app.lockstep.web.testing.WebhookReceiver;
 import app.lockstep.web.token.TokenTestSupport;
 import com.jayway.jsonpath.JsonPath;
@@ -20,9 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,23 +38,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * not poll in the test context: each step calls {@link DeploymentScheduler#runOnce()}.
  */
 @LockstepTest
-class DispatchWebhookTest {
+class DispatchWebhookTest extends ScenarioTestBase {
 
 	private static final String SECRET = "whsec-lockstep-test-0123456789";
 
 	private static final String OTHER_SECRET = "whsec-someone-else-9876543210";
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
 	DeploymentScheduler scheduler;
-
-	@Autowired
-	MutableClock clock;
 
 	@Value("${lockstep.deployments.delivery-attempts:6}")
 	int attempts;
@@ -66,14 +55,11 @@ class DispatchWebhookTest {
 
 	WebhookReceiver receiver;
 
-	DispatchFixtures fixtures;
-
 	Instant start;
 
 	@BeforeEach
 	void setUp() {
 		this.receiver = new WebhookReceiver();
-		this.fixtures = new DispatchFixtures(this.context);
 		this.start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		this.clock.pin(this.start);
 	}
@@ -81,12 +67,11 @@ class DispatchWebhookTest {
 	@AfterEach
 	void tearDown() {
 		this.receiver.close();
-		this.clock.release();
 	}
 
 	@Test
 	void oneSignedDeliveryStartsItAndTheDeployerReportsSuccess() throws Exception {
-		DispatchFixtures.Place place = this.fixtures.project("hook");
+		DeploymentScenario place = scenario().developmentBuild("hook");
 		MvcResult configured = this.mvc
 			.perform(put(environmentPath(place) + "/deploy-target").session(owner())
 				.with(csrf())
@@ -97,7 +82,7 @@ class DispatchWebhookTest {
 		assertThat(configured.getResponse().getStatus()).isEqualTo(200);
 		assertThat(configured.getResponse().getContentAsString()).doesNotContain(SECRET);
 
-		Deployment deployment = this.fixtures.request(place);
+		Deployment deployment = place.request();
 		assertThat(deployment.status().value()).isEqualTo("scheduled");
 		this.scheduler.runOnce();
 
@@ -119,14 +104,14 @@ class DispatchWebhookTest {
 		assertThat(body).doesNotContain(SECRET);
 		assertThat((String) JsonPath.read(body, "$.deploymentId")).isEqualTo(deployment.id().toString());
 		assertThat((String) JsonPath.read(body, "$.organization")).isEqualTo("acme");
-		assertThat((String) JsonPath.read(body, "$.project")).isEqualTo(place.project());
+		assertThat((String) JsonPath.read(body, "$.project")).isEqualTo(place.slug());
 		assertThat((String) JsonPath.read(body, "$.environment")).isEqualTo(place.environment());
-		assertThat((String) JsonPath.read(body, "$.artifact.version")).isEqualTo(place.version());
+		assertThat((String) JsonPath.read(body, "$.artifact.version")).isEqualTo(DeploymentScenario.VERSION);
 		assertThat((String) JsonPath.read(body, "$.artifact.commitSha")).isEqualTo(place.commitSha());
 		assertThat((String) JsonPath.read(body, "$.artifact.digest")).isEqualTo(place.digest());
 		assertThat((Integer) JsonPath.read(body, "$.configRevision")).isEqualTo(1);
 		assertThat((String) JsonPath.read(body, "$.configUrl")).startsWith("http")
-			.endsWith("/api/v1/orgs/acme/projects/" + place.project() + "/environments/" + place.environment()
+			.endsWith("/api/v1/orgs/acme/projects/" + place.slug() + "/environments/" + place.environment()
 					+ "/config?revision=1");
 
 		String json = deploymentJson(place, deployment);
@@ -161,10 +146,10 @@ class DispatchWebhookTest {
 	@Test
 	void aReceiverThatChecksTheSignatureRefusesADeliverySignedWithAnotherSecret() throws Exception {
 		this.receiver.answering((delivery) -> delivery.signedWith(SECRET) ? 202 : 401);
-		DispatchFixtures.Place good = this.fixtures.webhookProject("signed", this.receiver.url(), SECRET);
-		DispatchFixtures.Place bad = this.fixtures.webhookProject("missigned", this.receiver.url(), OTHER_SECRET);
-		Deployment accepted = this.fixtures.request(good);
-		Deployment refused = this.fixtures.request(bad);
+		DeploymentScenario good = scenario().developmentBuild("signed").webhook(this.receiver.url(), SECRET);
+		DeploymentScenario bad = scenario().developmentBuild("missigned").webhook(this.receiver.url(), OTHER_SECRET);
+		Deployment accepted = good.request();
+		Deployment refused = bad.request();
 
 		this.scheduler.runOnce();
 
@@ -179,8 +164,8 @@ class DispatchWebhookTest {
 	@Test
 	void serverErrorsAreRetriedWithExponentialBackoffThenItFailsWithTheReason() throws Exception {
 		this.receiver.answering(500);
-		DispatchFixtures.Place place = this.fixtures.webhookProject("retry", this.receiver.url(), SECRET);
-		Deployment deployment = this.fixtures.request(place);
+		DeploymentScenario place = scenario().developmentBuild("retry").webhook(this.receiver.url(), SECRET);
+		Deployment deployment = place.request();
 
 		this.scheduler.runOnce();
 		assertThat(mine(deployment)).hasSize(1);
@@ -231,9 +216,9 @@ class DispatchWebhookTest {
 		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			closedPort = socket.getLocalPort();
 		}
-		DispatchFixtures.Place place = this.fixtures.webhookProject("refused",
-				"http://127.0.0.1:" + closedPort + "/hook", SECRET);
-		Deployment deployment = this.fixtures.request(place);
+		DeploymentScenario place = scenario().developmentBuild("refused")
+			.webhook("http://127.0.0.1:" + closedPort + "/hook", SECRET);
+		Deployment deployment = place.request();
 
 		this.scheduler.runOnce();
 		String json = deploymentJson(place, deployment);
@@ -243,7 +228,7 @@ class DispatchWebhookTest {
 
 		// The deployer comes back (at a new address): the retry reaches it, with the same
 		// delivery id.
-		this.fixtures.target(place, this.receiver.url(), SECRET);
+		place.webhook(this.receiver.url(), SECRET);
 		this.clock.advance(this.retryBase);
 		this.scheduler.runOnce();
 		assertThat(mine(deployment)).hasSize(1);
@@ -256,8 +241,8 @@ class DispatchWebhookTest {
 	@Test
 	void aClientErrorFailsAtOnce() throws Exception {
 		this.receiver.answering(404);
-		DispatchFixtures.Place place = this.fixtures.webhookProject("gone", this.receiver.url(), SECRET);
-		Deployment deployment = this.fixtures.request(place);
+		DeploymentScenario place = scenario().developmentBuild("gone").webhook(this.receiver.url(), SECRET);
+		Deployment deployment = place.request();
 
 		this.scheduler.runOnce();
 		String json = deploymentJson(place, deployment);
@@ -273,13 +258,13 @@ class DispatchWebhookTest {
 
 	@Test
 	void aTargetSecretThatNoLongerDecryptsFailsTheDeploymentWithTheReason() throws Exception {
-		DispatchFixtures.Place place = this.fixtures.webhookProject("sealed", this.receiver.url(), SECRET);
-		app.lockstep.domain.access.Caller owner = this.fixtures.caller("owner@acme.test");
+		DeploymentScenario place = scenario().developmentBuild("sealed").webhook(this.receiver.url(), SECRET);
+		app.lockstep.domain.access.Caller owner = scenario().caller("owner@acme.test");
 		app.lockstep.domain.shared.Transactions transactions = this.context
 			.getBean(app.lockstep.domain.shared.Transactions.class);
 		transactions.inTenant(owner.orgId(), () -> {
 			var project = this.context.getBean(app.lockstep.domain.project.Projects.class)
-				.findBySlug(owner.orgId(), place.project())
+				.findBySlug(owner.orgId(), place.slug())
 				.orElseThrow();
 			var environment = this.context.getBean(app.lockstep.domain.project.Environments.class)
 				.findByName(owner.orgId(), project.id(), place.environment())
@@ -292,7 +277,7 @@ class DispatchWebhookTest {
 							target.timeoutMinutes(), target.updatedAt(), target.updatedByName()));
 			return null;
 		});
-		Deployment deployment = this.fixtures.request(place);
+		Deployment deployment = place.request();
 
 		this.scheduler.runOnce();
 		String json = deploymentJson(place, deployment);
@@ -309,7 +294,7 @@ class DispatchWebhookTest {
 			.toList();
 	}
 
-	private void report(DispatchFixtures.Place place, Deployment deployment, String token, String body, int expected)
+	private void report(DeploymentScenario place, Deployment deployment, String token, String body, int expected)
 			throws Exception {
 		MvcResult result = this.mvc
 			.perform(post(environmentPath(place) + "/deployments/" + deployment.id() + "/status")
@@ -320,7 +305,7 @@ class DispatchWebhookTest {
 		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(expected);
 	}
 
-	private String deploymentJson(DispatchFixtures.Place place, Deployment deployment) throws Exception {
+	private String deploymentJson(DeploymentScenario place, Deployment deployment) throws Exception {
 		MvcResult result = this.mvc
 			.perform(get(environmentPath(place) + "/deployments/" + deployment.id()).session(owner()))
 			.andReturn();
@@ -332,8 +317,8 @@ class DispatchWebhookTest {
 		return ProjectTestSupport.session(this.mvc, ProjectTestSupport.OWNER);
 	}
 
-	private static String environmentPath(DispatchFixtures.Place place) {
-		return "/api/v1/orgs/acme/projects/" + place.project() + "/environments/" + place.environment();
+	private static String environmentPath(DeploymentScenario place) {
+		return "/api/v1/orgs/acme/projects/" + place.slug() + "/environments/" + place.environment();
 	}
 
 }

@@ -1,6 +1,5 @@
 package app.lockstep.web.deploy;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
@@ -9,15 +8,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import app.lockstep.domain.deploy.ConfigureDeployTarget;
 import app.lockstep.domain.token.CreateApiToken;
 import app.lockstep.web.testing.BrowserJourney;
+import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
-import app.lockstep.web.testing.MutableClock;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -43,15 +41,6 @@ class FridayDeploymentJourneyTest extends BrowserJourney {
 	private static final Instant MONDAY = Instant.parse("2026-11-30T08:00:00Z");
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	DeployFixtures fixtures;
-
-	@Autowired
 	ConfigureDeployTarget targets;
 
 	@Autowired
@@ -73,7 +62,8 @@ class FridayDeploymentJourneyTest extends BrowserJourney {
 	@Test
 	void aFridayRequestIsQueuedApprovedAndRunsWhenTheWindowOpens() throws Exception {
 		this.clock.pin(TUESDAY);
-		String project = this.fixtures.liveProject(this.mvc, "friday", TUESDAY).slug();
+		DeploymentScenario scenario = scenario().liveRelease("friday");
+		String project = scenario.slug();
 		List<String> deliveries = new CopyOnWriteArrayList<>();
 		this.deployer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.deployer.createContext("/deploy", (exchange) -> {
@@ -82,12 +72,12 @@ class FridayDeploymentJourneyTest extends BrowserJourney {
 			exchange.close();
 		});
 		this.deployer.start();
-		this.targets.update(this.fixtures.caller("owner@acme.test"), project, "production",
+		this.targets.update(scenario.owner(), project, "production",
 				new ConfigureDeployTarget.Input("webhook",
 						"http://127.0.0.1:" + this.deployer.getAddress().getPort() + "/deploy",
 						"journey-deployer-secret-0123456789", 30));
 		String token = this.tokens
-			.create(this.fixtures.caller("owner@acme.test"),
+			.create(scenario.owner(),
 					new CreateApiToken.Input("deployer", List.of("deployments:write", "config:read"), project, null,
 							null))
 			.secret()

@@ -4,13 +4,11 @@ import app.lockstep.domain.deploy.DecideOnDeployment;
 import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.web.testing.BrowserJourney;
 import app.lockstep.web.testing.Demo;
+import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
-import app.lockstep.web.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static app.lockstep.web.project.ProjectTestSupport.DEVELOPER;
 import static app.lockstep.web.project.ProjectTestSupport.LEAD;
@@ -25,35 +23,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LiveStatusJourneyTest extends BrowserJourney {
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	DeployFixtures fixtures;
-
-	@Autowired
 	DecideOnDeployment decide;
 
 	@Autowired
 	DeploymentScheduler scheduler;
 
-	@AfterEach
-	void releaseTheClock() {
-		this.clock.release();
-	}
-
 	@Test
 	void theDeploymentPageShowsApprovalAndStartWithoutAReload() throws Exception {
-		this.clock.pin(DeployFixtures.TUESDAY);
-		DeployFixtures.LiveProject project = this.fixtures.liveProject(this.mvc, "live", DeployFixtures.TUESDAY);
-		Deployment request = this.fixtures.request(project.slug(), DEVELOPER, "Watch me");
+		this.clock.pin(DeploymentScenario.TUESDAY);
+		DeploymentScenario project = scenario().liveRelease("live");
+		Deployment request = project.requestRelease(DEVELOPER, "Watch me");
 		String path = "/orgs/acme/projects/" + project.slug() + "/environments/production/deployments/" + request.id();
 		browser.login(DEVELOPER, Demo.PASSWORD).open(path).find("#deployment-card .status-awaiting_approval");
 		assertThat(browser.all("#deployment-live")).as("the page asks for its status").hasSize(1);
 
-		this.decide.decide(this.fixtures.caller(LEAD), project.slug(), "production", request.id(),
+		this.decide.decide(project.caller(LEAD), project.slug(), "production", request.id(),
 				new DecideOnDeployment.Input("approve", "Go ahead"));
 		browser.find("#deployment-card .status-scheduled");
 		assertThat(browser.find("#deployment-timeline").getText()).contains("Approved", "Go ahead");

@@ -2,15 +2,11 @@ package app.lockstep.web.deploy;
 
 import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.web.project.ProjectTestSupport;
+import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
-import app.lockstep.web.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
+import app.lockstep.web.testing.ScenarioTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -22,29 +18,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * previous stage's live artifact, which opens the normal request form prefilled.
  */
 @LockstepTest
-class ReleaseBoardTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	DeployFixtures fixtures;
+class ReleaseBoardTest extends ScenarioTestBase {
 
 	@BeforeEach
 	void tuesdayMorning() {
-		this.clock.pin(DeployFixtures.TUESDAY);
-	}
-
-	@AfterEach
-	void releaseTheClock() {
-		this.clock.release();
-	}
-
-	MockHttpSession as(String email) {
-		return ProjectTestSupport.session(this.mvc, email);
+		this.clock.pin(DeploymentScenario.TUESDAY);
 	}
 
 	/** The HTML of one environment's cell on the dashboard. */
@@ -58,11 +36,11 @@ class ReleaseBoardTest {
 
 	@Test
 	void eachCellShowsLiveInFlightQueuedFailedTheWindowAndPromote() throws Exception {
-		DeployFixtures.LiveProject project = this.fixtures.liveProject(this.mvc, "board", DeployFixtures.TUESDAY);
+		DeploymentScenario project = scenario().liveRelease("board");
 		String slug = project.slug();
-		this.fixtures.deploy(slug, "staging", "1.1.0", "succeeded");
-		Deployment failed = this.fixtures.deploy(slug, "development", "1.1.0", "failed");
-		this.fixtures.request(slug, ProjectTestSupport.DEVELOPER, "For the sale");
+		project.deploy("staging", "1.1.0", "succeeded");
+		Deployment failed = project.deploy("development", "1.1.0", "failed");
+		project.requestRelease(ProjectTestSupport.DEVELOPER, "For the sale");
 		String html = this.mvc.perform(get("/orgs/acme").session(as(ProjectTestSupport.OWNER)))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -115,8 +93,8 @@ class ReleaseBoardTest {
 
 	@Test
 	void inFlightIsShownWhileItRuns() throws Exception {
-		DeployFixtures.LiveProject project = this.fixtures.liveProject(this.mvc, "flight", DeployFixtures.TUESDAY);
-		Deployment running = this.fixtures.deploy(project.slug(), "staging", "1.1.0", null);
+		DeploymentScenario project = scenario().liveRelease("flight");
+		Deployment running = project.deploy("staging", "1.1.0", null);
 		String html = this.mvc.perform(get("/orgs/acme").session(as(ProjectTestSupport.OWNER)))
 			.andReturn()
 			.getResponse()
@@ -127,7 +105,7 @@ class ReleaseBoardTest {
 
 	@Test
 	void promoteOpensTheNormalRequestFormPrefilled() throws Exception {
-		DeployFixtures.LiveProject project = this.fixtures.liveProject(this.mvc, "promote", DeployFixtures.TUESDAY);
+		DeploymentScenario project = scenario().liveRelease("promote");
 		String html = this.mvc
 			.perform(get("/orgs/acme/projects/" + project.slug() + "/environments/production/deployments/new")
 				.param("artifact", "1.1.0")

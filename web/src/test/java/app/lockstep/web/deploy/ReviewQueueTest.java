@@ -3,12 +3,10 @@ package app.lockstep.web.deploy;
 import java.time.Duration;
 
 import app.lockstep.domain.deploy.Deployment;
-import app.lockstep.domain.deploy.ReportDeploymentStatus;
 import app.lockstep.domain.deploy.ViewDeployments;
-import app.lockstep.web.project.ProjectTestSupport;
+import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
-import app.lockstep.web.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
+import app.lockstep.web.testing.ScenarioTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static app.lockstep.web.project.ProjectTestSupport.AUDITOR;
@@ -46,43 +42,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @LockstepTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReviewQueueTest {
+class ReviewQueueTest extends ScenarioTestBase {
 
 	static final String REVIEWS = "/orgs/acme/reviews";
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	DeployFixtures fixtures;
-
-	@Autowired
 	ViewDeployments view;
 
-	DeployFixtures.LiveProject project;
+	DeploymentScenario project;
 
 	@BeforeAll
 	void aProjectWithSomethingLive() throws Exception {
-		this.clock.pin(DeployFixtures.TUESDAY);
-		this.project = this.fixtures.liveProject(this.mvc, "rq", DeployFixtures.TUESDAY);
+		this.clock.pin(DeploymentScenario.TUESDAY);
+		this.project = scenario().liveRelease("rq");
 		this.clock.release();
 	}
 
 	@BeforeEach
 	void tuesdayMorning() {
-		this.clock.pin(DeployFixtures.TUESDAY);
-	}
-
-	@AfterEach
-	void releaseTheClock() {
-		this.clock.release();
-	}
-
-	MockHttpSession as(String email) {
-		return ProjectTestSupport.session(this.mvc, email);
+		this.clock.pin(DeploymentScenario.TUESDAY);
 	}
 
 	String reviewUrl(Deployment deployment) {
@@ -110,7 +88,7 @@ class ReviewQueueTest {
 	@ParameterizedTest(name = "htmx: {0}")
 	@ValueSource(booleans = { true, false })
 	void aLeadReviewsTheOwnersEmergencyAndItLeavesTheQueue(boolean htmx) throws Exception {
-		Deployment emergency = this.fixtures.emergency(this.project.slug(), "Checkout is down");
+		Deployment emergency = this.project.emergencyRelease("Checkout is down");
 		String card = card(page(LEAD), emergency);
 		assertThat(card)
 			.contains("Emergency", this.project.slug() + "/environments/production\">production</a>", "1.1.0",
@@ -161,7 +139,7 @@ class ReviewQueueTest {
 
 	@Test
 	void viewersAndAuditorsMayLookButNotReview() throws Exception {
-		Deployment emergency = this.fixtures.emergency(this.project.slug(), "Payment provider change");
+		Deployment emergency = this.project.emergencyRelease("Payment provider change");
 		assertThat(card(page(VIEWER), emergency)).contains("Leads, admins and owners review emergencies.")
 			.doesNotContain("name=\"comment\"");
 		this.mvc.perform(post(reviewUrl(emergency)).session(as(AUDITOR)).with(csrf()).param("comment", "Looks fine"))
@@ -177,14 +155,14 @@ class ReviewQueueTest {
 	void theDashboardShowsWhatIsLiveAndWarnsAboutOverdueReviews() throws Exception {
 		// A project of its own, so that no other emergency of this class runs before this
 		// one.
-		String slug = this.fixtures.liveProject(this.mvc, "dash", DeployFixtures.TUESDAY).slug();
+		DeploymentScenario dash = scenario().liveRelease("dash");
+		String slug = dash.slug();
 		String row = row(dashboard(VIEWER), slug);
 		assertThat(row).contains("data-live-version=\"1.0.0\"", "· config r1", "Nothing deployed yet");
 		// The live version moves when a deployment succeeds.
-		Deployment emergency = this.fixtures.emergency(slug, "Hotfix for the sale");
-		this.fixtures.scheduler.runOnce();
-		this.fixtures.report.report(this.fixtures.caller(OWNER), slug, "production", emergency.id(),
-				new ReportDeploymentStatus.Input("succeeded", null, null));
+		Deployment emergency = dash.emergencyRelease("Hotfix for the sale");
+		dash.startEverythingDue();
+		dash.report(dash.owner(), "production", emergency, "succeeded", null);
 		assertThat(row(dashboard(VIEWER), slug)).contains("data-live-version=\"1.1.0\"", "· config r2", "Emergency");
 		// Within 48 hours, the emergency is not flagged; after, the dashboard warns.
 		assertThat(card(page(LEAD), emergency)).contains("data-overdue=\"false\"");

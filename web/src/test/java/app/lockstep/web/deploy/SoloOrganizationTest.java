@@ -4,15 +4,14 @@ import java.util.List;
 import java.util.UUID;
 
 import app.lockstep.domain.code.CommitInput;
-import app.lockstep.domain.code.RegisterArtifact;
 import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.domain.deploy.RequestDeployment;
-import app.lockstep.domain.access.Caller;
 import app.lockstep.web.project.ProjectTestSupport;
+import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
+import app.lockstep.web.testing.ScenarioTestBase;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,12 +33,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * like any change of the gate. Organizations with another approver see nothing of it.
  */
 @LockstepTest
-public class SoloOrganizationTest {
+public class SoloOrganizationTest extends ScenarioTestBase {
 
 	public static final String PASSWORD = "violet-harbour-lantern-42";
-
-	@Autowired
-	MockMvc mvc;
 
 	/** A new organization with its owner alone, a project and its production. */
 	public record Solo(String org, String email, MockHttpSession session) {
@@ -108,20 +104,16 @@ public class SoloOrganizationTest {
 		assertThat(audit).contains("approval_policy.updated", "allowSelfApproval");
 	}
 
-	@Autowired
-	DeployFixtures fixtures;
-
 	@Test
 	void theirWaitingDeploymentExplainsItAndSelfApprovalLeadsBackToIt() throws Exception {
 		Solo solo = solo(this.mvc);
-		Caller owner = ProjectTestSupport.caller(this.fixtures.users, this.fixtures.resolveMembership,
-				this.fixtures.transactions, solo.email(), solo.org());
-		String sha = DeployFixtures.sha();
-		this.fixtures.ingest.ingest(owner, "site", List
-			.of(new CommitInput(sha, "main", "Sam Solo", "First page", DeployFixtures.TUESDAY.toString(), null)));
-		this.fixtures.registerArtifact.register(owner, "site",
-				new RegisterArtifact.Input("1.0.0", sha, DeployFixtures.digest()));
-		Deployment waiting = this.fixtures.requestDeployment.request(owner, "site", "production",
+		DeploymentScenario site = DeploymentScenario.in(this.context, solo.org(), solo.email())
+			.existingProject("site", "production");
+		String sha = DeploymentScenario.sha();
+		site.commits(List
+			.of(new CommitInput(sha, "main", "Sam Solo", "First page", DeploymentScenario.TUESDAY.toString(), null)));
+		site.artifact("1.0.0", sha);
+		Deployment waiting = site.request(site.owner(), "production",
 				new RequestDeployment.Input("1.0.0", null, null, "queue", null, false, null));
 		String path = solo.production() + "/deployments/" + waiting.id();
 		assertThat(page(path, solo.session())).contains("id=\"solo-gate\"",

@@ -5,18 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import app.lockstep.web.deploy.DeployFixtures;
 import app.lockstep.web.testing.Axe;
 import app.lockstep.web.testing.BrowserJourney;
+import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
-import app.lockstep.web.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,15 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @LockstepTest
 class AccessibilityJourneyTest extends BrowserJourney {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	DeployFixtures fixtures;
 
 	static final String ENV = "/orgs/acme/projects/shop/environments/production";
 
@@ -62,18 +49,18 @@ class AccessibilityJourneyTest extends BrowserJourney {
 		// exceptions, the emergency banner).
 		String emergency;
 		String pending;
-		this.clock.pin(DeployFixtures.TUESDAY);
+		this.clock.pin(DeploymentScenario.TUESDAY);
 		try {
-			DeployFixtures.LiveProject project = this.fixtures.liveProject(this.mvc, "a11y", DeployFixtures.TUESDAY);
+			DeploymentScenario project = scenario().liveRelease("a11y");
 			// the release board's states: live on staging (so production offers
 			// "promote"),
 			// a failed run on development
-			this.fixtures.deploy(project.slug(), "staging", "1.1.0", "succeeded");
-			this.fixtures.deploy(project.slug(), "development", "1.1.0", "failed");
+			project.deploy("staging", "1.1.0", "succeeded");
+			project.deploy("development", "1.1.0", "failed");
 			emergency = "/orgs/acme/projects/" + project.slug() + "/environments/production/deployments/"
-					+ this.fixtures.emergency(project.slug(), "Checkout is down").id();
+					+ project.emergencyRelease("Checkout is down").id();
 			pending = "/orgs/acme/projects/" + project.slug() + "/environments/production/deployments/"
-					+ this.fixtures.request(project.slug(), "dev@acme.test", "For the sale").id();
+					+ project.requestRelease("dev@acme.test", "For the sale").id();
 		}
 		finally {
 			this.clock.release();

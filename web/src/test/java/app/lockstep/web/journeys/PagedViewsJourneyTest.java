@@ -11,13 +11,12 @@ import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.domain.project.CreateProject;
 import app.lockstep.domain.project.ProjectInput;
 import app.lockstep.domain.tenancy.SignUp;
-import app.lockstep.web.deploy.DeployFixtures;
 import app.lockstep.web.testing.BrowserJourney;
+import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,12 +32,6 @@ class PagedViewsJourneyTest extends BrowserJourney {
 
 	@Autowired
 	CreateProject createProject;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	DeployFixtures fixtures;
 
 	@Autowired
 	CancelDeployment cancel;
@@ -66,12 +59,11 @@ class PagedViewsJourneyTest extends BrowserJourney {
 
 	@Test
 	void theQueueShowsMoreRequestsInPlace() throws Exception {
-		DeployFixtures.LiveProject project = this.fixtures.liveProject(this.mvc, "paged-queue",
-				java.time.Instant.now());
+		DeploymentScenario project = scenario().liveRelease("paged-queue");
 		List<Deployment> requests = new ArrayList<>();
 		try {
 			for (int i = 1; i <= 22; i++) {
-				requests.add(this.fixtures.request(project.slug(), "dev@acme.test", "Paged " + i));
+				requests.add(project.requestRelease("dev@acme.test", "Paged " + i));
 			}
 			browser.login("lead@acme.test", "lockstep-demo").open("/orgs/acme/approvals").find("#approval-queue");
 			assertThat(browser.all("#queue-cards details.queue-card")).hasSize(20);
@@ -84,8 +76,7 @@ class PagedViewsJourneyTest extends BrowserJourney {
 		}
 		finally {
 			for (Deployment request : requests) {
-				this.cancel.cancel(this.fixtures.caller("dev@acme.test"), project.slug(), "production", request.id(),
-						null);
+				this.cancel.cancel(project.caller("dev@acme.test"), project.slug(), "production", request.id(), null);
 			}
 		}
 	}

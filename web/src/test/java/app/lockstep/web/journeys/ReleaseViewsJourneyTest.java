@@ -6,25 +6,18 @@ import java.util.Map;
 
 import app.lockstep.domain.config.SaveConfigRevision;
 import app.lockstep.domain.deploy.Deployment;
-import app.lockstep.domain.shared.Transactions;
-import app.lockstep.domain.tenancy.ResolveMembership;
-import app.lockstep.domain.tenancy.Users;
-import app.lockstep.web.config.ConfigFixtures;
 import app.lockstep.web.config.VariablesGridTest;
-import app.lockstep.web.deploy.DeployFixtures;
 import app.lockstep.web.deploy.SoloOrganizationTest;
 import app.lockstep.web.project.ProjectTestSupport;
 import app.lockstep.web.testing.BrowserJourney;
+import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
-import app.lockstep.web.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,27 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LockstepTest
 class ReleaseViewsJourneyTest extends BrowserJourney {
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	DeployFixtures fixtures;
-
-	@AfterEach
-	void releaseTheClock() {
-		this.clock.release();
-	}
-
 	@Test
 	void theReleaseBoardPromotesThePreviousStagesLiveArtifactThroughTheNormalGate() throws Exception {
-		this.clock.pin(DeployFixtures.TUESDAY);
-		DeployFixtures.LiveProject project = this.fixtures.liveProject(this.mvc, "board", DeployFixtures.TUESDAY);
+		this.clock.pin(DeploymentScenario.TUESDAY);
+		DeploymentScenario project = scenario().liveRelease("board");
 		String slug = project.slug();
-		this.fixtures.deploy(slug, "staging", "1.1.0", "succeeded");
-		this.fixtures.deploy(slug, "development", "1.1.0", "failed");
+		project.deploy("staging", "1.1.0", "succeeded");
+		project.deploy("development", "1.1.0", "failed");
 		String row = "tr[data-project='" + slug + "']";
 		browser.login("owner@acme.test", "lockstep-demo");
 		for (int width : new int[] { 1440, 390 }) {
@@ -96,19 +75,9 @@ class ReleaseViewsJourneyTest extends BrowserJourney {
 	@Autowired
 	SaveConfigRevision save;
 
-	@Autowired
-	Users users;
-
-	@Autowired
-	ResolveMembership memberships;
-
-	@Autowired
-	Transactions transactions;
-
 	@Test
 	void theVariablesGridLeadsToAVariablesHistory() throws Exception {
-		String slug = VariablesGridTest.projectWithVariables(this.mvc, this.save,
-				ConfigFixtures.caller(this.users, this.memberships, this.transactions, ProjectTestSupport.OWNER));
+		String slug = VariablesGridTest.projectWithVariables(this.mvc, this.save, scenario().owner());
 		browser.login("viewer@acme.test", "lockstep-demo");
 		browser.open("/orgs/acme/projects/" + slug).click("#variables-link");
 		browser.waitForPath("/orgs/acme/projects/" + slug + "/variables").find("#variables-grid");
@@ -128,8 +97,7 @@ class ReleaseViewsJourneyTest extends BrowserJourney {
 
 	@Test
 	void aDeveloperSetsAVariableInPlaceInTheGrid() throws Exception {
-		String slug = VariablesGridTest.projectWithVariables(this.mvc, this.save,
-				ConfigFixtures.caller(this.users, this.memberships, this.transactions, ProjectTestSupport.OWNER));
+		String slug = VariablesGridTest.projectWithVariables(this.mvc, this.save, scenario().owner());
 		browser.login("dev@acme.test", "lockstep-demo").open("/orgs/acme/projects/" + slug + "/variables");
 		String cell = "tr[data-variable='APP_ENV'] td:nth-of-type(3)";
 		browser.click(cell + " .var-edit summary");
@@ -142,10 +110,10 @@ class ReleaseViewsJourneyTest extends BrowserJourney {
 
 	@Test
 	void theApprovalQueueIsOneLinePerRequestOpeningInPlace() throws Exception {
-		this.clock.pin(DeployFixtures.TUESDAY);
-		DeployFixtures.LiveProject project = this.fixtures.liveProject(this.mvc, "lines", DeployFixtures.TUESDAY);
-		Deployment first = this.fixtures.request(project.slug(), "dev@acme.test", "For the sale");
-		this.fixtures.request(project.slug(), "dev@acme.test", "Again, for the sale");
+		this.clock.pin(DeploymentScenario.TUESDAY);
+		DeploymentScenario project = scenario().liveRelease("lines");
+		Deployment first = project.requestRelease("dev@acme.test", "For the sale");
+		project.requestRelease("dev@acme.test", "Again, for the sale");
 		String card = "#request-" + first.id();
 		browser.login("lead@acme.test", "lockstep-demo");
 		for (int width : new int[] { 1440, 390 }) {

@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 
 import app.lockstep.web.deploy.DeploymentScheduler;
 import app.lockstep.web.project.ProjectTestSupport;
-import app.lockstep.web.testing.DispatchFixtures;
+import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
 import app.lockstep.web.testing.MutableClock;
 import app.lockstep.web.testing.WebhookReceiver;
@@ -144,13 +144,13 @@ class MetricsTest {
 
 	@Test
 	void dispatchDelayAndDeployerDeliveriesAreMeasured() throws Exception {
-		DispatchFixtures fixtures = new DispatchFixtures(this.context);
 		Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		this.clock.pin(start);
 		try (WebhookReceiver receiver = new WebhookReceiver()) {
-			DispatchFixtures.Place place = fixtures.webhookProject("metered", receiver.url(),
-					"whsec-metrics-test-0123456789");
-			fixtures.request(place);
+			DeploymentScenario place = DeploymentScenario.inAcme(this.context)
+				.developmentBuild("metered")
+				.webhook(receiver.url(), "whsec-metrics-test-0123456789");
+			place.request();
 			Timer delay = this.registry.find("lockstep.dispatch.delay").timer();
 			long before = (delay != null) ? delay.count() : 0;
 			double accepted = count("lockstep.deployer.deliveries", "outcome", "accepted");

@@ -12,10 +12,10 @@ import app.lockstep.domain.access.Caller;
 import app.lockstep.web.project.ProjectTestSupport;
 import app.lockstep.web.testing.Browser;
 import app.lockstep.web.testing.Demo;
+import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
-import app.lockstep.web.testing.MutableClock;
+import app.lockstep.web.testing.ScenarioTestBase;
 import app.lockstep.web.testing.SessionCache;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,10 +28,7 @@ import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.print.PrintOptions;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -47,7 +44,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @LockstepTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChangeReportTest {
+class ChangeReportTest extends ScenarioTestBase {
 
 	/** A Tuesday, 11:00 in Paris (acme's time zone): production's windows are open. */
 	static final Instant TUESDAY = Instant.parse("2033-03-08T10:00:00Z");
@@ -56,17 +53,8 @@ class ChangeReportTest {
 
 	static final String PERIOD = "?from=2033-03-08&to=2033-03-11";
 
-	@Autowired
-	MockMvc mvc;
-
 	@LocalServerPort
 	int port;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	AutowireCapableBeanFactory beans;
 
 	SessionCache sessions;
 
@@ -93,67 +81,62 @@ class ChangeReportTest {
 	@BeforeAll
 	void aWeekOfDeployments() throws Exception {
 		this.sessions = new SessionCache(this.mvc);
-		DeploymentFixtures f = new DeploymentFixtures();
-		this.beans.autowireBean(f);
+		DeploymentScenario f = scenario().project("report");
 		Caller owner = f.caller(ProjectTestSupport.OWNER);
 		Caller lead = f.caller(ProjectTestSupport.LEAD);
 		Caller developer = f.caller(ProjectTestSupport.DEVELOPER);
-		this.project = ProjectTestSupport.projectWithEnvironments(this.mvc, "report");
+		this.project = f.slug();
 		this.clock.pin(TUESDAY.minus(Duration.ofDays(7)));
 		try {
-			this.c1 = sha();
-			this.c2 = sha();
-			this.c3 = sha();
-			String c4 = sha();
-			f.commit(developer, this.project, this.c1, "Checkout behind a flag", "2033-03-01T09:00:00Z");
-			f.commit(developer, this.project, this.c2, "Fix VAT rounding", "2033-03-02T09:00:00Z");
-			f.commit(developer, this.project, this.c3, "Adapt to the payment API", "2033-03-03T09:00:00Z");
-			f.commit(developer, this.project, c4, "Wishlist migration", "2033-03-04T09:00:00Z");
-			f.build(developer, this.project, "1.0.0", this.c1);
-			f.build(developer, this.project, "1.1.0", this.c3);
-			f.build(developer, this.project, "1.2.0", c4);
-			int rev1 = f.config(owner, this.project, "production", null, "8.2",
-					List.of(DeploymentFixtures.variable("MODE", "live")));
-			int rev2 = f.config(owner, this.project, "production", rev1, "8.3",
-					List.of(DeploymentFixtures.variable("MODE", "strict"), DeploymentFixtures.variable("FLAG", "on")));
+			this.c1 = DeploymentScenario.sha();
+			this.c2 = DeploymentScenario.sha();
+			this.c3 = DeploymentScenario.sha();
+			String c4 = DeploymentScenario.sha();
+			f.push(developer, this.c1, "Checkout behind a flag", "2033-03-01T09:00:00Z");
+			f.push(developer, this.c2, "Fix VAT rounding", "2033-03-02T09:00:00Z");
+			f.push(developer, this.c3, "Adapt to the payment API", "2033-03-03T09:00:00Z");
+			f.push(developer, c4, "Wishlist migration", "2033-03-04T09:00:00Z");
+			f.artifact(developer, "1.0.0", this.c1);
+			f.artifact(developer, "1.1.0", this.c3);
+			f.artifact(developer, "1.2.0", c4);
+			int rev1 = f.config(owner, "production", null, DeploymentScenario.phpSpec("8.2"),
+					List.of(DeploymentScenario.variable("MODE", "live")), "php 8.2");
+			int rev2 = f.config(owner, "production", rev1, DeploymentScenario.phpSpec("8.3"),
+					List.of(DeploymentScenario.variable("MODE", "strict"), DeploymentScenario.variable("FLAG", "on")),
+					"php 8.3");
 
 			this.clock.pin(TUESDAY);
-			this.normal = f.requested(developer, this.project, "production", "1.0.0", rev1);
-			f.approve(lead, this.project, "production", this.normal);
-			this.normal = f.run(developer, this.project, "production", this.normal, "succeeded", "Deployed in 90 s");
+			this.normal = f.request(developer, "production", "1.0.0", rev1);
+			f.approve(lead, "production", this.normal, "Looks right");
+			this.normal = f.run(developer, "production", this.normal, "succeeded", "Deployed in 90 s");
 
 			this.clock.advance(Duration.ofMinutes(10));
-			f.allowSelfApproval(owner, this.project, "production");
-			this.selfApproved = f.requested(lead, this.project, "production", "1.1.0", rev2);
-			f.approve(lead, this.project, "production", this.selfApproved);
-			this.selfApproved = f.run(lead, this.project, "production", this.selfApproved, "succeeded", "OK");
+			f.selfApprovalAllowed("production");
+			this.selfApproved = f.request(lead, "production", "1.1.0", rev2);
+			f.approve(lead, "production", this.selfApproved, "Looks right");
+			this.selfApproved = f.run(lead, "production", this.selfApproved, "succeeded", "OK");
 
 			this.clock.advance(Duration.ofMinutes(10));
-			this.rejected = f.requested(developer, this.project, "production", "1.2.0", rev2);
-			f.reject(lead, this.project, "production", this.rejected, "The migration locks orders; not now.");
+			this.rejected = f.request(developer, "production", "1.2.0", rev2);
+			f.reject(lead, "production", this.rejected, "The migration locks orders; not now.");
 
 			this.clock.advance(Duration.ofMinutes(10));
-			this.failed = f.requested(developer, this.project, "production", "1.2.0", rev2);
-			f.approve(owner, this.project, "production", this.failed);
-			this.failed = f.run(developer, this.project, "production", this.failed, "failed", "Migration timed out");
+			this.failed = f.request(developer, "production", "1.2.0", rev2);
+			f.approve(owner, "production", this.failed, "Looks right");
+			this.failed = f.run(developer, "production", this.failed, "failed", "Migration timed out");
 
 			this.clock.advance(Duration.ofMinutes(10));
-			this.staging = f.requested(developer, this.project, "staging", "1.0.0", null);
-			this.staging = f.run(developer, this.project, "staging", this.staging, "succeeded", "OK");
+			this.staging = f.request(developer, "staging", "1.0.0", null);
+			this.staging = f.run(developer, "staging", this.staging, "succeeded", "OK");
 
 			this.clock.pin(FRIDAY);
-			this.emergency = f.emergency(owner, this.project, "production", "1.2.0",
+			this.emergency = f.emergency(owner, "production", "1.2.0", null,
 					"Checkout is down, the payment provider changed its API");
-			this.emergency = f.run(owner, this.project, "production", this.emergency, "succeeded", "Hotfix live");
+			this.emergency = f.run(owner, "production", this.emergency, "succeeded", "Hotfix live");
 		}
 		finally {
 			this.clock.release();
 		}
-	}
-
-	@AfterAll
-	void releaseTheClock() {
-		this.clock.release();
 	}
 
 	@Test
@@ -434,12 +417,6 @@ class ChangeReportTest {
 		}
 		cells.add(cell.toString());
 		return cells;
-	}
-
-	static String sha() {
-		byte[] bytes = new byte[20];
-		java.util.concurrent.ThreadLocalRandom.current().nextBytes(bytes);
-		return java.util.HexFormat.of().formatHex(bytes);
 	}
 
 }

@@ -10,20 +10,17 @@ import app.lockstep.domain.access.Caller;
 import app.lockstep.web.project.ProjectTestSupport;
 import app.lockstep.web.testing.Browser;
 import app.lockstep.web.testing.Demo;
+import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
-import app.lockstep.web.testing.MutableClock;
+import app.lockstep.web.testing.ScenarioTestBase;
 import app.lockstep.web.testing.SessionCache;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -37,21 +34,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @LockstepTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CompareDeploymentsTest {
+class CompareDeploymentsTest extends ScenarioTestBase {
 
 	static final Instant TUESDAY = Instant.parse("2033-05-10T10:00:00Z");
 
-	@Autowired
-	MockMvc mvc;
-
 	@LocalServerPort
 	int port;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	AutowireCapableBeanFactory beans;
 
 	SessionCache sessions;
 
@@ -76,44 +64,38 @@ class CompareDeploymentsTest {
 	@BeforeAll
 	void threeDeploymentsOfStaging() throws Exception {
 		this.sessions = new SessionCache(this.mvc);
-		DeploymentFixtures f = new DeploymentFixtures();
-		this.beans.autowireBean(f);
+		DeploymentScenario f = scenario().project("compare");
 		Caller owner = f.caller(ProjectTestSupport.OWNER);
 		Caller developer = f.caller(ProjectTestSupport.DEVELOPER);
-		this.project = ProjectTestSupport.projectWithEnvironments(this.mvc, "compare");
+		this.project = f.slug();
 		this.base = "/orgs/acme/projects/" + this.project + "/environments/staging/deployments/compare";
 		this.clock.pin(TUESDAY);
 		try {
-			this.c1 = ChangeReportTest.sha();
-			this.c2 = ChangeReportTest.sha();
-			this.c3 = ChangeReportTest.sha();
-			f.commit(developer, this.project, this.c1, "Checkout behind a flag", "2033-05-01T09:00:00Z");
-			f.commit(developer, this.project, this.c2, "Fix VAT rounding", "2033-05-02T09:00:00Z");
-			f.commit(developer, this.project, this.c3, "Adapt to the payment API", "2033-05-03T09:00:00Z");
-			f.build(developer, this.project, "2.0.0", this.c1);
-			f.build(developer, this.project, "2.1.0", this.c3);
-			int rev1 = f.config(owner, this.project, "staging", null, "8.2",
-					List.of(DeploymentFixtures.variable("MODE", "live")));
-			int rev2 = f.config(owner, this.project, "staging", rev1, "8.3",
-					List.of(DeploymentFixtures.variable("MODE", "strict"), DeploymentFixtures.variable("FLAG", "on")));
-			this.first = f.run(developer, this.project, "staging",
-					f.requested(developer, this.project, "staging", "2.0.0", rev1), "succeeded", "OK");
+			this.c1 = DeploymentScenario.sha();
+			this.c2 = DeploymentScenario.sha();
+			this.c3 = DeploymentScenario.sha();
+			f.push(developer, this.c1, "Checkout behind a flag", "2033-05-01T09:00:00Z");
+			f.push(developer, this.c2, "Fix VAT rounding", "2033-05-02T09:00:00Z");
+			f.push(developer, this.c3, "Adapt to the payment API", "2033-05-03T09:00:00Z");
+			f.artifact(developer, "2.0.0", this.c1);
+			f.artifact(developer, "2.1.0", this.c3);
+			int rev1 = f.config(owner, "staging", null, DeploymentScenario.phpSpec("8.2"),
+					List.of(DeploymentScenario.variable("MODE", "live")), "php 8.2");
+			int rev2 = f.config(owner, "staging", rev1, DeploymentScenario.phpSpec("8.3"),
+					List.of(DeploymentScenario.variable("MODE", "strict"), DeploymentScenario.variable("FLAG", "on")),
+					"php 8.3");
+			this.first = f.run(developer, "staging", f.request(developer, "staging", "2.0.0", rev1), "succeeded", "OK");
 			this.clock.advance(Duration.ofMinutes(30));
-			this.upgrade = f.run(developer, this.project, "staging",
-					f.requested(developer, this.project, "staging", "2.1.0", rev2), "succeeded", "OK");
+			this.upgrade = f.run(developer, "staging", f.request(developer, "staging", "2.1.0", rev2), "succeeded",
+					"OK");
 			this.clock.advance(Duration.ofMinutes(30));
-			this.rollback = f.run(developer, this.project, "staging",
-					f.requested(developer, this.project, "staging", "2.0.0", rev2), "succeeded", "OK");
-			this.production = f.requested(developer, this.project, "production", "2.0.0", null);
+			this.rollback = f.run(developer, "staging", f.request(developer, "staging", "2.0.0", rev2), "succeeded",
+					"OK");
+			this.production = f.request(developer, "production", "2.0.0", null);
 		}
 		finally {
 			this.clock.release();
 		}
-	}
-
-	@AfterAll
-	void releaseTheClock() {
-		this.clock.release();
 	}
 
 	@ParameterizedTest

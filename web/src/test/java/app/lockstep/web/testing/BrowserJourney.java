@@ -7,9 +7,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Base of the browser journeys: one headless Chromium per test class, signed out and at
- * laptop size before each test, closed after the class.
+ * laptop size before each test, closed after the class; and what every scenario test has
+ * (MockMvc, the clock released after each test, new deployment scenarios).
  */
-public abstract class BrowserJourney {
+public abstract class BrowserJourney extends ScenarioTestBase {
 
 	protected static Browser browser;
 

@@ -26,13 +26,10 @@ import app.lockstep.web.project.ProjectTestSupport;
 import app.lockstep.web.testing.BrowserJourney;
 import app.lockstep.web.testing.Demo;
 import app.lockstep.web.testing.LockstepTest;
-import app.lockstep.web.testing.MutableClock;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,12 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @LockstepTest
 class TimelineJourneyTest extends BrowserJourney {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
 
 	@Autowired
 	IngestCodeChanges ingest;
@@ -70,11 +61,6 @@ class TimelineJourneyTest extends BrowserJourney {
 
 	@Autowired
 	ResolveMembership memberships;
-
-	@AfterEach
-	void releaseTheClock() {
-		this.clock.release();
-	}
 
 	@Test
 	void aViewerReadsTheProductionTimelineAndFiltersItToCode() throws Exception {

@@ -5,14 +5,9 @@ import java.time.Instant;
 import app.lockstep.web.project.ProjectTestSupport;
 import app.lockstep.web.testing.BrowserJourney;
 import app.lockstep.web.testing.LockstepTest;
-import app.lockstep.web.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,20 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LockstepTest
 class WindowJourneysTest extends BrowserJourney {
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
 	@BeforeEach
 	void tallerWindowForTheStrip() {
 		browser.resize(1280, 1000);
-	}
-
-	@AfterEach
-	void releaseTheClock() {
-		this.clock.release();
 	}
 
 	@Test

@@ -5,24 +5,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import app.lockstep.web.deploy.DeploymentScheduler;
 import app.lockstep.web.testing.LockstepTest;
-import app.lockstep.web.testing.MutableClock;
+import app.lockstep.web.testing.ScenarioTestBase;
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
-import static app.lockstep.web.deploy.api.DeploymentApiSupport.AUDITOR;
-import static app.lockstep.web.deploy.api.DeploymentApiSupport.DEVELOPER;
-import static app.lockstep.web.deploy.api.DeploymentApiSupport.GLOBEX_OWNER;
-import static app.lockstep.web.deploy.api.DeploymentApiSupport.LEAD;
-import static app.lockstep.web.deploy.api.DeploymentApiSupport.OWNER;
-import static app.lockstep.web.deploy.api.DeploymentApiSupport.VIEWER;
+import static app.lockstep.web.deploy.api.DeploymentApiClient.AUDITOR;
+import static app.lockstep.web.deploy.api.DeploymentApiClient.DEVELOPER;
+import static app.lockstep.web.deploy.api.DeploymentApiClient.GLOBEX_OWNER;
+import static app.lockstep.web.deploy.api.DeploymentApiClient.LEAD;
+import static app.lockstep.web.deploy.api.DeploymentApiClient.OWNER;
+import static app.lockstep.web.deploy.api.DeploymentApiClient.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -35,33 +31,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * more than one approval from different people.
  */
 @LockstepTest
-class DeploymentApiApprovalsTest {
+class DeploymentApiApprovalsTest extends ScenarioTestBase {
 
 	static final Instant TUESDAY = Instant.parse("2026-12-01T10:00:00Z");
 
-	@Autowired
-	MockMvc mvc;
+	/** Production's gate: two approvals from leads or owners, none by the requester. */
+	static final String TWO_APPROVALS = """
+			{"requiredApprovals": 2, "approverRoles": ["LEAD", "OWNER"], "allowSelfApproval": false,
+			 "approvalValidHours": 72}""";
 
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	DeploymentScheduler scheduler;
-
-	DeploymentApiSupport api;
+	DeploymentApiClient api;
 
 	@BeforeEach
 	void aProjectWithABuild() throws Exception {
 		this.clock.pin(TUESDAY);
-		this.api = new DeploymentApiSupport(this.mvc, this.scheduler, "appr");
+		this.api = DeploymentApiClient.forNewProject(this.context, "appr");
 		this.api.artifact("1.0.0");
 		this.api.artifact("1.1.0");
 		this.api.config("production", "info");
-	}
-
-	@AfterEach
-	void releaseTheClock() {
-		this.clock.release();
 	}
 
 	String requestAsDeveloper() throws Exception {
@@ -162,9 +149,7 @@ class DeploymentApiApprovalsTest {
 
 	@Test
 	void changingWhatOrWhenVoidsTheApprovalsVisibly() throws Exception {
-		this.api.policy("production", """
-				{"requiredApprovals": 2, "approverRoles": ["LEAD", "OWNER"], "allowSelfApproval": false,
-				 "approvalValidHours": 72}""");
+		this.api.policy("production", TWO_APPROVALS);
 		String id = requestAsDeveloper();
 		this.api.approve(LEAD, "production", id)
 			.andExpect(status().isCreated())
@@ -241,9 +226,7 @@ class DeploymentApiApprovalsTest {
 
 	@Test
 	void twoApprovalsNeedTwoDifferentPeople() throws Exception {
-		this.api.policy("production", """
-				{"requiredApprovals": 2, "approverRoles": ["LEAD", "OWNER"], "allowSelfApproval": false,
-				 "approvalValidHours": 72}""");
+		this.api.policy("production", TWO_APPROVALS);
 		String id = requestAsDeveloper();
 		this.api.approve(LEAD, "production", id)
 			.andExpect(status().isCreated())

@@ -4,22 +4,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import app.lockstep.web.deploy.DeploymentScheduler;
 import app.lockstep.web.testing.LockstepTest;
-import app.lockstep.web.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
+import app.lockstep.web.testing.ScenarioTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
-import static app.lockstep.web.deploy.api.DeploymentApiSupport.DEVELOPER;
-import static app.lockstep.web.deploy.api.DeploymentApiSupport.GLOBEX_OWNER;
-import static app.lockstep.web.deploy.api.DeploymentApiSupport.LEAD;
-import static app.lockstep.web.deploy.api.DeploymentApiSupport.OWNER;
-import static app.lockstep.web.deploy.api.DeploymentApiSupport.VIEWER;
+import static app.lockstep.web.deploy.api.DeploymentApiClient.DEVELOPER;
+import static app.lockstep.web.deploy.api.DeploymentApiClient.GLOBEX_OWNER;
+import static app.lockstep.web.deploy.api.DeploymentApiClient.LEAD;
+import static app.lockstep.web.deploy.api.DeploymentApiClient.OWNER;
+import static app.lockstep.web.deploy.api.DeploymentApiClient.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
@@ -36,30 +32,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * that is never returned or audited.
  */
 @LockstepTest
-class DeploymentApiPolicyTest {
+class DeploymentApiPolicyTest extends ScenarioTestBase {
 
 	static final String SECRET = "s3cr3t-Signing-Key-0123456789";
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	DeploymentScheduler scheduler;
-
-	DeploymentApiSupport api;
+	DeploymentApiClient api;
 
 	@BeforeEach
 	void aProject() throws Exception {
 		this.clock.pin(Instant.parse("2026-12-01T10:00:00Z"));
-		this.api = new DeploymentApiSupport(this.mvc, this.scheduler, "pol");
-	}
-
-	@AfterEach
-	void releaseTheClock() {
-		this.clock.release();
+		this.api = DeploymentApiClient.forNewProject(this.context, "pol");
 	}
 
 	@Test

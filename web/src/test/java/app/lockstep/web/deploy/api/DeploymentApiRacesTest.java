@@ -10,22 +10,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import app.lockstep.web.deploy.DeploymentScheduler;
 import app.lockstep.web.testing.LockstepTest;
-import app.lockstep.web.testing.MutableClock;
+import app.lockstep.web.testing.ScenarioTestBase;
 import app.lockstep.web.token.TokenTestSupport;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
-import static app.lockstep.web.deploy.api.DeploymentApiSupport.DEVELOPER;
-import static app.lockstep.web.deploy.api.DeploymentApiSupport.LEAD;
-import static app.lockstep.web.deploy.api.DeploymentApiSupport.OWNER;
+import static app.lockstep.web.deploy.api.DeploymentApiClient.DEVELOPER;
+import static app.lockstep.web.deploy.api.DeploymentApiClient.LEAD;
+import static app.lockstep.web.deploy.api.DeploymentApiClient.OWNER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -36,27 +33,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Threads start together at a barrier; nothing sleeps.
  */
 @LockstepTest
-class DeploymentApiRacesTest {
+class DeploymentApiRacesTest extends ScenarioTestBase {
 
 	static final Instant TUESDAY = Instant.parse("2026-12-01T10:00:00Z");
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	DeploymentScheduler scheduler;
-
-	DeploymentApiSupport api;
+	DeploymentApiClient api;
 
 	ExecutorService threads;
 
 	@BeforeEach
 	void aProjectWithABuild() throws Exception {
 		this.clock.pin(TUESDAY);
-		this.api = new DeploymentApiSupport(this.mvc, this.scheduler, "race");
+		this.api = DeploymentApiClient.forNewProject(this.context, "race");
 		this.api.artifact("1.0.0");
 		this.threads = Executors.newFixedThreadPool(4);
 	}

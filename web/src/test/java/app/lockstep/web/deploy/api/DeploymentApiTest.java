@@ -8,28 +8,21 @@ import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.audit.AuditEvent;
 import app.lockstep.domain.audit.ReadAuditLog;
 import app.lockstep.domain.shared.Actor;
-import app.lockstep.domain.shared.Transactions;
-import app.lockstep.domain.tenancy.ResolveMembership;
-import app.lockstep.domain.tenancy.Users;
-import app.lockstep.web.deploy.DeploymentScheduler;
-import app.lockstep.web.project.ProjectTestSupport;
 import app.lockstep.web.testing.LockstepTest;
-import app.lockstep.web.testing.MutableClock;
+import app.lockstep.web.testing.ScenarioTestBase;
 import app.lockstep.web.token.TokenTestSupport;
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
-import static app.lockstep.web.deploy.api.DeploymentApiSupport.DEVELOPER;
-import static app.lockstep.web.deploy.api.DeploymentApiSupport.GLOBEX_OWNER;
-import static app.lockstep.web.deploy.api.DeploymentApiSupport.LEAD;
-import static app.lockstep.web.deploy.api.DeploymentApiSupport.OWNER;
-import static app.lockstep.web.deploy.api.DeploymentApiSupport.VIEWER;
+import static app.lockstep.web.deploy.api.DeploymentApiClient.DEVELOPER;
+import static app.lockstep.web.deploy.api.DeploymentApiClient.GLOBEX_OWNER;
+import static app.lockstep.web.deploy.api.DeploymentApiClient.LEAD;
+import static app.lockstep.web.deploy.api.DeploymentApiClient.OWNER;
+import static app.lockstep.web.deploy.api.DeploymentApiClient.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -50,44 +43,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * default windows of production are open.
  */
 @LockstepTest
-class DeploymentApiTest {
+class DeploymentApiTest extends ScenarioTestBase {
 
 	static final Instant TUESDAY = Instant.parse("2026-12-01T10:00:00Z");
 
 	static final Instant FRIDAY = Instant.parse("2026-12-04T10:00:00Z");
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	DeploymentScheduler scheduler;
-
-	@Autowired
 	ReadAuditLog readAuditLog;
 
-	@Autowired
-	Users users;
-
-	@Autowired
-	ResolveMembership resolveMembership;
-
-	@Autowired
-	Transactions transactions;
-
-	DeploymentApiSupport api;
+	DeploymentApiClient api;
 
 	@BeforeEach
 	void aProjectOnATuesday() throws Exception {
 		this.clock.pin(TUESDAY);
-		this.api = new DeploymentApiSupport(this.mvc, this.scheduler, "dep");
-	}
-
-	@AfterEach
-	void releaseTheClock() {
-		this.clock.release();
+		this.api = DeploymentApiClient.forNewProject(this.context, "dep");
 	}
 
 	@Test
@@ -231,7 +201,7 @@ class DeploymentApiTest {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"artifact\": \"1.0.0\"}"))
 			.andExpect(status().isCreated());
-		Caller owner = ProjectTestSupport.caller(this.users, this.resolveMembership, this.transactions, OWNER, "acme");
+		Caller owner = this.api.scenario.owner();
 		List<AuditEvent> events = this.readAuditLog.read(owner, null, ReadAuditLog.MAX_PAGE)
 			.events()
 			.stream()

@@ -2,19 +2,14 @@ package app.lockstep.web.deploy.api;
 
 import java.time.Instant;
 
-import app.lockstep.web.deploy.DeploymentScheduler;
 import app.lockstep.web.testing.LockstepTest;
-import app.lockstep.web.testing.MutableClock;
+import app.lockstep.web.testing.ScenarioTestBase;
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-
-import static app.lockstep.web.deploy.api.DeploymentApiSupport.DEVELOPER;
-import static app.lockstep.web.deploy.api.DeploymentApiSupport.LEAD;
+import static app.lockstep.web.deploy.api.DeploymentApiClient.DEVELOPER;
+import static app.lockstep.web.deploy.api.DeploymentApiClient.LEAD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -27,7 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * open instant is right across daylight-saving changes in America/New_York.
  */
 @LockstepTest
-class DeploymentApiWindowsTest {
+class DeploymentApiWindowsTest extends ScenarioTestBase {
 
 	/** A Friday in Paris: production's default "No Friday deploys" blocks it. */
 	static final Instant FRIDAY = Instant.parse("2026-12-04T10:00:00Z");
@@ -42,27 +37,13 @@ class DeploymentApiWindowsTest {
 			 "blocks": [{"label": "No weekend deploys", "days": ["SATURDAY", "SUNDAY"], "from": "00:00", "to": "24:00"}],
 			 "allowedHours": [], "freezes": []}""";
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	DeploymentScheduler scheduler;
-
-	DeploymentApiSupport api;
+	DeploymentApiClient api;
 
 	@BeforeEach
 	void aProjectWithABuild() throws Exception {
 		this.clock.pin(TUESDAY);
-		this.api = new DeploymentApiSupport(this.mvc, this.scheduler, "win-dep");
+		this.api = DeploymentApiClient.forNewProject(this.context, "win-dep");
 		this.api.artifact("1.0.0");
-	}
-
-	@AfterEach
-	void releaseTheClock() {
-		this.clock.release();
 	}
 
 	@Test

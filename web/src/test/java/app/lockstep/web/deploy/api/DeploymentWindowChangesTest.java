@@ -3,21 +3,17 @@ package app.lockstep.web.deploy.api;
 import java.time.Duration;
 import java.time.Instant;
 
-import app.lockstep.web.deploy.DeploymentScheduler;
 import app.lockstep.web.testing.LockstepTest;
-import app.lockstep.web.testing.MutableClock;
+import app.lockstep.web.testing.ScenarioTestBase;
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import static app.lockstep.web.deploy.api.DeploymentApiSupport.DEVELOPER;
-import static app.lockstep.web.deploy.api.DeploymentApiSupport.OWNER;
+import static app.lockstep.web.deploy.api.DeploymentApiClient.DEVELOPER;
+import static app.lockstep.web.deploy.api.DeploymentApiClient.OWNER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -30,31 +26,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * instant at once, and a window that closes again before the poll holds it again.
  */
 @LockstepTest
-class DeploymentWindowChangesTest {
+class DeploymentWindowChangesTest extends ScenarioTestBase {
 
 	static final Instant TUESDAY = Instant.parse("2026-12-01T10:00:00Z");
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	DeploymentScheduler scheduler;
-
-	DeploymentApiSupport api;
+	DeploymentApiClient api;
 
 	@BeforeEach
 	void aProjectWithABuild() throws Exception {
 		this.clock.pin(TUESDAY);
-		this.api = new DeploymentApiSupport(this.mvc, this.scheduler, "win-chg");
+		this.api = DeploymentApiClient.forNewProject(this.context, "win-chg");
 		this.api.artifact("1.0.0");
-	}
-
-	@AfterEach
-	void releaseTheClock() {
-		this.clock.release();
 	}
 
 	@Test

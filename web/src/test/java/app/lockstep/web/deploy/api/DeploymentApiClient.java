@@ -1,20 +1,22 @@
 package app.lockstep.web.deploy.api;
 
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
+import app.lockstep.domain.config.VariableInput;
+import app.lockstep.domain.config.Visibility;
 import app.lockstep.web.deploy.DeploymentScheduler;
 import app.lockstep.web.project.ProjectTestSupport;
+import app.lockstep.web.testing.DeploymentScenario;
 import com.jayway.jsonpath.JsonPath;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -23,11 +25,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
- * What the deployment API tests share: a project of their own (development, staging,
- * production), artifacts and config revisions registered through the API, and the
- * deployment calls as a demo person's browser session (with CSRF).
+ * The deployment API of one {@link DeploymentScenario}'s project (development, staging,
+ * production), called as a demo person's browser session (with CSRF); builds and config
+ * revisions come from the scenario.
  */
-final class DeploymentApiSupport {
+final class DeploymentApiClient {
 
 	static final String OWNER = ProjectTestSupport.OWNER;
 
@@ -47,12 +49,24 @@ final class DeploymentApiSupport {
 
 	final DeploymentScheduler scheduler;
 
+	final DeploymentScenario scenario;
+
 	final String project;
 
-	DeploymentApiSupport(MockMvc mvc, DeploymentScheduler scheduler, String prefix) throws Exception {
+	DeploymentApiClient(MockMvc mvc, DeploymentScheduler scheduler, DeploymentScenario scenario) {
 		this.mvc = mvc;
 		this.scheduler = scheduler;
-		this.project = ProjectTestSupport.projectWithEnvironments(mvc, prefix);
+		this.scenario = scenario;
+		this.project = scenario.slug();
+	}
+
+	/**
+	 * A client of a new scenario project in acme with development, staging and
+	 * production.
+	 */
+	static DeploymentApiClient forNewProject(ApplicationContext context, String prefix) {
+		return new DeploymentApiClient(context.getBean(MockMvc.class), context.getBean(DeploymentScheduler.class),
+				DeploymentScenario.inAcme(context).project(prefix));
 	}
 
 	MockHttpSession as(String email) {
@@ -72,42 +86,19 @@ final class DeploymentApiSupport {
 	}
 
 	/** Registers a build of this version (as the developer) and returns its version. */
-	String artifact(String version) throws Exception {
-		expect(201,
-				this.mvc
-					.perform(post("/api/v1/orgs/acme/projects/" + this.project + "/artifacts").session(as(DEVELOPER))
-						.with(csrf())
-						.contentType(MediaType.APPLICATION_JSON)
-						.content("{\"version\": \"" + version + "\", \"commitSha\": \"" + sha() + "\", \"digest\": \""
-								+ DIGEST + "\"}"))
-					.andReturn());
+	String artifact(String version) {
+		this.scenario.artifact(this.scenario.caller(DEVELOPER), version, DeploymentScenario.sha(), DIGEST);
 		return version;
 	}
 
 	/** Saves a new config revision of the environment and returns its number. */
-	int config(String environment, String logLevel) throws Exception {
-		MockHttpServletResponse current = this.mvc
-			.perform(get(environmentUrl(environment) + "/config").session(as(OWNER)))
-			.andReturn()
-			.getResponse();
-		String etag = (current.getStatus() == 200) ? current.getHeader("ETag") : "\"r0-p0-json\"";
-		MvcResult result = this.mvc
-			.perform(put(environmentUrl(environment) + "/config").session(as(OWNER))
-				.with(csrf())
-				.header("If-Match", etag)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"infrastructure\": \"applications:\\n  app:\\n    type: php:8.3\\n\", \"variables\": "
-						+ "[{\"name\": \"LOG_LEVEL\", \"value\": \"" + logLevel + "\"}], \"message\": \"test\"}"))
-			.andReturn();
-		expect(201, result);
-		return JsonPath.read(result.getResponse().getContentAsString(), "$.revision");
+	int config(String environment, String logLevel) {
+		return this.scenario.nextConfig(environment, "applications:\n  app:\n    type: php:8.3\n",
+				List.of(new VariableInput("LOG_LEVEL", logLevel, false, Visibility.BOTH)), "test");
 	}
 
 	ResultActions request(String email, String environment, String json) throws Exception {
-		return this.mvc.perform(post(deployments(environment)).session(as(email))
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(json));
+		return send(post(deployments(environment)), email, json);
 	}
 
 	/** A request that must be accepted; its JSON answer. */
@@ -119,10 +110,7 @@ final class DeploymentApiSupport {
 			throws Exception {
 		String body = (comment != null) ? "{\"decision\": \"" + decision + "\", \"comment\": \"" + comment + "\"}"
 				: "{\"decision\": \"" + decision + "\"}";
-		return this.mvc.perform(post(deployment(environment, id) + "/approvals").session(as(email))
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body));
+		return send(post(deployment(environment, id) + "/approvals"), email, body);
 	}
 
 	ResultActions approve(String email, String environment, String id) throws Exception {
@@ -130,38 +118,24 @@ final class DeploymentApiSupport {
 	}
 
 	ResultActions change(String email, String environment, String id, String json) throws Exception {
-		return this.mvc.perform(patch(deployment(environment, id)).session(as(email))
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(json));
+		return send(patch(deployment(environment, id)), email, json);
 	}
 
 	ResultActions cancel(String email, String environment, String id) throws Exception {
-		return this.mvc.perform(post(deployment(environment, id) + "/cancel").session(as(email))
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"reason\": \"not today\"}"));
+		return send(post(deployment(environment, id) + "/cancel"), email, "{\"reason\": \"not today\"}");
 	}
 
 	ResultActions report(String email, String environment, String id, String status, String message) throws Exception {
-		return this.mvc.perform(post(deployment(environment, id) + "/status").session(as(email))
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"status\": \"" + status + "\", \"message\": \"" + message + "\"}"));
+		return send(post(deployment(environment, id) + "/status"), email,
+				"{\"status\": \"" + status + "\", \"message\": \"" + message + "\"}");
 	}
 
 	ResultActions review(String email, String environment, String id, String comment) throws Exception {
-		return this.mvc.perform(post(deployment(environment, id) + "/review").session(as(email))
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"comment\": \"" + comment + "\"}"));
+		return send(post(deployment(environment, id) + "/review"), email, "{\"comment\": \"" + comment + "\"}");
 	}
 
 	ResultActions putPolicy(String email, String environment, String json) throws Exception {
-		return this.mvc.perform(put(environmentUrl(environment) + "/approval-policy").session(as(email))
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(json));
+		return send(put(environmentUrl(environment) + "/approval-policy"), email, json);
 	}
 
 	void policy(String environment, String json) throws Exception {
@@ -169,20 +143,17 @@ final class DeploymentApiSupport {
 	}
 
 	ResultActions putTarget(String email, String environment, String json) throws Exception {
-		return this.mvc.perform(put(environmentUrl(environment) + "/deploy-target").session(as(email))
-			.with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(json));
+		return send(put(environmentUrl(environment) + "/deploy-target"), email, json);
 	}
 
 	void windows(String environment, String json) throws Exception {
-		expect(200,
-				this.mvc
-					.perform(put(environmentUrl(environment) + "/windows").session(as(OWNER))
-						.with(csrf())
-						.contentType(MediaType.APPLICATION_JSON)
-						.content(json))
-					.andReturn());
+		expect(200, send(put(environmentUrl(environment) + "/windows"), OWNER, json).andReturn());
+	}
+
+	/** A JSON body sent as this person's browser session, with CSRF. */
+	private ResultActions send(MockHttpServletRequestBuilder request, String email, String json) throws Exception {
+		return this.mvc
+			.perform(request.session(as(email)).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json));
 	}
 
 	/** The deployment as the owner reads it. */
@@ -245,12 +216,6 @@ final class DeploymentApiSupport {
 					.andReturn());
 		List<Map<String, Object>> events = JsonPath.read(json, "$.events");
 		return events.stream().filter((e) -> action.equals(e.get("action"))).toList();
-	}
-
-	static String sha() {
-		byte[] bytes = new byte[20];
-		ThreadLocalRandom.current().nextBytes(bytes);
-		return HexFormat.of().formatHex(bytes);
 	}
 
 	static String body(int status, MvcResult result) throws Exception {
