@@ -98,6 +98,19 @@ public record ConfigText(ZoneTimes times) {
 		return "When (" + this.times.zone().getId() + ")";
 	}
 
+	/** The labels of a history row's diff pickers and restore link. */
+	public String diffFrom(ConfigRevision revision) {
+		return "Diff from revision " + revision.number();
+	}
+
+	public String diffTo(ConfigRevision revision) {
+		return "Diff to revision " + revision.number();
+	}
+
+	public String restore(ConfigRevision revision) {
+		return "Restore revision " + revision.number();
+	}
+
 	public String restoredFrom(ConfigRevision revision) {
 		return "restored from " + revision.restoredFrom();
 	}

@@ -84,6 +84,11 @@ public record DeploymentText(ViewDeployments.Detail detail, ZoneTimes times) {
 				? "Reviewed by " + review.byName() + ", " + this.times.at(review.at()) + ": " + review.comment() : "";
 	}
 
+	public String configRevision() {
+		Integer revision = deployment().configRevision();
+		return (revision != null) ? String.valueOf(revision) : "none (no config yet)";
+	}
+
 	public String schedule() {
 		return (deployment().scheduledAt() != null) ? "At " + this.times.at(deployment().scheduledAt())
 				: "As soon as allowed";

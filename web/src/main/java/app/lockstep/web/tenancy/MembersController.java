@@ -99,6 +99,12 @@ class MembersController {
 
 	/** A pending invitation as one table row shows it. */
 	record InvitationRow(String id, String email, Role role, String invitedBy, String expires) {
+
+		/** What the withdraw button asks before it acts. */
+		public String withdrawConfirm() {
+			return "Withdraw the invitation for " + this.email + "? Its link stops working.";
+		}
+
 	}
 
 	/** The invitation just created, with its link: shown once, never stored. */

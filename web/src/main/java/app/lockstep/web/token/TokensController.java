@@ -98,6 +98,11 @@ class TokensController {
 			return this.prefix + "…";
 		}
 
+		/** What the revoke button asks before it acts. */
+		public String revokeConfirm() {
+			return "Revoke the token " + this.name + "? Whatever uses it stops working at once.";
+		}
+
 		/** "by Leo Lead", under a token someone else created. */
 		public String by() {
 			return "by " + this.createdBy;
