@@ -14,7 +14,10 @@ import app.lockstep.domain.project.ProjectId;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.persistence.jooq.tables.records.WebhookDeliveriesRecord;
 import org.jooq.Condition;
+import app.lockstep.persistence.jooq.tables.records.ProjectWebhooksRecord;
+import app.lockstep.persistence.shared.Rows;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 
 import org.springframework.stereotype.Repository;
 
@@ -57,22 +60,25 @@ class JooqWebhooks implements Webhooks {
 
 	@Override
 	public void save(OrgId org, Webhook webhook) {
+		ProjectWebhooksRecord record = new ProjectWebhooksRecord();
+		record.setOrgId(org);
+		record.setProjectId(webhook.project());
+		record.setHookId(webhook.hookId());
+		record.setSecretSealed(webhook.secret().sealed());
+		record.setSecretKeyId(webhook.secret().keyId());
+		record.setUpdatedAt(webhook.updatedAt());
+		record.setUpdatedBy(webhook.updatedBy());
 		this.dsl.insertInto(PROJECT_WEBHOOKS)
-			.set(PROJECT_WEBHOOKS.ORG_ID, org)
-			.set(PROJECT_WEBHOOKS.PROJECT_ID, webhook.project())
-			.set(PROJECT_WEBHOOKS.HOOK_ID, webhook.hookId())
-			.set(PROJECT_WEBHOOKS.SECRET_SEALED, webhook.secret().sealed())
-			.set(PROJECT_WEBHOOKS.SECRET_KEY_ID, webhook.secret().keyId())
-			.set(PROJECT_WEBHOOKS.UPDATED_AT, webhook.updatedAt())
-			.set(PROJECT_WEBHOOKS.UPDATED_BY, webhook.updatedBy())
+			.set(record)
 			.onConflict(PROJECT_WEBHOOKS.ORG_ID, PROJECT_WEBHOOKS.PROJECT_ID)
 			.doUpdate()
-			.set(PROJECT_WEBHOOKS.SECRET_SEALED, webhook.secret().sealed())
-			.set(PROJECT_WEBHOOKS.SECRET_KEY_ID, webhook.secret().keyId())
-			.set(PROJECT_WEBHOOKS.UPDATED_AT, webhook.updatedAt())
-			.set(PROJECT_WEBHOOKS.UPDATED_BY, webhook.updatedBy())
+			.set(Rows.changedExcept(record, KEPT))
 			.execute();
 	}
+
+	/** What a new secret leaves alone: whose webhook it is, and its URL's id. */
+	private static final List<Field<?>> KEPT = List.of(PROJECT_WEBHOOKS.ORG_ID, PROJECT_WEBHOOKS.PROJECT_ID,
+			PROJECT_WEBHOOKS.HOOK_ID);
 
 	@Override
 	public void addDelivery(OrgId org, WebhookDelivery delivery) {

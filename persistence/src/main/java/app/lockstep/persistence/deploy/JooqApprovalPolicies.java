@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +17,9 @@ import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.access.Role;
 import app.lockstep.persistence.jooq.tables.records.ApprovalPoliciesRecord;
+import app.lockstep.persistence.shared.Rows;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import app.lockstep.persistence.shared.UuidArrays;
 
@@ -61,29 +64,31 @@ class JooqApprovalPolicies implements ApprovalPolicies {
 	 */
 	@Override
 	public void save(OrgId org, EnvironmentId environment, ApprovalPolicy policy) {
-		String[] roles = policy.approverRoles().stream().sorted().map(Role::name).toArray(String[]::new);
-		var updatedAt = Objects.requireNonNull(policy.updatedAt(), "A saved policy has its updatedAt");
-		String updatedBy = Objects.requireNonNull(policy.updatedByName(), "A saved policy has its updatedByName");
+		ApprovalPoliciesRecord record = toRecord(org, environment, policy);
 		this.dsl.insertInto(APPROVAL_POLICIES)
-			.set(APPROVAL_POLICIES.ORG_ID, org)
-			.set(APPROVAL_POLICIES.ENVIRONMENT_ID, environment)
-			.set(APPROVAL_POLICIES.REQUIRED_APPROVALS, policy.requiredApprovals())
-			.set(APPROVAL_POLICIES.APPROVER_ROLES, roles)
-			.set(APPROVAL_POLICIES.ALLOW_SELF_APPROVAL, policy.allowSelfApproval())
-			.set(APPROVAL_POLICIES.APPROVAL_VALID_HOURS, policy.approvalValidHours())
-			.set(APPROVAL_POLICIES.REQUIRES_SUCCESS_IN, policy.requiresSuccessIn())
-			.set(APPROVAL_POLICIES.UPDATED_AT, updatedAt)
-			.set(APPROVAL_POLICIES.UPDATED_BY_NAME, updatedBy)
-			.onConflict(APPROVAL_POLICIES.ORG_ID, APPROVAL_POLICIES.ENVIRONMENT_ID)
+			.set(record)
+			.onConflict(KEY)
 			.doUpdate()
-			.set(APPROVAL_POLICIES.REQUIRED_APPROVALS, policy.requiredApprovals())
-			.set(APPROVAL_POLICIES.APPROVER_ROLES, roles)
-			.set(APPROVAL_POLICIES.ALLOW_SELF_APPROVAL, policy.allowSelfApproval())
-			.set(APPROVAL_POLICIES.APPROVAL_VALID_HOURS, policy.approvalValidHours())
-			.set(APPROVAL_POLICIES.REQUIRES_SUCCESS_IN, policy.requiresSuccessIn())
-			.set(APPROVAL_POLICIES.UPDATED_AT, updatedAt)
-			.set(APPROVAL_POLICIES.UPDATED_BY_NAME, updatedBy)
+			.set(Rows.changedExcept(record, KEY))
 			.execute();
+	}
+
+	/** The key: one policy per environment. */
+	private static final List<Field<?>> KEY = List.of(APPROVAL_POLICIES.ORG_ID, APPROVAL_POLICIES.ENVIRONMENT_ID);
+
+	/** The policy as its row: one mapping for insert and update. */
+	private static ApprovalPoliciesRecord toRecord(OrgId org, EnvironmentId environment, ApprovalPolicy policy) {
+		ApprovalPoliciesRecord record = new ApprovalPoliciesRecord();
+		record.setOrgId(org);
+		record.setEnvironmentId(environment);
+		record.setRequiredApprovals(policy.requiredApprovals());
+		record.setApproverRoles(policy.approverRoles().stream().sorted().map(Role::name).toArray(String[]::new));
+		record.setAllowSelfApproval(policy.allowSelfApproval());
+		record.setApprovalValidHours(policy.approvalValidHours());
+		record.setRequiresSuccessIn(policy.requiresSuccessIn());
+		record.setUpdatedAt(Objects.requireNonNull(policy.updatedAt(), "A saved policy has its updatedAt"));
+		record.setUpdatedByName(Objects.requireNonNull(policy.updatedByName(), "A saved policy has its updatedByName"));
+		return record;
 	}
 
 	private static ApprovalPolicy toPolicy(ApprovalPoliciesRecord record) {

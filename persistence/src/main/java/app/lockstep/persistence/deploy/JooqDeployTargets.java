@@ -1,6 +1,7 @@
 package app.lockstep.persistence.deploy;
 
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 
 import app.lockstep.domain.config.SealedSecret;
@@ -9,7 +10,9 @@ import app.lockstep.domain.deploy.DeployTargets;
 import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.persistence.jooq.tables.records.DeployTargetsRecord;
+import app.lockstep.persistence.shared.Rows;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 
 import org.springframework.stereotype.Repository;
 
@@ -42,31 +45,32 @@ class JooqDeployTargets implements DeployTargets {
 	 */
 	@Override
 	public void save(OrgId org, EnvironmentId environment, DeployTarget target) {
-		SealedSecret secret = target.secret();
-		var updatedAt = Objects.requireNonNull(target.updatedAt(), "A saved target has its updatedAt");
-		String updatedBy = Objects.requireNonNull(target.updatedByName(), "A saved target has its updatedByName");
-		String keyId = (secret != null) ? secret.keyId() : null;
-		byte[] sealed = (secret != null) ? secret.sealed() : null;
+		DeployTargetsRecord record = toRecord(org, environment, target);
 		this.dsl.insertInto(DEPLOY_TARGETS)
-			.set(DEPLOY_TARGETS.ORG_ID, org)
-			.set(DEPLOY_TARGETS.ENVIRONMENT_ID, environment)
-			.set(DEPLOY_TARGETS.TYPE, target.type().name())
-			.set(DEPLOY_TARGETS.URL, target.url())
-			.set(DEPLOY_TARGETS.SECRET_KEY_ID, keyId)
-			.set(DEPLOY_TARGETS.SECRET_SEALED, sealed)
-			.set(DEPLOY_TARGETS.TIMEOUT_MINUTES, target.timeoutMinutes())
-			.set(DEPLOY_TARGETS.UPDATED_AT, updatedAt)
-			.set(DEPLOY_TARGETS.UPDATED_BY_NAME, updatedBy)
-			.onConflict(DEPLOY_TARGETS.ORG_ID, DEPLOY_TARGETS.ENVIRONMENT_ID)
+			.set(record)
+			.onConflict(KEY)
 			.doUpdate()
-			.set(DEPLOY_TARGETS.TYPE, target.type().name())
-			.set(DEPLOY_TARGETS.URL, target.url())
-			.set(DEPLOY_TARGETS.SECRET_KEY_ID, keyId)
-			.set(DEPLOY_TARGETS.SECRET_SEALED, sealed)
-			.set(DEPLOY_TARGETS.TIMEOUT_MINUTES, target.timeoutMinutes())
-			.set(DEPLOY_TARGETS.UPDATED_AT, updatedAt)
-			.set(DEPLOY_TARGETS.UPDATED_BY_NAME, updatedBy)
+			.set(Rows.changedExcept(record, KEY))
 			.execute();
+	}
+
+	/** The key: one target per environment. */
+	private static final List<Field<?>> KEY = List.of(DEPLOY_TARGETS.ORG_ID, DEPLOY_TARGETS.ENVIRONMENT_ID);
+
+	/** The target as its row (the secret sealed): one mapping for insert and update. */
+	private static DeployTargetsRecord toRecord(OrgId org, EnvironmentId environment, DeployTarget target) {
+		SealedSecret secret = target.secret();
+		DeployTargetsRecord record = new DeployTargetsRecord();
+		record.setOrgId(org);
+		record.setEnvironmentId(environment);
+		record.setType(target.type().name());
+		record.setUrl(target.url());
+		record.setSecretKeyId((secret != null) ? secret.keyId() : null);
+		record.setSecretSealed((secret != null) ? secret.sealed() : null);
+		record.setTimeoutMinutes(target.timeoutMinutes());
+		record.setUpdatedAt(Objects.requireNonNull(target.updatedAt(), "A saved target has its updatedAt"));
+		record.setUpdatedByName(Objects.requireNonNull(target.updatedByName(), "A saved target has its updatedByName"));
+		return record;
 	}
 
 	private static DeployTarget toTarget(DeployTargetsRecord record) {

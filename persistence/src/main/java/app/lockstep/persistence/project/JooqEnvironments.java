@@ -19,6 +19,7 @@ import app.lockstep.domain.shared.OrgId;
 import app.lockstep.persistence.jooq.tables.records.EnvironmentsRecord;
 import app.lockstep.persistence.shared.UniqueViolations;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import app.lockstep.persistence.shared.UuidArrays;
 
@@ -38,22 +39,37 @@ class JooqEnvironments implements Environments {
 	@Override
 	public void create(OrgId org, Environment environment, Instant at) {
 		try {
-			this.dsl.insertInto(ENVIRONMENTS)
-				.set(ENVIRONMENTS.ORG_ID, org)
-				.set(ENVIRONMENTS.ID, environment.id())
-				.set(ENVIRONMENTS.PROJECT_ID, environment.projectId())
-				.set(ENVIRONMENTS.NAME, environment.name())
-				.set(ENVIRONMENTS.TIER, environment.tier().name())
-				.set(ENVIRONMENTS.POSITION, environment.position())
-				.set(ENVIRONMENTS.BRANCH_PATTERN, environment.branchPattern())
-				.set(ENVIRONMENTS.TIME_ZONE, environment.timeZone().getId())
-				.set(ENVIRONMENTS.CREATED_AT, at)
-				.set(ENVIRONMENTS.UPDATED_AT, at)
-				.execute();
+			this.dsl.insertInto(ENVIRONMENTS).set(toRecord(org, environment, at)).execute();
 		}
 		catch (RuntimeException ex) {
 			throw translate(ex, environment.name());
 		}
+	}
+
+	/**
+	 * The columns an update leaves alone: which environment of which project, created
+	 * when.
+	 */
+	private static final List<Field<?>> IDENTITY = List.of(ENVIRONMENTS.ORG_ID, ENVIRONMENTS.ID,
+			ENVIRONMENTS.PROJECT_ID, ENVIRONMENTS.CREATED_AT);
+
+	/**
+	 * The environment as its row, written at {@code at} (created then, on insert): one
+	 * mapping for insert and update.
+	 */
+	private static EnvironmentsRecord toRecord(OrgId org, Environment environment, Instant at) {
+		EnvironmentsRecord record = new EnvironmentsRecord();
+		record.setOrgId(org);
+		record.setId(environment.id());
+		record.setProjectId(environment.projectId());
+		record.setName(environment.name());
+		record.setTier(environment.tier().name());
+		record.setPosition(environment.position());
+		record.setBranchPattern(environment.branchPattern());
+		record.setTimeZone(environment.timeZone().getId());
+		record.setCreatedAt(at);
+		record.setUpdatedAt(at);
+		return record;
 	}
 
 	@Override
@@ -107,13 +123,10 @@ class JooqEnvironments implements Environments {
 	@Override
 	public void update(OrgId org, Environment environment, Instant at) {
 		try {
+			EnvironmentsRecord record = toRecord(org, environment, at);
+			IDENTITY.forEach((field) -> record.changed(field, false));
 			this.dsl.update(ENVIRONMENTS)
-				.set(ENVIRONMENTS.NAME, environment.name())
-				.set(ENVIRONMENTS.TIER, environment.tier().name())
-				.set(ENVIRONMENTS.POSITION, environment.position())
-				.set(ENVIRONMENTS.BRANCH_PATTERN, environment.branchPattern())
-				.set(ENVIRONMENTS.TIME_ZONE, environment.timeZone().getId())
-				.set(ENVIRONMENTS.UPDATED_AT, at)
+				.set(record)
 				.where(ENVIRONMENTS.ORG_ID.eq(org).and(ENVIRONMENTS.ID.eq(environment.id())))
 				.execute();
 		}

@@ -18,6 +18,7 @@ import app.lockstep.persistence.jooq.tables.records.ProjectsRecord;
 import app.lockstep.persistence.shared.UniqueViolations;
 import app.lockstep.persistence.shared.UuidArrays;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 
 import org.springframework.stereotype.Repository;
 
@@ -36,16 +37,7 @@ class JooqProjects implements Projects {
 	@Override
 	public void create(OrgId org, Project project) {
 		try {
-			this.dsl.insertInto(PROJECTS)
-				.set(PROJECTS.ORG_ID, org)
-				.set(PROJECTS.ID, project.id())
-				.set(PROJECTS.SLUG, project.slug())
-				.set(PROJECTS.NAME, project.name())
-				.set(PROJECTS.REPOSITORY_URL, project.repositoryUrl())
-				.set(PROJECTS.DESCRIPTION, project.description())
-				.set(PROJECTS.CREATED_AT, project.createdAt())
-				.set(PROJECTS.UPDATED_AT, project.createdAt())
-				.execute();
+			this.dsl.insertInto(PROJECTS).set(toRecord(org, project, project.createdAt())).execute();
 		}
 		catch (RuntimeException ex) {
 			throw translate(ex, project.slug());
@@ -102,18 +94,38 @@ class JooqProjects implements Projects {
 	@Override
 	public void update(OrgId org, Project project, Instant at) {
 		try {
+			ProjectsRecord record = toRecord(org, project, at);
+			IDENTITY.forEach((field) -> record.changed(field, false));
 			this.dsl.update(PROJECTS)
-				.set(PROJECTS.SLUG, project.slug())
-				.set(PROJECTS.NAME, project.name())
-				.set(PROJECTS.REPOSITORY_URL, project.repositoryUrl())
-				.set(PROJECTS.DESCRIPTION, project.description())
-				.set(PROJECTS.UPDATED_AT, at)
+				.set(record)
 				.where(PROJECTS.ORG_ID.eq(org).and(PROJECTS.ID.eq(project.id())))
 				.execute();
 		}
 		catch (RuntimeException ex) {
 			throw translate(ex, project.slug());
 		}
+	}
+
+	/**
+	 * The columns an update leaves alone: which project it is and when it was created.
+	 */
+	private static final List<Field<?>> IDENTITY = List.of(PROJECTS.ORG_ID, PROJECTS.ID, PROJECTS.CREATED_AT);
+
+	/**
+	 * The project as its row, last changed at {@code updatedAt}: one mapping for insert
+	 * and update.
+	 */
+	private static ProjectsRecord toRecord(OrgId org, Project project, Instant updatedAt) {
+		ProjectsRecord record = new ProjectsRecord();
+		record.setOrgId(org);
+		record.setId(project.id());
+		record.setSlug(project.slug());
+		record.setName(project.name());
+		record.setRepositoryUrl(project.repositoryUrl());
+		record.setDescription(project.description());
+		record.setCreatedAt(project.createdAt());
+		record.setUpdatedAt(updatedAt);
+		return record;
 	}
 
 	@Override

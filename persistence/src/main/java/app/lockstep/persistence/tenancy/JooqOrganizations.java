@@ -2,6 +2,7 @@ package app.lockstep.persistence.tenancy;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 import app.lockstep.domain.shared.ConflictException;
@@ -11,6 +12,7 @@ import app.lockstep.domain.tenancy.Organizations;
 import app.lockstep.persistence.jooq.tables.records.OrganizationsRecord;
 import app.lockstep.persistence.shared.UniqueViolations;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 
 import org.springframework.stereotype.Repository;
 
@@ -28,13 +30,9 @@ class JooqOrganizations implements Organizations {
 	@Override
 	public void create(Organization organization, Instant at) {
 		try {
-			this.dsl.insertInto(ORGANIZATIONS)
-				.set(ORGANIZATIONS.ID, organization.id())
-				.set(ORGANIZATIONS.SLUG, organization.slug())
-				.set(ORGANIZATIONS.NAME, organization.name())
-				.set(ORGANIZATIONS.TIME_ZONE, organization.timeZone().getId())
-				.set(ORGANIZATIONS.CREATED_AT, at)
-				.execute();
+			OrganizationsRecord record = toRecord(organization);
+			record.setCreatedAt(at);
+			this.dsl.insertInto(ORGANIZATIONS).set(record).execute();
 		}
 		catch (RuntimeException ex) {
 			if (UniqueViolations.constraintOf(ex).isPresent()) {
@@ -63,11 +61,25 @@ class JooqOrganizations implements Organizations {
 
 	@Override
 	public void update(Organization organization) {
-		this.dsl.update(ORGANIZATIONS)
-			.set(ORGANIZATIONS.NAME, organization.name())
-			.set(ORGANIZATIONS.TIME_ZONE, organization.timeZone().getId())
-			.where(ORGANIZATIONS.ID.eq(organization.id()))
-			.execute();
+		OrganizationsRecord record = toRecord(organization);
+		IDENTITY.forEach((field) -> record.changed(field, false));
+		this.dsl.update(ORGANIZATIONS).set(record).where(ORGANIZATIONS.ID.eq(organization.id())).execute();
+	}
+
+	/**
+	 * The columns an update leaves alone: the organization's id and its slug, the URL's
+	 * name for it.
+	 */
+	private static final List<Field<?>> IDENTITY = List.of(ORGANIZATIONS.ID, ORGANIZATIONS.SLUG);
+
+	/** The organization as its row: one mapping for insert and update. */
+	private static OrganizationsRecord toRecord(Organization organization) {
+		OrganizationsRecord record = new OrganizationsRecord();
+		record.setId(organization.id());
+		record.setSlug(organization.slug());
+		record.setName(organization.name());
+		record.setTimeZone(organization.timeZone().getId());
+		return record;
 	}
 
 	static Organization toOrganization(OrganizationsRecord record) {

@@ -26,8 +26,9 @@ import app.lockstep.domain.window.WindowRulesInput;
 import app.lockstep.persistence.jooq.tables.records.EnvironmentWindowsRecord;
 import app.lockstep.persistence.jooq.tables.records.OrganizationFreezesRecord;
 import app.lockstep.persistence.shared.Json;
+import app.lockstep.persistence.shared.Rows;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import app.lockstep.persistence.shared.UuidArrays;
 
@@ -72,24 +73,25 @@ class JooqDeploymentWindows implements DeploymentWindows {
 
 	@Override
 	public void save(OrgId org, EnvironmentId environment, WindowRules rules, UserId by, String byName, Instant at) {
-		JSONB json = Json.of(toJson(rules));
+		EnvironmentWindowsRecord record = new EnvironmentWindowsRecord();
+		record.setOrgId(org);
+		record.setEnvironmentId(environment);
+		record.setTimeZone(rules.timeZone().getId());
+		record.setRules(Json.of(toJson(rules)));
+		record.setUpdatedAt(at);
+		record.setUpdatedBy(by);
+		record.setUpdatedByName(byName);
 		this.dsl.insertInto(ENVIRONMENT_WINDOWS)
-			.set(ENVIRONMENT_WINDOWS.ORG_ID, org)
-			.set(ENVIRONMENT_WINDOWS.ENVIRONMENT_ID, environment)
-			.set(ENVIRONMENT_WINDOWS.TIME_ZONE, rules.timeZone().getId())
-			.set(ENVIRONMENT_WINDOWS.RULES, json)
-			.set(ENVIRONMENT_WINDOWS.UPDATED_AT, at)
-			.set(ENVIRONMENT_WINDOWS.UPDATED_BY, by)
-			.set(ENVIRONMENT_WINDOWS.UPDATED_BY_NAME, byName)
-			.onConflict(ENVIRONMENT_WINDOWS.ORG_ID, ENVIRONMENT_WINDOWS.ENVIRONMENT_ID)
+			.set(record)
+			.onConflict(WINDOWS_KEY)
 			.doUpdate()
-			.set(ENVIRONMENT_WINDOWS.TIME_ZONE, rules.timeZone().getId())
-			.set(ENVIRONMENT_WINDOWS.RULES, json)
-			.set(ENVIRONMENT_WINDOWS.UPDATED_AT, at)
-			.set(ENVIRONMENT_WINDOWS.UPDATED_BY, by)
-			.set(ENVIRONMENT_WINDOWS.UPDATED_BY_NAME, byName)
+			.set(Rows.changedExcept(record, WINDOWS_KEY))
 			.execute();
 	}
+
+	/** The key of an environment's rules: one row per environment. */
+	private static final List<Field<?>> WINDOWS_KEY = List.of(ENVIRONMENT_WINDOWS.ORG_ID,
+			ENVIRONMENT_WINDOWS.ENVIRONMENT_ID);
 
 	@Override
 	public List<OrganizationFreeze> organizationFreezes(OrgId org) {

@@ -79,6 +79,7 @@ class AuditController {
 		model.addAttribute("exportCsv", query.link(path + "/export", Map.of("format", "csv")));
 		model.addAttribute("orgSlug", slug);
 		model.addAttribute("firstPage", before == null);
+		model.addAttribute("wording", new AuditText(!query.isEmpty(), before == null, !answer.errors().isEmpty()));
 		model.addAttribute("section", "audit");
 		if (htmx.isHtmxRequest() && before != null) {
 			return "audit/fragments/rows :: rows";
@@ -134,6 +135,10 @@ class AuditController {
 		ChainVerification verification = this.verifyAuditChain.verify(caller);
 		this.meters.verification(verification.verified());
 		model.addAttribute("verification", verification);
+		if (verification instanceof ChainVerification.Verified verified) {
+			model.addAttribute("intact",
+					verified.events() + " events link from the genesis to the head, each matching its hash.");
+		}
 		model.addAttribute("orgSlug", caller.organization().slug());
 		model.addAttribute("section", "audit");
 		return htmx.isHtmxRequest() ? "audit/fragments/verify :: result" : "audit/verify";

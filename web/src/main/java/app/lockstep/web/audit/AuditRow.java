@@ -1,9 +1,12 @@
 package app.lockstep.web.audit;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -81,6 +84,38 @@ record AuditRow(long seq, Instant at, String actorType, @Nullable String actorId
 	 * The action's kind for its chip's colour, from its last word: {@code create},
 	 * {@code delete}, {@code approve}, {@code reject}, {@code update} or {@code other}.
 	 */
+	/** The title of the action chip, which filters the log by it. */
+	public String onlyAction() {
+		return "Only " + this.action + " events";
+	}
+
+	/** " / production", after the project. */
+	public String environmentSuffix() {
+		return " / " + this.environment;
+	}
+
+	/** The summary, or "No details" for an event with none. */
+	public String summaryOrNone() {
+		return this.summary.isEmpty() ? "No details" : this.summary;
+	}
+
+	/** The start of the event's hash ("ab12…"). */
+	public String shortHash() {
+		return this.hash.substring(0, 16) + "…";
+	}
+
+	/** "2026-11-22 10:00:00.000 UTC", to the millisecond. */
+	public String atUtc() {
+		return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT)
+			.withZone(ZoneOffset.UTC)
+			.format(this.at) + " UTC";
+	}
+
+	/** " 1234", the actor's id after their type. */
+	public String actorIdSuffix() {
+		return " " + this.actorId;
+	}
+
 	public String actionKind() {
 		String verb = this.action.substring(this.action.lastIndexOf('.') + 1);
 		return switch (verb) {

@@ -51,6 +51,17 @@ class CommitsPageController {
 
 	/** An artifact as a row shows it. */
 	record ArtifactRow(String version, String shortSha, String digest, String created, String createdBy) {
+
+		/** The digest's start, cut off ("sha256:0123…"). */
+		public String digestStart() {
+			return this.digest + "…";
+		}
+
+		/** "2 Mar 2026 · CI". */
+		public String createdLine() {
+			return this.created + " · " + this.createdBy;
+		}
+
 	}
 
 	@GetMapping
@@ -73,6 +84,10 @@ class CommitsPageController {
 		model.addAttribute("firstPage", before == null || before.isBlank());
 		model.addAttribute("canConfigure", caller.can(Permission.EDIT_PROJECTS));
 		model.addAttribute("zone", zone.getId());
+		model.addAttribute("pageTitle", "Commits · " + page.project().name() + " · Lockstep");
+		model.addAttribute("zoneNote", "Times in " + zone.getId() + ".");
+		model.addAttribute("emptyHeading",
+				(before == null || before.isBlank()) ? "No commits yet" : "No older commits");
 		return "code/commits";
 	}
 

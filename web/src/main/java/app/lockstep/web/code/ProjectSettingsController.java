@@ -54,6 +54,11 @@ class ProjectSettingsController {
 	record HookView(@Nullable String github, @Nullable String gitlab, @Nullable String secret, @Nullable String updated,
 			@Nullable String updatedBy) {
 
+		/** The secret button: set up the first one, or regenerate it. */
+		public String secretButton() {
+			return configured() ? "Regenerate secret" : "Set up webhooks";
+		}
+
 		public boolean configured() {
 			return this.secret != null;
 		}
@@ -110,6 +115,8 @@ class ProjectSettingsController {
 		model.addAttribute("hook", hook);
 		model.addAttribute("deliveries", deliveries);
 		model.addAttribute("zone", zone.getId());
+		model.addAttribute("pageTitle", "Settings · " + settings.project().name() + " · Lockstep");
+		model.addAttribute("deliveriesNote", "Newest first, times in " + zone.getId());
 	}
 
 	private static DeliveryRow row(WebhookDelivery delivery, ZoneId zone) {

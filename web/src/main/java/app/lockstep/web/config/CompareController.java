@@ -98,10 +98,13 @@ class CompareController {
 			CompareEnvironments.Comparison comparison = this.compare.compare(caller, projectSlug, leftName, rightName);
 			model.addAttribute("comparison", comparison);
 			model.addAttribute("headline", Drift.headline(comparison.items()));
+			model.addAttribute("wording",
+					new CompareEnvironmentsText(leftName, rightName, comparison, Drift.headline(comparison.items())));
 		}
 		else {
 			model.addAttribute("comparison", null);
 			model.addAttribute("headline", "");
+			model.addAttribute("wording", new CompareEnvironmentsText(leftName, rightName, null, ""));
 		}
 		return "config/compare";
 	}

@@ -281,8 +281,10 @@ class ConfigPageController {
 		model.addAttribute("section", "dashboard");
 		// One rule for times on every page about an environment: its own clock, the zone
 		// named, UTC on hover; shared variables go by the organization's zone.
-		model.addAttribute("times", new ZoneTimes((current.target().environment() != null)
-				? current.target().environment().timeZone() : caller.organization().timeZone()));
+		ZoneTimes times = new ZoneTimes((current.target().environment() != null)
+				? current.target().environment().timeZone() : caller.organization().timeZone());
+		model.addAttribute("times", times);
+		model.addAttribute("wording", new ConfigText(times));
 	}
 
 	static String base(String org, String project, @Nullable String environment) {

@@ -28,6 +28,11 @@ record VariableRows(List<Row> rows) {
 	record Row(String name, String value, boolean sensitive, boolean alreadySet, Visibility visibility,
 			boolean retype) {
 
+		/** A secret already set keeps its value when its field is left empty. */
+		public String valuePlaceholder() {
+			return this.alreadySet ? "set (leave empty to keep)" : "";
+		}
+
 		@Override
 		public String toString() {
 			return "Row[" + this.name + "]";

@@ -84,10 +84,46 @@ class VariablesGridController {
 			return this.scope.isEmpty() ? "shared" : this.scope;
 		}
 
+		public String shownValue() {
+			return (this.value == null || this.value.isEmpty()) ? "(empty)" : this.value;
+		}
+
+		/** Where the value comes from, and whether it is sensitive. */
+		public String sourceText() {
+			return this.sourceLabel + (this.sensitive ? " · sensitive" : "");
+		}
+
+		/** "Set APP_ENV in staging", the name of the edit toggle. */
+		public String setLabel(String name) {
+			return "Set " + name + " in " + scopeLabel();
+		}
+
+		/** "APP_ENV in staging", the label of the value field. */
+		public String fieldLabel(String name) {
+			return name + " in " + scopeLabel();
+		}
+
+		public String placeholder() {
+			return "inherited".equals(this.source) ? "Override: " + this.value : "Value";
+		}
+
+		public String submitLabel() {
+			return switch (this.source) {
+				case "inherited" -> "Override";
+				case "absent" -> "Add";
+				default -> "Save";
+			};
+		}
+
 	}
 
 	/** One variable's row: the shared cell, then one per environment. */
 	record Row(String name, Cell shared, List<Cell> cells, boolean differs) {
+
+		public String historyTitle() {
+			return "History of " + this.name;
+		}
+
 	}
 
 	@GetMapping("/orgs/{org}/projects/{project}/variables")
@@ -218,11 +254,25 @@ class VariablesGridController {
 		model.addAttribute("org", caller.organization());
 		model.addAttribute("gridNotice", notice);
 		model.addAttribute("gridProblem", problem);
+		model.addAttribute("pageTitle", "Variables · " + p.project().name() + " · Lockstep");
 	}
 
 	/** A change of the variable in one scope's revision. */
 	record Change(String scope, @Nullable String environment, int revision, String kind, @Nullable String value,
 			boolean sensitive, String author, Instant at, @Nullable String message) {
+
+		public String shownValue() {
+			return (this.value == null || this.value.isEmpty()) ? "(empty)" : this.value;
+		}
+
+		public String revisionLabel() {
+			return "revision " + this.revision;
+		}
+
+		public String quotedMessage() {
+			return "“" + this.message + "”";
+		}
+
 	}
 
 	@GetMapping("/orgs/{org}/projects/{project}/variables/{name}")
@@ -241,6 +291,7 @@ class VariablesGridController {
 		model.addAttribute("name", name);
 		model.addAttribute("changes", changes);
 		model.addAttribute("times", new ZoneTimes(caller.organization().timeZone()));
+		model.addAttribute("pageTitle", name + " · Variables · " + p.project().name() + " · Lockstep");
 		return "config/variable-history";
 	}
 

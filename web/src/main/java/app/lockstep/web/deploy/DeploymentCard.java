@@ -62,6 +62,59 @@ public class DeploymentCard {
 					? " · rev " + this.previous.deployment().configRevision() : "");
 		}
 
+		public String redeployLabel() {
+			return "Redeploy previous (" + previousLabel() + ")";
+		}
+
+		public String settingsLabel() {
+			return this.canManage ? "Settings" : "Gate and target";
+		}
+
+		/** " · config rev 7", after the live version. */
+		public String liveRevision() {
+			return (this.live != null) ? " · config rev " + this.live.deployment().configRevision() : "";
+		}
+
+		/** " · rev 8", after a listed deployment's version. */
+		public String revision(ViewDeployments.Summary summary) {
+			return " · rev " + summary.deployment().configRevision();
+		}
+
+		public String requester(ViewDeployments.Summary summary) {
+			return "by " + summary.deployment().requestedBy().name();
+		}
+
+		/**
+		 * " · No Friday deploys, opens Mon 30 Nov 2026, 00:00 CET": the window holding
+		 * it.
+		 */
+		public String blocked(ViewDeployments.Summary summary) {
+			return " · " + summary.deployment().blockedBy() + ", opens " + this.times.at(summary.deployment().dueAt());
+		}
+
+		public String due(ViewDeployments.Summary summary) {
+			return " · due " + this.times.at(summary.deployment().dueAt());
+		}
+
+		public String needs(ViewDeployments.Summary summary) {
+			return " · needs " + approvals(summary.deployment().approvalsRequired());
+		}
+
+		/**
+		 * The environment's gate and target in a line, with the zone its times are in.
+		 */
+		public String gate() {
+			int required = this.environment.policy().requiredApprovals();
+			String successIn = this.environment.policy().requiresSuccessIn();
+			return "Gate: " + ((required == 0) ? "no approval needed" : approvals(required))
+					+ ((successIn != null) ? ", after success in " + successIn : "") + " · target: "
+					+ this.environment.target().type().value() + ". Times in " + this.times.zone().getId() + ".";
+		}
+
+		private static String approvals(int count) {
+			return count + " approval" + ((count == 1) ? "" : "s");
+		}
+
 	}
 
 	public View of(Caller caller, String project, String environment) {

@@ -188,6 +188,7 @@ class DeploymentPagesController {
 		ZoneTimes times = new ZoneTimes(env.place().environment().timeZone());
 		model.addAttribute("times", times);
 		model.addAttribute("zoneName", times.name(this.clock.instant()));
+		model.addAttribute("wording", new RequestText(env, times));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("canBreakGlass", caller.can(Permission.BREAK_GLASS));
@@ -397,6 +398,7 @@ class DeploymentPagesController {
 		model.addAttribute("section", "dashboard");
 		model.addAttribute("d", detail);
 		model.addAttribute("times", times);
+		model.addAttribute("wording", new DeploymentText(detail, times));
 		model.addAttribute("project", detail.summary().place().project());
 		model.addAttribute("environment", detail.summary().place().environment());
 		model.addAttribute("base", DeploymentPaths.deployment(caller.organization().slug(), project, environment, id));

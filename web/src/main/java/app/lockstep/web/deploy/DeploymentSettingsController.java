@@ -170,7 +170,9 @@ class DeploymentSettingsController {
 		model.addAttribute("roles", SettingsForms.APPROVER_ROLES);
 		model.addAttribute("policy", policy);
 		model.addAttribute("target", target);
-		model.addAttribute("secretSet", target.type() == DeployTarget.Type.WEBHOOK && target.secret() != null);
+		boolean secretSet = target.type() == DeployTarget.Type.WEBHOOK && target.secret() != null;
+		model.addAttribute("secretSet", secretSet);
+		model.addAttribute("wording", new SettingsText(p.project(), env, policy, secretSet));
 		model.addAttribute("policyForm", (policyForm != null) ? policyForm : PolicyForm.of(policy));
 		model.addAttribute("targetForm", (targetForm != null) ? targetForm : TargetForm.of(target));
 		model.addAttribute("policyErrors", Map.of());

@@ -78,7 +78,9 @@ class ReviewQueueController {
 		model.addAttribute("item", ReviewQueueItem.of(detail.summary(), caller, this.clock.instant())
 			.with(result, errors, (result == null) ? comment : null));
 		model.addAttribute("org", caller.organization());
-		model.addAttribute("overdue", overdue(this.view.reviewQueue(caller), this.clock.instant()));
+		long overdue = overdue(this.view.reviewQueue(caller), this.clock.instant());
+		model.addAttribute("overdue", overdue);
+		model.addAttribute("overdueNote", ReviewQueueItem.overdueNote(overdue));
 		return "deploy/fragments/review-card :: answered";
 	}
 
@@ -109,7 +111,9 @@ class ReviewQueueController {
 			model.addAttribute("problem", String.join(" ", posted.errors().values()));
 		}
 		model.addAttribute("items", items);
-		model.addAttribute("overdue", items.stream().filter(ReviewQueueItem::overdue).count());
+		long overdue = items.stream().filter(ReviewQueueItem::overdue).count();
+		model.addAttribute("overdue", overdue);
+		model.addAttribute("overdueNote", ReviewQueueItem.overdueNote(overdue));
 		model.addAttribute("section", "reviews");
 		return "deploy/reviews";
 	}

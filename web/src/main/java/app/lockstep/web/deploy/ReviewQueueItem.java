@@ -49,6 +49,22 @@ record ReviewQueueItem(ViewDeployments.Summary summary, String domId, String req
 				null, Map.of(), null);
 	}
 
+	/** "Unreviewed for 3 days", the overdue badge's title. */
+	public String unreviewedTitle() {
+		return "Unreviewed for " + this.unreviewedFor;
+	}
+
+	/** "(3 days ago)", after the time of the request. */
+	public String requestedAgoNote() {
+		return "(" + this.requestedAgo + ")";
+	}
+
+	/** The line above the queue saying how many emergencies are overdue for review. */
+	static String overdueNote(long overdue) {
+		return (overdue == 1) ? "1 emergency deployment has been unreviewed for more than 48 hours."
+				: overdue + " emergency deployments have been unreviewed for more than 48 hours.";
+	}
+
 	/** Unreviewed longer than {@link ReviewEmergency#FLAG_AFTER}. */
 	static boolean overdue(Deployment deployment, Instant now) {
 		return deployment.awaitsReview() && deployment.requestedAt().plus(ReviewEmergency.FLAG_AFTER).isBefore(now);

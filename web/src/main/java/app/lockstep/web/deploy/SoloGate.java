@@ -32,6 +32,16 @@ class SoloGate {
 	 * @param allowPath where the self-approval form posts
 	 */
 	record View(String environment, int required, String approvers, boolean canAllow, String allowPath) {
+
+		/** "1 approval" or "2 approvals". */
+		public String approvals() {
+			return (this.required == 1) ? "1 approval" : this.required + " approvals";
+		}
+
+		public String allowLabel() {
+			return "Allow self-approval on " + this.environment;
+		}
+
 	}
 
 	@Nullable View of(Caller caller, ApprovalPolicy policy, String project, String environment) {

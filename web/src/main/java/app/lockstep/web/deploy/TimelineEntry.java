@@ -36,6 +36,11 @@ public record TimelineEntry(String what, String actor, Instant at, String css, L
 			Map.entry("error", "Error"), Map.entry("attempt", "Attempt"), Map.entry("nextAttemptAt", "Next attempt"),
 			Map.entry("target", "Target"), Map.entry("timedOut", "Timed out"));
 
+	/** "by Dana", after what happened. */
+	public String by() {
+		return "by " + this.actor;
+	}
+
 	static List<TimelineEntry> of(List<AuditEvent> events, ZoneTimes times) {
 		return events.stream().map((event) -> of(event, times)).toList();
 	}

@@ -177,9 +177,13 @@ class EnvironmentPageController {
 		model.addAttribute("project", project.project());
 		model.addAttribute("environments", environments);
 		model.addAttribute("environment", environment);
-		model.addAttribute("previous", (index > 0) ? environments.get(index - 1) : null);
-		model.addAttribute("next", (index < environments.size() - 1) ? environments.get(index + 1) : null);
+		Environment previous = (index > 0) ? environments.get(index - 1) : null;
+		Environment next = (index < environments.size() - 1) ? environments.get(index + 1) : null;
+		model.addAttribute("previous", previous);
+		model.addAttribute("next", next);
 		model.addAttribute("canEdit", caller.can(Permission.EDIT_PROJECTS));
+		model.addAttribute("wording", new EnvironmentText(project.project(), environments, environment, previous, next,
+				caller.can(Permission.EDIT_PROJECTS)));
 		model.addAttribute("canDelete", caller.can(Permission.DELETE_PROJECTS));
 		return environment;
 	}

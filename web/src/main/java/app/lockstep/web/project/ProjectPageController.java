@@ -145,6 +145,8 @@ class ProjectPageController {
 		model.addAttribute("canDelete", caller.can(Permission.DELETE_PROJECTS));
 		model.addAttribute("tiers", Tier.values());
 		model.addAttribute("timeZones", TimeZones.ALL);
+		model.addAttribute("wording",
+				new ProjectText(project.project(), project.environments().size(), caller.organization().timeZone()));
 		putIfAbsent(model, "projectForm", ProjectForm.of(project.project()));
 		putIfAbsent(model, "environmentForm", EnvironmentForm.adding(caller.organization().timeZone().getId()));
 		putIfAbsent(model, "projectErrors", Map.of());

@@ -67,6 +67,7 @@ class CompareDeploymentsController {
 		model.addAttribute("selectedTo", to);
 		model.addAttribute("errors", answer.errors());
 		model.addAttribute("comparison", answer.value());
+		model.addAttribute("wording", new CompareText(choices.place(), deployments, answer.value()));
 		model.addAttribute("section", "dashboard");
 		return htmx.isHtmxRequest() ? "deploy/fragments/compare-result :: compare" : "deploy/compare";
 	}

@@ -51,6 +51,7 @@ class ErrorPages implements ErrorController {
 		ModelAndView page = new ModelAndView(view, HttpStatus.valueOf(refusal.status()));
 		page.addObject("status", refusal.status());
 		page.addObject("message", refusal.detail());
+		page.addObject("failure", new ErrorPage(refusal.status(), refusal.detail()));
 		return page;
 	}
 

@@ -70,6 +70,7 @@ class LayoutModel implements HandlerInterceptor {
 				Members.Memberships switcher = this.resolveMembership.first(user.id(), SWITCHER_SIZE);
 				modelAndView.addObject("myMemberships", switcher.first());
 				modelAndView.addObject("myMembershipsTotal", switcher.total());
+				modelAndView.addObject("allOrganizationsLink", "All " + switcher.total() + " organizations…");
 			}
 		}
 		Object caller = request.getAttribute(OrgAccessInterceptor.CALLER);

@@ -104,6 +104,7 @@ class PageErrors {
 		ModelAndView page = new ModelAndView(view, status);
 		page.addObject("status", status.value());
 		page.addObject("message", message);
+		page.addObject("failure", new ErrorPage(status.value(), message));
 		return page;
 	}
 

@@ -67,6 +67,11 @@ class InvitationController {
 	/** The invitation, as its page shows it. */
 	record InvitationView(String token, String organization, String orgSlug, String email, String roleLabel,
 			String roleDescription, String invitedBy, String expires) {
+
+		public String join() {
+			return "Join " + this.organization;
+		}
+
 	}
 
 	@GetMapping("/invitations/{token}")

@@ -37,6 +37,8 @@ class LoginController {
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, seconds);
 		model.addAttribute("retryAfterSeconds", seconds);
+		model.addAttribute("throttled", "Too many login attempts from your network or with this email address. Wait "
+				+ seconds + " seconds, then try again.");
 		return "tenancy/login";
 	}
 

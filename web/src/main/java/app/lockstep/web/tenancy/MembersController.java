@@ -80,10 +80,31 @@ class MembersController {
 
 	/** A member as one table row shows them. */
 	record MemberRow(String id, String name, String email, Role role, String since, boolean self, boolean manageable) {
+
+		public String roleLabel() {
+			return "Role of " + this.name;
+		}
+
+		public String removeLabel() {
+			return this.self ? "Leave" : "Remove";
+		}
+
+		/** What the remove button asks before it acts. */
+		public String confirmRemoval(String organization) {
+			return this.self ? "Leave " + organization + "? You lose access at once."
+					: "Remove " + this.name + " from " + organization + "?";
+		}
+
 	}
 
 	/** A pending invitation as one table row shows it. */
 	record InvitationRow(String id, String email, Role role, String invitedBy, String expires) {
+
+		/** What the withdraw button asks before it acts. */
+		public String withdrawConfirm() {
+			return "Withdraw the invitation for " + this.email + "? Its link stops working.";
+		}
+
 	}
 
 	/** The invitation just created, with its link: shown once, never stored. */
@@ -222,7 +243,9 @@ class MembersController {
 
 	private String page(Caller caller, Model model, InviteForm form, Map<String, String> errors) {
 		ListMembers.View view = this.listMembers.list(caller);
-		model.addAttribute("members", view.members().stream().map((member) -> memberRow(caller, member)).toList());
+		List<MemberRow> members = view.members().stream().map((member) -> memberRow(caller, member)).toList();
+		model.addAttribute("members", members);
+		model.addAttribute("people", (members.size() == 1) ? "1 person" : members.size() + " people");
 		model.addAttribute("invitations", invitations(caller, view));
 		model.addAttribute("inviteForm", form);
 		model.addAttribute("errors", errors);

@@ -87,6 +87,7 @@ class TimelineController {
 		model.addAttribute("project", page.project());
 		model.addAttribute("environment", page.environment());
 		model.addAttribute("freezesApply", page.freezesApply());
+		model.addAttribute("wording", new TimelineText(page.project(), page.environment(), cursor.isFirst(), all));
 		model.addAttribute("section", "dashboard");
 		if (htmx.isHtmxRequest() && !cursor.isFirst()) {
 			return "timeline/fragments/entries :: entries";

@@ -22,6 +22,11 @@ record TimelineRow(String id, String kind, String kindLabel, String at, String t
 		List<String> details, @Nullable String actor, @Nullable String href, @Nullable String linkText,
 		boolean external, String utc) {
 
+	/** The link to what the entry is about: an arrow for a page here, another out. */
+	public String link() {
+		return this.linkText + (this.external ? " ↗" : " →");
+	}
+
 	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
 	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm z", Locale.ENGLISH);

@@ -93,6 +93,21 @@ class TokensController {
 	record TokenRow(String id, String name, String prefix, List<String> scopes, String where, String createdBy,
 			boolean own, String created, String lastUsed, String expires, ApiToken.Status status) {
 
+		/** The prefix the token starts with, cut off ("lst_AbCd1234…"). */
+		public String prefixShown() {
+			return this.prefix + "…";
+		}
+
+		/** What the revoke button asks before it acts. */
+		public String revokeConfirm() {
+			return "Revoke the token " + this.name + "? Whatever uses it stops working at once.";
+		}
+
+		/** "by Leo Lead", under a token someone else created. */
+		public String by() {
+			return "by " + this.createdBy;
+		}
+
 		public boolean revocable() {
 			return this.status != ApiToken.Status.REVOKED;
 		}
@@ -187,7 +202,10 @@ class TokensController {
 	private void addTokens(Caller caller, Model model) {
 		model.addAttribute("tokens",
 				this.listApiTokens.list(caller).stream().map((token) -> row(caller, token)).toList());
-		model.addAttribute("seesEveryone", ListApiTokens.seesEveryonesTokens(caller));
+		boolean everyone = ListApiTokens.seesEveryonesTokens(caller);
+		model.addAttribute("seesEveryone", everyone);
+		model.addAttribute("tokensHeading", everyone ? "All tokens" : "Your tokens");
+		model.addAttribute("tokensZone", "Times in " + caller.organization().timeZone().getId());
 	}
 
 	private TokenRow row(Caller caller, ApiToken token) {

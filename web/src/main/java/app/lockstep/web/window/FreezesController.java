@@ -57,6 +57,11 @@ class FreezesController {
 
 	/** A freeze as the list shows it. */
 	record FreezeRow(String id, String reason, String start, String end, String status, String createdBy) {
+
+		public String removeLabel() {
+			return "Remove " + this.reason;
+		}
+
 	}
 
 	@GetMapping

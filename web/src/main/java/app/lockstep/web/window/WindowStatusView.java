@@ -55,10 +55,23 @@ public record WindowStatusView(String summary, boolean open, boolean defaultRule
 	 * @param text what a screen reader hears: "closed 00:00–24:00 (No Friday deploys)"
 	 */
 	public record Day(String label, String isoDate, boolean today, String note, List<Cell> cells, String text) {
+
+		/**
+		 * "Fri 27 Nov: closed 00:00–24:00 (No Friday deploys)", what a screen reader
+		 * hears.
+		 */
+		public String spoken() {
+			return this.label + ": " + this.text;
+		}
+
 	}
 
 	/** A half hour: {@code css} names its state, {@code title} the rules closing it. */
 	public record Cell(String css, String title) {
+	}
+
+	public String editLabel() {
+		return this.canManage ? "Edit windows" : "View rules";
 	}
 
 	static WindowStatusView of(ViewDeploymentWindows.Overview overview, String editPath, boolean canManage) {

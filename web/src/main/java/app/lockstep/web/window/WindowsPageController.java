@@ -87,6 +87,9 @@ class WindowsPageController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("timeZones", TimeZones.ALL);
 		model.addAttribute("canManage", caller.can(Permission.MANAGE_POLICIES));
+		model.addAttribute("pageTitle", "Deployment windows · " + overview.environment().name() + " · "
+				+ overview.project().name() + " · Lockstep");
+		model.addAttribute("placeName", overview.project().name() + "/" + overview.environment().name());
 		return PAGE;
 	}
 
