@@ -270,11 +270,7 @@ class DeploymentPageDefectsTest extends ScenarioTestBase {
 
 	@Test
 	void theDashboardGridPollsAndComesBackWhenALiveVersionChanged() throws Exception {
-		String page = this.mvc.perform(get("/orgs/acme").session(as(DEVELOPER)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String page = ProjectTestSupport.boardPageWith(this.mvc, as(DEVELOPER), "acme", this.project.slug());
 		Matcher poll = Pattern.compile("id=\"environment-grid-live\"[^>]*hx-get=\"([^\"]+)\"").matcher(page);
 		assertThat(poll.find()).as("the poller").isTrue();
 		String live = poll.group(1).replace("&amp;", "&");

@@ -100,7 +100,7 @@ class FridayDeploymentJourneyTest extends BrowserJourney {
 		browser.logout().login("lead@acme.test", "lockstep-demo").open("/orgs/acme");
 		browser.click("#nav-approvals").waitForPath("/orgs/acme/approvals");
 		String card = "#request-" + id;
-		browser.find(card);
+		browser.showMoreUntil(card, "#queue-show-more").find(card);
 		browser.screenshotPage("friday-approval-queue");
 		// The queue shows one line per request; it opens in place.
 		browser.click(card + " > summary");

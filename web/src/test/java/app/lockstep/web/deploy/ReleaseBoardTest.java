@@ -41,11 +41,7 @@ class ReleaseBoardTest extends ScenarioTestBase {
 		project.deploy("staging", "1.1.0", "succeeded");
 		Deployment failed = project.deploy("development", "1.1.0", "failed");
 		project.requestRelease(ProjectTestSupport.DEVELOPER, "For the sale");
-		String html = this.mvc.perform(get("/orgs/acme").session(as(ProjectTestSupport.OWNER)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String html = ProjectTestSupport.boardPageWith(this.mvc, as(ProjectTestSupport.OWNER), "acme", slug);
 		String production = cell(html, slug, "production");
 		assertThat(production).contains("data-live-version=\"1.0.0\"", "1 awaiting approval",
 				"window-chip mt-1 is-open", "Open until",
@@ -58,10 +54,7 @@ class ReleaseBoardTest extends ScenarioTestBase {
 		assertThat(development).contains("state-failed", "Failed: 1.1.0", failed.id().toString())
 			.doesNotContain("Promote");
 		// A viewer sees the board but not "promote".
-		String viewer = this.mvc.perform(get("/orgs/acme").session(as(ProjectTestSupport.VIEWER)))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String viewer = ProjectTestSupport.boardPageWith(this.mvc, as(ProjectTestSupport.VIEWER), "acme", slug);
 		assertThat(cell(viewer, slug, "production")).contains("1 awaiting approval").doesNotContain("Promote");
 	}
 
@@ -72,11 +65,7 @@ class ReleaseBoardTest extends ScenarioTestBase {
 	 */
 	@Test
 	void driftLinesCompareEachProjectsOwnLatestRevisions() throws Exception {
-		String html = this.mvc.perform(get("/orgs/acme").session(as(ProjectTestSupport.OWNER)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String html = ProjectTestSupport.boardPageWith(this.mvc, as(ProjectTestSupport.OWNER), "acme", "shop");
 		String shop = html.substring(html.indexOf("data-project=\"shop\""));
 		shop = shop.substring(0, shop.indexOf("</th>"));
 		assertThat(shop).contains("drift-line", "staging ≠ production: ", "php");
@@ -95,10 +84,7 @@ class ReleaseBoardTest extends ScenarioTestBase {
 	void inFlightIsShownWhileItRuns() throws Exception {
 		DeploymentScenario project = scenario().liveRelease("flight");
 		Deployment running = project.deploy("staging", "1.1.0", null);
-		String html = this.mvc.perform(get("/orgs/acme").session(as(ProjectTestSupport.OWNER)))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		String html = ProjectTestSupport.boardPageWith(this.mvc, as(ProjectTestSupport.OWNER), "acme", project.slug());
 		assertThat(cell(html, project.slug(), "staging")).contains("state-running", "Deploying 1.1.0",
 				running.id().toString());
 	}

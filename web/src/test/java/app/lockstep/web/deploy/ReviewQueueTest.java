@@ -157,13 +157,14 @@ class ReviewQueueTest extends ScenarioTestBase {
 		// one.
 		DeploymentScenario dash = scenario().liveRelease("dash");
 		String slug = dash.slug();
-		String row = row(dashboard(VIEWER), slug);
+		String row = row(dashboard(VIEWER, slug), slug);
 		assertThat(row).contains("data-live-version=\"1.0.0\"", "· config r1", "Nothing deployed yet");
 		// The live version moves when a deployment succeeds.
 		Deployment emergency = dash.emergencyRelease("Hotfix for the sale");
 		dash.startEverythingDue();
 		dash.report(dash.owner(), "production", emergency, "succeeded", null);
-		assertThat(row(dashboard(VIEWER), slug)).contains("data-live-version=\"1.1.0\"", "· config r2", "Emergency");
+		assertThat(row(dashboard(VIEWER, slug), slug)).contains("data-live-version=\"1.1.0\"", "· config r2",
+				"Emergency");
 		// Within 48 hours, the emergency is not flagged; after, the dashboard warns.
 		assertThat(card(page(LEAD), emergency)).contains("data-overdue=\"false\"");
 		this.clock.advance(Duration.ofHours(49));
@@ -174,12 +175,9 @@ class ReviewQueueTest extends ScenarioTestBase {
 		assertThat(card(page(LEAD), emergency)).contains("data-overdue=\"true\"", "Overdue</span>", "2 days");
 	}
 
-	String dashboard(String email) throws Exception {
-		return this.mvc.perform(get("/orgs/acme").session(as(email)))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+	/** The dashboard's page that shows this project. */
+	String dashboard(String email, String slug) throws Exception {
+		return app.lockstep.web.project.ProjectTestSupport.boardPageWith(this.mvc, as(email), "acme", slug);
 	}
 
 	static String row(String html, String slug) {

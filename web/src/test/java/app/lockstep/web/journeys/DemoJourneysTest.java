@@ -16,6 +16,8 @@ class DemoJourneysTest extends BrowserJourney {
 	void aDemoOwnerLogsInAndSeesEveryProjectAndEnvironmentOnTheDashboard() {
 		browser.login("owner@acme.test", "lockstep-demo").waitForPath("/orgs/acme");
 		browser.find("#environment-grid");
+		browser.showMoreUntil("tr[data-project=shop]", "#board-show-more")
+			.showMoreUntil("tr[data-project=api]", "#board-show-more");
 		assertThat(browser.text()).contains("Acme Corp", "Shop", "API", "development", "staging", "production");
 		for (String project : new String[] { "shop", "api" }) {
 			assertThat(browser.all("tr[data-project=" + project + "] .env-name"))

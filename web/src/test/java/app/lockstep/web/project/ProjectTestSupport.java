@@ -65,6 +65,34 @@ public final class ProjectTestSupport {
 		return cache.sessionOf(email);
 	}
 
+	private static final java.util.regex.Pattern SHOW_MORE = java.util.regex.Pattern
+		.compile("id=\"board-show-more\"\\s+href=\"([^\"]+)\"");
+
+	/**
+	 * The release board's page that shows this project's row, reached as a person would:
+	 * from the first page, following "Show the next projects" (the demo organization
+	 * holds more projects than a page once many tests have added theirs).
+	 */
+	public static String boardPageWith(MockMvc mvc, MockHttpSession session, String orgSlug, String slug)
+			throws Exception {
+		String path = "/orgs/" + orgSlug;
+		while (true) {
+			String html = mvc.perform(get(path).session(session))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			if (html.contains("data-project=\"" + slug + "\"")) {
+				return html;
+			}
+			java.util.regex.Matcher next = SHOW_MORE.matcher(html);
+			if (!next.find()) {
+				throw new AssertionError("No page of the board of " + orgSlug + " shows " + slug);
+			}
+			path = next.group(1).replace("&amp;", "&");
+		}
+	}
+
 	/** A fresh login, for a test that needs a session no other test uses. */
 	public static MockHttpSession sessionOfItsOwn(MockMvc mvc, String email) {
 		return new SessionCache(mvc).login(email);

@@ -77,6 +77,26 @@ public final class Browser implements AutoCloseable {
 		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
 	}
 
+	/**
+	 * Clicks "show more" ({@code more}) until {@code wanted} is on the page, waiting
+	 * after each click for the next rows: how a person finds a row beyond the first page.
+	 */
+	public Browser showMoreUntil(String wanted, String more) {
+		while (all(wanted).isEmpty()) {
+			List<WebElement> button = all(more);
+			if (button.isEmpty()) {
+				throw new AssertionError("No \"" + more + "\" left, and no " + wanted + " on the page");
+			}
+			String href = button.getFirst().getAttribute("href");
+			button.getFirst().click();
+			this.wait
+				.until((d) -> !d.findElements(By.cssSelector(wanted)).isEmpty() || d.findElements(By.cssSelector(more))
+					.stream()
+					.noneMatch((b) -> java.util.Objects.equals(href, b.getAttribute("href"))));
+		}
+		return this;
+	}
+
 	public List<WebElement> all(String css) {
 		return this.driver.findElements(By.cssSelector(css));
 	}
