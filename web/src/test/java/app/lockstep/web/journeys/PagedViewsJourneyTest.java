@@ -2,15 +2,10 @@ package app.lockstep.web.journeys;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
-import app.lockstep.domain.access.Caller;
-import app.lockstep.domain.access.Role;
 import app.lockstep.domain.deploy.CancelDeployment;
 import app.lockstep.domain.deploy.Deployment;
-import app.lockstep.domain.project.CreateProject;
-import app.lockstep.domain.project.ProjectInput;
-import app.lockstep.domain.tenancy.SignUp;
+import app.lockstep.web.project.ProjectTestSupport;
 import app.lockstep.web.testing.BrowserJourney;
 import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
@@ -28,32 +23,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PagedViewsJourneyTest extends BrowserJourney {
 
 	@Autowired
-	SignUp signUp;
-
-	@Autowired
-	CreateProject createProject;
-
-	@Autowired
 	CancelDeployment cancel;
 
 	@Test
 	void theBoardShowsMoreProjectsInPlace() {
-		String id = UUID.randomUUID().toString().substring(0, 8);
-		String email = "paged-" + id + "@example.test";
-		SignUp.Result owner = this.signUp.signUp(new SignUp.Command(email, "Paula Pages", "paged-views-password",
-				"Paged " + id, "paged-" + id, "UTC", "127.0.0.1"));
-		Caller caller = new Caller(owner.organization(), owner.user(), "Paula Pages", Role.OWNER, "127.0.0.1");
-		for (int i = 1; i <= 30; i++) {
-			this.createProject.create(caller,
-					new ProjectInput("p%02d".formatted(i), "Project %02d".formatted(i), null, null));
-		}
-		browser.login(email, "paged-views-password").open("/orgs/paged-" + id).find("#environment-grid");
+		ProjectTestSupport.OwnOrganization own = ProjectTestSupport.organizationWithProjects(this.context, "paged", 30);
+		browser.login(own.email(), own.password()).open("/orgs/" + own.slug()).find("#environment-grid");
 		assertThat(browser.all("#environment-grid tbody tr")).hasSize(25);
 		assertThat(browser.find("#board-range").getText()).isEqualTo("Projects 1–25 of 30");
 		browser.click("#board-show-more").waitForText("Projects 1–30 of 30");
 		assertThat(browser.all("#environment-grid tbody tr")).hasSize(30);
 		assertThat(browser.all("#board-show-more")).isEmpty();
-		assertThat(browser.currentPath()).isEqualTo("/orgs/paged-" + id);
+		assertThat(browser.currentPath()).isEqualTo("/orgs/" + own.slug());
 		browser.screenshotPage("board-shown-more");
 	}
 

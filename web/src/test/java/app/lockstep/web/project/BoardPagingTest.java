@@ -1,14 +1,8 @@
 package app.lockstep.web.project;
 
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import app.lockstep.domain.access.Caller;
-import app.lockstep.domain.access.Role;
-import app.lockstep.domain.project.CreateProject;
-import app.lockstep.domain.project.ProjectInput;
-import app.lockstep.domain.tenancy.SignUp;
 import app.lockstep.web.testing.LockstepTest;
 import app.lockstep.web.testing.SessionCache;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,10 +31,7 @@ class BoardPagingTest {
 	MockMvc mvc;
 
 	@Autowired
-	SignUp signUp;
-
-	@Autowired
-	CreateProject createProject;
+	org.springframework.context.ApplicationContext context;
 
 	String org;
 
@@ -48,17 +39,9 @@ class BoardPagingTest {
 
 	@BeforeEach
 	void anOrganizationOf30Projects() {
-		String id = UUID.randomUUID().toString().substring(0, 8);
-		String email = "board-" + id + "@example.test";
-		SignUp.Result result = this.signUp.signUp(new SignUp.Command(email, "Board Owner", "board-paging-password",
-				"Board " + id, "board-" + id, "UTC", "127.0.0.1"));
-		Caller caller = new Caller(result.organization(), result.user(), "Board Owner", Role.OWNER, "127.0.0.1");
-		for (int i = 1; i <= 30; i++) {
-			this.createProject.create(caller,
-					new ProjectInput("p%02d".formatted(i), "Project %02d".formatted(i), null, null));
-		}
-		this.org = "board-" + id;
-		this.owner = new SessionCache(this.mvc).login(email, "board-paging-password");
+		ProjectTestSupport.OwnOrganization own = ProjectTestSupport.organizationWithProjects(this.context, "board", 30);
+		this.org = own.slug();
+		this.owner = new SessionCache(this.mvc).login(own.email(), own.password());
 	}
 
 	@Test
@@ -73,12 +56,15 @@ class BoardPagingTest {
 				get("/orgs/" + this.org + "/dashboard/more").param("after", "p25").header("HX-Request", "true"));
 		assertThat(rows(more)).containsExactly("p26", "p27", "p28", "p29", "p30");
 		assertThat(more).doesNotContain("<html", "<table")
-			.contains("id=\"board-more\" hx-swap-oob=\"true\"", "Projects 1–30 of 30")
-			.doesNotContain("Show the next");
-		Matcher poll = Pattern.compile("id=\"environment-grid-live\" hx-swap-oob=\"true\"[^>]*hx-get=\"([^\"]+)\"")
-			.matcher(more);
+			.containsPattern("<div id=\"board-more\"[^>]*hx-swap-oob=\"true\"")
+			.contains("Projects 1–30 of 30")
+			.doesNotContain("Show the next", "Back to the first projects");
+		Matcher poll = Pattern.compile("<span id=\"environment-grid-live\"[^>]*>").matcher(more);
 		assertThat(poll.find()).as("the poll, now over every row shown").isTrue();
-		String grid = html(get(poll.group(1).replace("&amp;", "&")).header("HX-Request", "true"));
+		assertThat(poll.group()).contains("hx-swap-oob=\"true\"");
+		Matcher url = Pattern.compile("hx-get=\"([^\"]+)\"").matcher(poll.group());
+		assertThat(url.find()).isTrue();
+		String grid = html(get(url.group(1).replace("&amp;", "&")).header("HX-Request", "true"));
 		assertThat(rows(grid)).hasSize(30).startsWith("p01").endsWith("p30");
 	}
 

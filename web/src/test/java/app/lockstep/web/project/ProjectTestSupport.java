@@ -93,6 +93,32 @@ public final class ProjectTestSupport {
 		}
 	}
 
+	/** A new organization of its own (not acme), its owner's email and password. */
+	public record OwnOrganization(String slug, String email, String password) {
+	}
+
+	/**
+	 * A new organization whose owner has {@code count} projects without environments,
+	 * p01, p02, … named "Project 01", …: more than a page of the board when over 25.
+	 */
+	public static OwnOrganization organizationWithProjects(org.springframework.context.ApplicationContext context,
+			String prefix, int count) {
+		String id = java.util.UUID.randomUUID().toString().substring(0, 8);
+		OwnOrganization own = new OwnOrganization(prefix + "-" + id, prefix + "-" + id + "@example.test",
+				"own-organization-password");
+		var signedUp = context.getBean(app.lockstep.domain.tenancy.SignUp.class)
+			.signUp(new app.lockstep.domain.tenancy.SignUp.Command(own.email(), "Olive Owner", own.password(),
+					"Own " + id, own.slug(), "UTC", "127.0.0.1"));
+		Caller owner = new Caller(signedUp.organization(), signedUp.user(), "Olive Owner",
+				app.lockstep.domain.access.Role.OWNER, "127.0.0.1");
+		var createProject = context.getBean(app.lockstep.domain.project.CreateProject.class);
+		for (int i = 1; i <= count; i++) {
+			createProject.create(owner, new app.lockstep.domain.project.ProjectInput("p%02d".formatted(i),
+					"Project %02d".formatted(i), null, null));
+		}
+		return own;
+	}
+
 	/** A fresh login, for a test that needs a session no other test uses. */
 	public static MockHttpSession sessionOfItsOwn(MockMvc mvc, String email) {
 		return new SessionCache(mvc).login(email);
