@@ -85,19 +85,9 @@ class JooqCodeChanges implements CodeChanges {
 	 */
 	@Override
 	public List<CodeChange> commitsBetween(OrgId org, ProjectId project, @Nullable String fromSha, String toSha) {
-		var to = CODE_CHANGES.as("to_commit");
-		Condition toCommit = to.ORG_ID.eq(org)
-			.and(to.PROJECT_ID.eq(project))
-			.and(to.SHA.eq(toSha.toLowerCase(java.util.Locale.ROOT)));
-		Condition condition = ofProject(org, project)
-			.and(CODE_CHANGES.BRANCH.eq(DSL.field(select(to.BRANCH).from(to).where(toCommit))))
-			.and(CODE_CHANGES.COMMITTED_AT.le(DSL.field(select(to.COMMITTED_AT).from(to).where(toCommit))));
-		if (fromSha != null) {
-			var from = CODE_CHANGES.as("from_commit");
-			condition = condition.and(CODE_CHANGES.COMMITTED_AT.gt(after(from.ORG_ID.eq(org)
-				.and(from.PROJECT_ID.eq(project))
-				.and(from.SHA.eq(fromSha.toLowerCase(java.util.Locale.ROOT))), from)));
-		}
+		Condition condition = between(org, DSL.val(project, CODE_CHANGES.PROJECT_ID),
+				DSL.val((fromSha != null) ? fromSha.toLowerCase(java.util.Locale.ROOT) : null, SQLDataType.CLOB),
+				DSL.val(toSha.toLowerCase(java.util.Locale.ROOT), SQLDataType.CLOB));
 		return this.dsl.selectFrom(CODE_CHANGES)
 			.where(condition)
 			.orderBy(CODE_CHANGES.COMMITTED_AT.desc(), CODE_CHANGES.SEQ.desc())
@@ -138,16 +128,8 @@ class JooqCodeChanges implements CodeChanges {
 		Field<ProjectId> project = DSL.field(DSL.name("ranges", "project_id"), CODE_CHANGES.PROJECT_ID.getDataType());
 		Field<String> fromSha = DSL.field(DSL.name("ranges", "from_sha"), SQLDataType.CLOB);
 		Field<String> toSha = DSL.field(DSL.name("ranges", "to_sha"), SQLDataType.CLOB);
-		var to = CODE_CHANGES.as("to_commit");
-		var from = CODE_CHANGES.as("from_commit");
-		Condition toCommit = to.ORG_ID.eq(org).and(to.PROJECT_ID.eq(project)).and(to.SHA.eq(toSha));
 		var between = DSL.selectFrom(CODE_CHANGES)
-			.where(CODE_CHANGES.ORG_ID.eq(org)
-				.and(CODE_CHANGES.PROJECT_ID.eq(project))
-				.and(CODE_CHANGES.BRANCH.eq(DSL.field(select(to.BRANCH).from(to).where(toCommit))))
-				.and(CODE_CHANGES.COMMITTED_AT.le(DSL.field(select(to.COMMITTED_AT).from(to).where(toCommit))))
-				.and(CODE_CHANGES.COMMITTED_AT
-					.gt(after(from.ORG_ID.eq(org).and(from.PROJECT_ID.eq(project)).and(from.SHA.eq(fromSha)), from))))
+			.where(between(org, project, fromSha, toSha))
 			.orderBy(CODE_CHANGES.COMMITTED_AT.desc(), CODE_CHANGES.SEQ.desc())
 			.limit(MAX_BETWEEN)
 			.asTable("between_commits");
@@ -164,6 +146,24 @@ class JooqCodeChanges implements CodeChanges {
 				answers.get(row.get(position)).add(toChange(record));
 			});
 		return answers;
+	}
+
+	/**
+	 * The commits of {@code project} on the branch of {@code toSha}, committed after
+	 * {@code fromSha} (or from the start when it is null or unknown) and up to and
+	 * including {@code toSha}: the two commits looked up in subqueries. The values are
+	 * binds for one range, or the columns of the ranges unnested for many.
+	 */
+	private static Condition between(OrgId org, Field<ProjectId> project, Field<String> fromSha, Field<String> toSha) {
+		var to = CODE_CHANGES.as("to_commit");
+		var from = CODE_CHANGES.as("from_commit");
+		Condition toCommit = to.ORG_ID.eq(org).and(to.PROJECT_ID.eq(project)).and(to.SHA.eq(toSha));
+		return CODE_CHANGES.ORG_ID.eq(org)
+			.and(CODE_CHANGES.PROJECT_ID.eq(project))
+			.and(CODE_CHANGES.BRANCH.eq(DSL.field(select(to.BRANCH).from(to).where(toCommit))))
+			.and(CODE_CHANGES.COMMITTED_AT.le(DSL.field(select(to.COMMITTED_AT).from(to).where(toCommit))))
+			.and(CODE_CHANGES.COMMITTED_AT
+				.gt(after(from.ORG_ID.eq(org).and(from.PROJECT_ID.eq(project)).and(from.SHA.eq(fromSha)), from)));
 	}
 
 	/**
