@@ -271,15 +271,27 @@ public final class ViewDeployments {
 	 * pays for details.
 	 */
 	public QueuePage approvalQueue(Caller caller, @Nullable DeploymentId after, int size) {
+		return approvalQueue(caller, after, 1, size);
+	}
+
+	/**
+	 * A page of the approval queue starting at this request (from the start when it no
+	 * longer waits): where a link to one request, or a decision refused on it, lands.
+	 */
+	public QueuePage approvalQueueFrom(Caller caller, DeploymentId first, int size) {
+		return approvalQueue(caller, first, 0, size);
+	}
+
+	private QueuePage approvalQueue(Caller caller, @Nullable DeploymentId anchor, int offset, int size) {
 		caller.require(Permission.VIEW_PROJECTS);
 		OrgId org = caller.orgId();
 		Instant now = this.clock.instant();
 		return this.transactions.inTenant(org, () -> {
 			List<Deployment> all = this.deployments.awaitingApproval(org);
 			int start = 0;
-			for (int i = 0; after != null && i < all.size(); i++) {
-				if (all.get(i).id().equals(after)) {
-					start = i + 1;
+			for (int i = 0; anchor != null && i < all.size(); i++) {
+				if (all.get(i).id().equals(anchor)) {
+					start = Math.min(all.size(), i + offset);
 					break;
 				}
 			}

@@ -83,8 +83,11 @@ class ApprovalQueueController {
 	static final int PAGE = 20;
 
 	@GetMapping("/orgs/{org}/approvals")
-	String queue(Caller caller, @RequestParam(required = false) @Nullable String after, HtmxRequest htmx, Model model) {
-		String page = page(caller, model, null, after);
+	String queue(Caller caller, @RequestParam(required = false) @Nullable String after,
+			@RequestParam(required = false) @Nullable String from, HtmxRequest htmx, Model model) {
+		DeploymentId first = requestId(from);
+		String page = (first != null) ? page(caller, model, null, this.view.approvalQueueFrom(caller, first, PAGE))
+				: page(caller, model, null, after);
 		return htmx.isHtmxRequest() ? "deploy/fragments/queue-list :: list" : page;
 	}
 
@@ -141,7 +144,9 @@ class ApprovalQueueController {
 			return "redirect:/orgs/" + caller.organization().slug() + "/approvals";
 		}
 		if (!htmx.isHtmxRequest()) {
-			return page(caller, model, new Posted(deploymentId, errors, comment), null);
+			// The page that holds the refused request, to show the refusal in its card.
+			return page(caller, model, new Posted(deploymentId, errors, comment),
+					this.view.approvalQueueFrom(caller, deploymentId, PAGE));
 		}
 		ViewDeployments.Detail detail = decided.detail();
 		if (detail == null) {
@@ -173,10 +178,13 @@ class ApprovalQueueController {
 	}
 
 	private String page(Caller caller, Model model, @Nullable Posted posted, @Nullable String after) {
+		return page(caller, model, posted, this.view.approvalQueue(caller, requestId(after), PAGE));
+	}
+
+	private String page(Caller caller, Model model, @Nullable Posted posted, ViewDeployments.QueuePage queuePage) {
 		Instant now = this.clock.instant();
 		List<ApprovalQueueCard> cards = new ArrayList<>();
 		boolean shown = false;
-		ViewDeployments.QueuePage queuePage = this.view.approvalQueue(caller, afterId(after), PAGE);
 		List<ViewDeployments.Detail> queue = queuePage.requests();
 		Map<EnvironmentId, ViewDeploymentWindows.Now> windows = this.windows.now(caller,
 				queue.stream().map((d) -> d.summary().place().environment()).distinct().toList());
@@ -205,7 +213,7 @@ class ApprovalQueueController {
 	}
 
 	/** A page starting after a request that is not an id starts at the top. */
-	private static @Nullable DeploymentId afterId(@Nullable String after) {
+	private static @Nullable DeploymentId requestId(@Nullable String after) {
 		if (after == null || after.isBlank()) {
 			return null;
 		}

@@ -28,7 +28,7 @@ class ApprovalQueueJourneyTest extends BrowserJourney {
 
 		browser.login("lead@acme.test", "lockstep-demo").open("/orgs/acme");
 		assertThat(browser.find("#approvals-badge").getText()).matches("\\d+");
-		browser.click("#nav-approvals").waitForPath("/orgs/acme/approvals");
+		browser.click("#nav-approvals").waitForPath("/orgs/acme/approvals").showMoreUntil(card, "#queue-show-more");
 		assertThat(browser.find(card + " > summary").getText()).contains("12 commits", "Open until");
 		assertThat(browser.find(card).getAttribute("open")).isNull();
 		browser.click(card + " > summary").click(card + " .queue-diff summary");

@@ -113,6 +113,8 @@ class ApprovalQueuePagingTest extends ScenarioTestBase {
 		String page = html(get(QUEUE).param("after", after));
 		assertThat(cards(page)).startsWith(this.requests.get(4).id().toString());
 		assertThat(page).contains("Back to the oldest requests");
+		assertThat(cards(html(get(QUEUE).param("from", after)))).as("a link to one request starts at it")
+			.startsWith(after);
 		assertThat(cards(html(get(QUEUE).param("after", "not-a-request")))).as("an unknown start is the top")
 			.isEqualTo(cards(html(get(QUEUE))));
 	}

@@ -124,8 +124,8 @@ class FridayDeploymentJourneyTest extends BrowserJourney {
 					.content("{\"status\": \"succeeded\", \"message\": \"Rolled out to 4 pods\"}"))
 			.andExpect(status().isOk());
 
-		browser.open("/orgs/acme");
-		String cell = "[data-live-version='1.1.0']";
+		String cell = "tr[data-project='" + project + "'] [data-live-version='1.1.0']";
+		browser.open("/orgs/acme").showMoreUntil("tr[data-project='" + project + "']", "#board-show-more");
 		assertThat(browser.all(cell)).as("the dashboard shows 1.1.0 live").isNotEmpty();
 		browser.screenshotPage("friday-dashboard-new-version");
 		browser.open(deploymentPath).waitForText("Succeeded");

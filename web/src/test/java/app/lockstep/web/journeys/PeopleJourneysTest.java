@@ -73,6 +73,7 @@ class PeopleJourneysTest extends BrowserJourney {
 			.type("#invitation-signup #password", "newcomer-password-1")
 			.click("#invitation-signup button[type=submit]");
 		browser.waitForPath("/orgs/acme").find("#environment-grid");
+		browser.showMoreUntil("tr[data-project=shop]", "#board-show-more");
 		assertThat(browser.text()).contains("Acme Corp", "Shop");
 
 		browser.logout().login("owner@acme.test", "lockstep-demo").open("/orgs/acme/members");

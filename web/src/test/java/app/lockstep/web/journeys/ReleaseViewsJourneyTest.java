@@ -38,12 +38,12 @@ class ReleaseViewsJourneyTest extends BrowserJourney {
 		String row = "tr[data-project='" + slug + "']";
 		browser.login("owner@acme.test", "lockstep-demo");
 		for (int width : new int[] { 1440, 390 }) {
-			browser.resize(width, 900).open("/orgs/acme").find(row);
+			browser.resize(width, 900).open("/orgs/acme").showMoreUntil(row, "#board-show-more").find(row);
 			((JavascriptExecutor) browser.driver())
 				.executeScript("arguments[0].scrollIntoView({block: 'start', behavior: 'instant'})", browser.find(row));
 			browser.screenshot("release-board-" + width);
 		}
-		browser.resize(1440, 900).open("/orgs/acme").find(row);
+		browser.resize(1440, 900).open("/orgs/acme").showMoreUntil(row, "#board-show-more").find(row);
 		assertThat(browser.find(row).getText()).contains("Failed: 1.1.0", "Open until");
 		browser.click(row + " .env-promote")
 			.waitForPath("/orgs/acme/projects/" + slug + "/environments/production/deployments/new");
@@ -53,7 +53,7 @@ class ReleaseViewsJourneyTest extends BrowserJourney {
 		new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
 			.until(ExpectedConditions.urlMatches("/environments/production/deployments/[0-9a-f-]{36}$"));
 		assertThat(browser.text().toLowerCase(Locale.ROOT)).contains("awaiting approval");
-		browser.open("/orgs/acme").find(row);
+		browser.open("/orgs/acme").showMoreUntil(row, "#board-show-more").find(row);
 		assertThat(browser.find(row).getText()).contains("1 awaiting approval");
 	}
 
@@ -117,7 +117,10 @@ class ReleaseViewsJourneyTest extends BrowserJourney {
 		String card = "#request-" + first.id();
 		browser.login("lead@acme.test", "lockstep-demo");
 		for (int width : new int[] { 1440, 390 }) {
-			browser.resize(width, 900).open("/orgs/acme/approvals").find(card + " > summary");
+			browser.resize(width, 900)
+				.open("/orgs/acme/approvals")
+				.showMoreUntil(card, "#queue-show-more")
+				.find(card + " > summary");
 			assertThat(browser.all(card + " .queue-approve")).singleElement()
 				.satisfies((button) -> assertThat(button.isDisplayed()).isFalse());
 			((JavascriptExecutor) browser.driver()).executeScript(

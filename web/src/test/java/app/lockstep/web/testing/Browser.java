@@ -88,7 +88,7 @@ public final class Browser implements AutoCloseable {
 				throw new AssertionError("No \"" + more + "\" left, and no " + wanted + " on the page");
 			}
 			String href = button.getFirst().getAttribute("href");
-			button.getFirst().click();
+			click(more);
 			this.wait
 				.until((d) -> !d.findElements(By.cssSelector(wanted)).isEmpty() || d.findElements(By.cssSelector(more))
 					.stream()
