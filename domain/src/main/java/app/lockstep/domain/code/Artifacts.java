@@ -22,6 +22,9 @@ public interface Artifacts {
 	/** The artifact of this project with exactly this version. */
 	Optional<Artifact> artifact(OrgId org, ProjectId project, String version);
 
+	/** The artifacts built from this commit, oldest first. */
+	List<Artifact> builtFrom(OrgId org, ProjectId project, String commitSha);
+
 	/** The artifact with this id. */
 	Optional<Artifact> byId(OrgId org, ArtifactId id);
 

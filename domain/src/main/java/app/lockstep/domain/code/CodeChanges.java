@@ -26,6 +26,15 @@ public interface CodeChanges {
 	Optional<CodeChange> find(OrgId org, ProjectId project, String sha);
 
 	/**
+	 * Records that a push moved the tag to this commit; whether it is new (the same tag
+	 * at the same commit again changes nothing).
+	 */
+	boolean addTag(OrgId org, ProjectId project, String tag, String sha, Instant pushedAt);
+
+	/** The tags pushed at this commit, newest first. */
+	List<String> tagsAt(OrgId org, ProjectId project, String sha);
+
+	/**
 	 * Newest received first (keyset): the changes received before the one with
 	 * {@code beforeSha} (all when null), on one branch when given.
 	 */

@@ -11,7 +11,10 @@ public enum Forge {
 	 */
 	GITHUB("github", "push", CodeSource.GITHUB),
 
-	/** {@code X-Gitlab-Token: <the secret>}; {@code X-Gitlab-Event: Push Hook}. */
+	/**
+	 * {@code X-Gitlab-Token: <the secret>}; {@code X-Gitlab-Event: Push Hook}, or
+	 * {@code Tag Push Hook} for tags.
+	 */
 	GITLAB("gitlab", "Push Hook", CodeSource.GITLAB);
 
 	private final String value;
@@ -34,6 +37,11 @@ public enum Forge {
 	/** The event header's value for a push. */
 	public String pushEvent() {
 		return this.pushEvent;
+	}
+
+	/** Whether the event header names a push of a branch or a tag. */
+	public boolean isPush(String event) {
+		return this.pushEvent.equals(event) || (this == GITLAB && "Tag Push Hook".equals(event));
 	}
 
 	public CodeSource source() {

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * nothing. Every batch of new commits is a {@code code.pushed} audit event per branch,
  * naming the API token (or the member) that sent it. Needs the permission to edit
  * projects (the scope {@code code:write}); every commit must be valid or none is stored.
+ * Each branch's newest commit is where the branch now points, for {@link BuildTriggers}.
  */
 @UseCase
 public final class IngestCodeChanges {
@@ -28,14 +29,17 @@ public final class IngestCodeChanges {
 
 	private final CodeIngestion ingestion;
 
+	private final BuildTriggers triggers;
+
 	private final Transactions transactions;
 
 	private final Clock clock;
 
-	public IngestCodeChanges(Projects projects, CodeChanges codeChanges, AuditLog auditLog, Transactions transactions,
-			Clock clock) {
+	public IngestCodeChanges(Projects projects, CodeChanges codeChanges, AuditLog auditLog, BuildTriggers triggers,
+			Transactions transactions, Clock clock) {
 		this.projects = projects;
 		this.ingestion = new CodeIngestion(codeChanges, auditLog);
+		this.triggers = triggers;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -47,6 +51,21 @@ public final class IngestCodeChanges {
 	public record Result(int received, List<String> stored) {
 	}
 
+	/**
+	 * Each branch's newest commit among those sent (by commit time; the later one on a
+	 * tie).
+	 */
+	private static Map<String, String> headsOf(List<Commit> commits) {
+		Map<String, Commit> heads = new java.util.LinkedHashMap<>();
+		for (Commit commit : commits) {
+			heads.merge(commit.branch(), commit,
+					(known, next) -> next.committedAt().isBefore(known.committedAt()) ? known : next);
+		}
+		Map<String, String> shas = new java.util.LinkedHashMap<>();
+		heads.forEach((branch, commit) -> shas.put(branch, commit.sha()));
+		return shas;
+	}
+
 	public Result ingest(Caller caller, String projectSlug, @Nullable List<CommitInput> commits) {
 		caller.require(Permission.EDIT_PROJECTS);
 		List<Commit> valid = Commit.validate(commits);
@@ -55,6 +74,8 @@ public final class IngestCodeChanges {
 				.orElseThrow(() -> new NotFoundException("No project \"" + projectSlug + "\"."));
 			List<String> stored = this.ingestion.store(caller.orgId(), project.id(), project.slug(), valid,
 					CodeSource.API, caller.actor(), this.clock.instant(), Map.of());
+			headsOf(valid).forEach((branch, head) -> this.triggers.moved(caller.orgId(), project.id(), project.slug(),
+					GitRef.branch(branch), head, caller.name()));
 			return new Result(valid.size(), stored);
 		});
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import app.lockstep.domain.audit.AuditEntry;
 import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.Transactions;
@@ -22,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  * it is refused unread and nothing is stored (401). An authentic push has its commits
  * ingested like {@link IngestCodeChanges} does (idempotent per sha, one
  * {@code code.pushed} audit event per branch with new commits, the actor being the
- * webhook); pings, other events, tags and deleted branches are answered and ignored.
+ * webhook); a tag push records the tag ({@code code.tagged}); both tell
+ * {@link BuildTriggers} where the ref now points, so environments that deploy
+ * automatically act on it. Pings, other events and deleted refs are answered and ignored.
  * Every delivery, refused ones included, is recorded with its outcome for the project's
  * settings page.
  */
@@ -33,17 +36,26 @@ public final class ReceivePush {
 
 	private final WebhookSecrets secrets;
 
+	private final CodeChanges codeChanges;
+
+	private final AuditLog auditLog;
+
 	private final CodeIngestion ingestion;
+
+	private final BuildTriggers triggers;
 
 	private final Transactions transactions;
 
 	private final Clock clock;
 
 	public ReceivePush(Webhooks webhooks, WebhookSecrets secrets, CodeChanges codeChanges, AuditLog auditLog,
-			Transactions transactions, Clock clock) {
+			BuildTriggers triggers, Transactions transactions, Clock clock) {
 		this.webhooks = webhooks;
 		this.secrets = secrets;
+		this.codeChanges = codeChanges;
+		this.auditLog = auditLog;
 		this.ingestion = new CodeIngestion(codeChanges, auditLog);
+		this.triggers = triggers;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -110,7 +122,7 @@ public final class ReceivePush {
 				record(target, delivery, now, event, DeliveryOutcome.REJECTED, refusal, 0);
 				return new Outcome(DeliveryOutcome.REJECTED, refusal, 0, List.of(), null);
 			}
-			if (!event.equals(delivery.forge().pushEvent())) {
+			if (!delivery.forge().isPush(event)) {
 				String detail = (delivery.forge() == Forge.GITHUB && event.equals("ping"))
 						? "Ping: GitHub reached this hook and signed with the right secret."
 						: "The event \"" + event + "\" is not a push; nothing to store.";
@@ -121,14 +133,19 @@ public final class ReceivePush {
 			List<Commit> commits;
 			try {
 				push = parser.parse(body);
-				String branch = Commit.branchOf(push.ref());
-				if (branch == null) {
-					String detail = "A push to " + push.ref() + ", not to a branch; nothing to store.";
+				GitRef ref = GitRef.parse(push.ref());
+				if (ref == null) {
+					String detail = "A push to " + push.ref() + ", not to a branch or tag; nothing to store.";
 					record(target, delivery, now, event, DeliveryOutcome.IGNORED, detail, push.commits().size());
 					return new Outcome(DeliveryOutcome.IGNORED, detail, push.commits().size(), List.of(), null);
 				}
+				if (ref.kind() == GitRef.Kind.TAG) {
+					return tagged(target, webhook, delivery, now, event, ref, push);
+				}
+				String branch = ref.name();
 				if (push.commits().isEmpty()) {
-					String detail = "A push to " + branch + " without commits (a deleted or reset branch).";
+					String detail = push.deletesRef() ? "The branch " + branch + " was deleted; nothing to store."
+							: "A push to " + branch + " without commits (a reset branch).";
 					record(target, delivery, now, event, DeliveryOutcome.IGNORED, detail, 0);
 					return new Outcome(DeliveryOutcome.IGNORED, detail, 0, List.of(), null);
 				}
@@ -156,6 +173,8 @@ public final class ReceivePush {
 					delivery.forge().source(), CodeActors.webhook(delivery.forge(), delivery.ip()), now, extra);
 			String detail = count(commits.size()) + " on " + commits.get(0).branch() + ", " + stored.size() + " new.";
 			record(target, delivery, now, event, DeliveryOutcome.ACCEPTED, detail, commits.size());
+			this.triggers.moved(target.org(), target.project(), webhook.projectSlug(),
+					GitRef.branch(commits.get(0).branch()), head(push, commits), push.pusher());
 			return new Outcome(DeliveryOutcome.ACCEPTED, detail, commits.size(), stored, null);
 		});
 		return switch (outcome.outcome()) {
@@ -164,6 +183,64 @@ public final class ReceivePush {
 					: new ValidationException("body", outcome.detail());
 			default -> new Received(outcome.outcome(), outcome.detail(), outcome.commits(), outcome.stored());
 		};
+	}
+
+	/**
+	 * A tag pushed at a commit: recorded (and audited) once per tag and commit; a deleted
+	 * tag changes nothing.
+	 */
+	private Outcome tagged(WebhookTarget target, Webhook webhook, Delivery delivery, Instant now, String event,
+			GitRef tag, Push push) {
+		if (push.deletesRef()) {
+			String detail = "The tag " + tag.name() + " was deleted; nothing to store.";
+			record(target, delivery, now, event, DeliveryOutcome.IGNORED, detail, 0);
+			return new Outcome(DeliveryOutcome.IGNORED, detail, 0, List.of(), null);
+		}
+		String sha = (push.after() != null) ? push.after().strip().toLowerCase(java.util.Locale.ROOT) : "";
+		if (!Commit.SHA.matcher(sha).matches()) {
+			String detail = "after: a tag push names the commit its tag points at as a full sha.";
+			record(target, delivery, now, event, DeliveryOutcome.INVALID, detail, 0);
+			return new Outcome(DeliveryOutcome.INVALID, detail, 0, List.of(),
+					new ValidationException("after", "A tag push names the commit its tag points at as a full sha."));
+		}
+		String name = tag.name();
+		if (name.length() > Commit.MAX_BRANCH || name.chars().anyMatch(Character::isWhitespace)) {
+			String detail = "ref: a tag name without spaces, of " + Commit.MAX_BRANCH + " characters or fewer.";
+			record(target, delivery, now, event, DeliveryOutcome.INVALID, detail, 0);
+			return new Outcome(DeliveryOutcome.INVALID, detail, 0, List.of(), new ValidationException("ref",
+					"Use a tag name without spaces, of " + Commit.MAX_BRANCH + " characters or fewer."));
+		}
+		boolean added = this.codeChanges.addTag(target.org(), target.project(), name, sha, now);
+		if (added) {
+			AuditEntry.Builder entry = AuditEntry.of("code.tagged", "tag", name)
+				.project(webhook.projectSlug())
+				.detail("tag", name)
+				.detail("sha", sha)
+				.detail("source", delivery.forge().source().value());
+			if (push.pusher() != null && !push.pusher().isBlank()) {
+				entry.detail("pusher", Commit.clip(push.pusher().strip(), Commit.MAX_AUTHOR));
+			}
+			this.auditLog.append(target.org(), CodeActors.webhook(delivery.forge(), delivery.ip()), entry.build());
+		}
+		String detail = "Tag " + name + " at " + sha.substring(0, 7) + (added ? ", new." : ", known already.");
+		record(target, delivery, now, event, DeliveryOutcome.ACCEPTED, detail, 0);
+		this.triggers.moved(target.org(), target.project(), webhook.projectSlug(), GitRef.tag(name), sha,
+				push.pusher());
+		return new Outcome(DeliveryOutcome.ACCEPTED, detail, 0, List.of(), null);
+	}
+
+	/**
+	 * The commit the branch points at after the push: its {@code after}, else the last
+	 * commit.
+	 */
+	private static String head(Push push, List<Commit> commits) {
+		String after = (push.after() != null) ? push.after().strip().toLowerCase(java.util.Locale.ROOT) : "";
+		for (Commit commit : commits) {
+			if (commit.sha().equals(after)) {
+				return after;
+			}
+		}
+		return commits.get(commits.size() - 1).sha();
 	}
 
 	private record Outcome(DeliveryOutcome outcome, String detail, int commits, List<String> stored,

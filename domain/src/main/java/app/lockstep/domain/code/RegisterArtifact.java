@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  * ({@link Outcome#UNCHANGED}), and the same version with another commit or digest is
  * refused ({@link Outcome#CONFLICT}), so a version always means the same bits. A new
  * artifact is an audit event ({@code artifact.registered}). Needs the permission to
- * request deployments (the scope {@code deployments:write}).
+ * request deployments (the scope {@code deployments:write}). A new artifact is handed to
+ * {@link BuildTriggers}: environments that deploy its commit's branch or tag
+ * automatically request it.
  */
 @UseCase
 public final class RegisterArtifact {
@@ -40,15 +42,18 @@ public final class RegisterArtifact {
 
 	private final AuditLog auditLog;
 
+	private final BuildTriggers triggers;
+
 	private final Transactions transactions;
 
 	private final Clock clock;
 
-	public RegisterArtifact(Artifacts artifacts, Projects projects, AuditLog auditLog, Transactions transactions,
-			Clock clock) {
+	public RegisterArtifact(Artifacts artifacts, Projects projects, AuditLog auditLog, BuildTriggers triggers,
+			Transactions transactions, Clock clock) {
 		this.artifacts = artifacts;
 		this.projects = projects;
 		this.auditLog = auditLog;
+		this.triggers = triggers;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -124,6 +129,7 @@ public final class RegisterArtifact {
 						.detail("commitSha", sha)
 						.detail("digest", digest)
 						.build());
+			this.triggers.registered(caller.orgId(), project.id(), project.slug(), candidate);
 			return new Registration(Outcome.CREATED, candidate);
 		});
 	}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -17,6 +18,7 @@ import app.lockstep.domain.shared.Actor;
 import app.lockstep.domain.shared.ForbiddenException;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.Transactions;
+import app.lockstep.domain.shared.UserId;
 import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.shared.ValidationException;
 import app.lockstep.domain.access.Caller;
@@ -143,52 +145,80 @@ public final class RequestDeployment {
 		validation.throwIfInvalid();
 		Instant schedule = scheduledAt;
 		OrgId org = caller.orgId();
+		Requester requester = new Requester(caller.actor(), caller.userId(), caller.name());
 		return this.transactions.inTenant(org, () -> {
 			DeploymentPlace place = this.places.place(org, projectSlug, environmentName);
-			Environment environment = place.environment();
-			Deployment live = this.deployments.live(org, environment.id()).orElse(null);
-			Artifact artifact = artifact(org, place, live, input.artifact());
-			Integer revision = revision(org, place, input.configRevision());
-			ApprovalPolicy policy = this.policies.of(org, environment);
-			this.promotion.require(org, place, policy, artifact);
-			Instant start = (schedule != null) ? schedule : now;
-			WindowDecision decision = this.windows.check(org, environment, start);
-			if (!decision.open() && !input.emergency() && whenBlocked == WhenBlocked.REJECT) {
-				throw new WindowClosedException(environment.name(), start, Objects.requireNonNull(decision.blockedBy()),
-						decision.nextOpenAt());
-			}
-			int required = input.emergency() ? 0 : policy.requiredApprovals();
-			Readiness readiness = Readiness.of(start, input.emergency(), decision);
-			DeploymentStatus status = (required > 0) ? DeploymentStatus.AWAITING_APPROVAL : readiness.status();
-			Actor actor = caller.actor();
-			Deployment deployment = new Deployment(DeploymentId.random(), 0, place.project().id(), environment.id(),
-					artifact.id(), revision, schedule, whenBlocked, note, status, input.emergency(),
-					input.emergency() ? reason : null, actor, caller.userId(), now, 1, required,
-					(live != null) ? live.artifactId() : null, (live != null) ? live.configRevision() : null,
-					readiness.dueAt(), readiness.blockedBy(), 0, null, UUID.randomUUID(), null, null, null, null, null,
-					null, now);
-			this.deployments.insert(org, deployment);
-			this.updates.audit(org, actor, "requested", deployment, place, (e) -> {
-				e.detail("scheduledAt", DeploymentUpdates.str(schedule))
-					.detail("whenBlocked", whenBlocked.value())
-					.detail("approvalsRequired", required)
-					.detail("note", note);
-				if (input.emergency()) {
-					e.detail("reason", reason);
-				}
-				if (!decision.open() && input.emergency()) {
-					// break-glass went through the closed window: say which rule it
-					// bypassed, not when it would have opened
-					e.detail("windowBypassed", decision.blockedBy());
-				}
-				else if (!decision.open()) {
-					e.detail("blockedBy", decision.holdingRule())
-						.detail("nextOpenAt", DeploymentUpdates.str(decision.nextOpenAt()));
-				}
-			});
-			notify(org, caller, place, policy, deployment, artifact);
-			return this.deployments.find(org, deployment.id()).orElse(deployment);
+			return place(org, place, input.artifact(), input.configRevision(), schedule, whenBlocked, note,
+					input.emergency(), reason, requester, now, Map.of());
 		});
+	}
+
+	/**
+	 * Who asks: the actor the audit trail names, the member counted as the requester (who
+	 * may not approve alone unless the gate allows it), and the name mails give.
+	 */
+	record Requester(Actor actor, UserId user, String name) {
+	}
+
+	/**
+	 * An automatic deployment of a build, inside the caller's unit of work: the
+	 * environment's latest config, as soon as allowed, through the same gate, promotion
+	 * rule and windows as a request by hand. Refusals are thrown as they are to a person
+	 * (a closed window with {@code whenBlocked} reject, a missing promotion step).
+	 */
+	Deployment requestAutomatically(OrgId org, DeploymentPlace place, Artifact artifact, WhenBlocked whenBlocked,
+			Requester requester, String note, Map<String, @Nullable Object> trigger) {
+		return place(org, place, artifact.version(), null, null, whenBlocked, note, false, null, requester,
+				this.clock.instant(), trigger);
+	}
+
+	private Deployment place(OrgId org, DeploymentPlace place, @Nullable String version,
+			@Nullable Integer configRevision, @Nullable Instant schedule, WhenBlocked whenBlocked,
+			@Nullable String note, boolean emergency, @Nullable String reason, Requester requester, Instant now,
+			Map<String, @Nullable Object> extraDetails) {
+		Environment environment = place.environment();
+		Deployment live = this.deployments.live(org, environment.id()).orElse(null);
+		Artifact artifact = artifact(org, place, live, version);
+		Integer revision = revision(org, place, configRevision);
+		ApprovalPolicy policy = this.policies.of(org, environment);
+		this.promotion.require(org, place, policy, artifact);
+		Instant start = (schedule != null) ? schedule : now;
+		WindowDecision decision = this.windows.check(org, environment, start);
+		if (!decision.open() && !emergency && whenBlocked == WhenBlocked.REJECT) {
+			throw new WindowClosedException(environment.name(), start, Objects.requireNonNull(decision.blockedBy()),
+					decision.nextOpenAt());
+		}
+		int required = emergency ? 0 : policy.requiredApprovals();
+		Readiness readiness = Readiness.of(start, emergency, decision);
+		DeploymentStatus status = (required > 0) ? DeploymentStatus.AWAITING_APPROVAL : readiness.status();
+		Actor actor = requester.actor();
+		Deployment deployment = new Deployment(DeploymentId.random(), 0, place.project().id(), environment.id(),
+				artifact.id(), revision, schedule, whenBlocked, note, status, emergency, emergency ? reason : null,
+				actor, requester.user(), now, 1, required, (live != null) ? live.artifactId() : null,
+				(live != null) ? live.configRevision() : null, readiness.dueAt(), readiness.blockedBy(), 0, null,
+				UUID.randomUUID(), null, null, null, null, null, null, now);
+		this.deployments.insert(org, deployment);
+		this.updates.audit(org, actor, "requested", deployment, place, (e) -> {
+			e.detail("scheduledAt", DeploymentUpdates.str(schedule))
+				.detail("whenBlocked", whenBlocked.value())
+				.detail("approvalsRequired", required)
+				.detail("note", note);
+			extraDetails.forEach(e::detail);
+			if (emergency) {
+				e.detail("reason", reason);
+			}
+			if (!decision.open() && emergency) {
+				// break-glass went through the closed window: say which rule it
+				// bypassed, not when it would have opened
+				e.detail("windowBypassed", decision.blockedBy());
+			}
+			else if (!decision.open()) {
+				e.detail("blockedBy", decision.holdingRule())
+					.detail("nextOpenAt", DeploymentUpdates.str(decision.nextOpenAt()));
+			}
+		});
+		notify(org, requester, place, policy, deployment, artifact);
+		return this.deployments.find(org, deployment.id()).orElse(deployment);
 	}
 
 	private Artifact artifact(OrgId org, DeploymentPlace place, @Nullable Deployment live, @Nullable String version) {
@@ -222,8 +252,8 @@ public final class RequestDeployment {
 		return number;
 	}
 
-	private void notify(OrgId org, Caller caller, DeploymentPlace place, ApprovalPolicy policy, Deployment deployment,
-			Artifact artifact) {
+	private void notify(OrgId org, Requester caller, DeploymentPlace place, ApprovalPolicy policy,
+			Deployment deployment, Artifact artifact) {
 		String what = artifact.version()
 				+ ((deployment.configRevision() != null) ? " with config revision " + deployment.configRevision() : "")
 				+ " to " + place.projectSlug() + "/" + place.environmentName();
@@ -231,7 +261,7 @@ public final class RequestDeployment {
 			var leads = this.members.list(org)
 				.stream()
 				.filter((m) -> m.role().allows(Permission.APPROVE_DEPLOYMENTS))
-				.filter((m) -> !m.userId().equals(caller.userId()))
+				.filter((m) -> !m.userId().equals(caller.user()))
 				.map(Member::email)
 				.toList();
 			if (!leads.isEmpty()) {
@@ -245,7 +275,7 @@ public final class RequestDeployment {
 		if (deployment.status() != DeploymentStatus.AWAITING_APPROVAL) {
 			return;
 		}
-		var approvers = approvers(org, policy, caller.userId().toString()).stream().map(Member::email).toList();
+		var approvers = approvers(org, policy, caller.user().toString()).stream().map(Member::email).toList();
 		if (!approvers.isEmpty()) {
 			this.notifier.send(new DeploymentNotifier.Notice(approvers, "[Lockstep] Approval needed: " + what,
 					caller.name() + " asks to deploy " + what + ".\n\n"

@@ -13,6 +13,7 @@ import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.code.CodeChange;
 import app.lockstep.domain.code.CodeChanges;
 import app.lockstep.domain.code.Commit;
+import app.lockstep.domain.project.BranchPattern;
 import app.lockstep.domain.project.Environment;
 import app.lockstep.domain.project.Environments;
 import app.lockstep.domain.project.Project;

@@ -3,7 +3,9 @@ package app.lockstep.domain.testing;
 import java.time.Duration;
 
 import app.lockstep.domain.config.ViewConfig;
+import app.lockstep.domain.deploy.AutomaticDeployments;
 import app.lockstep.domain.deploy.ChangeReport;
+import app.lockstep.domain.deploy.ConfigureAutoDeploy;
 import app.lockstep.domain.deploy.DecideOnDeployment;
 import app.lockstep.domain.deploy.DeployTargetSecrets;
 import app.lockstep.domain.deploy.DeliverySettings;
@@ -47,6 +49,17 @@ public final class DeployUseCasesForTests {
 		return new RequestDeployment(places(), f.deployments, f.artifacts, f.revisions, f.policies,
 				new PromotionCheck(f.environments, f.deployments), f.windowCheck(), f.members, f.notifier, updates(),
 				f.transactions, f.clock);
+	}
+
+	public AutomaticDeployments automaticDeployments() {
+		Fakes f = this.fakes;
+		return new AutomaticDeployments(f.autoDeploys, f.projects, f.environments, f.codeChanges, f.artifacts,
+				requestDeployment(), f.auditLog, f.clock);
+	}
+
+	public ConfigureAutoDeploy configureAutoDeploy() {
+		Fakes f = this.fakes;
+		return new ConfigureAutoDeploy(places(), f.autoDeploys, f.auditLog, f.transactions, f.clock);
 	}
 
 	public DecideOnDeployment decideOnDeployment() {

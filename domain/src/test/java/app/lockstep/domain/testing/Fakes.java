@@ -57,6 +57,8 @@ public final class Fakes {
 
 	public final InMemoryApprovalPolicies policies = new InMemoryApprovalPolicies();
 
+	public final InMemoryAutoDeployRules autoDeploys = new InMemoryAutoDeployRules(this.environments);
+
 	public final InMemoryDeployTargets targets = new InMemoryDeployTargets();
 
 	public final InMemoryDeploymentWindows windows = new InMemoryDeploymentWindows();

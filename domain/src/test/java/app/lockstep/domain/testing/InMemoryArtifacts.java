@@ -44,6 +44,14 @@ public final class InMemoryArtifacts implements Artifacts {
 	}
 
 	@Override
+	public List<Artifact> builtFrom(OrgId org, ProjectId project, String commitSha) {
+		return this.byOrg.getOrDefault(org, List.of())
+			.stream()
+			.filter((a) -> a.project().equals(project) && a.commitSha().equals(commitSha))
+			.toList();
+	}
+
+	@Override
 	public Optional<Artifact> byId(OrgId org, ArtifactId id) {
 		this.readsById++;
 		return this.byOrg.getOrDefault(org, List.of()).stream().filter((a) -> a.id().equals(id)).findFirst();

@@ -26,6 +26,32 @@ public final class InMemoryCodeChanges implements CodeChanges {
 
 	private final Map<OrgId, List<CodeChange>> byOrg = new HashMap<>();
 
+	private record Tag(ProjectId project, String name, String sha) {
+	}
+
+	private final Map<OrgId, List<Tag>> tags = new HashMap<>();
+
+	@Override
+	public boolean addTag(OrgId org, ProjectId project, String tag, String sha, Instant pushedAt) {
+		List<Tag> known = this.tags.computeIfAbsent(org, (o) -> new ArrayList<>());
+		Tag added = new Tag(project, tag, sha);
+		if (known.contains(added)) {
+			return false;
+		}
+		known.add(added);
+		return true;
+	}
+
+	@Override
+	public List<String> tagsAt(OrgId org, ProjectId project, String sha) {
+		return this.tags.getOrDefault(org, List.of())
+			.stream()
+			.filter((t) -> t.project().equals(project) && t.sha().equals(sha))
+			.map(Tag::name)
+			.toList()
+			.reversed();
+	}
+
 	private List<CodeChange> of(OrgId org) {
 		return this.byOrg.computeIfAbsent(org, (o) -> new ArrayList<>());
 	}

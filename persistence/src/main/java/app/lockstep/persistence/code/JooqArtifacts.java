@@ -57,6 +57,14 @@ class JooqArtifacts implements Artifacts {
 	}
 
 	@Override
+	public List<Artifact> builtFrom(OrgId org, ProjectId project, String commitSha) {
+		return this.dsl.selectFrom(ARTIFACTS)
+			.where(ofProject(org, project).and(ARTIFACTS.COMMIT_SHA.eq(commitSha)))
+			.orderBy(ARTIFACTS.SEQ)
+			.fetch(JooqArtifacts::toArtifact);
+	}
+
+	@Override
 	public Optional<Artifact> byId(OrgId org, ArtifactId id) {
 		return this.dsl.selectFrom(ARTIFACTS)
 			.where(ARTIFACTS.ORG_ID.eq(org).and(ARTIFACTS.ID.eq(id)))

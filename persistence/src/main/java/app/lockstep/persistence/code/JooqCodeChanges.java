@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
 import static app.lockstep.persistence.jooq.Tables.CODE_CHANGES;
+import static app.lockstep.persistence.jooq.Tables.CODE_TAGS;
 import static org.jooq.impl.DSL.select;
 
 @Repository
@@ -58,6 +59,27 @@ class JooqCodeChanges implements CodeChanges {
 			.where(ofProject(org, project).and(CODE_CHANGES.SHA.eq(sha)))
 			.fetchOptional()
 			.map(JooqCodeChanges::toChange);
+	}
+
+	@Override
+	public boolean addTag(OrgId org, ProjectId project, String tag, String sha, Instant pushedAt) {
+		return this.dsl.insertInto(CODE_TAGS)
+			.set(CODE_TAGS.ORG_ID, org)
+			.set(CODE_TAGS.PROJECT_ID, project)
+			.set(CODE_TAGS.NAME, tag)
+			.set(CODE_TAGS.SHA, sha)
+			.set(CODE_TAGS.PUSHED_AT, pushedAt)
+			.onConflictDoNothing()
+			.execute() > 0;
+	}
+
+	@Override
+	public List<String> tagsAt(OrgId org, ProjectId project, String sha) {
+		return this.dsl.select(CODE_TAGS.NAME)
+			.from(CODE_TAGS)
+			.where(CODE_TAGS.ORG_ID.eq(org).and(CODE_TAGS.PROJECT_ID.eq(project)).and(CODE_TAGS.SHA.eq(sha)))
+			.orderBy(CODE_TAGS.PUSHED_AT.desc(), CODE_TAGS.NAME)
+			.fetch(CODE_TAGS.NAME);
 	}
 
 	@Override

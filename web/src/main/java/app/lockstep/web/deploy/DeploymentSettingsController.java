@@ -4,6 +4,7 @@ import java.util.Map;
 
 import app.lockstep.domain.deploy.ApprovalPolicy;
 import app.lockstep.domain.deploy.ConfigureApprovalPolicy;
+import app.lockstep.domain.deploy.ConfigureAutoDeploy;
 import app.lockstep.domain.deploy.ConfigureDeployTarget;
 import app.lockstep.domain.deploy.DeployTarget;
 import app.lockstep.domain.project.Environment;
@@ -32,10 +33,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import static app.lockstep.web.shared.FormRefusal.Kind.INVALID;
 
 /**
- * An environment's deployment settings: the approval gate and the deploy target, each its
- * own form. Members who manage policies change them; everyone else reads them. A refused
- * save keeps what was typed (never the secret), shows each error beside its field,
- * answers 422 and saves nothing. htmx gets the form's card back; plain forms a redirect.
+ * An environment's deployment settings: the approval gate, the deploy target and
+ * automatic deployments, each its own form. Members who manage policies change them;
+ * everyone else reads them. A refused save keeps what was typed (never the secret), shows
+ * each error beside its field, answers 422 and saves nothing. htmx gets the form's card
+ * back; plain forms a redirect.
  */
 @Controller
 @RequestMapping("/orgs/{org}/projects/{project}/environments/{environment}/deployment-settings")
@@ -47,17 +49,22 @@ class DeploymentSettingsController {
 
 	static final String TARGET_FRAGMENT = "deploy/fragments/settings-forms :: target";
 
+	static final String AUTO_FRAGMENT = "deploy/fragments/settings-forms :: auto";
+
 	private final ViewProjects viewProjects;
 
 	private final ConfigureApprovalPolicy policies;
 
 	private final ConfigureDeployTarget targets;
 
+	private final ConfigureAutoDeploy autoDeploys;
+
 	DeploymentSettingsController(ViewProjects viewProjects, ConfigureApprovalPolicy policies,
-			ConfigureDeployTarget targets) {
+			ConfigureDeployTarget targets, ConfigureAutoDeploy autoDeploys) {
 		this.viewProjects = viewProjects;
 		this.policies = policies;
 		this.targets = targets;
+		this.autoDeploys = autoDeploys;
 	}
 
 	@GetMapping
@@ -144,6 +151,31 @@ class DeploymentSettingsController {
 		});
 	}
 
+	@PostMapping("/auto-deploy")
+	String saveAutoDeploy(Caller caller, @PathVariable String project, @PathVariable String environment,
+			HttpServletRequest request, HttpServletResponse response, HtmxRequest htmx, Model model,
+			RedirectAttributes redirect) {
+		AutoDeployForm form = AutoDeployForm.from(request);
+		return Refusals.onForm(INVALID).submit(response, () -> {
+			ConfigureAutoDeploy.View saved = this.autoDeploys.update(caller, project, environment, form.toInput());
+			String notice = (saved.rule() != null)
+					? "Automatic deployments on: " + saved.rule().describe(saved.environment()) + "."
+					: "Automatic deployments off.";
+			if (!htmx.isHtmxRequest()) {
+				redirect.addFlashAttribute("flash", notice);
+				return "redirect:" + DeploymentPaths.settings(caller.organization().slug(), project, environment);
+			}
+			page(caller, project, environment, null, null, model);
+			model.addAttribute("autoNotice", notice);
+			return AUTO_FRAGMENT;
+		}, (refused) -> {
+			page(caller, project, environment, null, null, model);
+			model.addAttribute("autoForm", form);
+			model.addAttribute("autoErrors", refused.errors());
+			return htmx.isHtmxRequest() ? AUTO_FRAGMENT : PAGE;
+		});
+	}
+
 	static String gate(ApprovalPolicy policy) {
 		if (policy.requiredApprovals() == 0) {
 			return "no approval needed";
@@ -175,6 +207,10 @@ class DeploymentSettingsController {
 		model.addAttribute("wording", new SettingsText(p.project(), env, policy, secretSet));
 		model.addAttribute("policyForm", (policyForm != null) ? policyForm : PolicyForm.of(policy));
 		model.addAttribute("targetForm", (targetForm != null) ? targetForm : TargetForm.of(target));
+		ConfigureAutoDeploy.View auto = this.autoDeploys.view(caller, project, environment);
+		model.addAttribute("autoForm", AutoDeployForm.of(auto.rule()));
+		model.addAttribute("autoCard", AutoDeployCard.of(auto, caller.organization().slug(), project));
+		model.addAttribute("autoErrors", Map.of());
 		model.addAttribute("policyErrors", Map.of());
 		model.addAttribute("targetErrors", Map.of());
 		model.addAttribute("canManage", caller.can(Permission.MANAGE_POLICIES));

@@ -149,11 +149,16 @@ class WebhookTest {
 	}
 
 	@Test
-	void tagsAndDeletedBranchesAreIgnoredAndUnreadablePayloadsRefused() throws Exception {
+	void deletedRefsAreIgnoredTagsRecordedAndUnreadablePayloadsRefused() throws Exception {
 		String tag = CodeTestSupport.githubPush("refs/tags/v1.0.0",
 				new Pushed(CodeTestSupport.sha(), "Release", "2026-03-02T10:15:00Z"));
 		githubDelivery(tag, "push", CodeTestSupport.signature(SECRET, tag)).andExpect(status().isOk())
-			.andExpect(jsonPath("$.outcome").value("ignored"));
+			.andExpect(jsonPath("$.outcome").value("accepted"))
+			.andExpect(jsonPath("$.detail").value(containsString("Tag v1.0.0 at ")));
+		String deletedTag = CodeTestSupport.githubPush("refs/tags/v0.9");
+		githubDelivery(deletedTag, "push", CodeTestSupport.signature(SECRET, deletedTag)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.outcome").value("ignored"))
+			.andExpect(jsonPath("$.detail").value(containsString("deleted")));
 		String deleted = CodeTestSupport.githubPush("refs/heads/old-feature");
 		githubDelivery(deleted, "push", CodeTestSupport.signature(SECRET, deleted)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.outcome").value("ignored"));
@@ -198,7 +203,8 @@ class WebhookTest {
 			});
 		String tagPush = CodeTestSupport.gitlabPush("refs/tags/v2");
 		gitlabDelivery(tagPush, "Tag Push Hook", SECRET).andExpect(status().isOk())
-			.andExpect(jsonPath("$.outcome").value("ignored"));
+			.andExpect(jsonPath("$.outcome").value("accepted"))
+			.andExpect(jsonPath("$.detail").value(containsString("Tag v2 at ")));
 	}
 
 	@Test

@@ -16,10 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads GitHub's and GitLab's push payloads: the ref, who pushed, and each commit's id,
- * message, timestamp, url and author name. Values longer than Lockstep keeps are cut (git
- * data is never refused for its length); a body that is not such JSON, or whose texts
- * hold a NUL character (which PostgreSQL cannot store), is refused with what is wrong.
+ * Reads GitHub's and GitLab's push payloads (of branches and tags): the ref, the commit
+ * it points at afterwards, who pushed, and each commit's id, message, timestamp, url and
+ * author name. Values longer than Lockstep keeps are cut (git data is never refused for
+ * its length); a body that is not such JSON, or whose texts hold a NUL character (which
+ * PostgreSQL cannot store), is refused with what is wrong.
  */
 @Component
 class PushPayloads {
@@ -83,7 +84,9 @@ class PushPayloads {
 					Commit.clip(text(commit.path("message")), Commit.MAX_MESSAGE), text(commit.path("timestamp")),
 					(url != null && url.length() <= Commit.MAX_URL) ? url : null));
 		}
-		return new Push(ref.strip(), pusher, inputs);
+		String after = text(root.path("after"));
+		refuseNul("after", after);
+		return new Push(ref.strip(), after, pusher, inputs);
 	}
 
 	/**

@@ -1,15 +1,15 @@
-package app.lockstep.domain.timeline;
+package app.lockstep.domain.project;
 
 import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * An environment's branch pattern, as git hosts read them: no pattern matches every
- * branch; {@code *} matches any characters except {@code /}, {@code **} any characters
- * including {@code /}, {@code ?} one character except {@code /}; everything else matches
- * itself ({@code release/*} matches {@code release/1.4} but not {@code release/1.4/fix}
- * nor {@code main}).
+ * A branch (or tag) pattern, as git hosts read them: no pattern matches every branch;
+ * {@code *} matches any characters except {@code /}, {@code **} any characters including
+ * {@code /}, {@code ?} one character except {@code /}; everything else matches itself
+ * ({@code release/*} matches {@code release/1.4} but not {@code release/1.4/fix} nor
+ * {@code main}).
  * <p>
  * Patterns are typed by members, so matching must not backtrack: the pattern is read as a
  * small automaton whose states are the positions in the pattern, and a branch is matched

@@ -1,4 +1,4 @@
-package app.lockstep.domain.timeline;
+package app.lockstep.domain.project;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,17 +30,6 @@ class BranchPatternTest {
 		assertThat(BranchPattern.of("release/**").matches("release/1.4/fix")).isTrue();
 		assertThat(BranchPattern.of("v?.x").matches("v1.x")).isTrue();
 		assertThat(BranchPattern.of("a.b").matches("axb")).isFalse();
-	}
-
-	@Test
-	void actionsAreSortedIntoKindsAndUnknownOnesReadAsWords() {
-		assertThat(TimelineText.kindOf("deployment.approved")).isEqualTo(TimelineKind.APPROVAL);
-		assertThat(TimelineText.kindOf("deployment.waiting_for_window")).isEqualTo(TimelineKind.DEPLOYMENT);
-		assertThat(TimelineText.kindOf("approval_policy.updated")).isEqualTo(TimelineKind.POLICY);
-		assertThat(TimelineText.kindOf("config.revision_restored")).isEqualTo(TimelineKind.CONFIG);
-		assertThat(TimelineText.kindOf("something.new")).isEqualTo(TimelineKind.ENVIRONMENT);
-		assertThat(TimelineText.words("approval_policy.updated")).isEqualTo("Approval policy updated");
-		assertThat(TimelineText.words("branchPattern")).isEqualTo("Branch pattern");
 	}
 
 }

@@ -1,4 +1,4 @@
-package app.lockstep.domain.timeline;
+package app.lockstep.domain.project;
 
 import java.util.regex.Pattern;
 

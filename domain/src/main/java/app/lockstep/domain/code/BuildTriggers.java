@@ -1,0 +1,33 @@
+package app.lockstep.domain.code;
+
+import app.lockstep.domain.project.ProjectId;
+import app.lockstep.domain.shared.OrgId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What code ingestion tells the rest of Lockstep, inside its own unit of work: a build
+ * was registered, or a branch or tag moved to a commit. Environments that deploy
+ * automatically act on it (a build is deployed once both it and a matching ref are known,
+ * in whichever order they arrive).
+ */
+public interface BuildTriggers {
+
+	/** Nobody listens (tests of ingestion alone). */
+	BuildTriggers NONE = new BuildTriggers() {
+
+		@Override
+		public void registered(OrgId org, ProjectId project, String projectSlug, Artifact artifact) {
+		}
+
+		@Override
+		public void moved(OrgId org, ProjectId project, String projectSlug, GitRef ref, String sha,
+				@Nullable String pushedBy) {
+		}
+
+	};
+
+	void registered(OrgId org, ProjectId project, String projectSlug, Artifact artifact);
+
+	void moved(OrgId org, ProjectId project, String projectSlug, GitRef ref, String sha, @Nullable String pushedBy);
+
+}
