@@ -23,6 +23,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -128,6 +129,37 @@ class AutomaticDeploymentsApiTest {
 			.andExpect(jsonPath("$.errors[0].field").value("tagPattern"))
 			.andExpect(jsonPath("$.errors[1].field").value("whenBlocked"));
 		this.mvc.perform(get(autoDeploy("staging")).session(owner())).andExpect(jsonPath("$.enabled").value(false));
+	}
+
+	@Test
+	void theSettingsPageShowsTheRuleReadOnlyToViewersAndRefusesAPlainFormBesideItsField() throws Exception {
+		String page = "/orgs/acme/projects/" + this.project + "/environments/staging/deployment-settings";
+		this.mvc
+			.perform(post(page + "/auto-deploy")
+				.session(ProjectTestSupport.session(this.mvc, ProjectTestSupport.DEVELOPER))
+				.with(csrf())
+				.param("enabled", "true"))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post(page + "/auto-deploy").session(owner())
+				.with(csrf())
+				.param("enabled", "true")
+				.param("source", "tag")
+				.param("tagPattern", "has spaces"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("id=\"tagPattern-error\"")))
+			.andExpect(content().string(containsString("value=\"has spaces\"")));
+		this.mvc
+			.perform(post(page + "/auto-deploy").session(owner())
+				.with(csrf())
+				.param("enabled", "true")
+				.param("source", "tag")
+				.param("tagPattern", "v*"))
+			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(get(page).session(ProjectTestSupport.session(this.mvc, ProjectTestSupport.VIEWER)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("deploys builds of tags v*")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"save-auto\""))));
 	}
 
 	private ResultActions settings(String environment, String json) throws Exception {
