@@ -67,6 +67,23 @@ class ApprovalQueueController {
 			return "same-" + first().detail().deployment().id();
 		}
 
+		/** "3 identical requests". */
+		public String identical() {
+			return this.cards.size() + " identical requests";
+		}
+
+		/** "1.4.2 to production". */
+		public String versionTo() {
+			ViewDeployments.Detail detail = first().detail();
+			return detail.artifact().version() + " to " + detail.summary().place().environmentName();
+		}
+
+		/** "config revision 7" or "no config". */
+		public String config() {
+			Integer revision = first().detail().deployment().configRevision();
+			return (revision != null) ? "config revision " + revision : "no config";
+		}
+
 	}
 
 	private final ViewDeploymentWindows windows;
