@@ -50,12 +50,12 @@ public record ReportText(ZoneId zone) {
 	/** "approved 2026-03-03 10:05" (or "rejected …"), after the approver's name. */
 	public String decided(Approval decision) {
 		return ((decision.decision() == Approval.Decision.APPROVE) ? "approved " : "rejected ")
-				+ at(decision.decidedAt());
+				+ time(decision.decidedAt());
 	}
 
 	/** "Reviewed by Lee Lead, 2026-03-03 12:00", under an emergency. */
 	public String reviewed(Deployment.Review review) {
-		return "Reviewed by " + review.byName() + ", " + at(review.at());
+		return "Reviewed by " + review.byName() + ", " + time(review.at());
 	}
 
 	/** "1.4.1 → 1.4.2", or "up to 1.4.2" for a first deployment. */
@@ -127,7 +127,10 @@ public record ReportText(ZoneId zone) {
 		return "+ " + summary.bypassedWindow() + " emergency bypass" + ((summary.bypassedWindow() == 1) ? "" : "es");
 	}
 
-	private String at(Instant instant) {
+	/**
+	 * "2026-03-03 10:05": a time of the report, to the minute in the organization's zone.
+	 */
+	public String time(Instant instant) {
 		return MINUTE.withZone(this.zone).format(instant);
 	}
 

@@ -50,6 +50,7 @@ class ReportTextTest {
 				"Lee Lead", "Real outage");
 		assertThat(this.text.reviewed(review)).isEqualTo("Reviewed by Lee Lead, 2026-03-03 10:05");
 		assertThat(this.text.quoted(review.comment())).isEqualTo("“Real outage”");
+		assertThat(this.text.time(Instant.parse("2026-07-01T22:30:00Z"))).isEqualTo("2026-07-02 00:30");
 	}
 
 	@Test
