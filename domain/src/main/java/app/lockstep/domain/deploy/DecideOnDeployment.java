@@ -75,7 +75,7 @@ public final class DecideOnDeployment {
 	public Outcome decide(Caller caller, String projectSlug, String environmentName, DeploymentId id, Input input) {
 		if (!ApprovalPolicy.decidesAtAll(caller.role())) {
 			throw new ForbiddenException(
-					"Your role (" + caller.role().label() + ") does not approve or reject deployments.");
+					"Your role here is " + caller.role().label() + ", which never decides on deployments.");
 		}
 		Validation validation = new Validation();
 		String decisionText = RequestDeployment.trimToNull(input.decision());

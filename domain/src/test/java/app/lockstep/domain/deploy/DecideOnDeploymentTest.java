@@ -126,7 +126,8 @@ class DecideOnDeploymentTest {
 			.isInstanceOf(ForbiddenException.class)
 			.hasMessageContaining("Deployments to production are approved by owners, admins, leads");
 		Caller viewer = this.world.fakes.member(this.world.acme, "Vic", Role.VIEWER);
-		assertThatThrownBy(() -> decide(viewer, requested, "approve", null)).isInstanceOf(ForbiddenException.class);
+		assertThatThrownBy(() -> decide(viewer, requested, "approve", null)).isInstanceOf(ForbiddenException.class)
+			.hasMessage("Your role here is Viewer, which never decides on deployments.");
 		assertThatThrownBy(() -> decide(this.world.admin, requested, "maybe", null))
 			.isInstanceOf(ValidationException.class);
 		assertThat(this.world.fakes.approvals.of(this.world.org, requested.id())).isEmpty();

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import app.lockstep.domain.code.Artifact;
 import app.lockstep.domain.code.CodeChange;
+import app.lockstep.domain.config.ViewConfig;
 import app.lockstep.domain.deploy.Approval;
 import app.lockstep.domain.deploy.ApprovalPolicy;
 import app.lockstep.domain.deploy.Deployment;
@@ -110,6 +112,87 @@ record ApprovalQueueCard(ViewDeployments.Detail detail, String domId, String req
 
 	public boolean hasConfigDiff() {
 		return this.detail.configDiff() != null && !this.detail.configDiff().summary().isEmpty();
+	}
+
+	/** "Dana Developer, 2 hours ago", on the card's line. */
+	public String requestedByAgo() {
+		return this.detail.deployment().requestedBy().name() + ", " + this.requestedAgo;
+	}
+
+	/** "When approved" or the time asked for, on the card's line. */
+	public String lineSchedule() {
+		return (this.detail.deployment().scheduledAt() == null) ? "When approved" : this.schedule;
+	}
+
+	/** "12 commits", on the card's line. */
+	public String commitCountLine() {
+		return QueueTimes.plural(commitCount(), "commit");
+	}
+
+	/** "config +1 ~0 -0", "config only" or "no config change", on the card's line. */
+	public String configLine() {
+		if (this.configSummary != null) {
+			return "config " + this.configSummary;
+		}
+		return this.detail.deployment().isConfigOnly() ? "config only" : "no config change";
+	}
+
+	/** "0 of 1": approvals given of those required. */
+	public String approvalCount() {
+		return this.detail.approvalsGiven() + " of " + this.detail.deployment().approvalsRequired();
+	}
+
+	/** "from leads", after the approval count. */
+	public String fromApprovers() {
+		return "from " + approvers();
+	}
+
+	/** "revision 7" or "none yet". */
+	public String configRevision() {
+		Integer revision = this.detail.deployment().configRevision();
+		return (revision != null) ? "revision " + revision : "none yet";
+	}
+
+	/** "(Lead)", after the approver's name. */
+	public String approverRole(ViewDeployments.ApprovalView approval) {
+		return "(" + approval.approval().approverRole().label() + ")";
+	}
+
+	/** "“Looks good”": an approval's comment. */
+	public String approvalComment(ViewDeployments.ApprovalView approval) {
+		return "“" + approval.approval().comment() + "”";
+	}
+
+	/** A commit's title, or "(no message)". */
+	public String commitTitle(CodeChange commit) {
+		return commit.title().isEmpty() ? "(no message)" : commit.title();
+	}
+
+	/** "— Dana", after a commit's title. */
+	public String commitAuthor(CodeChange commit) {
+		return "— " + commit.author();
+	}
+
+	/** "and 3 more", below the commits shown. */
+	public String moreCommitsLine() {
+		return "and " + this.moreCommits + " more";
+	}
+
+	/**
+	 * "+1 ~0 -0 variables", or why there is no summary: nothing to compare with, or no
+	 * change.
+	 */
+	public String configChange() {
+		if (this.configSummary != null) {
+			return this.configSummary;
+		}
+		return (this.detail.configDiff() == null) ? "No earlier revision to compare with." : "No config change.";
+	}
+
+	/** "Show the diff: revision 6 → 7". */
+	public String showDiff() {
+		ViewConfig.Diff diff = Objects.requireNonNull(this.detail.configDiff(), "shown with a diff only");
+		return "Show the diff: revision " + diff.from().number() + " → " + diff.to().number();
 	}
 
 	static String schedule(Deployment deployment, ZoneId zone) {

@@ -10,13 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import app.lockstep.domain.deploy.ApprovalPolicy;
 import app.lockstep.domain.deploy.DecideOnDeployment;
 import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.domain.deploy.DeploymentId;
 import app.lockstep.domain.deploy.DeploymentStatus;
 import app.lockstep.domain.deploy.ViewDeployments;
-import app.lockstep.domain.shared.ForbiddenException;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.project.EnvironmentId;
@@ -65,6 +63,23 @@ class ApprovalQueueController {
 
 		public String domId() {
 			return "same-" + first().detail().deployment().id();
+		}
+
+		/** "3 identical requests". */
+		public String identical() {
+			return this.cards.size() + " identical requests";
+		}
+
+		/** "1.4.2 to production". */
+		public String versionTo() {
+			ViewDeployments.Detail detail = first().detail();
+			return detail.artifact().version() + " to " + detail.summary().place().environmentName();
+		}
+
+		/** "config revision 7" or "no config". */
+		public String config() {
+			Integer revision = first().detail().deployment().configRevision();
+			return (revision != null) ? "config revision " + revision : "no config";
 		}
 
 	}
@@ -128,10 +143,6 @@ class ApprovalQueueController {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		DeploymentId deploymentId = DeploymentId.parse(id);
 		Decided decided = Refusals.onForm(INVALID, CONFLICT, FORBIDDEN).submit(response, () -> {
-			if (!ApprovalPolicy.decidesAtAll(caller.role())) {
-				throw new ForbiddenException(
-						"Your role here is " + caller.role().label() + ", which never decides on deployments.");
-			}
 			DecideOnDeployment.Outcome outcome = this.decide.decide(caller, project, environment, deploymentId,
 					new DecideOnDeployment.Input(decision, comment));
 			ViewDeployments.Detail now = this.view.deployment(caller, project, environment, deploymentId);

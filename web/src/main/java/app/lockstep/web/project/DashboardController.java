@@ -129,6 +129,7 @@ class DashboardController {
 		var windows = this.viewWindows.now(caller, projects);
 		model.addAttribute("windows", windows);
 		model.addAttribute("canRequest", caller.can(Permission.REQUEST_DEPLOYMENTS));
+		model.addAttribute("wording", new BoardText());
 		StringBuilder shown = new StringBuilder();
 		projects.forEach((p) -> shown.append(p.project().slug())
 			.append(p.environments().stream().map((e) -> e.id() + "/" + e.name()).toList()));

@@ -66,6 +66,7 @@ class ChangeReportController {
 		model.addAttribute("errors", answer.errors());
 		model.addAttribute("report", (reported != null) ? reported.report() : null);
 		model.addAttribute("zone", caller.organization().timeZone().getId());
+		model.addAttribute("wording", new ReportText(caller.organization().timeZone()));
 		model.addAttribute("orgSlug", slug);
 		model.addAttribute("section", "audit");
 		return htmx.isHtmxRequest() ? "report/fragments/results :: results" : "report/changes";

@@ -244,7 +244,8 @@ class ApprovalQueueTest extends ScenarioTestBase {
 		assertThat(card(body, request))
 			.contains("Deployments to production are approved by owners, admins, leads; your role is Developer.");
 		assertThat(body.contains("<html")).isEqualTo(!htmx);
-		// Viewers and auditors never decide.
+		// Viewers and auditors never decide: DecideOnDeployment refuses them, the card
+		// shows why.
 		for (String email : new String[] { VIEWER, AUDITOR }) {
 			this.mvc
 				.perform(htmx(post(decideUrl(request)).session(as(email)).with(csrf()).param("decision", "approve"),

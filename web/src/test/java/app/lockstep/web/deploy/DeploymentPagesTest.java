@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static app.lockstep.web.project.ProjectTestSupport.AUDITOR;
 import static app.lockstep.web.project.ProjectTestSupport.DEVELOPER;
 import static app.lockstep.web.project.ProjectTestSupport.LEAD;
 import static app.lockstep.web.project.ProjectTestSupport.OWNER;
@@ -279,6 +280,26 @@ class DeploymentPagesTest extends ScenarioTestBase {
 			.andExpect(status().isForbidden())
 			.andExpect(content().string(allOf(containsString("id=\"decide-error\""),
 					containsString("does not allow approving your own request"))));
+	}
+
+	/**
+	 * The use case refuses a role that never decides (no check of its own in the page):
+	 * 403 with its reason in the decision form, and the request still waits.
+	 */
+	@ParameterizedTest(name = "htmx: {0}")
+	@ValueSource(booleans = { true, false })
+	void viewersAndAuditorsAreRefusedByTheUseCaseWithTheReasonInTheForm(boolean htmx) throws Exception {
+		String id = requestAs(DEVELOPER, "1.1.0", 2);
+		for (String email : new String[] { VIEWER, AUDITOR }) {
+			String role = email.equals(VIEWER) ? "Viewer" : "Auditor";
+			this.mvc.perform(htmx(htmx,
+					post(deployment(id) + "/decision").session(as(email)).with(csrf()).param("decision", "approve")))
+				.andExpect(status().isForbidden())
+				.andExpect(content().string(allOf(containsString("id=\"decide-error\""),
+						containsString("Your role here is " + role + ", which never decides on deployments."))));
+		}
+		this.mvc.perform(get(deployment(id)).session(as(LEAD)))
+			.andExpect(content().string(containsString("status-awaiting_approval")));
 	}
 
 	@ParameterizedTest(name = "htmx: {0}")
