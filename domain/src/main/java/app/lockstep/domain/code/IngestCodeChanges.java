@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import app.lockstep.domain.audit.AuditEntry;
 import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.project.Project;
 import app.lockstep.domain.project.Projects;
 import app.lockstep.domain.shared.NotFoundException;
 import app.lockstep.domain.shared.Transactions;
+import app.lockstep.domain.shared.Validation;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.shared.UseCase;
@@ -29,6 +31,10 @@ public final class IngestCodeChanges {
 
 	private final CodeIngestion ingestion;
 
+	private final CodeChanges codeChanges;
+
+	private final AuditLog auditLog;
+
 	private final BuildTriggers triggers;
 
 	private final Transactions transactions;
@@ -39,6 +45,8 @@ public final class IngestCodeChanges {
 			Transactions transactions, Clock clock) {
 		this.projects = projects;
 		this.ingestion = new CodeIngestion(codeChanges, auditLog);
+		this.codeChanges = codeChanges;
+		this.auditLog = auditLog;
 		this.triggers = triggers;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -49,6 +57,49 @@ public final class IngestCodeChanges {
 	 * that were new.
 	 */
 	public record Result(int received, List<String> stored) {
+	}
+
+	/**
+	 * Records a tag pushed at a commit (for forges without a Lockstep webhook): the tag
+	 * ({@code v1.2} or {@code refs/tags/v1.2}) and the full sha. Whether it was new; a
+	 * new one is a {@code code.tagged} audit event. Either way the tag now points at the
+	 * commit, for {@link BuildTriggers}.
+	 */
+	public boolean tag(Caller caller, String projectSlug, @Nullable String tag, @Nullable String sha) {
+		caller.require(Permission.EDIT_PROJECTS);
+		Validation validation = new Validation();
+		String name = (tag != null) ? tag.strip() : "";
+		if (name.startsWith("refs/tags/")) {
+			name = name.substring("refs/tags/".length());
+		}
+		validation.check(
+				!name.isEmpty() && name.length() <= Commit.MAX_BRANCH
+						&& name.chars().noneMatch(Character::isWhitespace),
+				"tag",
+				"Name the tag, such as v1.2, without spaces and in " + Commit.MAX_BRANCH + " characters or fewer.");
+		String commit = (sha != null) ? sha.strip().toLowerCase(java.util.Locale.ROOT) : "";
+		validation.check(Commit.SHA.matcher(commit).matches(), "sha",
+				"Give the full sha of the tagged commit (40 hex digits, or 64 for SHA-256 repositories).");
+		validation.throwIfInvalid();
+		String tagName = name;
+		return this.transactions.inTenant(caller.orgId(), () -> {
+			Project project = this.projects.findBySlug(caller.orgId(), projectSlug)
+				.orElseThrow(() -> new NotFoundException("No project \"" + projectSlug + "\"."));
+			boolean added = this.codeChanges.addTag(caller.orgId(), project.id(), tagName, commit,
+					this.clock.instant());
+			if (added) {
+				this.auditLog.append(caller.orgId(), caller.actor(),
+						AuditEntry.of("code.tagged", "tag", tagName)
+							.project(project.slug())
+							.detail("tag", tagName)
+							.detail("sha", commit)
+							.detail("source", CodeSource.API.value())
+							.build());
+			}
+			this.triggers.moved(caller.orgId(), project.id(), project.slug(), GitRef.tag(tagName), commit,
+					caller.name());
+			return added;
+		});
 	}
 
 	/**

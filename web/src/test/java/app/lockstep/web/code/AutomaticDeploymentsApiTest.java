@@ -116,6 +116,42 @@ class AutomaticDeploymentsApiTest {
 	}
 
 	@Test
+	void ciWithoutAWebhookSendsTagsThroughTheApi() throws Exception {
+		settings("staging", "{\"enabled\": true, \"source\": \"tag\", \"tagPattern\": \"v*\"}")
+			.andExpect(status().isOk());
+		String codeToken = JsonPath.read(TokenTestSupport.create(this.mvc, ProjectTestSupport.DEVELOPER,
+				"{\"name\": \"tags\", \"scopes\": [\"code:write\"]}"), "$.token");
+		String sha = CodeTestSupport.sha();
+		register("2.1.0", sha).andExpect(status().isCreated());
+		String tags = "/api/v1/orgs/acme/projects/" + this.project + "/tags";
+
+		this.mvc
+			.perform(post(tags).with(TokenTestSupport.bearer(codeToken))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"tag\": \"refs/tags/v2 1\", \"sha\": \"abc\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("tag"))
+			.andExpect(jsonPath("$.errors[1].field").value("sha"));
+		this.mvc
+			.perform(post(tags).with(TokenTestSupport.bearer(this.ciToken))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"tag\": \"v2.1.0\", \"sha\": \"" + sha + "\"}"))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post(tags).with(TokenTestSupport.bearer(codeToken))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"tag\": \"refs/tags/v2.1.0\", \"sha\": \"" + sha + "\"}"))
+			.andExpect(status().isCreated());
+		this.mvc
+			.perform(post(tags).with(TokenTestSupport.bearer(codeToken))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"tag\": \"v2.1.0\", \"sha\": \"" + sha + "\"}"))
+			.andExpect(status().isOk());
+
+		assertThat(versionsOn("staging")).containsExactly("2.1.0");
+	}
+
+	@Test
 	void onlyPolicyManagersSetItAndBadSettingsAreRefusedFieldByField() throws Exception {
 		this.mvc
 			.perform(put(autoDeploy("staging"))
