@@ -70,11 +70,15 @@ public final class ViewDeployments {
 
 	private final Clock clock;
 
+	private final AutoDeployRules autoDeploys;
+
 	public ViewDeployments(DeploymentPlaces places, Deployments deployments, Approvals approvals,
 			Environments environments, ApprovalPolicies policies, DeployTargets targets, Artifacts artifacts,
 			KnownArtifacts knownArtifacts, AuditLog auditLog, CodeChanges codeChanges, ConfigRevisions revisions,
-			ViewConfig viewConfig, Members members, Transactions transactions, Clock clock) {
+			ViewConfig viewConfig, Members members, AutoDeployRules autoDeploys, Transactions transactions,
+			Clock clock) {
 		this.places = places;
+		this.autoDeploys = autoDeploys;
 		this.members = members;
 		this.deployments = deployments;
 		this.approvals = approvals;
@@ -137,8 +141,8 @@ public final class ViewDeployments {
 	}
 
 	public record EnvironmentView(DeploymentPlace place, @Nullable Summary live, List<Summary> recent,
-			@Nullable Summary previous, ApprovalPolicy policy, DeployTarget target, List<Artifact> artifacts,
-			int latestRevision, Actions actions) {
+			@Nullable Summary previous, ApprovalPolicy policy, DeployTarget target, @Nullable AutoDeployRule autoDeploy,
+			List<Artifact> artifacts, int latestRevision, Actions actions) {
 	}
 
 	public EnvironmentView environment(Caller caller, String projectSlug, String environmentName) {
@@ -156,6 +160,7 @@ public final class ViewDeployments {
 			boolean request = caller.can(Permission.REQUEST_DEPLOYMENTS);
 			return new EnvironmentView(place, live, recent, (previous != null) ? summary(org, previous, place) : null,
 					this.policies.of(org, environment), this.targets.of(org, environment.id()),
+					this.autoDeploys.find(org, environment.id()).orElse(null),
 					this.artifacts.page(org, place.project().id(), null, 30),
 					this.revisions.latestNumber(org, new ConfigScope(place.project().id(), environment.id())),
 					new Actions(false, request, request, request, false, null));

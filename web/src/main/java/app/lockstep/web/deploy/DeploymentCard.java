@@ -108,7 +108,15 @@ public class DeploymentCard {
 			String successIn = this.environment.policy().requiresSuccessIn();
 			return "Gate: " + ((required == 0) ? "no approval needed" : approvals(required))
 					+ ((successIn != null) ? ", after success in " + successIn : "") + " · target: "
-					+ this.environment.target().type().value() + ". Times in " + this.times.zone().getId() + ".";
+					+ this.environment.target().type().value() + automatic() + ". Times in " + this.times.zone().getId()
+					+ ".";
+		}
+
+		/** " · deploys builds of branch main automatically", or nothing. */
+		private String automatic() {
+			var rule = this.environment.autoDeploy();
+			return (rule != null)
+					? " · deploys " + rule.describe(this.environment.place().environment()) + " automatically" : "";
 		}
 
 		private static String approvals(int count) {

@@ -39,6 +39,7 @@ class AutomaticDeploymentJourneyTest extends BrowserJourney {
 
 		browser.open(staging).find("#deployments");
 		assertThat(browser.text()).contains("Automatic deployment").contains("2.0.0");
+		assertThat(browser.find("#gate-summary").getText()).contains("deploys builds of branch main automatically");
 		browser.screenshotPage("auto-deploy-environment");
 		browser.open(staging + "/deployment-settings").find("#auto-recent");
 		assertThat(browser.find("#auto-recent").getText()).contains("2.0.0")
