@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * What code ingestion tells the rest of Lockstep, inside its own unit of work: a build
  * was registered, or a branch or tag moved to a commit. Environments that deploy
  * automatically act on it (a build is deployed once both it and a matching ref are known,
- * in whichever order they arrive).
+ * in whichever order they arrive), and branches create or deactivate their environments.
  */
 public interface BuildTriggers {
 
@@ -24,10 +24,17 @@ public interface BuildTriggers {
 				@Nullable String pushedBy) {
 		}
 
+		@Override
+		public void deleted(OrgId org, ProjectId project, String projectSlug, GitRef ref) {
+		}
+
 	};
 
 	void registered(OrgId org, ProjectId project, String projectSlug, Artifact artifact);
 
 	void moved(OrgId org, ProjectId project, String projectSlug, GitRef ref, String sha, @Nullable String pushedBy);
+
+	/** A push deleted the branch or tag. */
+	void deleted(OrgId org, ProjectId project, String projectSlug, GitRef ref);
 
 }

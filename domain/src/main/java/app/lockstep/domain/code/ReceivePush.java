@@ -144,8 +144,18 @@ public final class ReceivePush {
 				}
 				String branch = ref.name();
 				if (push.commits().isEmpty()) {
+					String after = (push.after() != null) ? push.after().strip().toLowerCase(java.util.Locale.ROOT)
+							: "";
+					if (push.deletesRef()) {
+						this.triggers.deleted(target.org(), target.project(), webhook.projectSlug(), ref);
+					}
+					else if (Commit.SHA.matcher(after).matches()) {
+						// a branch created or moved to commits already known
+						this.triggers.moved(target.org(), target.project(), webhook.projectSlug(), ref, after,
+								push.pusher());
+					}
 					String detail = push.deletesRef() ? "The branch " + branch + " was deleted; nothing to store."
-							: "A push to " + branch + " without commits (a reset branch).";
+							: "A push to " + branch + " without new commits.";
 					record(target, delivery, now, event, DeliveryOutcome.IGNORED, detail, 0);
 					return new Outcome(DeliveryOutcome.IGNORED, detail, 0, List.of(), null);
 				}

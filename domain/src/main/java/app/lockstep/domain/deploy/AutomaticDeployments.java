@@ -51,12 +51,16 @@ public final class AutomaticDeployments implements BuildTriggers {
 
 	private final RequestDeployment requests;
 
+	private final BranchEnvironmentLifecycle branches;
+
 	private final AuditLog auditLog;
 
 	private final Clock clock;
 
 	public AutomaticDeployments(AutoDeployRules rules, Projects projects, Environments environments,
-			CodeChanges codeChanges, Artifacts artifacts, RequestDeployment requests, AuditLog auditLog, Clock clock) {
+			CodeChanges codeChanges, Artifacts artifacts, RequestDeployment requests,
+			BranchEnvironmentLifecycle branches, AuditLog auditLog, Clock clock) {
+		this.branches = branches;
 		this.rules = rules;
 		this.projects = projects;
 		this.environments = environments;
@@ -90,6 +94,11 @@ public final class AutomaticDeployments implements BuildTriggers {
 	@Override
 	public void moved(OrgId org, ProjectId project, String projectSlug, GitRef ref, String sha,
 			@Nullable String pushedBy) {
+		if (ref.kind() == GitRef.Kind.BRANCH) {
+			// first, so that a new branch's environment (and its rule) exists for this
+			// push
+			this.branches.pushed(org, project, ref.name(), pushedBy);
+		}
 		List<AutoDeployRule> rules = this.rules.ofProject(org, project);
 		if (rules.isEmpty()) {
 			return;
@@ -105,6 +114,13 @@ public final class AutomaticDeployments implements BuildTriggers {
 				trigger(org, project, environment, rule, artifact, ref, pushedBy);
 			}
 		});
+	}
+
+	@Override
+	public void deleted(OrgId org, ProjectId project, String projectSlug, GitRef ref) {
+		if (ref.kind() == GitRef.Kind.BRANCH) {
+			this.branches.deleted(org, project, ref.name());
+		}
 	}
 
 	private Map<Environment, AutoDeployRule> following(OrgId org, ProjectId project, List<AutoDeployRule> rules) {

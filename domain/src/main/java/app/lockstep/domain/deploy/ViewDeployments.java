@@ -72,13 +72,16 @@ public final class ViewDeployments {
 
 	private final AutoDeployRules autoDeploys;
 
+	private final BranchEnvironments branches;
+
 	public ViewDeployments(DeploymentPlaces places, Deployments deployments, Approvals approvals,
 			Environments environments, ApprovalPolicies policies, DeployTargets targets, Artifacts artifacts,
 			KnownArtifacts knownArtifacts, AuditLog auditLog, CodeChanges codeChanges, ConfigRevisions revisions,
-			ViewConfig viewConfig, Members members, AutoDeployRules autoDeploys, Transactions transactions,
-			Clock clock) {
+			ViewConfig viewConfig, Members members, AutoDeployRules autoDeploys, BranchEnvironments branches,
+			Transactions transactions, Clock clock) {
 		this.places = places;
 		this.autoDeploys = autoDeploys;
+		this.branches = branches;
 		this.members = members;
 		this.deployments = deployments;
 		this.approvals = approvals;
@@ -142,7 +145,8 @@ public final class ViewDeployments {
 
 	public record EnvironmentView(DeploymentPlace place, @Nullable Summary live, List<Summary> recent,
 			@Nullable Summary previous, ApprovalPolicy policy, DeployTarget target, @Nullable AutoDeployRule autoDeploy,
-			List<Artifact> artifacts, int latestRevision, Actions actions) {
+			@Nullable BranchEnvironment branch, @Nullable String branchParent, List<Artifact> artifacts,
+			int latestRevision, Actions actions) {
 	}
 
 	public EnvironmentView environment(Caller caller, String projectSlug, String environmentName) {
@@ -158,9 +162,13 @@ public final class ViewDeployments {
 				.toList();
 			Deployment previous = RedeployPrevious.previousOf(this.deployments.succeeded(org, environment.id(), 50));
 			boolean request = caller.can(Permission.REQUEST_DEPLOYMENTS);
+			BranchEnvironment branch = this.branches.find(org, environment.id()).orElse(null);
 			return new EnvironmentView(place, live, recent, (previous != null) ? summary(org, previous, place) : null,
 					this.policies.of(org, environment), this.targets.of(org, environment.id()),
-					this.autoDeploys.find(org, environment.id()).orElse(null),
+					this.autoDeploys.find(org, environment.id()).orElse(null), branch,
+					(branch != null && branch.parent() != null)
+							? this.environments.findById(org, branch.parent()).map(Environment::name).orElse(null)
+							: null,
 					this.artifacts.page(org, place.project().id(), null, 30),
 					this.revisions.latestNumber(org, new ConfigScope(place.project().id(), environment.id())),
 					new Actions(false, request, request, request, false, null));

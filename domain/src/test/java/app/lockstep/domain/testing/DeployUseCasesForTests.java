@@ -3,7 +3,9 @@ package app.lockstep.domain.testing;
 import java.time.Duration;
 
 import app.lockstep.domain.config.ViewConfig;
+import app.lockstep.domain.config.CloneConfig;
 import app.lockstep.domain.deploy.AutomaticDeployments;
+import app.lockstep.domain.deploy.BranchEnvironmentLifecycle;
 import app.lockstep.domain.deploy.ChangeReport;
 import app.lockstep.domain.deploy.ConfigureAutoDeploy;
 import app.lockstep.domain.deploy.DecideOnDeployment;
@@ -54,7 +56,13 @@ public final class DeployUseCasesForTests {
 	public AutomaticDeployments automaticDeployments() {
 		Fakes f = this.fakes;
 		return new AutomaticDeployments(f.autoDeploys, f.projects, f.environments, f.codeChanges, f.artifacts,
-				requestDeployment(), f.auditLog, f.clock);
+				requestDeployment(), branchEnvironmentLifecycle(), f.auditLog, f.clock);
+	}
+
+	public BranchEnvironmentLifecycle branchEnvironmentLifecycle() {
+		Fakes f = this.fakes;
+		return new BranchEnvironmentLifecycle(f.branches, f.autoDeploys, f.projects, f.environments,
+				new CloneConfig(f.revisions, f.auditLog, f.clock), f.auditLog, f.transactions, f.clock);
 	}
 
 	public ConfigureAutoDeploy configureAutoDeploy() {

@@ -59,6 +59,8 @@ public final class Fakes {
 
 	public final InMemoryAutoDeployRules autoDeploys = new InMemoryAutoDeployRules(this.environments);
 
+	public final InMemoryBranchEnvironments branches = new InMemoryBranchEnvironments();
+
 	public final InMemoryDeployTargets targets = new InMemoryDeployTargets();
 
 	public final InMemoryDeploymentWindows windows = new InMemoryDeploymentWindows();

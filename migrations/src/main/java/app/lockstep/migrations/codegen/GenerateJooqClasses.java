@@ -94,7 +94,8 @@ public final class GenerateJooqClasses {
 						id("app.lockstep.domain.shared.OrgId",
 								".*\\.org_id|.*\\.organizations\\.id|.*\\.users\\.last_org_id"),
 						id("app.lockstep.domain.project.ProjectId", ".*\\.project_id|.*\\.projects\\.id"),
-						id("app.lockstep.domain.project.EnvironmentId", ".*\\.environment_id|.*\\.environments\\.id"),
+						id("app.lockstep.domain.project.EnvironmentId",
+								".*\\.environment_id|.*\\.parent_environment_id|.*\\.environments\\.id"),
 						id("app.lockstep.domain.deploy.DeploymentId",
 								".*\\.deployments\\.id|.*\\.(deployment_approvals|automatic_deployments)\\.deployment_id"),
 						id("app.lockstep.domain.code.ArtifactId",
@@ -102,7 +103,7 @@ public final class GenerateJooqClasses {
 						id("app.lockstep.domain.shared.UserId", ".*\\.users\\.id|.*\\.memberships\\.user_id"
 								+ "|.*\\.(api_tokens|organization_freezes)\\.created_by|.*\\.invitations\\.(invited_by|accepted_by)"
 								+ "|.*\\.deployment_approvals\\.approver_id|.*\\.deployments\\.(requested_by_user|reviewed_by)"
-								+ "|.*\\.environment_windows\\.updated_by|.*\\.auto_deploy_rules\\.updated_by_user"),
+								+ "|.*\\.environment_windows\\.updated_by|.*\\.(auto_deploy_rules|branch_environment_rules)\\.updated_by_user"),
 						id("app.lockstep.domain.window.FreezeId", ".*\\.organization_freezes\\.id")))
 				.withGenerate(new Generate().withRecords(true)
 					.withPojos(false)

@@ -18,10 +18,12 @@ import app.lockstep.persistence.jooq.tables.records.ProjectsRecord;
 import app.lockstep.persistence.shared.UniqueViolations;
 import app.lockstep.persistence.shared.UuidArrays;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jooq.Field;
 
 import org.springframework.stereotype.Repository;
 
+import static app.lockstep.persistence.jooq.Tables.BRANCH_ENVIRONMENTS;
 import static app.lockstep.persistence.jooq.Tables.ENVIRONMENTS;
 import static app.lockstep.persistence.jooq.Tables.PROJECTS;
 
@@ -79,8 +81,14 @@ class JooqProjects implements Projects {
 		// render and parse than the rows themselves (a tenth of the release board's
 		// time).
 		Map<ProjectId, List<Environment>> environments = new HashMap<>();
+		// deactivated branch environments keep their history but leave the lists
 		this.dsl.selectFrom(ENVIRONMENTS)
-			.where(ENVIRONMENTS.ORG_ID.eq(org))
+			.where(ENVIRONMENTS.ORG_ID.eq(org)
+				.andNotExists(DSL.selectOne()
+					.from(BRANCH_ENVIRONMENTS)
+					.where(BRANCH_ENVIRONMENTS.ORG_ID.eq(ENVIRONMENTS.ORG_ID)
+						.and(BRANCH_ENVIRONMENTS.ENVIRONMENT_ID.eq(ENVIRONMENTS.ID))
+						.and(BRANCH_ENVIRONMENTS.DEACTIVATED_AT.isNotNull()))))
 			.orderBy(ENVIRONMENTS.PROJECT_ID, ENVIRONMENTS.POSITION)
 			.forEach((record) -> environments.computeIfAbsent(record.getProjectId(), (id) -> new ArrayList<>())
 				.add(JooqEnvironments.toEnvironment(record)));

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import app.lockstep.domain.code.ConfigureWebhook;
 import app.lockstep.domain.code.DeliveryOutcome;
@@ -13,6 +14,11 @@ import app.lockstep.domain.code.Forge;
 import app.lockstep.domain.code.ViewWebhook;
 import app.lockstep.domain.code.WebhookDelivery;
 import app.lockstep.domain.access.Caller;
+import app.lockstep.domain.access.Permission;
+import app.lockstep.domain.deploy.ConfigureBranchEnvironments;
+import app.lockstep.web.shared.Refusals;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
@@ -22,6 +28,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static app.lockstep.web.shared.FormRefusal.Kind.INVALID;
 
 /**
  * A project's settings page: its push webhook (the GitHub and GitLab URLs, the secret
@@ -38,6 +46,8 @@ class ProjectSettingsController {
 
 	static final String WEBHOOK_CARD = "code/fragments/webhook :: card";
 
+	static final String BRANCH_CARD = "code/fragments/branch-environments :: card";
+
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss",
 			Locale.ENGLISH);
 
@@ -45,9 +55,13 @@ class ProjectSettingsController {
 
 	private final ConfigureWebhook configureWebhook;
 
-	ProjectSettingsController(ViewWebhook viewWebhook, ConfigureWebhook configureWebhook) {
+	private final ConfigureBranchEnvironments branchEnvironments;
+
+	ProjectSettingsController(ViewWebhook viewWebhook, ConfigureWebhook configureWebhook,
+			ConfigureBranchEnvironments branchEnvironments) {
 		this.viewWebhook = viewWebhook;
 		this.configureWebhook = configureWebhook;
+		this.branchEnvironments = branchEnvironments;
 	}
 
 	/** The webhook as the card shows it (null fields before it is set up). */
@@ -102,6 +116,47 @@ class ProjectSettingsController {
 		return "redirect:/orgs/{org}/projects/{project}/settings";
 	}
 
+	@PostMapping("/branch-environments")
+	String saveBranchEnvironments(Caller caller, @PathVariable String org, @PathVariable String project,
+			HttpServletRequest request, HttpServletResponse response, HtmxRequest htmx, Model model,
+			RedirectAttributes redirect) {
+		BranchEnvironmentsCard.Form form = BranchEnvironmentsCard.Form.from(request);
+		return Refusals.onForm(INVALID).submit(response, () -> {
+			ConfigureBranchEnvironments.View saved = this.branchEnvironments.update(caller, project,
+					new ConfigureBranchEnvironments.Input(form.enabled(), form.pattern(), form.parent(),
+							number(form.maxActive()), number(form.idleDays())));
+			String notice = (saved.rule() != null)
+					? "Environments per branch on: pushes to " + saved.rule().pattern() + " get their own."
+					: "Environments per branch off; existing ones stay until their branch is deleted.";
+			if (!htmx.isHtmxRequest()) {
+				redirect.addFlashAttribute("flash", notice);
+				return "redirect:/orgs/{org}/projects/{project}/settings";
+			}
+			addSettings(caller, project, model);
+			model.addAttribute("branchNotice", notice);
+			return BRANCH_CARD;
+		}, (refused) -> {
+			addSettings(caller, project, model);
+			model.addAttribute("branchForm", form);
+			model.addAttribute("branchErrors", refused.errors());
+			model.addAttribute("section", "dashboard");
+			return htmx.isHtmxRequest() ? BRANCH_CARD : PAGE;
+		});
+	}
+
+	/** A typed number, or an impossible one the use case refuses with its message. */
+	private static @Nullable Integer number(String text) {
+		if (text.isBlank()) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
 	private void addSettings(Caller caller, String project, Model model) {
 		ViewWebhook.Settings settings = this.viewWebhook.settings(caller, project);
 		ZoneId zone = caller.organization().timeZone();
@@ -117,6 +172,13 @@ class ProjectSettingsController {
 		model.addAttribute("zone", zone.getId());
 		model.addAttribute("pageTitle", "Settings · " + settings.project().name() + " · Lockstep");
 		model.addAttribute("deliveriesNote", "Newest first, times in " + zone.getId());
+		ConfigureBranchEnvironments.View branches = this.branchEnvironments.view(caller, project);
+		model.addAttribute("branchCard", BranchEnvironmentsCard.of(branches, caller.organization().slug(), zone));
+		model.addAttribute("branchForm", BranchEnvironmentsCard.Form.of(branches));
+		model.addAttribute("branchErrors", Map.of());
+		model.addAttribute("canManagePolicies", caller.can(Permission.MANAGE_POLICIES));
+		model.addAttribute("branchBase",
+				"/orgs/" + caller.organization().slug() + "/projects/" + project + "/settings/branch-environments");
 	}
 
 	private static DeliveryRow row(WebhookDelivery delivery, ZoneId zone) {

@@ -2,6 +2,7 @@ package app.lockstep.web.deploy;
 
 import java.util.List;
 
+import app.lockstep.domain.deploy.DeploymentPlace;
 import app.lockstep.domain.deploy.ViewDeployments;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
@@ -34,7 +35,7 @@ public class DeploymentCard {
 	public record View(ViewDeployments.EnvironmentView environment, ZoneTimes times,
 			List<ViewDeployments.Summary> inFlight, List<ViewDeployments.Summary> recent,
 			ViewDeployments.@Nullable Summary live, ViewDeployments.@Nullable Summary previous, boolean canRequest,
-			boolean canManage) {
+			boolean canManage, String orgSlug) {
 
 		/**
 		 * What the card shows of the environment's deployments (each one's status and
@@ -103,6 +104,43 @@ public class DeploymentCard {
 		/**
 		 * The environment's gate and target in a line, with the zone its times are in.
 		 */
+		/**
+		 * For an environment a branch created: where it came from, or why it was
+		 * deactivated; null for the others.
+		 */
+		public @Nullable String branchNote() {
+			var branch = this.environment.branch();
+			if (branch == null) {
+				return null;
+			}
+			if (!branch.active()) {
+				return "Deactivated branch environment of " + branch.branch() + ": " + branch.deactivatedReason()
+						+ " It deploys nothing more; its history is kept.";
+			}
+			String parent = this.environment.branchParent();
+			return "Branch environment of " + branch.branch()
+					+ ((parent != null)
+							? ", its config cloned from " + parent
+									+ ((branch.parentRevision() != null) ? " revision " + branch.parentRevision() : "")
+							: "")
+					+ ". It deploys the branch's builds and is deactivated when the branch is deleted.";
+		}
+
+		/**
+		 * The compare page of this branch environment against its parent, to merge config
+		 * back.
+		 */
+		public @Nullable String compareWithParent() {
+			var branch = this.environment.branch();
+			String parent = this.environment.branchParent();
+			if (branch == null || !branch.active() || parent == null) {
+				return null;
+			}
+			DeploymentPlace place = this.environment.place();
+			return "/orgs/" + this.orgSlug + "/projects/" + place.projectSlug() + "/compare?left=" + parent + "&right="
+					+ place.environmentName();
+		}
+
 		public String gate() {
 			int required = this.environment.policy().requiredApprovals();
 			String successIn = this.environment.policy().requiresSuccessIn();
@@ -137,7 +175,8 @@ public class DeploymentCard {
 			.limit(RECENT)
 			.toList();
 		return new View(view, new ZoneTimes(view.place().environment().timeZone()), inFlight, recent, view.live(),
-				view.previous(), caller.can(Permission.REQUEST_DEPLOYMENTS), caller.can(Permission.MANAGE_POLICIES));
+				view.previous(), caller.can(Permission.REQUEST_DEPLOYMENTS), caller.can(Permission.MANAGE_POLICIES),
+				caller.organization().slug());
 	}
 
 }
