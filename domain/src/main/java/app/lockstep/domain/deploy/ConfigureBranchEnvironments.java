@@ -119,13 +119,20 @@ public final class ConfigureBranchEnvironments {
 		BranchRule rule = this.branches.rule(org, project.id()).orElse(null);
 		List<Item> items = this.branches.ofProject(org, project.id())
 			.stream()
-			.map((b) -> new Item(b, names.getOrDefault(b.environment(), "?"),
+			.map((b) -> new Item(b, name(org, names, b.environment()),
 					(b.parent() != null) ? names.get(b.parent()) : null))
 			.toList();
 		List<Environment> regular = environments.stream()
 			.filter((e) -> items.stream().noneMatch((i) -> i.branch().environment().equals(e.id())))
 			.toList();
 		return new View(project, regular, rule, (rule != null) ? names.get(rule.parent()) : null, items);
+	}
+
+	/** A current environment's name from the list, a deactivated one's looked up. */
+	private String name(OrgId org, Map<app.lockstep.domain.project.EnvironmentId, String> names,
+			app.lockstep.domain.project.EnvironmentId id) {
+		String known = names.get(id);
+		return (known != null) ? known : this.environments.findById(org, id).map(Environment::name).orElse("?");
 	}
 
 	private static BranchRule rule(Caller caller, Project project, List<Environment> environments, Input input,

@@ -23,6 +23,10 @@ public interface Environments {
 	 */
 	List<Environment> listForUpdate(OrgId org, ProjectId project);
 
+	/**
+	 * The project's current environments in promotion order: deactivated branch
+	 * environments are left out (found by name or id, they keep their page and history).
+	 */
 	List<Environment> list(OrgId org, ProjectId project);
 
 	Optional<Environment> findByName(OrgId org, ProjectId project, String name);

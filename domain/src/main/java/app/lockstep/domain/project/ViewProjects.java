@@ -38,13 +38,19 @@ public final class ViewProjects {
 		});
 	}
 
+	/**
+	 * One environment by name, a deactivated branch environment included (its page and
+	 * history stay; the lists leave it out).
+	 */
 	public Environment environment(Caller caller, String projectSlug, String environmentName) {
-		return project(caller, projectSlug).environments()
-			.stream()
-			.filter((e) -> e.name().equals(environmentName))
-			.findFirst()
-			.orElseThrow(
-					() -> new NotFoundException("No environment \"" + environmentName + "\" in " + projectSlug + "."));
+		caller.require(Permission.VIEW_PROJECTS);
+		return this.transactions.inTenant(caller.orgId(), () -> {
+			Project project = this.projects.findBySlug(caller.orgId(), projectSlug)
+				.orElseThrow(() -> new NotFoundException("No project \"" + projectSlug + "\"."));
+			return this.environments.findByName(caller.orgId(), project.id(), environmentName)
+				.orElseThrow(() -> new NotFoundException(
+						"No environment \"" + environmentName + "\" in " + projectSlug + "."));
+		});
 	}
 
 }

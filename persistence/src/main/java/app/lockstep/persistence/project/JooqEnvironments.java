@@ -19,12 +19,14 @@ import app.lockstep.domain.shared.OrgId;
 import app.lockstep.persistence.jooq.tables.records.EnvironmentsRecord;
 import app.lockstep.persistence.shared.UniqueViolations;
 import org.jooq.DSLContext;
+import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import app.lockstep.persistence.shared.UuidArrays;
 
 import org.springframework.stereotype.Repository;
 
+import static app.lockstep.persistence.jooq.Tables.BRANCH_ENVIRONMENTS;
 import static app.lockstep.persistence.jooq.Tables.ENVIRONMENTS;
 
 @Repository
@@ -84,9 +86,21 @@ class JooqEnvironments implements Environments {
 	@Override
 	public List<Environment> list(OrgId org, ProjectId project) {
 		return this.dsl.selectFrom(ENVIRONMENTS)
-			.where(ENVIRONMENTS.ORG_ID.eq(org).and(ENVIRONMENTS.PROJECT_ID.eq(project)))
+			.where(ENVIRONMENTS.ORG_ID.eq(org).and(ENVIRONMENTS.PROJECT_ID.eq(project)).and(current()))
 			.orderBy(ENVIRONMENTS.POSITION)
 			.fetch(JooqEnvironments::toEnvironment);
+	}
+
+	/**
+	 * Not a deactivated branch environment: those keep their page and history but leave
+	 * the lists.
+	 */
+	static Condition current() {
+		return DSL.notExists(DSL.selectOne()
+			.from(BRANCH_ENVIRONMENTS)
+			.where(BRANCH_ENVIRONMENTS.ORG_ID.eq(ENVIRONMENTS.ORG_ID)
+				.and(BRANCH_ENVIRONMENTS.ENVIRONMENT_ID.eq(ENVIRONMENTS.ID))
+				.and(BRANCH_ENVIRONMENTS.DEACTIVATED_AT.isNotNull())));
 	}
 
 	@Override

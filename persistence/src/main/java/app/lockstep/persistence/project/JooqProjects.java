@@ -23,7 +23,6 @@ import org.jooq.Field;
 
 import org.springframework.stereotype.Repository;
 
-import static app.lockstep.persistence.jooq.Tables.BRANCH_ENVIRONMENTS;
 import static app.lockstep.persistence.jooq.Tables.ENVIRONMENTS;
 import static app.lockstep.persistence.jooq.Tables.PROJECTS;
 
@@ -83,12 +82,7 @@ class JooqProjects implements Projects {
 		Map<ProjectId, List<Environment>> environments = new HashMap<>();
 		// deactivated branch environments keep their history but leave the lists
 		this.dsl.selectFrom(ENVIRONMENTS)
-			.where(ENVIRONMENTS.ORG_ID.eq(org)
-				.andNotExists(DSL.selectOne()
-					.from(BRANCH_ENVIRONMENTS)
-					.where(BRANCH_ENVIRONMENTS.ORG_ID.eq(ENVIRONMENTS.ORG_ID)
-						.and(BRANCH_ENVIRONMENTS.ENVIRONMENT_ID.eq(ENVIRONMENTS.ID))
-						.and(BRANCH_ENVIRONMENTS.DEACTIVATED_AT.isNotNull()))))
+			.where(ENVIRONMENTS.ORG_ID.eq(org).and(JooqEnvironments.current()))
 			.orderBy(ENVIRONMENTS.PROJECT_ID, ENVIRONMENTS.POSITION)
 			.forEach((record) -> environments.computeIfAbsent(record.getProjectId(), (id) -> new ArrayList<>())
 				.add(JooqEnvironments.toEnvironment(record)));

@@ -191,7 +191,7 @@ class DeploymentSettingsController {
 			.stream()
 			.filter((e) -> e.name().equals(environment))
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("No environment \"" + environment + "\" in " + project + "."));
+			.orElseGet(() -> this.viewProjects.environment(caller, project, environment));
 		DeployTarget target = this.targets.view(caller, project, environment);
 		ApprovalPolicy policy = this.policies.view(caller, project, environment);
 		model.addAttribute("section", "dashboard");

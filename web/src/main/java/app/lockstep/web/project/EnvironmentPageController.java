@@ -170,8 +170,7 @@ class EnvironmentPageController {
 		Environment environment = environments.stream()
 			.filter((e) -> e.name().equals(name))
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException(
-					"No environment \"" + name + "\" in " + project.project().slug() + "."));
+			.orElseGet(() -> this.viewProjects.environment(caller, project.project().slug(), name));
 		int index = environments.indexOf(environment);
 		model.addAttribute("section", "dashboard");
 		model.addAttribute("project", project.project());
