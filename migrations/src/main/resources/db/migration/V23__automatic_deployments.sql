@@ -72,4 +72,7 @@ alter table lockstep.automatic_deployments enable row level security;
 alter table lockstep.automatic_deployments force row level security;
 create policy automatic_deployments_tenant on lockstep.automatic_deployments
     using (org_id = lockstep.current_org_id()) with check (org_id = lockstep.current_org_id());
+-- Builds of one commit, for a push that arrives after its build.
+-- online-safe: artifacts hold a few thousand rows per organization (one per build), built in well under a second
+-- (the Flyway transactional lock would deadlock a CREATE INDEX CONCURRENTLY here, as for V20).
 create index artifacts_commit_idx on lockstep.artifacts (org_id, project_id, commit_sha);

@@ -60,8 +60,8 @@ public final class ConfigureBranchEnvironments {
 	 * {@code parent} an environment's name; {@code maxActive} (default 10) and
 	 * {@code idleDays} (default 14).
 	 */
-	public record Input(boolean enabled, @Nullable String pattern, @Nullable String parent, @Nullable Integer maxActive,
-			@Nullable Integer idleDays) {
+	public record Input(@Nullable Boolean enabled, @Nullable String pattern, @Nullable String parent,
+			@Nullable Integer maxActive, @Nullable Integer idleDays) {
 	}
 
 	/** One environment a branch created, with its environment's and parent's names. */
@@ -89,7 +89,7 @@ public final class ConfigureBranchEnvironments {
 			List<Environment> environments = this.environments.list(org, project.id());
 			BranchRule before = this.branches.rule(org, project.id()).orElse(null);
 			BranchRule after = null;
-			if (input.enabled()) {
+			if (ConfigureAutoDeploy.enabled(input.enabled())) {
 				after = rule(caller, project, environments, input, now);
 				this.branches.saveRule(org, after);
 			}

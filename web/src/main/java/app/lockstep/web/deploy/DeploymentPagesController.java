@@ -383,7 +383,19 @@ class DeploymentPagesController {
 			}
 			model.asMap().remove("changeForm");
 		}
-		String page = deploymentPage(caller, project, environment, id, htmx, model, outcome);
+		String page;
+		try {
+			page = deploymentPage(caller, project, environment, id, htmx, model, outcome);
+		}
+		catch (app.lockstep.domain.shared.NotFoundException missing) {
+			if (outcome.failed() != null && response.getStatus() == HttpServletResponse.SC_FORBIDDEN) {
+				// refused before anything was read (a role that never acts here): the
+				// refusal is the answer, not whether the deployment exists
+				throw new app.lockstep.domain.shared.ForbiddenException(
+						outcome.errors().values().stream().findFirst().orElse("You may not do this."));
+			}
+			throw missing;
+		}
 		// htmx: the card and, out of band, the timeline, which the action just added to
 		return htmx.isHtmxRequest() ? UPDATE_FRAGMENT : page;
 	}

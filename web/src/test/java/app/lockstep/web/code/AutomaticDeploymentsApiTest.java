@@ -160,6 +160,9 @@ class AutomaticDeploymentsApiTest {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"enabled\": true}"))
 			.andExpect(status().isForbidden());
+		settings("staging", "{\"source\": \"tag\", \"tagPattern\": \"v*\"}")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("enabled"));
 		settings("staging", "{\"enabled\": true, \"source\": \"tag\", \"whenBlocked\": \"later\"}")
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("tagPattern"))
