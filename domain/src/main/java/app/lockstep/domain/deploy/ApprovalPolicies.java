@@ -16,10 +16,28 @@ public interface ApprovalPolicies {
 
 	Optional<ApprovalPolicy> find(OrgId org, EnvironmentId environment);
 
-	/** The environment's gate: the saved one, else its tier's default. */
+	/**
+	 * The environment's gate: the organization's for production where it applies (unless
+	 * overridable and the environment has its own), else the saved one, else its tier's
+	 * default.
+	 */
 	default ApprovalPolicy of(OrgId org, Environment environment) {
-		return find(org, environment.id()).orElseGet(() -> ApprovalPolicy.defaultFor(environment.tier()));
+		return effective(org, environment).policy();
 	}
+
+	/** {@link #of} with where each part comes from. */
+	default EffectiveGate effective(OrgId org, Environment environment) {
+		OrganizationGate gate = (environment.tier() == app.lockstep.domain.project.Tier.PRODUCTION)
+				? organizationGate(org).orElse(null) : null;
+		return EffectiveGate.resolve(environment, find(org, environment.id()).orElse(null), gate);
+	}
+
+	/** The organization's gate for production environments, if it has one. */
+	Optional<OrganizationGate> organizationGate(OrgId org);
+
+	void saveOrganizationGate(OrgId org, OrganizationGate gate);
+
+	void removeOrganizationGate(OrgId org);
 
 	/**
 	 * The saved gates of these environments (one read); those without one have no key.

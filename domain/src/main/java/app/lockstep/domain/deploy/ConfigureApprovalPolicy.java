@@ -58,6 +58,15 @@ public final class ConfigureApprovalPolicy {
 			@Nullable String requiresSuccessIn) {
 	}
 
+	/** The gate that applies and where each part comes from. */
+	public EffectiveGate effective(Caller caller, String projectSlug, String environmentName) {
+		caller.require(Permission.VIEW_PROJECTS);
+		return this.transactions.inTenant(caller.orgId(), () -> {
+			DeploymentPlace place = this.places.place(caller.orgId(), projectSlug, environmentName);
+			return this.policies.effective(caller.orgId(), place.environment());
+		});
+	}
+
 	public ApprovalPolicy view(Caller caller, String projectSlug, String environmentName) {
 		caller.require(Permission.VIEW_PROJECTS);
 		return this.transactions.inTenant(caller.orgId(), () -> {
@@ -72,28 +81,16 @@ public final class ConfigureApprovalPolicy {
 		Instant now = this.clock.instant();
 		return this.transactions.inTenant(org, () -> {
 			DeploymentPlace place = this.places.place(org, projectSlug, environmentName);
+			EffectiveGate current = this.policies.effective(org, place.environment());
+			if (current.locked()) {
+				throw new app.lockstep.domain.shared.ConflictException(
+						place.environmentName() + "'s approvals are set by " + current.approvalsSource()
+								+ ". Owners and admins change them on the organization's policies page.");
+			}
 			Validation validation = new Validation();
 			Integer required = input.requiredApprovals();
-			validation.check(required != null && required >= 0 && required <= ApprovalPolicy.MAX_APPROVALS,
-					"requiredApprovals",
-					"Require between 0 and " + ApprovalPolicy.MAX_APPROVALS + " approvals (0: no approval needed).");
-			Set<Role> roles = EnumSet.noneOf(Role.class);
-			for (String name : (input.approverRoles() != null) ? input.approverRoles() : List.<String>of()) {
-				Role role = parseRole(name);
-				if (role == null || !ApprovalPolicy.decidesAtAll(role)) {
-					validation.add("approverRoles",
-							"\"" + name + "\" cannot approve: choose among OWNER, ADMIN, LEAD and DEVELOPER.");
-				}
-				else {
-					roles.add(role);
-				}
-			}
-			validation.check(required == null || required == 0 || !roles.isEmpty(), "approverRoles",
-					"Name at least one role that may approve.");
 			Integer hours = input.approvalValidHours();
-			validation.check(hours != null && hours >= 1 && hours <= ApprovalPolicy.MAX_VALID_HOURS,
-					"approvalValidHours",
-					"Approvals stay valid between 1 and " + ApprovalPolicy.MAX_VALID_HOURS + " hours.");
+			Set<Role> roles = approvals(validation, required, input.approverRoles(), hours);
 			String earlier = RequestDeployment.trimToNull(input.requiresSuccessIn());
 			if (earlier != null) {
 				if (earlier.equals(place.environmentName())) {
@@ -119,6 +116,33 @@ public final class ConfigureApprovalPolicy {
 						.build());
 			return policy;
 		});
+	}
+
+	/**
+	 * Checks the approvals part of a gate (the count, the roles, how long they stay
+	 * valid), adding each problem to {@code validation}; the roles named.
+	 */
+	static Set<Role> approvals(Validation validation, @Nullable Integer required, @Nullable List<String> roleNames,
+			@Nullable Integer hours) {
+		validation.check(required != null && required >= 0 && required <= ApprovalPolicy.MAX_APPROVALS,
+				"requiredApprovals",
+				"Require between 0 and " + ApprovalPolicy.MAX_APPROVALS + " approvals (0: no approval needed).");
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		for (String name : (roleNames != null) ? roleNames : List.<String>of()) {
+			Role role = parseRole(name);
+			if (role == null || !ApprovalPolicy.decidesAtAll(role)) {
+				validation.add("approverRoles",
+						"\"" + name + "\" cannot approve: choose among OWNER, ADMIN, LEAD and DEVELOPER.");
+			}
+			else {
+				roles.add(role);
+			}
+		}
+		validation.check(required == null || required == 0 || !roles.isEmpty(), "approverRoles",
+				"Name at least one role that may approve.");
+		validation.check(hours != null && hours >= 1 && hours <= ApprovalPolicy.MAX_VALID_HOURS, "approvalValidHours",
+				"Approvals stay valid between 1 and " + ApprovalPolicy.MAX_VALID_HOURS + " hours.");
+		return roles;
 	}
 
 	static Map<String, @Nullable Object> describe(ApprovalPolicy policy) {

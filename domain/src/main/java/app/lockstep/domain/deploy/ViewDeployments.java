@@ -17,6 +17,7 @@ import app.lockstep.domain.config.ConfigRevisions;
 import app.lockstep.domain.config.ConfigScope;
 import app.lockstep.domain.config.ViewConfig;
 import app.lockstep.domain.project.Environment;
+import app.lockstep.domain.project.Tier;
 import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.project.Environments;
 import app.lockstep.domain.project.ProjectWithEnvironments;
@@ -253,9 +254,11 @@ public final class ViewDeployments {
 	private Map<EnvironmentId, ApprovalPolicy> policies(OrgId org, List<EnvironmentId> ids) {
 		Map<EnvironmentId, Environment> environments = this.environments.findAll(org, ids);
 		Map<EnvironmentId, ApprovalPolicy> saved = this.policies.findAll(org, environments.keySet());
+		OrganizationGate gate = environments.values().stream().anyMatch((e) -> e.tier() == Tier.PRODUCTION)
+				? this.policies.organizationGate(org).orElse(null) : null;
 		Map<EnvironmentId, ApprovalPolicy> policies = new java.util.HashMap<>();
 		environments.forEach((id, environment) -> policies.put(id,
-				saved.getOrDefault(id, ApprovalPolicy.defaultFor(environment.tier()))));
+				EffectiveGate.resolve(environment, saved.get(id), gate).policy()));
 		return policies;
 	}
 

@@ -34,6 +34,13 @@ public interface DeploymentWindows {
 	/** Inserts or replaces the environment's rules. */
 	void save(OrgId org, EnvironmentId environment, WindowRules rules, UserId by, String byName, Instant at);
 
+	/** The organization's windows for production environments, if it has them. */
+	Optional<OrganizationWindows> organizationWindows(OrgId org);
+
+	void saveOrganizationWindows(OrgId org, OrganizationWindows windows, UserId by);
+
+	void removeOrganizationWindows(OrgId org);
+
 	/** The organization's freezes, by start. */
 	List<OrganizationFreeze> organizationFreezes(OrgId org);
 

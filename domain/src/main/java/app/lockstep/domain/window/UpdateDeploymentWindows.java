@@ -63,10 +63,16 @@ public final class UpdateDeploymentWindows {
 			Project project = ViewDeploymentWindows.project(this.projects, caller.orgId(), projectSlug);
 			Environment environment = ViewDeploymentWindows.environment(this.environments, caller.orgId(), project,
 					environmentName);
-			WindowRules rules = input.toRules(environment.timeZone());
 			EffectiveWindows before = this.windowCheck.effective(caller.orgId(), environment);
+			if (before.locked()) {
+				throw new app.lockstep.domain.shared.ConflictException(environment.name()
+						+ "'s windows are the organization's for production (set by " + before.updatedBy()
+						+ "), which environments cannot override. Owners and admins change them on the organization's "
+						+ "policies page.");
+			}
+			WindowRules rules = input.toRules(environment.timeZone());
 			Instant now = this.clock.instant();
-			if (before.defaultRules() || !before.rules().equals(rules)) {
+			if (before.defaultRules() || before.fromOrganization() || !before.rules().equals(rules)) {
 				this.windows.save(caller.orgId(), environment.id(), rules, caller.userId(), caller.name(), now);
 				this.auditLog.append(caller.orgId(), caller.actor(),
 						AuditEntry.of("windows.updated", "environment", environment.id().toString())

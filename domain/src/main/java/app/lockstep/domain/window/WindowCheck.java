@@ -24,6 +24,8 @@ import app.lockstep.domain.shared.UseCase;
  * {@link WindowRules#defaultFor}: "No Friday deploys" in its time zone for production,
  * open at any time for the other tiers.</li>
  * <li>The organization's freezes apply to production environments only.</li>
+ * <li>The organization's windows replace a production environment's where they apply:
+ * always when they may not be overridden, else when the environment has none saved.</li>
  * </ul>
  */
 @UseCase
@@ -39,35 +41,13 @@ public final class WindowCheck {
 	}
 
 	/** The decision for the environment at {@code at}. */
-	public WindowDecision check(OrgId org, EnvironmentId environment, Tier tier, ZoneId environmentZone, Instant at) {
-		return effective(org, environment, tier, environmentZone).evaluate(at);
-	}
-
-	/** The decision for the environment at {@code at}. */
 	public WindowDecision check(OrgId org, Environment environment, Instant at) {
-		return check(org, environment.id(), environment.tier(), environment.timeZone(), at);
-	}
-
-	/**
-	 * The rules that apply to the environment (saved or default, plus organization
-	 * freezes).
-	 */
-	public EffectiveWindows effective(OrgId org, EnvironmentId environment, Tier tier, ZoneId environmentZone) {
-		return this.transactions.inTenant(org, () -> {
-			List<Freeze> organizationFreezes = (tier == Tier.PRODUCTION)
-					? this.windows.organizationFreezes(org).stream().map(OrganizationFreeze::freeze).toList()
-					: List.of();
-			return this.windows.find(org, environment)
-				.map((saved) -> new EffectiveWindows(saved.rules(), false, organizationFreezes, saved.updatedAt(),
-						saved.updatedBy()))
-				.orElseGet(() -> new EffectiveWindows(WindowRules.defaultFor(tier, environmentZone), true,
-						organizationFreezes, null, null));
-		});
+		return effective(org, environment).evaluate(at);
 	}
 
 	/** The rules that apply to the environment. */
 	public EffectiveWindows effective(OrgId org, Environment environment) {
-		return effective(org, environment.id(), environment.tier(), environment.timeZone());
+		return java.util.Objects.requireNonNull(effective(org, java.util.List.of(environment)).get(environment.id()));
 	}
 
 	/**
@@ -87,13 +67,17 @@ public final class WindowCheck {
 					: List.of();
 			Map<EnvironmentId, SavedWindows> saved = this.windows.findAll(org,
 					environments.stream().map(Environment::id).toList());
+			OrganizationWindows organization = environments.stream().anyMatch((e) -> e.tier() == Tier.PRODUCTION)
+					? this.windows.organizationWindows(org).orElse(null) : null;
 			for (Environment environment : environments) {
 				List<Freeze> freezes = (environment.tier() == Tier.PRODUCTION) ? organizationFreezes : List.of();
 				SavedWindows rules = saved.get(environment.id());
-				all.put(environment.id(), (rules != null)
+				EffectiveWindows own = (rules != null)
 						? new EffectiveWindows(rules.rules(), false, freezes, rules.updatedAt(), rules.updatedBy())
 						: new EffectiveWindows(WindowRules.defaultFor(environment.tier(), environment.timeZone()), true,
-								freezes, null, null));
+								freezes, null, null);
+				all.put(environment.id(), EffectiveWindows.resolve(own,
+						(organization != null && organization.appliesTo(environment)) ? organization : null));
 			}
 			return all;
 		});

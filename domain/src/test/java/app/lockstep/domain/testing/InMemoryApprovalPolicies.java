@@ -26,4 +26,21 @@ public final class InMemoryApprovalPolicies implements ApprovalPolicies {
 		this.byOrg.computeIfAbsent(org, (o) -> new HashMap<>()).put(environment, policy);
 	}
 
+	private final Map<OrgId, app.lockstep.domain.deploy.OrganizationGate> gates = new HashMap<>();
+
+	@Override
+	public Optional<app.lockstep.domain.deploy.OrganizationGate> organizationGate(OrgId org) {
+		return Optional.ofNullable(this.gates.get(org));
+	}
+
+	@Override
+	public void saveOrganizationGate(OrgId org, app.lockstep.domain.deploy.OrganizationGate gate) {
+		this.gates.put(org, gate);
+	}
+
+	@Override
+	public void removeOrganizationGate(OrgId org) {
+		this.gates.remove(org);
+	}
+
 }

@@ -63,4 +63,22 @@ public final class InMemoryDeploymentWindows implements DeploymentWindows {
 		return found;
 	}
 
+	private final java.util.Map<OrgId, app.lockstep.domain.window.OrganizationWindows> organizationWindows = new java.util.HashMap<>();
+
+	@Override
+	public java.util.Optional<app.lockstep.domain.window.OrganizationWindows> organizationWindows(OrgId org) {
+		return java.util.Optional.ofNullable(this.organizationWindows.get(org));
+	}
+
+	@Override
+	public void saveOrganizationWindows(OrgId org, app.lockstep.domain.window.OrganizationWindows windows,
+			app.lockstep.domain.shared.UserId by) {
+		this.organizationWindows.put(org, windows);
+	}
+
+	@Override
+	public void removeOrganizationWindows(OrgId org) {
+		this.organizationWindows.remove(org);
+	}
+
 }

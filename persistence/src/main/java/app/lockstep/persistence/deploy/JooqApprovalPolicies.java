@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,10 +14,13 @@ import java.util.UUID;
 
 import app.lockstep.domain.deploy.ApprovalPolicies;
 import app.lockstep.domain.deploy.ApprovalPolicy;
+import app.lockstep.domain.deploy.OrganizationGate;
+import app.lockstep.domain.project.ProjectId;
 import app.lockstep.domain.project.EnvironmentId;
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.access.Role;
 import app.lockstep.persistence.jooq.tables.records.ApprovalPoliciesRecord;
+import app.lockstep.persistence.jooq.tables.records.OrganizationGatesRecord;
 import app.lockstep.persistence.shared.Rows;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -26,6 +30,7 @@ import app.lockstep.persistence.shared.UuidArrays;
 import org.springframework.stereotype.Repository;
 
 import static app.lockstep.persistence.jooq.Tables.APPROVAL_POLICIES;
+import static app.lockstep.persistence.jooq.Tables.ORGANIZATION_GATES;
 
 /** Environments' approval gates, one row each; the roles as a text array of names. */
 @Repository
@@ -71,6 +76,50 @@ class JooqApprovalPolicies implements ApprovalPolicies {
 			.doUpdate()
 			.set(Rows.changedExcept(record, KEY))
 			.execute();
+	}
+
+	@Override
+	public Optional<OrganizationGate> organizationGate(OrgId org) {
+		return this.dsl.selectFrom(ORGANIZATION_GATES)
+			.where(ORGANIZATION_GATES.ORG_ID.eq(org))
+			.fetchOptional()
+			.map((record) -> {
+				Set<Role> roles = EnumSet.noneOf(Role.class);
+				Arrays.stream(record.getApproverRoles()).map(Role::valueOf).forEach(roles::add);
+				ApprovalPolicy policy = new ApprovalPolicy(record.getRequiredApprovals(), roles,
+						record.getAllowSelfApproval(), record.getApprovalValidHours(), null, record.getUpdatedAt(),
+						record.getUpdatedByName());
+				Set<ProjectId> projects = new LinkedHashSet<>();
+				Arrays.stream(record.getProjectIds()).map(ProjectId::new).forEach(projects::add);
+				return new OrganizationGate(policy, record.getAllProjects(), projects, record.getOverridable(),
+						record.getUpdatedAt(), record.getUpdatedByName());
+			});
+	}
+
+	@Override
+	public void saveOrganizationGate(OrgId org, OrganizationGate gate) {
+		OrganizationGatesRecord record = new OrganizationGatesRecord();
+		record.setOrgId(org);
+		record.setRequiredApprovals(gate.policy().requiredApprovals());
+		record.setApproverRoles(gate.policy().approverRoles().stream().sorted().map(Role::name).toArray(String[]::new));
+		record.setAllowSelfApproval(gate.policy().allowSelfApproval());
+		record.setApprovalValidHours(gate.policy().approvalValidHours());
+		record.setAllProjects(gate.allProjects());
+		record.setProjectIds(gate.projects().stream().map(ProjectId::value).toArray(UUID[]::new));
+		record.setOverridable(gate.overridable());
+		record.setUpdatedAt(gate.updatedAt());
+		record.setUpdatedByName(gate.updatedByName());
+		this.dsl.insertInto(ORGANIZATION_GATES)
+			.set(record)
+			.onConflict(ORGANIZATION_GATES.ORG_ID)
+			.doUpdate()
+			.set(Rows.changedExcept(record, List.of(ORGANIZATION_GATES.ORG_ID)))
+			.execute();
+	}
+
+	@Override
+	public void removeOrganizationGate(OrgId org) {
+		this.dsl.deleteFrom(ORGANIZATION_GATES).where(ORGANIZATION_GATES.ORG_ID.eq(org)).execute();
 	}
 
 	/** The key: one policy per environment. */

@@ -20,11 +20,14 @@ import app.lockstep.domain.window.DeploymentWindows;
 import app.lockstep.domain.window.Freeze;
 import app.lockstep.domain.window.FreezeId;
 import app.lockstep.domain.window.OrganizationFreeze;
+import app.lockstep.domain.window.OrganizationWindows;
+import app.lockstep.domain.project.ProjectId;
 import app.lockstep.domain.window.SavedWindows;
 import app.lockstep.domain.window.WindowRules;
 import app.lockstep.domain.window.WindowRulesInput;
 import app.lockstep.persistence.jooq.tables.records.EnvironmentWindowsRecord;
 import app.lockstep.persistence.jooq.tables.records.OrganizationFreezesRecord;
+import app.lockstep.persistence.jooq.tables.records.OrganizationWindowsRecord;
 import app.lockstep.persistence.shared.Json;
 import app.lockstep.persistence.shared.Rows;
 import org.jooq.DSLContext;
@@ -36,6 +39,7 @@ import org.springframework.stereotype.Repository;
 
 import static app.lockstep.persistence.jooq.Tables.ENVIRONMENT_WINDOWS;
 import static app.lockstep.persistence.jooq.Tables.ORGANIZATION_FREEZES;
+import static app.lockstep.persistence.jooq.Tables.ORGANIZATION_WINDOWS;
 
 /**
  * Environments' window rules (time zone as a column, the rules as JSON in the API's
@@ -92,6 +96,45 @@ class JooqDeploymentWindows implements DeploymentWindows {
 	/** The key of an environment's rules: one row per environment. */
 	private static final List<Field<?>> WINDOWS_KEY = List.of(ENVIRONMENT_WINDOWS.ORG_ID,
 			ENVIRONMENT_WINDOWS.ENVIRONMENT_ID);
+
+	@Override
+	public Optional<OrganizationWindows> organizationWindows(OrgId org) {
+		return this.dsl.selectFrom(ORGANIZATION_WINDOWS)
+			.where(ORGANIZATION_WINDOWS.ORG_ID.eq(org))
+			.fetchOptional()
+			.map((record) -> {
+				java.util.Set<ProjectId> projects = new java.util.LinkedHashSet<>();
+				java.util.Arrays.stream(record.getProjectIds()).map(ProjectId::new).forEach(projects::add);
+				return new OrganizationWindows(fromJson(ZoneId.of(record.getTimeZone()), Json.map(record.getRules())),
+						record.getAllProjects(), projects, record.getOverridable(), record.getUpdatedAt(),
+						record.getUpdatedByName());
+			});
+	}
+
+	@Override
+	public void saveOrganizationWindows(OrgId org, OrganizationWindows windows, UserId by) {
+		OrganizationWindowsRecord record = new OrganizationWindowsRecord();
+		record.setOrgId(org);
+		record.setTimeZone(windows.rules().timeZone().getId());
+		record.setRules(Json.of(toJson(windows.rules())));
+		record.setAllProjects(windows.allProjects());
+		record.setProjectIds(windows.projects().stream().map(ProjectId::value).toArray(java.util.UUID[]::new));
+		record.setOverridable(windows.overridable());
+		record.setUpdatedAt(windows.updatedAt());
+		record.setUpdatedBy(by);
+		record.setUpdatedByName(windows.updatedBy());
+		this.dsl.insertInto(ORGANIZATION_WINDOWS)
+			.set(record)
+			.onConflict(ORGANIZATION_WINDOWS.ORG_ID)
+			.doUpdate()
+			.set(Rows.changedExcept(record, List.of(ORGANIZATION_WINDOWS.ORG_ID)))
+			.execute();
+	}
+
+	@Override
+	public void removeOrganizationWindows(OrgId org) {
+		this.dsl.deleteFrom(ORGANIZATION_WINDOWS).where(ORGANIZATION_WINDOWS.ORG_ID.eq(org)).execute();
+	}
 
 	@Override
 	public List<OrganizationFreeze> organizationFreezes(OrgId org) {

@@ -193,7 +193,10 @@ class DeploymentSettingsController {
 			.findFirst()
 			.orElseGet(() -> this.viewProjects.environment(caller, project, environment));
 		DeployTarget target = this.targets.view(caller, project, environment);
-		ApprovalPolicy policy = this.policies.view(caller, project, environment);
+		app.lockstep.domain.deploy.EffectiveGate gate = this.policies.effective(caller, project, environment);
+		ApprovalPolicy policy = gate.policy();
+		model.addAttribute("gateSource", "Approvals: " + gate.approvalsSource() + ".");
+		model.addAttribute("gateLocked", gate.locked());
 		model.addAttribute("section", "dashboard");
 		model.addAttribute("project", p.project());
 		model.addAttribute("environment", env);

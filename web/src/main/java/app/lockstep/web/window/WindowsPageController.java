@@ -5,6 +5,7 @@ import java.util.Map;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.window.UpdateDeploymentWindows;
+import app.lockstep.domain.window.EffectiveWindows;
 import app.lockstep.domain.window.ViewDeploymentWindows;
 import app.lockstep.web.tenancy.TimeZones;
 import app.lockstep.web.shared.Refusals;
@@ -86,7 +87,14 @@ class WindowsPageController {
 		model.addAttribute("days", WindowsForm.DAYS);
 		model.addAttribute("errors", errors);
 		model.addAttribute("timeZones", TimeZones.ALL);
-		model.addAttribute("canManage", caller.can(Permission.MANAGE_POLICIES));
+		EffectiveWindows effective = overview.windows();
+		model.addAttribute("canManage", caller.can(Permission.MANAGE_POLICIES) && !effective.locked());
+		model.addAttribute("organizationNote", !effective.fromOrganization() ? null : effective.locked()
+				? "These are the organization's windows for production, set by " + effective.updatedBy()
+						+ "; environments cannot override them. Owners and admins change them on the organization's "
+						+ "policies page."
+				: "These are the organization's windows for production, set by " + effective.updatedBy()
+						+ ", until this environment saves its own.");
 		model.addAttribute("pageTitle", "Deployment windows · " + overview.environment().name() + " · "
 				+ overview.project().name() + " · Lockstep");
 		model.addAttribute("placeName", overview.project().name() + "/" + overview.environment().name());
