@@ -5,6 +5,9 @@ import java.util.Map;
 
 import app.lockstep.domain.config.CompareEnvironments;
 import app.lockstep.domain.project.CreateEnvironment;
+import app.lockstep.domain.template.CreateProjectFromTemplate;
+import app.lockstep.domain.template.ManageTemplates;
+import app.lockstep.domain.template.TemplateDrift;
 import app.lockstep.domain.project.CreateProject;
 import app.lockstep.domain.project.DeleteProject;
 import app.lockstep.domain.project.Environment;
@@ -18,6 +21,7 @@ import app.lockstep.domain.access.Permission;
 import app.lockstep.web.tenancy.TimeZones;
 import app.lockstep.web.shared.Refusals;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,6 +30,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import static app.lockstep.web.shared.FormRefusal.Kind.INVALID;
@@ -53,8 +58,18 @@ class ProjectPageController {
 
 	private final CreateEnvironment createEnvironment;
 
+	private final ManageTemplates templates;
+
+	private final CreateProjectFromTemplate createFromTemplate;
+
+	private final TemplateDrift templateDrift;
+
 	ProjectPageController(ViewProjects viewProjects, CreateProject createProject, UpdateProject updateProject,
-			DeleteProject deleteProject, CreateEnvironment createEnvironment, CompareEnvironments compareEnvironments) {
+			DeleteProject deleteProject, CreateEnvironment createEnvironment, CompareEnvironments compareEnvironments,
+			ManageTemplates templates, CreateProjectFromTemplate createFromTemplate, TemplateDrift templateDrift) {
+		this.templates = templates;
+		this.createFromTemplate = createFromTemplate;
+		this.templateDrift = templateDrift;
 		this.compareEnvironments = compareEnvironments;
 		this.viewProjects = viewProjects;
 		this.createProject = createProject;
@@ -66,21 +81,40 @@ class ProjectPageController {
 	@GetMapping("/new")
 	String newProject(Caller caller, Model model) {
 		caller.require(Permission.EDIT_PROJECTS);
-		return newProjectPage(ProjectForm.empty(), Map.of(), model);
+		return newProjectPage(caller, ProjectForm.empty(), "", Map.of(), model);
 	}
 
 	@PostMapping
-	String create(Caller caller, @ModelAttribute ProjectForm form, Model model, HttpServletResponse response,
+	String create(Caller caller, @ModelAttribute ProjectForm form,
+			@RequestParam(required = false) @Nullable String template, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
+		String chosen = (template != null) ? template.strip() : "";
 		return Refusals.onForm(INVALID, TAKEN).submit(response, () -> {
-			Project project = this.createProject.create(caller, form.toInput());
-			redirect.addFlashAttribute("flash", "Project \u201c" + project.name()
-					+ "\u201d created. Add its environments in promotion order, starting with development.");
+			Project project = chosen.isEmpty() ? this.createProject.create(caller, form.toInput())
+					: this.createFromTemplate.create(caller, form.toInput(), chosen);
+			redirect.addFlashAttribute("flash", chosen.isEmpty()
+					? "Project \u201c" + project.name()
+							+ "\u201d created. Add its environments in promotion order, starting with development."
+					: "Project \u201c" + project.name() + "\u201d created from its template, with its environments,"
+							+ " gates, windows and config skeleton.");
 			return "redirect:" + ProjectPaths.project(caller.organization().slug(), project.slug());
-		}, (refused) -> newProjectPage(form, refused.errors(), model));
+		}, (refused) -> newProjectPage(caller, form, chosen, refused.errors(), model));
 	}
 
-	private String newProjectPage(ProjectForm form, Map<String, String> errors, Model model) {
+	@PostMapping("/{project}/template/apply")
+	String bringInLine(Caller caller, @PathVariable String project, RedirectAttributes redirect) {
+		TemplateDrift.View after = this.templateDrift.bringInLine(caller, project);
+		redirect.addFlashAttribute("flash",
+				"Brought in line with template \u201c" + java.util.Objects.requireNonNull(after.template()).name()
+						+ "\u201d"
+						+ (after.differences().isEmpty() ? "." : "; what is left needs a person (listed below)."));
+		return "redirect:" + ProjectPaths.project(caller.organization().slug(), project);
+	}
+
+	private String newProjectPage(Caller caller, ProjectForm form, String template, Map<String, String> errors,
+			Model model) {
+		model.addAttribute("templates", this.templates.list(caller));
+		model.addAttribute("template", template);
 		model.addAttribute("section", "dashboard");
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
@@ -141,6 +175,8 @@ class ProjectPageController {
 		model.addAttribute("environments", project.environments());
 		model.addAttribute("drift", this.compareEnvironments.overview(caller, List.of(project))
 			.getOrDefault(project.project().slug(), List.of()));
+		model.addAttribute("templateDrift", this.templateDrift.view(caller, project.project().slug()));
+		model.addAttribute("canManagePolicies", caller.can(Permission.MANAGE_POLICIES));
 		model.addAttribute("canEdit", caller.can(Permission.EDIT_PROJECTS));
 		model.addAttribute("canDelete", caller.can(Permission.DELETE_PROJECTS));
 		model.addAttribute("tiers", Tier.values());

@@ -9,6 +9,7 @@ import app.lockstep.domain.project.Project;
 import app.lockstep.domain.project.ProjectWithEnvironments;
 import app.lockstep.domain.project.UpdateProject;
 import app.lockstep.domain.project.ViewProjects;
+import app.lockstep.domain.template.CreateProjectFromTemplate;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Scope;
 import app.lockstep.web.shared.RequestToken;
@@ -45,8 +46,11 @@ class ProjectApiController {
 
 	private final DeleteProject deleteProject;
 
+	private final CreateProjectFromTemplate createFromTemplate;
+
 	ProjectApiController(ViewProjects viewProjects, CreateProject createProject, UpdateProject updateProject,
-			DeleteProject deleteProject) {
+			DeleteProject deleteProject, CreateProjectFromTemplate createFromTemplate) {
+		this.createFromTemplate = createFromTemplate;
 		this.viewProjects = viewProjects;
 		this.createProject = createProject;
 		this.updateProject = updateProject;
@@ -66,7 +70,9 @@ class ProjectApiController {
 	@PostMapping
 	@RequiresScope(Scope.CONFIG_WRITE)
 	ResponseEntity<ProjectJson> create(Caller caller, @RequestBody ProjectRequest body) {
-		Project project = this.createProject.create(caller, body.toInput());
+		String template = (body.template() != null) ? body.template().strip() : "";
+		Project project = template.isEmpty() ? this.createProject.create(caller, body.toInput())
+				: this.createFromTemplate.create(caller, body.toInput(), template);
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
 			.path("/{project}")
 			.buildAndExpand(project.slug())

@@ -1,0 +1,5 @@
+/** Project templates in PostgreSQL. */
+@NullMarked
+package app.lockstep.persistence.template;
+
+import org.jspecify.annotations.NullMarked;
