@@ -39,9 +39,13 @@ public enum Forge {
 		return this.pushEvent;
 	}
 
-	/** Whether the event header names a push of a branch or a tag. */
+	/**
+	 * Whether the event header names a push of a branch or a tag (GitHub's {@code delete}
+	 * event is the push that deletes one).
+	 */
 	public boolean isPush(String event) {
-		return this.pushEvent.equals(event) || (this == GITLAB && "Tag Push Hook".equals(event));
+		return this.pushEvent.equals(event) || (this == GITLAB && "Tag Push Hook".equals(event))
+				|| (this == GITHUB && "delete".equals(event));
 	}
 
 	public CodeSource source() {

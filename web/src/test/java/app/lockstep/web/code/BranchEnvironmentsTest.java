@@ -87,6 +87,17 @@ class BranchEnvironmentsTest extends ScenarioTestBase {
 			.andExpect(content().string(containsString("Branch environment of feature/login")))
 			.andExpect(content().string(containsString("id=\"compare-with-parent\"")));
 
+		// GitHub's delete event (sent beside the push that deletes the branch when the
+		// hook subscribes to it)
+		String delete = "{\"ref\": \"feature/login\", \"ref_type\": \"branch\", \"pusher_type\": \"user\","
+				+ " \"sender\": {\"login\": \"octocat\"}}";
+		this.mvc
+			.perform(post(this.github).contentType(MediaType.APPLICATION_JSON)
+				.header("X-GitHub-Event", "delete")
+				.header("X-Hub-Signature-256", CodeTestSupport.signature(SECRET, delete))
+				.content(delete))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.detail").value(containsString("was deleted")));
 		push("refs/heads/feature/login").andExpect(jsonPath("$.detail").value(containsString("deleted")));
 
 		this.mvc.perform(get(api()).session(as(ProjectTestSupport.VIEWER)))

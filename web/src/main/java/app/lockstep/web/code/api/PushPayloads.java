@@ -27,9 +27,20 @@ class PushPayloads {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	/** GitHub: {@code ref}, {@code pusher.name}, {@code commits[]}. */
+	/**
+	 * GitHub: {@code ref}, {@code pusher.name}, {@code commits[]}; a {@code delete} event
+	 * ({@code ref} the short name, {@code ref_type} branch or tag) is the push that
+	 * deletes that ref.
+	 */
 	Push github(byte[] body) {
 		JsonNode root = read(body);
+		String refType = text(root.path("ref_type"));
+		String ref = text(root.path("ref"));
+		if (refType != null && ref != null && root.path("after").isMissingNode()) {
+			refuseNul("ref", ref);
+			String full = ("tag".equals(refType) ? "refs/tags/" : "refs/heads/") + ref.strip();
+			return new Push(full, "0".repeat(40), text(root.path("sender").path("login")), List.of());
+		}
 		return push(root, text(root.path("pusher").path("name")));
 	}
 
