@@ -3,7 +3,6 @@ package app.lockstep.domain.deploy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +13,7 @@ import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.access.Role;
 import app.lockstep.domain.audit.AuditEntry;
 import app.lockstep.domain.audit.AuditLog;
+import app.lockstep.domain.project.ChosenProjects;
 import app.lockstep.domain.project.Project;
 import app.lockstep.domain.project.ProjectId;
 import app.lockstep.domain.project.Projects;
@@ -110,15 +110,7 @@ public final class ConfigureOrganizationGate {
 		Validation validation = new Validation();
 		Set<Role> roles = ConfigureApprovalPolicy.approvals(validation, input.requiredApprovals(),
 				input.approverRoles(), input.approvalValidHours());
-		Set<ProjectId> chosen = new LinkedHashSet<>();
-		for (String slug : (input.projects() != null) ? input.projects() : List.<String>of()) {
-			String wanted = slug.strip();
-			all.stream()
-				.filter((p) -> p.slug().equals(wanted))
-				.findFirst()
-				.ifPresentOrElse((p) -> chosen.add(p.id()),
-						() -> validation.add("projects", "No project \"" + wanted + "\" in this organization."));
-		}
+		Set<ProjectId> chosen = ChosenProjects.resolve(all, input.projects(), validation);
 		validation.throwIfInvalid();
 		ApprovalPolicy policy = new ApprovalPolicy(Objects.requireNonNull(input.requiredApprovals()), roles,
 				Boolean.TRUE.equals(input.allowSelfApproval()), Objects.requireNonNull(input.approvalValidHours()),
@@ -133,8 +125,7 @@ public final class ConfigureOrganizationGate {
 		if (gate != null) {
 			fields.putAll(ConfigureApprovalPolicy.describe(gate.policy()));
 			fields.remove("requiresSuccessIn");
-			fields.put("projects", gate.allProjects() ? "all"
-					: all.stream().filter((p) -> gate.projects().contains(p.id())).map(Project::slug).toList());
+			fields.put("projects", ChosenProjects.describe(gate.allProjects(), gate.projects(), all));
 			fields.put("overridable", gate.overridable());
 		}
 		return fields;

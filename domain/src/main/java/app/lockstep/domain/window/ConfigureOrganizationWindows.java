@@ -3,7 +3,6 @@ package app.lockstep.domain.window;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +11,7 @@ import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.audit.AuditEntry;
 import app.lockstep.domain.audit.AuditLog;
+import app.lockstep.domain.project.ChosenProjects;
 import app.lockstep.domain.project.Project;
 import app.lockstep.domain.project.ProjectId;
 import app.lockstep.domain.project.ProjectWithEnvironments;
@@ -113,15 +113,7 @@ public final class ConfigureOrganizationWindows {
 
 	private static OrganizationWindows windows(Caller caller, List<Project> all, Input input, Instant now) {
 		Validation validation = new Validation();
-		Set<ProjectId> chosen = new LinkedHashSet<>();
-		for (String slug : (input.projects() != null) ? input.projects() : List.<String>of()) {
-			String wanted = slug.strip();
-			all.stream()
-				.filter((p) -> p.slug().equals(wanted))
-				.findFirst()
-				.ifPresentOrElse((p) -> chosen.add(p.id()),
-						() -> validation.add("projects", "No project \"" + wanted + "\" in this organization."));
-		}
+		Set<ProjectId> chosen = ChosenProjects.resolve(all, input.projects(), validation);
 		WindowRules rules = null;
 		try {
 			WindowRulesInput typed = (input.rules() != null) ? input.rules()
@@ -141,8 +133,7 @@ public final class ConfigureOrganizationWindows {
 		fields.put("enabled", windows != null);
 		if (windows != null) {
 			fields.putAll(UpdateDeploymentWindows.fields(windows.rules()));
-			fields.put("projects", windows.allProjects() ? "all"
-					: all.stream().filter((p) -> windows.projects().contains(p.id())).map(Project::slug).toList());
+			fields.put("projects", ChosenProjects.describe(windows.allProjects(), windows.projects(), all));
 			fields.put("overridable", windows.overridable());
 		}
 		return fields;

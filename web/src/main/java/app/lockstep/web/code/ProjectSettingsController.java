@@ -17,6 +17,7 @@ import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.deploy.ConfigureBranchEnvironments;
 import app.lockstep.web.shared.Refusals;
+import app.lockstep.web.shared.TypedNumbers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -124,7 +125,7 @@ class ProjectSettingsController {
 		return Refusals.onForm(INVALID).submit(response, () -> {
 			ConfigureBranchEnvironments.View saved = this.branchEnvironments.update(caller, project,
 					new ConfigureBranchEnvironments.Input(form.enabled(), form.pattern(), form.parent(),
-							number(form.maxActive()), number(form.idleDays())));
+							TypedNumbers.of(form.maxActive()), TypedNumbers.of(form.idleDays())));
 			String notice = (saved.rule() != null)
 					? "Environments per branch on: pushes to " + saved.rule().pattern() + " get their own."
 					: "Environments per branch off; existing ones stay until their branch is deleted.";
@@ -142,19 +143,6 @@ class ProjectSettingsController {
 			model.addAttribute("section", "dashboard");
 			return htmx.isHtmxRequest() ? BRANCH_CARD : PAGE;
 		});
-	}
-
-	/** A typed number, or an impossible one the use case refuses with its message. */
-	private static @Nullable Integer number(String text) {
-		if (text.isBlank()) {
-			return null;
-		}
-		try {
-			return Integer.valueOf(text.strip());
-		}
-		catch (NumberFormatException ex) {
-			return -1;
-		}
 	}
 
 	private void addSettings(Caller caller, String project, Model model) {

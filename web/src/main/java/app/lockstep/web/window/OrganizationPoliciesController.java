@@ -14,6 +14,7 @@ import app.lockstep.domain.window.ConfigureOrganizationWindows;
 import app.lockstep.domain.window.OrganizationWindows;
 import app.lockstep.domain.window.WindowRules;
 import app.lockstep.web.shared.Refusals;
+import app.lockstep.web.shared.TypedNumbers;
 import app.lockstep.web.tenancy.TimeZones;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -81,8 +82,9 @@ class OrganizationPoliciesController {
 		}
 
 		ConfigureOrganizationGate.Input toInput() {
-			return new ConfigureOrganizationGate.Input(this.enabled, number(this.requiredApprovals), this.approverRoles,
-					this.allowSelfApproval, number(this.approvalValidHours), this.projects, this.overridable);
+			return new ConfigureOrganizationGate.Input(this.enabled, TypedNumbers.of(this.requiredApprovals),
+					this.approverRoles, this.allowSelfApproval, TypedNumbers.of(this.approvalValidHours), this.projects,
+					this.overridable);
 		}
 
 	}
@@ -217,18 +219,6 @@ class OrganizationPoliciesController {
 	private static List<String> values(HttpServletRequest request, String name) {
 		@Nullable String[] values = request.getParameterValues(name);
 		return (values != null) ? Arrays.stream(values).filter((v) -> v != null && !v.isBlank()).toList() : List.of();
-	}
-
-	private static @Nullable Integer number(String text) {
-		if (text.isBlank()) {
-			return null;
-		}
-		try {
-			return Integer.valueOf(text.strip());
-		}
-		catch (NumberFormatException ex) {
-			return -1;
-		}
 	}
 
 }
