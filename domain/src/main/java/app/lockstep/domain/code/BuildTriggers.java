@@ -12,24 +12,6 @@ import org.jspecify.annotations.Nullable;
  */
 public interface BuildTriggers {
 
-	/** Nobody listens (tests of ingestion alone). */
-	BuildTriggers NONE = new BuildTriggers() {
-
-		@Override
-		public void registered(OrgId org, ProjectId project, String projectSlug, Artifact artifact) {
-		}
-
-		@Override
-		public void moved(OrgId org, ProjectId project, String projectSlug, GitRef ref, String sha,
-				@Nullable String pushedBy) {
-		}
-
-		@Override
-		public void deleted(OrgId org, ProjectId project, String projectSlug, GitRef ref) {
-		}
-
-	};
-
 	void registered(OrgId org, ProjectId project, String projectSlug, Artifact artifact);
 
 	void moved(OrgId org, ProjectId project, String projectSlug, GitRef ref, String sha, @Nullable String pushedBy);

@@ -87,7 +87,7 @@ public final class ConfigureAutoDeploy {
 			Environment environment = place.environment();
 			AutoDeployRule before = this.rules.find(org, environment.id()).orElse(null);
 			AutoDeployRule after = null;
-			if (enabled(input.enabled())) {
+			if (Validation.requiredSwitch(input.enabled(), "enabled")) {
 				after = rule(caller, environment, input, now);
 				this.rules.save(org, after);
 			}
@@ -104,15 +104,6 @@ public final class ConfigureAutoDeploy {
 			}
 			return new View(environment, after, this.rules.recent(org, environment.id(), RECENT));
 		});
-	}
-
-	/** A PUT says whether it is on: a missing answer is a field error, not a guess. */
-	static boolean enabled(@Nullable Boolean enabled) {
-		if (enabled == null) {
-			throw new app.lockstep.domain.shared.ValidationException("enabled",
-					"Say whether it is on: \"enabled\": true or false.");
-		}
-		return enabled;
 	}
 
 	private static AutoDeployRule rule(Caller caller, Environment environment, Input input, Instant now) {

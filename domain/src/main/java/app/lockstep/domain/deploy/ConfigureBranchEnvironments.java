@@ -89,7 +89,7 @@ public final class ConfigureBranchEnvironments {
 			List<Environment> environments = this.environments.list(org, project.id());
 			BranchRule before = this.branches.rule(org, project.id()).orElse(null);
 			BranchRule after = null;
-			if (ConfigureAutoDeploy.enabled(input.enabled())) {
+			if (Validation.requiredSwitch(input.enabled(), "enabled")) {
 				after = rule(caller, project, environments, input, now);
 				this.branches.saveRule(org, after);
 			}
@@ -117,22 +117,19 @@ public final class ConfigureBranchEnvironments {
 		Map<app.lockstep.domain.project.EnvironmentId, String> names = new LinkedHashMap<>();
 		environments.forEach((e) -> names.put(e.id(), e.name()));
 		BranchRule rule = this.branches.rule(org, project.id()).orElse(null);
-		List<Item> items = this.branches.ofProject(org, project.id())
-			.stream()
-			.map((b) -> new Item(b, name(org, names, b.environment()),
+		List<BranchEnvironment> branches = this.branches.ofProject(org, project.id());
+		// deactivated ones are not in the list: read their names at once
+		this.environments.findAll(org,
+				branches.stream().map(BranchEnvironment::environment).filter((id) -> !names.containsKey(id)).toList())
+			.forEach((id, e) -> names.put(id, e.name()));
+		List<Item> items = branches.stream()
+			.map((b) -> new Item(b, names.getOrDefault(b.environment(), "?"),
 					(b.parent() != null) ? names.get(b.parent()) : null))
 			.toList();
 		List<Environment> regular = environments.stream()
 			.filter((e) -> items.stream().noneMatch((i) -> i.branch().environment().equals(e.id())))
 			.toList();
 		return new View(project, regular, rule, (rule != null) ? names.get(rule.parent()) : null, items);
-	}
-
-	/** A current environment's name from the list, a deactivated one's looked up. */
-	private String name(OrgId org, Map<app.lockstep.domain.project.EnvironmentId, String> names,
-			app.lockstep.domain.project.EnvironmentId id) {
-		String known = names.get(id);
-		return (known != null) ? known : this.environments.findById(org, id).map(Environment::name).orElse("?");
 	}
 
 	private static BranchRule rule(Caller caller, Project project, List<Environment> environments, Input input,

@@ -78,7 +78,7 @@ public final class ConfigureOrganizationGate {
 			List<Project> all = all(org);
 			OrganizationGate before = this.policies.organizationGate(org).orElse(null);
 			OrganizationGate after = null;
-			if (ConfigureAutoDeploy.enabled(input.enabled())) {
+			if (Validation.requiredSwitch(input.enabled(), "enabled")) {
 				after = gate(caller, all, input, now);
 				this.policies.saveOrganizationGate(org, after);
 			}

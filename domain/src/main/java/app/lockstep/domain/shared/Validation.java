@@ -69,6 +69,17 @@ public final class Validation {
 		return this;
 	}
 
+	/**
+	 * A switch a PUT must state ({@code "enabled": true} or {@code false}): a missing one
+	 * is a field error, not a guess.
+	 */
+	public static boolean requiredSwitch(@Nullable Boolean value, String field) {
+		if (value == null) {
+			throw new ValidationException(field, "Say whether it is on: \"" + field + "\": true or false.");
+		}
+		return value;
+	}
+
 	public Validation check(boolean ok, String field, String message) {
 		return ok ? this : add(field, message);
 	}

@@ -77,10 +77,7 @@ public final class ConfigureOrganizationWindows {
 		caller.require(Permission.MANAGE_POLICIES);
 		OrgId org = caller.orgId();
 		Instant now = this.clock.instant();
-		Boolean enabled = input.enabled();
-		if (enabled == null) {
-			throw new ValidationException("enabled", "Say whether they are on: \"enabled\": true or false.");
-		}
+		boolean enabled = Validation.requiredSwitch(input.enabled(), "enabled");
 		return this.transactions.inTenant(org, () -> {
 			List<Project> all = all(org);
 			OrganizationWindows before = this.windows.organizationWindows(org).orElse(null);

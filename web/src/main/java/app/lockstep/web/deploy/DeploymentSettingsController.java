@@ -69,9 +69,7 @@ class DeploymentSettingsController {
 
 	@GetMapping
 	String page(Caller caller, @PathVariable String project, @PathVariable String environment, Model model) {
-		ApprovalPolicy policy = this.policies.view(caller, project, environment);
-		DeployTarget target = this.targets.view(caller, project, environment);
-		return page(caller, project, environment, PolicyForm.of(policy), TargetForm.of(target), model);
+		return page(caller, project, environment, null, null, model);
 	}
 
 	@PostMapping("/approval-policy")
