@@ -55,12 +55,15 @@ public final class AutomaticDeployments implements BuildTriggers {
 
 	private final AuditLog auditLog;
 
+	private final DeploymentNotices notices;
+
 	private final Clock clock;
 
 	public AutomaticDeployments(AutoDeployRules rules, Projects projects, Environments environments,
 			CodeChanges codeChanges, Artifacts artifacts, RequestDeployment requests,
-			BranchEnvironmentLifecycle branches, AuditLog auditLog, Clock clock) {
+			BranchEnvironmentLifecycle branches, AuditLog auditLog, DeploymentNotices notices, Clock clock) {
 		this.branches = branches;
+		this.notices = notices;
 		this.rules = rules;
 		this.projects = projects;
 		this.environments = environments;
@@ -179,6 +182,7 @@ public final class AutomaticDeployments implements BuildTriggers {
 				.detail("pushedBy", pushedBy)
 				.detail("reason", why);
 			this.auditLog.append(org, actor, entry.build());
+			this.notices.automaticRefused(org, place, artifact.version(), ref.toString(), why);
 		}
 	}
 

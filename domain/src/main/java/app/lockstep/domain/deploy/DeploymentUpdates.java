@@ -24,10 +24,14 @@ public final class DeploymentUpdates {
 
 	private final KnownArtifacts artifacts;
 
-	public DeploymentUpdates(Deployments deployments, AuditLog auditLog, KnownArtifacts artifacts) {
+	private final DeploymentNotices notices;
+
+	public DeploymentUpdates(Deployments deployments, AuditLog auditLog, KnownArtifacts artifacts,
+			DeploymentNotices notices) {
 		this.deployments = deployments;
 		this.auditLog = auditLog;
 		this.artifacts = artifacts;
+		this.notices = notices;
 	}
 
 	/** Writes the deployment's new state (a refused transition is a 409). */
@@ -44,14 +48,16 @@ public final class DeploymentUpdates {
 
 	/**
 	 * Appends {@code deployment.<event>} for the deployment, with its artifact, revision
-	 * and status, plus what {@code details} adds.
+	 * and status, plus what {@code details} adds, and raises the notice the event calls
+	 * for (see {@link DeploymentNotices}).
 	 */
 	void audit(OrgId org, Actor actor, String event, Deployment deployment, DeploymentPlace place,
 			Consumer<AuditEntry.Builder> details) {
+		String artifact = this.artifacts.version(org, deployment.artifactId());
 		AuditEntry.Builder entry = AuditEntry.of("deployment." + event, "deployment", deployment.id().toString())
 			.project(place.projectSlug())
 			.environment(place.environmentName())
-			.detail("artifact", this.artifacts.version(org, deployment.artifactId()))
+			.detail("artifact", artifact)
 			.detail("configRevision", deployment.configRevision())
 			.detail("status", deployment.status().value());
 		if (deployment.emergency()) {
@@ -59,6 +65,7 @@ public final class DeploymentUpdates {
 		}
 		details.accept(entry);
 		this.auditLog.append(org, actor, entry.build());
+		this.notices.recorded(org, actor, event, deployment, place, artifact);
 	}
 
 	/** Appends the event of moving into a pending status (scheduled or waiting). */

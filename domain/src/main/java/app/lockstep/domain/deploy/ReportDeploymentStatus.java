@@ -1,6 +1,5 @@
 package app.lockstep.domain.deploy;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,14 +116,7 @@ public final class ReportDeploymentStatus {
 	}
 
 	static boolean isWebAddress(String value) {
-		try {
-			URI uri = new URI(value);
-			return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
-					&& value.length() <= 2000;
-		}
-		catch (java.net.URISyntaxException ex) {
-			return false;
-		}
+		return Validation.isWebAddress(value);
 	}
 
 }

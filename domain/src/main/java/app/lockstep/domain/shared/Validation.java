@@ -111,4 +111,16 @@ public final class Validation {
 		}
 	}
 
+	/** An absolute http(s) URL with a host, at most 2000 characters. */
+	public static boolean isWebAddress(String value) {
+		try {
+			java.net.URI uri = new java.net.URI(value);
+			return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
+					&& value.length() <= 2000;
+		}
+		catch (java.net.URISyntaxException ex) {
+			return false;
+		}
+	}
+
 }

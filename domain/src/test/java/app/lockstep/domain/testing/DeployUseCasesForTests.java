@@ -12,7 +12,9 @@ import app.lockstep.domain.deploy.DecideOnDeployment;
 import app.lockstep.domain.deploy.DeployTargetSecrets;
 import app.lockstep.domain.deploy.DeliverySettings;
 import app.lockstep.domain.deploy.DeploymentPlaces;
+import app.lockstep.domain.deploy.DeploymentNotices;
 import app.lockstep.domain.deploy.DeploymentUpdates;
+import app.lockstep.domain.notify.Notify;
 import app.lockstep.domain.deploy.KnownArtifacts;
 import app.lockstep.domain.deploy.PromotionCheck;
 import app.lockstep.domain.deploy.DispatchDeployments;
@@ -43,7 +45,16 @@ public final class DeployUseCasesForTests {
 	}
 
 	private DeploymentUpdates updates() {
-		return new DeploymentUpdates(this.fakes.deployments, this.fakes.auditLog, knownArtifacts());
+		return new DeploymentUpdates(this.fakes.deployments, this.fakes.auditLog, knownArtifacts(), notices());
+	}
+
+	public Notify notifications() {
+		Fakes f = this.fakes;
+		return new Notify(f.notifications, f.notifications, f.transactions, f.clock);
+	}
+
+	private DeploymentNotices notices() {
+		return new DeploymentNotices(notifications());
 	}
 
 	public RequestDeployment requestDeployment() {
@@ -56,7 +67,7 @@ public final class DeployUseCasesForTests {
 	public AutomaticDeployments automaticDeployments() {
 		Fakes f = this.fakes;
 		return new AutomaticDeployments(f.autoDeploys, f.projects, f.environments, f.codeChanges, f.artifacts,
-				requestDeployment(), branchEnvironmentLifecycle(), f.auditLog, f.clock);
+				requestDeployment(), branchEnvironmentLifecycle(), f.auditLog, notices(), f.clock);
 	}
 
 	public BranchEnvironmentLifecycle branchEnvironmentLifecycle() {

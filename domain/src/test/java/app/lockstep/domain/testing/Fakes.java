@@ -69,6 +69,8 @@ public final class Fakes {
 
 	public final RecordingNotifier notifier = new RecordingNotifier();
 
+	public final InMemoryNotifications notifications = new InMemoryNotifications();
+
 	public final ScriptedDeployerClient deployer = new ScriptedDeployerClient();
 
 	public final SecretCipher cipher = TestSecrets.cipher();

@@ -6,17 +6,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import app.lockstep.domain.deploy.DeployerClient;
+import app.lockstep.web.shared.HmacSignature;
 import app.lockstep.web.shared.PublicUrl;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -107,14 +103,7 @@ class HttpDeployerClient implements DeployerClient {
 
 	/** {@code sha256=} and the hex HMAC-SHA256 of the body under the secret. */
 	static String signature(String secret, byte[] body) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HMAC-SHA256 is not available", ex);
-		}
+		return HmacSignature.sha256(secret, body);
 	}
 
 }
