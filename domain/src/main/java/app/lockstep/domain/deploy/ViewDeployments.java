@@ -208,15 +208,24 @@ public final class ViewDeployments {
 	 * their gates and the decisions on all of its requests.
 	 */
 	public int awaitingDecisionCount(Caller caller) {
+		return awaitingDecision(caller).count();
+	}
+
+	/**
+	 * How many requests await the caller's decision now, and until when that holds
+	 * without a change in the database: the earliest expiry of a decision of theirs that
+	 * keeps a request out of the count.
+	 */
+	AwaitingDecision awaitingDecision(Caller caller) {
 		if (!ApprovalPolicy.decidesAtAll(caller.role())) {
-			return 0;
+			return new AwaitingDecision(0, Instant.MAX);
 		}
 		OrgId org = caller.orgId();
 		Instant now = this.clock.instant();
 		return this.transactions.inTenant(org, () -> {
 			List<Deployment> awaiting = this.deployments.awaitingApproval(org);
 			if (awaiting.isEmpty()) {
-				return 0;
+				return new AwaitingDecision(0, Instant.MAX);
 			}
 			Map<EnvironmentId, ApprovalPolicy> policies = policies(org,
 					awaiting.stream().map(Deployment::environmentId).distinct().toList());
@@ -234,17 +243,28 @@ public final class ViewDeployments {
 			Map<DeploymentId, List<Approval>> decisions = decidable.isEmpty() ? Map.of()
 					: this.approvals.of(org, decidable.stream().map(Deployment::id).toList());
 			int count = 0;
+			Instant validUntil = Instant.MAX;
 			for (Deployment deployment : decidable) {
-				boolean decided = decisions.getOrDefault(deployment.id(), List.of())
+				Instant decidedUntil = decisions.getOrDefault(deployment.id(), List.of())
 					.stream()
-					.anyMatch((a) -> !a.isVoidedBy(deployment) && a.approverId().equals(caller.userId())
-							&& now.isBefore(a.expiresAt()));
-				if (!decided) {
+					.filter((a) -> !a.isVoidedBy(deployment) && a.approverId().equals(caller.userId())
+							&& now.isBefore(a.expiresAt()))
+					.map(Approval::expiresAt)
+					.max(Instant::compareTo)
+					.orElse(null);
+				if (decidedUntil == null) {
 					count++;
 				}
+				else if (decidedUntil.isBefore(validUntil)) {
+					validUntil = decidedUntil;
+				}
 			}
-			return count;
+			return new AwaitingDecision(count, validUntil);
 		});
+	}
+
+	/** A count of requests awaiting a decision, true until {@code validUntil}. */
+	record AwaitingDecision(int count, Instant validUntil) {
 	}
 
 	/**

@@ -104,6 +104,11 @@ public final class InstanceCache<K, V> {
 		return Optional.of(entry.value());
 	}
 
+	/** Forgets one entry (it went stale by time, not by a change in the database). */
+	public void forget(K key) {
+		this.entries.remove(key);
+	}
+
 	/** Forgets every entry of the organization. */
 	public void invalidate(OrgId org) {
 		this.generation.incrementAndGet();

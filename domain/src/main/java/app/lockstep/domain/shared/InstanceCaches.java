@@ -2,8 +2,8 @@ package app.lockstep.domain.shared;
 
 /**
  * Makes the {@link InstanceCache}s of the use cases and wires each to the kinds of change
- * that invalidate it ({@link #TOKENS}, {@link #MEMBERSHIPS}, {@link #CONFIGS}), as the
- * database announces them.
+ * that invalidate it ({@link #TOKENS}, {@link #MEMBERSHIPS}, {@link #CONFIGS},
+ * {@link #APPROVALS}), as the database announces them.
  */
 public interface InstanceCaches {
 
@@ -19,6 +19,12 @@ public interface InstanceCaches {
 	 * A config revision was saved, or a project or environment added, renamed or deleted.
 	 */
 	String CONFIGS = "config";
+
+	/**
+	 * A deployment request was made or changed status, a decision was recorded, or an
+	 * approval gate changed.
+	 */
+	String APPROVALS = "approvals";
 
 	/** No caching at all: every cache reads through. */
 	InstanceCaches NONE = new InstanceCaches() {

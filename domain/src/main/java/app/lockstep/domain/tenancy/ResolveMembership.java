@@ -23,7 +23,12 @@ public final class ResolveMembership {
 
 	private final InstanceCache<MembershipKey, Membership> cache;
 
+	private final InstanceCache<SwitcherKey, Members.Memberships> switcher;
+
 	private record MembershipKey(UserId user, String orgSlug) {
+	}
+
+	private record SwitcherKey(UserId user, int limit) {
 	}
 
 	/**
@@ -35,6 +40,7 @@ public final class ResolveMembership {
 		this.members = members;
 		this.transactions = transactions;
 		this.cache = caches.create("memberships", 100_000, InstanceCaches.MEMBERSHIPS);
+		this.switcher = caches.create("organization-switcher", 20_000, InstanceCaches.MEMBERSHIPS);
 	}
 
 	public List<Membership> of(UserId user) {
@@ -46,7 +52,14 @@ public final class ResolveMembership {
 	 * person in a thousand organizations gets a short menu and a link to the rest.
 	 */
 	public Members.Memberships first(UserId user, int limit) {
-		return this.transactions.asUser(user, () -> this.members.firstMembershipsOf(user, limit));
+		// Kept for no organization in particular: any membership change or rename
+		// anywhere forgets every switcher (they are rare; the switcher is on every page).
+		return this.switcher
+			.get(new SwitcherKey(user, limit),
+					() -> Optional
+						.of(this.transactions.asUser(user, () -> this.members.firstMembershipsOf(user, limit))),
+					(memberships) -> null)
+			.orElseThrow();
 	}
 
 	/**

@@ -25,11 +25,19 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Configuration(proxyBeanMethods = false)
 class LocalWrites {
 
-	/** The tables of migration V11's triggers and the kinds their changes invalidate. */
-	private static final Map<String, List<String>> KINDS = Map.of("\"api_tokens\"", List.of("token"), "\"memberships\"",
-			List.of("member"), "\"organizations\"", List.of("member", "config", "token"), "\"users\"",
-			List.of("member", "token"), "\"config_revisions\"", List.of("config"), "\"projects\"", List.of("config"),
-			"\"environments\"", List.of("config"));
+	/**
+	 * The tables of migrations V11's and V30's triggers and the kinds their changes
+	 * invalidate.
+	 */
+	private static final Map<String, List<String>> KINDS = Map.ofEntries(Map.entry("\"api_tokens\"", List.of("token")),
+			Map.entry("\"memberships\"", List.of("member")),
+			Map.entry("\"organizations\"", List.of("member", "config", "token")),
+			Map.entry("\"users\"", List.of("member", "token")), Map.entry("\"config_revisions\"", List.of("config")),
+			Map.entry("\"projects\"", List.of("config")), Map.entry("\"environments\"", List.of("config")),
+			Map.entry("\"deployments\"", List.of("approvals")),
+			Map.entry("\"deployment_approvals\"", List.of("approvals")),
+			Map.entry("\"approval_policies\"", List.of("approvals")),
+			Map.entry("\"organization_gates\"", List.of("approvals")));
 
 	@Bean
 	ExecuteListenerProvider localWritesListener(DatabaseInvalidations invalidations) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import app.lockstep.domain.deploy.AwaitingDecisionCounts;
 import app.lockstep.domain.deploy.DecideOnDeployment;
 import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.domain.deploy.DeploymentId;
@@ -86,9 +87,12 @@ class ApprovalQueueController {
 
 	private final ViewDeploymentWindows windows;
 
-	ApprovalQueueController(ViewDeployments view, DecideOnDeployment decide, Clock clock,
-			ViewDeploymentWindows windows) {
+	private final AwaitingDecisionCounts counts;
+
+	ApprovalQueueController(ViewDeployments view, DecideOnDeployment decide, Clock clock, ViewDeploymentWindows windows,
+			AwaitingDecisionCounts counts) {
 		this.view = view;
+		this.counts = counts;
 		this.windows = windows;
 		this.decide = decide;
 		this.clock = clock;
@@ -130,7 +134,7 @@ class ApprovalQueueController {
 	@GetMapping("/orgs/{org}/approvals/badge")
 	String badge(Caller caller, Model model) {
 		if (caller.can(Permission.APPROVE_DEPLOYMENTS)) {
-			model.addAttribute(ApprovalsBadge.ATTRIBUTE, this.view.awaitingDecisionCount(caller));
+			model.addAttribute(ApprovalsBadge.ATTRIBUTE, this.counts.of(caller));
 		}
 		model.addAttribute("org", caller.organization());
 		return "deploy/fragments/queue-badge :: badge(oob=false)";
@@ -169,7 +173,7 @@ class ApprovalQueueController {
 					.with(result, errors, (result == null) ? comment : null));
 		model.addAttribute("orgSlug", caller.organization().slug());
 		if (caller.can(Permission.APPROVE_DEPLOYMENTS)) {
-			model.addAttribute(ApprovalsBadge.ATTRIBUTE, this.view.awaitingDecisionCount(caller));
+			model.addAttribute(ApprovalsBadge.ATTRIBUTE, this.counts.of(caller));
 		}
 		model.addAttribute("org", caller.organization());
 		model.addAttribute("caller", caller);

@@ -1,6 +1,6 @@
 package app.lockstep.web.deploy;
 
-import app.lockstep.domain.deploy.ViewDeployments;
+import app.lockstep.domain.deploy.AwaitingDecisionCounts;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
 import app.lockstep.web.shared.LayoutContribution;
@@ -19,16 +19,16 @@ class ApprovalsBadge implements LayoutContribution {
 
 	static final String ATTRIBUTE = "awaitingApprovals";
 
-	private final ViewDeployments view;
+	private final AwaitingDecisionCounts counts;
 
-	ApprovalsBadge(ViewDeployments view) {
-		this.view = view;
+	ApprovalsBadge(AwaitingDecisionCounts counts) {
+		this.counts = counts;
 	}
 
 	@Override
 	public void contribute(HttpServletRequest request, Caller caller, ModelAndView page) {
 		if (caller.can(Permission.APPROVE_DEPLOYMENTS) && !page.getModel().containsKey(ATTRIBUTE)) {
-			page.addObject(ATTRIBUTE, this.view.awaitingDecisionCount(caller));
+			page.addObject(ATTRIBUTE, this.counts.of(caller));
 		}
 	}
 

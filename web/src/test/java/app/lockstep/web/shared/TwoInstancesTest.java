@@ -26,7 +26,9 @@ import app.lockstep.web.config.ConfigFixtures;
 import app.lockstep.web.testing.AppInstance;
 import app.lockstep.web.testing.LockstepTest;
 import app.lockstep.web.testing.MutableClock;
+import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.WebhookReceiver;
+import app.lockstep.domain.deploy.Deployment;
 import app.lockstep.web.token.TokenTestSupport;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterAll;
@@ -103,6 +105,9 @@ class TwoInstancesTest {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
 	@BeforeEach
 	void configured() {
 		// The second instance runs on the real clock; so does this one here.
@@ -167,6 +172,38 @@ class TwoInstancesTest {
 						List.of(new VariableInput("API_KEY", "rotated", true, Visibility.RUNTIME)), "rotate"));
 		WebhookReceiver.await(ONE_SECOND, "b to serve revision 2",
 				() -> "\"r2-p0-json\"".equals(etag(b.port(), token)));
+	}
+
+	@Test
+	void theApprovalsCountMovesOnBothInstancesWithinASecond() throws Exception {
+		logIn(b.port(), "lead@acme.test");
+		int before = approvalsBadge(b.port());
+		DeploymentScenario place = DeploymentScenario.inAcme(this.context)
+			.project("two-badge", "staging", "STAGING")
+			.readyToDeploy(List.of())
+			.selfApprovalAllowed("staging");
+
+		Deployment requested = place.request(place.caller("dev@acme.test"));
+		assertThat(requested.status().value()).isEqualTo("awaiting_approval");
+		assertThat(approvalsBadge(this.port)).as("a, which made the request").isEqualTo(before + 1);
+		WebhookReceiver.await(ONE_SECOND, "b to count the new request", () -> approvalsBadge(b.port()) == before + 1);
+
+		place.approve(place.caller("lead@acme.test"), "staging", requested, null);
+		WebhookReceiver.await(ONE_SECOND, "b to count the lead's decision", () -> approvalsBadge(b.port()) == before);
+		assertThat(approvalsBadge(this.port)).isEqualTo(before);
+	}
+
+	/** The count beside "Approvals" for the signed-in person, as the page polls it. */
+	private int approvalsBadge(int port) {
+		try {
+			String slot = get(port, "/orgs/acme/approvals/badge").body();
+			java.util.regex.Matcher count = java.util.regex.Pattern.compile("id=\"approvals-badge\">(\\d+)<")
+				.matcher(slot);
+			return count.find() ? Integer.parseInt(count.group(1)) : 0;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
