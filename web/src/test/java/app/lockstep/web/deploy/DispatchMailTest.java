@@ -17,9 +17,9 @@ import app.lockstep.domain.access.Role;
 import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
 import app.lockstep.web.testing.ScenarioTestBase;
+import app.lockstep.web.testing.TestMailServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,10 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,24 +65,19 @@ class DispatchMailTest extends ScenarioTestBase {
 	@Value("${lockstep.mail.from:lockstep@localhost}")
 	String from;
 
+	TestMailServer mail;
+
 	GreenMail greenMail;
 
 	@BeforeEach
 	void setUp() {
-		this.greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-		this.greenMail.start();
-		JavaMailSenderImpl sender = new JavaMailSenderImpl();
-		sender.setHost("127.0.0.1");
-		sender.setPort(this.greenMail.getSmtp().getPort());
-		// What spring.mail.host would create, for this test only: the notifier looks the
-		// sender up at each notice.
-		beanFactory().registerSingleton(SENDER, sender);
+		this.mail = TestMailServer.start(this.context, SENDER);
+		this.greenMail = this.mail.greenMail();
 	}
 
 	@AfterEach
 	void tearDown() {
-		beanFactory().destroySingleton(SENDER);
-		this.greenMail.stop();
+		this.mail.close();
 	}
 
 	@Test
@@ -150,10 +142,6 @@ class DispatchMailTest extends ScenarioTestBase {
 
 		assertThat(this.greenMail.waitForIncomingEmail(1_500, 1)).isFalse();
 		assertThat(this.greenMail.getReceivedMessages()).isEmpty();
-	}
-
-	private DefaultListableBeanFactory beanFactory() {
-		return (DefaultListableBeanFactory) ((ConfigurableApplicationContext) this.context).getBeanFactory();
 	}
 
 	/**

@@ -8,9 +8,9 @@ import app.lockstep.domain.notify.NotificationChannel;
 import app.lockstep.web.testing.DeploymentScenario;
 import app.lockstep.web.testing.LockstepTest;
 import app.lockstep.web.testing.ScenarioTestBase;
+import app.lockstep.web.testing.TestMailServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -18,18 +18,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An email channel, into a GreenMail SMTP server: a deployment that fails in the
  * channel's project is mailed to its recipients with a link to the deployment. The shared
- * test context has no SMTP configured: the test registers a mail sender pointed at
- * GreenMail (the sender looks it up at each send) and removes it afterwards, as
- * {@code DispatchMailTest} does.
+ * test context has no SMTP configured: {@link TestMailServer} registers a sender for the
+ * test.
  */
 @LockstepTest
 class NotificationMailTest extends ScenarioTestBase {
@@ -42,24 +38,21 @@ class NotificationMailTest extends ScenarioTestBase {
 	@Autowired
 	ManageNotificationChannels channels;
 
+	TestMailServer mail;
+
 	GreenMail greenMail;
 
 	NotificationChannel channel;
 
 	@BeforeEach
 	void setUp() {
-		this.greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-		this.greenMail.start();
-		JavaMailSenderImpl sender = new JavaMailSenderImpl();
-		sender.setHost("127.0.0.1");
-		sender.setPort(this.greenMail.getSmtp().getPort());
-		beanFactory().registerSingleton(SENDER, sender);
+		this.mail = TestMailServer.start(this.context, SENDER);
+		this.greenMail = this.mail.greenMail();
 	}
 
 	@AfterEach
 	void tearDown() {
-		beanFactory().destroySingleton(SENDER);
-		this.greenMail.stop();
+		this.mail.close();
 		if (this.channel != null) {
 			this.channels.remove(scenario().owner(), this.channel.id());
 		}
@@ -83,10 +76,6 @@ class NotificationMailTest extends ScenarioTestBase {
 		assertThat(GreenMailUtil.getBody(message)).contains("/orgs/acme/projects/" + place.slug() + "/environments/");
 		assertThat(this.channels.overview(place.owner(), this.channel.id()).log()).singleElement()
 			.satisfies((entry) -> assertThat(entry.detail()).isEqualTo("sent to 2 recipients"));
-	}
-
-	private DefaultListableBeanFactory beanFactory() {
-		return (DefaultListableBeanFactory) ((ConfigurableApplicationContext) this.context).getBeanFactory();
 	}
 
 }
