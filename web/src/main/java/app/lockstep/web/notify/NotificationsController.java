@@ -92,17 +92,17 @@ class NotificationsController {
 			@RequestParam(name = "events", required = false) @Nullable List<String> events,
 			@RequestParam(required = false) @Nullable String enabled, RedirectAttributes redirect) {
 		caller.require(Permission.MANAGE_POLICIES);
-		try {
+		Refusals.onForm(INVALID).submitOrRedirect(() -> {
 			NotificationChannel changed = this.channels.change(caller, id, new ManageNotificationChannels.Change(name,
 					(events != null) ? events : List.of(), enabled != null));
 			redirect.addFlashAttribute("flash", "Channel \u201c" + changed.name() + "\u201d saved"
 					+ (changed.enabled() ? "." : ": switched off, it sends nothing until switched on again."));
-		}
-		catch (app.lockstep.domain.shared.ValidationException invalid) {
-			redirect.addFlashAttribute("flash", "Nothing was saved: "
-					+ invalid.errors().stream().map((error) -> error.message()).collect(Collectors.joining(" ")));
+			return changed;
+		}, (refused) -> {
+			redirect.addFlashAttribute("flash", "Nothing was saved: " + String.join(" ", refused.errors().values()));
 			redirect.addFlashAttribute("flashTone", "danger");
-		}
+			return null;
+		});
 		return "redirect:/orgs/" + caller.organization().slug() + "/notifications#channel-" + id;
 	}
 

@@ -327,6 +327,15 @@ class NotificationsTest extends ScenarioTestBase {
 				.content("{\"enabled\": false}"))
 			.andReturn();
 		assertThat(off.getResponse().getStatus()).isEqualTo(200);
+		// On the page, a channel left without events is refused with the reason, and
+		// kept.
+		MvcResult refused = this.mvc
+			.perform(post("/orgs/acme/notifications/" + channel).session(owner()).with(csrf()).param("name", "Quiet"))
+			.andReturn();
+		assertThat(String.valueOf(refused.getFlashMap().get("flash")))
+			.isEqualTo("Nothing was saved: Choose at least one event to be told about.");
+		assertThat(this.mvc.perform(get(CHANNELS).session(owner())).andReturn().getResponse().getContentAsString())
+			.contains("deployment_succeeded");
 		place.deploy(place.environment(), DeploymentScenario.VERSION, "succeeded");
 		this.notifications.sendDue();
 		assertThat(this.receiver.deliveries()).isEmpty();
