@@ -6,6 +6,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -43,8 +45,8 @@ public final class SecondFactorGate extends OncePerRequestFilter {
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			response.sendError(HttpStatus.UNAUTHORIZED.value());
 		}
-		else if (request.getHeader("HX-Request") != null) {
-			response.setHeader("HX-Redirect", codePage);
+		else if (HtmxRequest.fromRequest(request).isHtmxRequest()) {
+			response.setHeader(HtmxResponseHeader.HX_REDIRECT.getValue(), codePage);
 			response.setStatus(HttpStatus.NO_CONTENT.value());
 		}
 		else {

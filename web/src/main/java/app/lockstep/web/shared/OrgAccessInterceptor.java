@@ -14,6 +14,8 @@ import app.lockstep.domain.shared.UserId;
 import app.lockstep.domain.twofactor.SecondFactorCheck;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,8 +116,8 @@ public class OrgAccessInterceptor implements HandlerInterceptor {
 			response.sendError(HttpServletResponse.SC_FORBIDDEN,
 					"This organization requires two-factor authentication; set it up at " + TWO_FACTOR_SETUP);
 		}
-		else if (request.getHeader("HX-Request") != null) {
-			response.setHeader("HX-Redirect", setup);
+		else if (HtmxRequest.fromRequest(request).isHtmxRequest()) {
+			response.setHeader(HtmxResponseHeader.HX_REDIRECT.getValue(), setup);
 			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
 		}
 		else {
