@@ -2,6 +2,12 @@ package app.lockstep.web.tenancy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import app.lockstep.domain.tenancy.ResolveMembership;
 import app.lockstep.web.tenancy.TenancyFixtures.Org;
@@ -128,6 +134,39 @@ class TwoFactorLoginTest {
 			.andExpect(redirectedUrl("/"));
 		this.mvc.perform(this.twoFactor.submitCode(this.twoFactor.password(org.owner().email()), code))
 			.andExpect(redirectedUrl("/login/code?error"));
+	}
+
+	@Test
+	void ofSixConcurrentLoginsWithTheSameCodeOnlyOneSucceeds() throws Exception {
+		Org org = this.fixtures.newOrg();
+		Enabled enabled = this.twoFactor.enable(org.owner());
+		List<MockHttpSession> waiting = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			waiting.add(this.twoFactor.password(org.owner().email()));
+		}
+		String code = this.twoFactor.code(enabled.key());
+		CyclicBarrier start = new CyclicBarrier(waiting.size());
+		List<Future<String>> answers = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(waiting.size())) {
+			for (MockHttpSession session : waiting) {
+				answers.add(pool.submit(() -> {
+					start.await();
+					return this.mvc.perform(this.twoFactor.submitCode(session, code))
+						.andReturn()
+						.getResponse()
+						.getRedirectedUrl();
+				}));
+			}
+			List<String> outcomes = new ArrayList<>();
+			for (Future<String> answer : answers) {
+				outcomes.add(answer.get());
+			}
+			// The others are wrong codes (replays): refused, and the fifth wrong one in a
+			// row locks the step.
+			assertThat(outcomes).containsOnlyOnce("/")
+				.filteredOn((url) -> !"/".equals(url))
+				.isSubsetOf("/login/code?error", "/login/code?locked");
+		}
 	}
 
 	@Test
