@@ -5,4 +5,7 @@ public interface PasswordHasher {
 
 	String hash(String rawPassword);
 
+	/** Whether the password is the one this hash was made of. */
+	boolean matches(String rawPassword, String hash);
+
 }

@@ -35,7 +35,8 @@ public final class UpdateOrganization {
 			.timeZone("timeZone", timeZone)
 			.throwIfInvalid();
 		Organization before = caller.organization();
-		Organization after = new Organization(before.id(), before.slug(), name.strip(), ZoneId.of(timeZone));
+		Organization after = new Organization(before.id(), before.slug(), name.strip(), ZoneId.of(timeZone),
+				before.requiresTwoFactor());
 		return this.transactions.inTenant(caller.orgId(), () -> {
 			this.organizations.update(after);
 			this.auditLog.append(caller.orgId(), caller.actor(),

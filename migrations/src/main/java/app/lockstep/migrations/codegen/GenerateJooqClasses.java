@@ -100,10 +100,11 @@ public final class GenerateJooqClasses {
 								".*\\.deployments\\.id|.*\\.(deployment_approvals|automatic_deployments)\\.deployment_id"),
 						id("app.lockstep.domain.code.ArtifactId",
 								".*\\.artifact_id|.*\\.previous_artifact_id|.*\\.artifacts\\.id"),
-						id("app.lockstep.domain.shared.UserId", ".*\\.users\\.id|.*\\.memberships\\.user_id"
-								+ "|.*\\.(api_tokens|organization_freezes)\\.created_by|.*\\.invitations\\.(invited_by|accepted_by)"
-								+ "|.*\\.deployment_approvals\\.approver_id|.*\\.deployments\\.(requested_by_user|reviewed_by)"
-								+ "|.*\\.(environment_windows|organization_windows)\\.updated_by|.*\\.(auto_deploy_rules|branch_environment_rules)\\.updated_by_user"),
+						id("app.lockstep.domain.shared.UserId",
+								".*\\.users\\.id|.*\\.(memberships|two_factor_secrets|two_factor_recovery_codes)\\.user_id"
+										+ "|.*\\.(api_tokens|organization_freezes)\\.created_by|.*\\.invitations\\.(invited_by|accepted_by)"
+										+ "|.*\\.deployment_approvals\\.approver_id|.*\\.deployments\\.(requested_by_user|reviewed_by)"
+										+ "|.*\\.(environment_windows|organization_windows)\\.updated_by|.*\\.(auto_deploy_rules|branch_environment_rules)\\.updated_by_user"),
 						id("app.lockstep.domain.window.FreezeId", ".*\\.organization_freezes\\.id")))
 				.withGenerate(new Generate().withRecords(true)
 					.withPojos(false)

@@ -79,11 +79,13 @@ class JooqOrganizations implements Organizations {
 		record.setSlug(organization.slug());
 		record.setName(organization.name());
 		record.setTimeZone(organization.timeZone().getId());
+		record.setRequireTwoFactor(organization.requiresTwoFactor());
 		return record;
 	}
 
 	static Organization toOrganization(OrganizationsRecord record) {
-		return new Organization(record.getId(), record.getSlug(), record.getName(), ZoneId.of(record.getTimeZone()));
+		return new Organization(record.getId(), record.getSlug(), record.getName(), ZoneId.of(record.getTimeZone()),
+				record.getRequireTwoFactor());
 	}
 
 }

@@ -38,6 +38,12 @@ final class LoginRateLimitFilter extends OncePerRequestFilter {
 
 	static final RequestMatcher LOGIN = pathPattern(HttpMethod.POST, "/login");
 
+	/**
+	 * The second step of logging in: a code counts against the client network's login
+	 * limit too (the person's own lockout is {@code SecondFactorCheck}'s).
+	 */
+	static final RequestMatcher CODE = pathPattern(HttpMethod.POST, "/login/code");
+
 	/** The form login processes only attempts this filter let through. */
 	static final RequestMatcher ADMITTED_LOGIN = (request) -> LOGIN.matches(request)
 			&& request.getAttribute(RETRY_AFTER) == null;
@@ -51,6 +57,10 @@ final class LoginRateLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (CODE.matches(request)) {
+			code(request, response, chain);
+			return;
+		}
 		if (!LOGIN.matches(request)) {
 			chain.doFilter(request, response);
 			return;
@@ -73,6 +83,22 @@ final class LoginRateLimitFilter extends OncePerRequestFilter {
 		if (signedIn()) {
 			this.limits.loginPerAddress().giveBack(address);
 			this.limits.loginPerAccount().giveBack(account);
+		}
+	}
+
+	private void code(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String address = "login:" + ClientAddress.network(request);
+		Optional<Duration> wait = this.limits.loginPerAddress().take(address);
+		if (wait.isPresent()) {
+			request.setAttribute(RETRY_AFTER, wait.get());
+			chain.doFilter(request, response);
+			return;
+		}
+		chain.doFilter(request, response);
+		if (signedIn() && !app.lockstep.web.account.PendingSecondFactor
+			.waiting(SecurityContextHolder.getContext().getAuthentication())) {
+			this.limits.loginPerAddress().giveBack(address);
 		}
 	}
 

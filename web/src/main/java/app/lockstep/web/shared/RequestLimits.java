@@ -70,7 +70,8 @@ public final class RequestLimits {
 			rule("/orgs/*/projects/*/environments/*/config", CONFIG),
 			rule("/orgs/*/projects/*/environments/*/config/validate", CONFIG),
 			rule("/orgs/*/projects/*/environments/*/config/import", IMPORT), rule("/login", SIGN_IN),
-			rule("/signup", SIGN_IN), rule("/invitations/*/signup", SIGN_IN), rule("/api/**", API));
+			rule("/login/code", SIGN_IN), rule("/signup", SIGN_IN), rule("/invitations/*/signup", SIGN_IN),
+			rule("/api/**", API));
 
 	private RequestLimits() {
 	}

@@ -1,13 +1,22 @@
 package app.lockstep.web.shared;
 
 import app.lockstep.domain.token.AuthenticateApiToken;
+import app.lockstep.web.account.LoginSuccess;
+import app.lockstep.web.account.PendingSecondFactor;
+import app.lockstep.web.account.SecondFactorGate;
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -72,6 +81,10 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginFailureHandler loginFailureHandler,
 			AuthenticateApiToken authenticateApiToken, RateLimits rateLimits) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
+			// The second step of logging in: the page itself sends away whoever does not
+			// wait for a code.
+			.requestMatchers(SecondFactorGate.CODE_PAGE)
+			.permitAll()
 			.requestMatchers("/login", "/signup", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
 					"/error", "/actuator/health", "/actuator/health/**")
 			.permitAll()
@@ -90,11 +103,11 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, WEBHOOKS)
 			.permitAll()
 			.anyRequest()
-			.authenticated());
+			.access(SIGNED_IN));
 		http.formLogin((form) -> form.loginPage("/login")
 			.usernameParameter("username")
 			.passwordParameter("password")
-			.defaultSuccessUrl("/", false)
+			.successHandler(new LoginSuccess())
 			.failureHandler(loginFailureHandler)
 			.withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
 				@Override
@@ -111,6 +124,8 @@ class SecurityConfiguration {
 		http.addFilterBefore(new WebhookRateLimitFilter(rateLimits), UsernamePasswordAuthenticationFilter.class);
 		http.addFilterBefore(new BearerTokenAuthenticationFilter(authenticateApiToken),
 				AnonymousAuthenticationFilter.class);
+		// A session still waiting for its second factor reaches only the code page.
+		http.addFilterBefore(new SecondFactorGate(), AuthorizationFilter.class);
 		http.csrf((csrf) -> csrf.ignoringRequestMatchers(BearerTokenAuthenticationFilter.BEARER_API_REQUEST,
 				pathPattern(WEBHOOKS)));
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
@@ -124,6 +139,16 @@ class SecurityConfiguration {
 		http.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()));
 		return http.build();
 	}
+
+	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+
+	/**
+	 * Authenticated, and not merely by a password still waiting for its second factor.
+	 */
+	private static final AuthorizationManager<RequestAuthorizationContext> SIGNED_IN = (authentication, context) -> {
+		Authentication current = authentication.get();
+		return new AuthorizationDecision(TRUST.isAuthenticated(current) && !PendingSecondFactor.waiting(current));
+	};
 
 	private static void headers(HttpSecurity http) throws Exception {
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

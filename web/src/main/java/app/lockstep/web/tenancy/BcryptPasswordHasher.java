@@ -27,4 +27,9 @@ class BcryptPasswordHasher implements PasswordHasher {
 		return hash;
 	}
 
+	@Override
+	public boolean matches(String rawPassword, String hash) {
+		return this.encoder.matches(rawPassword, hash);
+	}
+
 }

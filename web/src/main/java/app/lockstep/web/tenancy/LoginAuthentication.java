@@ -3,6 +3,8 @@ package app.lockstep.web.tenancy;
 import java.time.Instant;
 
 import app.lockstep.domain.tenancy.LoginAttempts;
+import app.lockstep.web.account.PendingSecondFactors;
+import app.lockstep.web.shared.SignedInUser;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -31,10 +33,14 @@ class LoginAuthentication implements AuthenticationProvider {
 
 	private final LoginAttempts attempts;
 
-	LoginAuthentication(AccountLookup accounts, PasswordEncoder encoder, LoginAttempts attempts) {
+	private final PendingSecondFactors secondFactors;
+
+	LoginAuthentication(AccountLookup accounts, PasswordEncoder encoder, LoginAttempts attempts,
+			PendingSecondFactors secondFactors) {
 		this.passwords = new DaoAuthenticationProvider(accounts::loadUserByUsername);
 		this.passwords.setPasswordEncoder(encoder);
 		this.attempts = attempts;
+		this.secondFactors = secondFactors;
 	}
 
 	@Override
@@ -55,6 +61,10 @@ class LoginAuthentication implements AuthenticationProvider {
 			throw ex;
 		}
 		this.attempts.succeeded(email);
+		if (authenticated.getPrincipal() instanceof SignedInUser user) {
+			// With two-factor authentication, the password only opens the code page.
+			return this.secondFactors.afterPassword(user, authenticated);
+		}
 		return authenticated;
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.shared.Organization;
+import app.lockstep.domain.tenancy.RequireTwoFactor;
 import app.lockstep.domain.tenancy.UpdateOrganization;
 import app.lockstep.web.shared.Refusals;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import static app.lockstep.web.shared.FormRefusal.Kind.INVALID;
@@ -33,9 +35,13 @@ class SettingsController {
 
 	private final ResolveMembership resolveMembership;
 
-	SettingsController(UpdateOrganization updateOrganization, ResolveMembership resolveMembership) {
+	private final RequireTwoFactor requireTwoFactor;
+
+	SettingsController(UpdateOrganization updateOrganization, ResolveMembership resolveMembership,
+			RequireTwoFactor requireTwoFactor) {
 		this.resolveMembership = resolveMembership;
 		this.updateOrganization = updateOrganization;
+		this.requireTwoFactor = requireTwoFactor;
 	}
 
 	record SettingsForm(@Nullable String name, @Nullable String timeZone) {
@@ -61,6 +67,20 @@ class SettingsController {
 			model.addAttribute("allMemberships", this.resolveMembership.of(caller.userId()));
 			return page(form, refused.errors(), model);
 		});
+	}
+
+	/**
+	 * Owners require (or stop requiring) two-factor authentication of the members; anyone
+	 * else gets 403.
+	 */
+	@PostMapping("/orgs/{org}/settings/two-factor")
+	String twoFactor(Caller caller, @RequestParam(name = "required", defaultValue = "false") boolean required,
+			RedirectAttributes redirect) {
+		this.requireTwoFactor.set(caller, required);
+		redirect.addFlashAttribute("flash",
+				required ? "Two-factor authentication is now required: members without it are led to set it up first."
+						: "Two-factor authentication is no longer required.");
+		return "redirect:/orgs/{org}/settings";
 	}
 
 	private String page(SettingsForm form, Map<String, String> errors, Model model) {

@@ -9,6 +9,8 @@ import app.lockstep.web.testing.RawHttp.Answer;
 import app.lockstep.web.testing.RawHttp.Framing;
 import app.lockstep.web.token.TokenTestSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,9 +74,10 @@ class RequestLimitsTest {
 		assertThat(past.body()).contains("2 MiB");
 	}
 
-	@Test
-	void aSignInFormPast16KibIsRefusedWithTheAppsPage() throws Exception {
-		Answer answer = RawHttp.send(this.port, "POST", "/login",
+	@ParameterizedTest
+	@ValueSource(strings = { "/login", "/login/code" })
+	void aSignInFormPast16KibIsRefusedWithTheAppsPage(String form) throws Exception {
+		Answer answer = RawHttp.send(this.port, "POST", form,
 				Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html"),
 				"username=a&password=".getBytes(), 100 * KIB, Framing.CONTENT_LENGTH, TIMEOUT);
 		assertThat(answer.status()).isEqualTo(413);

@@ -1,0 +1,4 @@
+@NullMarked
+package app.lockstep.persistence.twofactor;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.lockstep.web.account;
+
+import org.jspecify.annotations.NullMarked;
