@@ -34,10 +34,9 @@ class AccessibilityJourneyTest extends BrowserJourney {
 			"/orgs/acme/notifications", "/orgs/acme/projects/new", "/orgs/new", "/account/security",
 			"/account/security/setup", "/orgs/acme/projects/shop", "/orgs/acme/projects/shop/settings",
 			"/orgs/acme/projects/shop/commits", "/orgs/acme/projects/shop/compare", "/orgs/acme/projects/shop/config",
-			"/orgs/acme/projects/shop/variables",
-			"/orgs/acme/projects/shop/variables/DB_PASSWORD", ENV, ENV + "/settings", ENV + "/config",
-			ENV + "/config/history", ENV + "/config/import", ENV + "/windows", ENV + "/timeline",
-			ENV + "/deployments/new", ENV + "/deployment-settings", ENV + "/deployments/compare",
+			"/orgs/acme/projects/shop/variables", "/orgs/acme/projects/shop/variables/DB_PASSWORD", ENV,
+			ENV + "/settings", ENV + "/config", ENV + "/config/history", ENV + "/config/import", ENV + "/windows",
+			ENV + "/timeline", ENV + "/deployments/new", ENV + "/deployment-settings", ENV + "/deployments/compare",
 			"/orgs/acme/no-such-page", "/orgs/acme/projects/no-such-project");
 
 	/**
