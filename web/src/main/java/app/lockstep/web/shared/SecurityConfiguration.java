@@ -1,5 +1,7 @@
 package app.lockstep.web.shared;
 
+import java.util.List;
+
 import app.lockstep.domain.token.AuthenticateApiToken;
 import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
 
@@ -70,10 +72,11 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginFailureHandler loginFailureHandler,
-			AuthenticateApiToken authenticateApiToken, RateLimits rateLimits) throws Exception {
+			AuthenticateApiToken authenticateApiToken, RateLimits rateLimits, List<LoginMethod> loginMethods)
+			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/signup", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-					"/error", "/actuator/health", "/actuator/health/**")
+			.requestMatchers("/login", "/login/sso", "/signup", "/css/**", "/js/**", "/img/**", "/webjars/**",
+					"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")
 			.permitAll()
 			// The API's description and its browsable UI: no tenant data, no secrets.
 			.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
@@ -106,6 +109,10 @@ class SecurityConfiguration {
 				}
 			})
 			.permitAll());
+		// Other ways to sign in (single sign-on), each configured by its own feature.
+		for (LoginMethod method : loginMethods) {
+			method.configure(http);
+		}
 		// After the security headers and CSRF, before anything is authenticated or read.
 		http.addFilterBefore(new LoginRateLimitFilter(rateLimits), UsernamePasswordAuthenticationFilter.class);
 		http.addFilterBefore(new WebhookRateLimitFilter(rateLimits), UsernamePasswordAuthenticationFilter.class);
