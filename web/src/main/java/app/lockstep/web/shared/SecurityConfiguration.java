@@ -75,8 +75,8 @@ class SecurityConfiguration {
 			AuthenticateApiToken authenticateApiToken, RateLimits rateLimits, List<LoginMethod> loginMethods)
 			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/login/sso", "/signup", "/css/**", "/js/**", "/img/**", "/webjars/**",
-					"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")
+			.requestMatchers("/login", "/login/sso", "/oauth2/authorization/*", "/signup", "/css/**", "/js/**",
+					"/img/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")
 			.permitAll()
 			// The API's description and its browsable UI: no tenant data, no secrets.
 			.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")

@@ -25,7 +25,11 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
@@ -66,6 +70,9 @@ class SsoLogin implements LoginMethod {
 		OidcUserService oidc = new OidcUserService();
 		http.oauth2Login((login) -> login.loginPage(PAGE)
 			.clientRegistrationRepository(this.registrations)
+			.authorizationEndpoint((authorization) -> authorization.authorizationRequestResolver(
+					new KnownRegistrationsOnly(new DefaultOAuth2AuthorizationRequestResolver(this.registrations,
+							OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI))))
 			.authorizedClientRepository(new NothingKept())
 			.userInfoEndpoint((userInfo) -> userInfo.oidcUserService((request) -> signIn(oidc, request)))
 			.successHandler(this::signedIn)
@@ -152,6 +159,38 @@ class SsoLogin implements LoginMethod {
 		@Override
 		public String getName() {
 			return this.signedIn.user().toString();
+		}
+
+	}
+
+	/**
+	 * An organization without single sign-on (or whose provider cannot be discovered just
+	 * now) is not an authorization request: it goes on to the page that says so
+	 * ({@link SsoLoginController}) instead of Spring's 500. (Spring's resolver says so
+	 * with its package-private InvalidClientRegistrationIdException, an
+	 * IllegalArgumentException.)
+	 */
+	private record KnownRegistrationsOnly(
+			OAuth2AuthorizationRequestResolver resolver) implements OAuth2AuthorizationRequestResolver {
+
+		@Override
+		public @Nullable OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
+			try {
+				return this.resolver.resolve(request);
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
+		}
+
+		@Override
+		public @Nullable OAuth2AuthorizationRequest resolve(HttpServletRequest request, String registrationId) {
+			try {
+				return this.resolver.resolve(request, registrationId);
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
 		}
 
 	}

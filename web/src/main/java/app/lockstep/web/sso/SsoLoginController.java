@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -62,6 +63,18 @@ class SsoLoginController {
 		response.setHeader("Refresh", "0; url=" + next);
 		model.addAttribute("next", next);
 		return CONTINUE;
+	}
+
+	/**
+	 * Reached only when the organization has no single sign-on (or its provider cannot be
+	 * discovered just now): the OAuth2 client handles every other authorization request.
+	 */
+	@GetMapping("/oauth2/authorization/{registrationId}")
+	String unknown(@PathVariable String registrationId, Model model, HttpServletResponse response) {
+		response.setStatus(HttpStatus.NOT_FOUND.value());
+		model.addAttribute("who", "");
+		model.addAttribute("refusal", SsoRefusal.Reason.NO_PROVIDER.message());
+		return PAGE;
 	}
 
 	static String message(String code) {
