@@ -15,6 +15,7 @@ import app.lockstep.domain.tenancy.Members;
 import app.lockstep.domain.tenancy.SignUp;
 import app.lockstep.domain.tenancy.Users;
 import app.lockstep.persistence.testing.TestDatabase;
+import app.lockstep.web.testing.Axe;
 import app.lockstep.web.testing.BrowserJourney;
 import app.lockstep.web.testing.FakeDns;
 import app.lockstep.web.testing.LockstepTest;
@@ -121,6 +122,10 @@ class SingleSignOnJourneyTest extends BrowserJourney {
 		browser.click("#verify-" + css(domain)).waitForText("is verified");
 		assertThat(browser.find("#domain-" + css(domain)).getText()).contains("Verified");
 		browser.screenshotPage("sso-settings");
+		assertThat(Axe.seriousViolations(browser)).isEmpty();
+		browser.resize(390, 900);
+		assertThat(Axe.seriousViolations(browser)).isEmpty();
+		browser.resize(1280, 900);
 
 		// A new person at the verified domain.
 		browser.logout();
