@@ -23,6 +23,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
@@ -97,15 +98,16 @@ class SsoLogin implements LoginMethod {
 
 	private void signedIn(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
 			throws IOException {
-		if (!(authentication.getPrincipal() instanceof SsoPerson person)) {
+		if (!(authentication instanceof OAuth2AuthenticationToken token)
+				|| !(token.getPrincipal() instanceof SsoPerson person)) {
 			response.sendRedirect(request.getContextPath() + PAGE + "?refused=failed");
 			return;
 		}
 		SignInWithSso.SignedIn signedIn = person.signedIn();
 		this.sessionLogin.signIn(new SignedInUser(signedIn.user(), signedIn.email(), signedIn.name(), null, false),
 				request, response);
-		String slug = request.getRequestURI().substring(request.getRequestURI().lastIndexOf('/') + 1);
-		response.sendRedirect(request.getContextPath() + "/orgs/" + slug);
+		// The registration id is the organization's slug.
+		response.sendRedirect(request.getContextPath() + "/orgs/" + token.getAuthorizedClientRegistrationId());
 	}
 
 	private static void refused(HttpServletRequest request, HttpServletResponse response,
