@@ -1,6 +1,7 @@
 package app.lockstep.web.sso;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import app.lockstep.domain.shared.RateLimitBuckets;
 import app.lockstep.domain.sso.SignInWithSso;
 import app.lockstep.domain.sso.SsoRefusal;
 import app.lockstep.web.shared.ClientAddress;
@@ -18,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -60,14 +63,20 @@ class SsoLogin implements LoginMethod {
 
 	private final SessionLogin sessionLogin;
 
-	SsoLogin(SsoClientRegistrations registrations, SignInWithSso signIn, SessionLogin sessionLogin) {
+	private final SsoRateLimitFilter rateLimit;
+
+	SsoLogin(SsoClientRegistrations registrations, SignInWithSso signIn, SessionLogin sessionLogin, Clock clock,
+			RateLimitBuckets buckets, @Value("${lockstep.rate-limits.sso-per-address:60/1m}") String perAddress) {
 		this.registrations = registrations;
 		this.signIn = signIn;
 		this.sessionLogin = sessionLogin;
+		this.rateLimit = new SsoRateLimitFilter(clock, buckets, perAddress);
 	}
 
 	@Override
 	public void configure(HttpSecurity http) throws Exception {
+		// Before the OAuth2 client does anything with the request.
+		http.addFilterBefore(this.rateLimit, OAuth2AuthorizationRequestRedirectFilter.class);
 		OidcUserService oidc = new OidcUserService();
 		http.oauth2Login((login) -> login.loginPage(PAGE)
 			.clientRegistrationRepository(this.registrations)

@@ -90,6 +90,29 @@ class SingleSignOnSettingsTest extends ScenarioTestBase {
 	}
 
 	@Test
+	void startingSingleSignOnIsRateLimitedPerClientNetwork() throws Exception {
+		String address = "198.51.100." + (1 + new java.util.Random().nextInt(250));
+		// 60 at once, then one a second: the burst is spent well before 90.
+		int answered = 0;
+		while (answered < 90 && this.mvc.perform(get("/oauth2/authorization/no-such-org").with((request) -> {
+			request.setRemoteAddr(address);
+			return request;
+		})).andReturn().getResponse().getStatus() == 404) {
+			answered++;
+		}
+		org.assertj.core.api.Assertions.assertThat(answered).isBetween(60, 89);
+		this.mvc.perform(post("/login/sso").with(csrf()).param("who", "acme").with((request) -> {
+			request.setRemoteAddr(address);
+			return request;
+		})).andExpect(status().isTooManyRequests()).andExpect(header().exists("Retry-After"));
+		// Another network is not held up.
+		this.mvc.perform(get("/oauth2/authorization/no-such-org").with((request) -> {
+			request.setRemoteAddr("198.51.100.251");
+			return request;
+		})).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void anOrganizationWithoutSingleSignOnIsSaidSo() throws Exception {
 		this.mvc.perform(get("/oauth2/authorization/acme"))
 			.andExpect(status().isNotFound())
