@@ -192,6 +192,7 @@ class SingleSignOnJourneyTest extends BrowserJourney {
 		browser.open("/oauth2/authorization/" + slug).waitForText("not at a domain this organization has verified");
 		provider.enqueueCallback(person(id, "vera@" + domain, false, "Vera"));
 		browser.open("/oauth2/authorization/" + slug).waitForText("has not verified your email address");
+		browser.screenshot("sso-refused");
 		assertThat(this.transactions.global(() -> this.users.findByEmail("vera@" + domain))).isEmpty();
 		// An email at no verified domain cannot even start.
 		browser.open("/login/sso").type("#who", "someone@unknown-" + domain).click("#sso-continue");

@@ -46,6 +46,29 @@ class SingleSignOnSettingsTest extends ScenarioTestBase {
 	}
 
 	@Test
+	void anOwnerAddsAndRemovesADomain() throws Exception {
+		String domain = "remove-me-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".example";
+		this.mvc
+			.perform(post("/orgs/acme/settings/sso/domains").session(as(ProjectTestSupport.OWNER))
+				.with(csrf())
+				.param("domain", domain))
+			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(get("/orgs/acme/settings/sso").session(as(ProjectTestSupport.OWNER)))
+			.andExpect(content().string(containsString("lockstep-verification=")))
+			.andExpect(content().string(containsString("Not verified")));
+		this.mvc
+			.perform(post("/orgs/acme/settings/sso/domains/" + domain + "/remove").session(as(ProjectTestSupport.OWNER))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(get("/orgs/acme/settings/sso").session(as(ProjectTestSupport.OWNER)))
+			.andExpect(content().string(containsString("No domains yet.")));
+		this.mvc
+			.perform(post("/orgs/acme/settings/sso/domains/" + domain + "/remove").session(as(ProjectTestSupport.OWNER))
+				.with(csrf()))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void formsNeedTheirCsrfToken() throws Exception {
 		this.mvc
 			.perform(post("/orgs/acme/settings/sso").session(as(ProjectTestSupport.OWNER))
