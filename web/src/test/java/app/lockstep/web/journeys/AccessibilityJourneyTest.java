@@ -29,15 +29,14 @@ class AccessibilityJourneyTest extends BrowserJourney {
 	static final List<String> SIGNED_OUT = List.of("/login", "/login/sso", "/signup");
 
 	static final List<String> OWNER_PAGES = List.of("/orgs/acme", "/orgs/acme/approvals", "/orgs/acme/reviews",
-			"/orgs/acme/members", "/orgs/acme/audit", "/orgs/acme/tokens", "/orgs/acme/settings",
-			"/orgs/acme/settings/sso", "/orgs/acme/freezes", "/orgs/acme/reports/changes", "/orgs/acme/policies",
-			"/orgs/acme/templates", "/orgs/acme/insights", "/orgs/acme/projects/new", "/orgs/new",
-			"/orgs/acme/projects/shop", "/orgs/acme/projects/shop/settings", "/orgs/acme/projects/shop/commits",
-			"/orgs/acme/projects/shop/compare", "/orgs/acme/projects/shop/config", "/orgs/acme/projects/shop/variables",
-			"/orgs/acme/projects/shop/variables/DB_PASSWORD", ENV, ENV + "/settings", ENV + "/config",
-			ENV + "/config/history", ENV + "/config/import", ENV + "/windows", ENV + "/timeline",
-			ENV + "/deployments/new", ENV + "/deployment-settings", ENV + "/deployments/compare",
-			"/orgs/acme/no-such-page", "/orgs/acme/projects/no-such-project");
+			"/orgs/acme/members", "/orgs/acme/audit", "/orgs/acme/tokens", "/orgs/acme/settings", "/orgs/acme/freezes",
+			"/orgs/acme/reports/changes", "/orgs/acme/policies", "/orgs/acme/templates", "/orgs/acme/insights",
+			"/orgs/acme/projects/new", "/orgs/new", "/orgs/acme/projects/shop", "/orgs/acme/projects/shop/settings",
+			"/orgs/acme/projects/shop/commits", "/orgs/acme/projects/shop/compare", "/orgs/acme/projects/shop/config",
+			"/orgs/acme/projects/shop/variables", "/orgs/acme/projects/shop/variables/DB_PASSWORD", ENV,
+			ENV + "/settings", ENV + "/config", ENV + "/config/history", ENV + "/config/import", ENV + "/windows",
+			ENV + "/timeline", ENV + "/deployments/new", ENV + "/deployment-settings", ENV + "/deployments/compare",
+			"/orgs/acme/no-such-page", "/orgs/acme/projects/no-such-project", "/orgs/acme/settings/sso");
 
 	/**
 	 * At laptop (1440 px) and phone (390 px) widths; a full-page screenshot of each goes
