@@ -59,6 +59,13 @@ public interface Transactions {
 	<T> T forWebhook(String hookId, Supplier<T> work);
 
 	/**
+	 * A transaction that may read the single sign-on provider registered under this id,
+	 * or the one whose organization verified this email domain, whatever its organization
+	 * (signing in, before the organization is known).
+	 */
+	<T> T forSsoLookup(String registrationIdOrDomain, Supplier<T> work);
+
+	/**
 	 * A read-only look across organizations for the deployment scheduler: it may read
 	 * which deployments are due (ids only), never write; each one is then handled in a
 	 * transaction bound to its organization.

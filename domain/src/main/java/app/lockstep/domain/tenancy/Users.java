@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import app.lockstep.domain.shared.OrgId;
 import app.lockstep.domain.shared.UserId;
+import org.jspecify.annotations.Nullable;
 
 /** People: global, not owned by any organization. */
 public interface Users {
@@ -15,9 +16,10 @@ public interface Users {
 
 	/**
 	 * Inserts the person; a taken email is a
-	 * {@link app.lockstep.domain.shared.ConflictException} on "email".
+	 * {@link app.lockstep.domain.shared.ConflictException} on "email". A person who signs
+	 * in only through their organization's single sign-on has no password hash.
 	 */
-	void create(UserId id, String email, String name, String passwordHash, Instant at);
+	void create(UserId id, String email, String name, @Nullable String passwordHash, Instant at);
 
 	void rememberLastOrganization(UserId id, OrgId org);
 

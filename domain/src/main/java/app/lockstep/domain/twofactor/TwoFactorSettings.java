@@ -74,7 +74,10 @@ public final class TwoFactorSettings {
 	public void disable(UserId user, String proof) {
 		User person = this.transactions.global(() -> this.users.findById(user))
 			.orElseThrow(() -> new ForbiddenException("No such account"));
-		boolean password = !proof.isEmpty() && this.passwords.matches(proof, person.passwordHash());
+		String hash = person.passwordHash();
+		// A person who signs in only through single sign-on has no password: a code it
+		// is.
+		boolean password = hash != null && !proof.isEmpty() && this.passwords.matches(proof, hash);
 		if (!password) {
 			requireCode(user, proof);
 		}

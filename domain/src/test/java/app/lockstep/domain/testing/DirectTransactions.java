@@ -80,6 +80,11 @@ public final class DirectTransactions implements Transactions {
 	}
 
 	@Override
+	public <T> T forSsoLookup(String registrationIdOrDomain, Supplier<T> work) {
+		return run(null, work);
+	}
+
+	@Override
 	public <T> T forScheduler(Supplier<T> work) {
 		return run(null, work);
 	}

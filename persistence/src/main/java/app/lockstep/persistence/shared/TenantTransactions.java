@@ -112,6 +112,19 @@ public class TenantTransactions implements Transactions {
 	}
 
 	@Override
+	public <T> T forSsoLookup(String registrationIdOrDomain, Supplier<T> work) {
+		return timed(this.statementTimeout, () -> this.template.execute((status) -> {
+			if (status.isNewTransaction()) {
+				bind(new Binding(null, null, null, null), this.statementTimeout);
+				this.dsl.select(DSL.function("set_config", String.class, DSL.val("lockstep.sso_lookup"),
+						DSL.val(registrationIdOrDomain), DSL.inline(true)))
+					.fetch();
+			}
+			return work.get();
+		}));
+	}
+
+	@Override
 	public <T> T forScheduler(Supplier<T> work) {
 		return timed(this.statementTimeout, () -> this.template.execute((status) -> {
 			if (status.isNewTransaction()) {

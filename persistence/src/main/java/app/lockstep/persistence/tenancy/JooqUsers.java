@@ -11,6 +11,7 @@ import app.lockstep.domain.tenancy.Users;
 import app.lockstep.persistence.jooq.tables.records.UsersRecord;
 import app.lockstep.persistence.shared.UniqueViolations;
 import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Repository;
 
@@ -36,7 +37,7 @@ class JooqUsers implements Users {
 	}
 
 	@Override
-	public void create(UserId id, String email, String name, String passwordHash, Instant at) {
+	public void create(UserId id, String email, String name, @Nullable String passwordHash, Instant at) {
 		try {
 			this.dsl.insertInto(USERS)
 				.set(USERS.ID, id)

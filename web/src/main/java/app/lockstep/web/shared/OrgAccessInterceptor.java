@@ -42,6 +42,11 @@ public class OrgAccessInterceptor implements HandlerInterceptor {
 	/** Where a member without two-factor goes when the organization requires it. */
 	public static final String TWO_FACTOR_SETUP = "/account/security/setup";
 
+	/**
+	 * The session attribute naming the organization whose single sign-on signed it in.
+	 */
+	public static final String SIGNED_IN_THROUGH_SSO_OF = "lockstep.signedInThroughSsoOf";
+
 	private final ResolveMembership resolveMembership;
 
 	private final Predicate<UserId> hasTwoFactor;
@@ -85,13 +90,24 @@ public class OrgAccessInterceptor implements HandlerInterceptor {
 		// page frame's switcher reads a few of them itself).
 		Membership membership = this.resolveMembership.in(user.id(), variables.get("org"))
 			.orElseThrow(OrgNotFoundException::new);
-		if (membership.organization().requiresTwoFactor() && !this.hasTwoFactor.test(user.id())) {
+		if (membership.organization().requiresTwoFactor() && !signedInThroughSsoOf(request, membership)
+				&& !this.hasTwoFactor.test(user.id())) {
 			leadToTwoFactorSetup(request, response, membership.organization().slug());
 			return false;
 		}
 		request.setAttribute(CALLER, new Caller(membership.organization(), user.id(), user.name(), membership.role(),
 				request.getRemoteAddr()));
 		return true;
+	}
+
+	/**
+	 * Signed in through this organization's own single sign-on: the second factor is its
+	 * identity provider's to ask for, not Lockstep's.
+	 */
+	private static boolean signedInThroughSsoOf(HttpServletRequest request, Membership membership) {
+		jakarta.servlet.http.HttpSession session = request.getSession(false);
+		return session != null
+				&& membership.organization().slug().equals(session.getAttribute(SIGNED_IN_THROUGH_SSO_OF));
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package app.lockstep.web.shared;
 
+import java.util.List;
+
 import app.lockstep.domain.token.AuthenticateApiToken;
 import app.lockstep.web.account.LoginSuccess;
 import app.lockstep.web.account.PendingSecondFactor;
@@ -79,14 +81,15 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginFailureHandler loginFailureHandler,
-			AuthenticateApiToken authenticateApiToken, RateLimits rateLimits) throws Exception {
+			AuthenticateApiToken authenticateApiToken, RateLimits rateLimits, List<LoginMethod> loginMethods)
+			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			// The second step of logging in: the page itself sends away whoever does not
 			// wait for a code.
 			.requestMatchers(SecondFactorGate.CODE_PAGE)
 			.permitAll()
-			.requestMatchers("/login", "/signup", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-					"/error", "/actuator/health", "/actuator/health/**")
+			.requestMatchers("/login", "/login/sso", "/oauth2/authorization/*", "/signup", "/css/**", "/js/**",
+					"/img/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")
 			.permitAll()
 			// The API's description and its browsable UI: no tenant data, no secrets.
 			.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
@@ -119,6 +122,10 @@ class SecurityConfiguration {
 				}
 			})
 			.permitAll());
+		// Other ways to sign in (single sign-on), each configured by its own feature.
+		for (LoginMethod method : loginMethods) {
+			method.configure(http);
+		}
 		// After the security headers and CSRF, before anything is authenticated or read.
 		http.addFilterBefore(new LoginRateLimitFilter(rateLimits), UsernamePasswordAuthenticationFilter.class);
 		http.addFilterBefore(new WebhookRateLimitFilter(rateLimits), UsernamePasswordAuthenticationFilter.class);

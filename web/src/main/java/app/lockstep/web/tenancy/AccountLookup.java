@@ -30,7 +30,12 @@ class AccountLookup {
 	UserDetails loadUserByUsername(String email) {
 		User user = this.transactions.global(() -> this.users.findByEmail(SignUp.normalizeEmail(email)))
 			.orElseThrow(() -> new UsernameNotFoundException("No account for this email"));
-		return new SignedInUser(user.id(), user.email(), user.name(), user.passwordHash(), false);
+		String passwordHash = user.passwordHash();
+		if (passwordHash == null) {
+			// Signs in only through single sign-on: to the password form, as if unknown.
+			throw new UsernameNotFoundException("No password for this email");
+		}
+		return new SignedInUser(user.id(), user.email(), user.name(), passwordHash, false);
 	}
 
 }

@@ -26,7 +26,7 @@ class AccessibilityJourneyTest extends BrowserJourney {
 
 	static final String ENV = "/orgs/acme/projects/shop/environments/production";
 
-	static final List<String> SIGNED_OUT = List.of("/login", "/signup");
+	static final List<String> SIGNED_OUT = List.of("/login", "/login/sso", "/signup");
 
 	static final List<String> OWNER_PAGES = List.of("/orgs/acme", "/orgs/acme/approvals", "/orgs/acme/reviews",
 			"/orgs/acme/members", "/orgs/acme/audit", "/orgs/acme/tokens", "/orgs/acme/settings", "/orgs/acme/freezes",
@@ -37,7 +37,7 @@ class AccessibilityJourneyTest extends BrowserJourney {
 			"/orgs/acme/projects/shop/variables", "/orgs/acme/projects/shop/variables/DB_PASSWORD", ENV,
 			ENV + "/settings", ENV + "/config", ENV + "/config/history", ENV + "/config/import", ENV + "/windows",
 			ENV + "/timeline", ENV + "/deployments/new", ENV + "/deployment-settings", ENV + "/deployments/compare",
-			"/orgs/acme/no-such-page", "/orgs/acme/projects/no-such-project");
+			"/orgs/acme/no-such-page", "/orgs/acme/projects/no-such-project", "/orgs/acme/settings/sso");
 
 	/**
 	 * At laptop (1440 px) and phone (390 px) widths; a full-page screenshot of each goes

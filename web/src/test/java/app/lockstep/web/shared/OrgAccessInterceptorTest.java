@@ -243,6 +243,11 @@ class OrgAccessInterceptorTest {
 		}
 
 		@Override
+		public <T> T forSsoLookup(String registrationIdOrDomain, Supplier<T> work) {
+			return work.get();
+		}
+
+		@Override
 		public <T> T forScheduler(Supplier<T> work) {
 			return work.get();
 		}

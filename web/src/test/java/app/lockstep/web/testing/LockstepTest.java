@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Import;
 				"lockstep.metrics.token=" + LockstepTest.METRICS_TOKEN + "," + LockstepTest.NEXT_METRICS_TOKEN,
 				"lockstep.metrics.refresh=0s" })
 @AutoConfigureMockMvc
-@Import({ TestClockConfiguration.class, RoundTrips.class, MockSessionBridge.class })
+@Import({ TestClockConfiguration.class, RoundTrips.class, MockSessionBridge.class, FakeDns.class })
 public @interface LockstepTest {
 
 	/** The Prometheus scrape token of the test application. */
