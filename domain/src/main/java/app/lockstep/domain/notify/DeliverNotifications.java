@@ -57,6 +57,20 @@ public final class DeliverNotifications {
 		this.settings = settings;
 	}
 
+	/** How long the delivery log keeps a finished delivery. */
+	public static final java.time.Duration KEPT = java.time.Duration.ofDays(30);
+
+	/** Forgets the deliveries finished more than {@link #KEPT} ago; how many. */
+	public int forgetOld() {
+		Instant before = this.clock.instant().minus(KEPT);
+		int forgotten = 0;
+		for (OrgId org : this.transactions
+			.forScheduler(() -> this.deliveries.organizationsWithFinishedBefore(before))) {
+			forgotten += this.transactions.inTenant(org, () -> this.deliveries.forgetFinishedBefore(org, before));
+		}
+		return forgotten;
+	}
+
 	/** Deliveries due now across organizations, oldest first. */
 	public List<NotificationDeliveries.Due> due(int limit) {
 		Instant now = this.clock.instant();

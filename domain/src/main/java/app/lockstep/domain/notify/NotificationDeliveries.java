@@ -51,6 +51,14 @@ public interface NotificationDeliveries {
 
 	void failed(OrgId org, UUID id, int attempts, String detail, Instant at);
 
+	/**
+	 * Across organizations (scheduler): those with deliveries that finished before then.
+	 */
+	List<OrgId> organizationsWithFinishedBefore(Instant before);
+
+	/** Forgets the organization's deliveries that finished before then; how many. */
+	int forgetFinishedBefore(OrgId org, Instant before);
+
 	/** Newest first, the organization's deliveries (one channel's when given). */
 	List<Entry> recent(OrgId org, @Nullable UUID channel, int limit);
 

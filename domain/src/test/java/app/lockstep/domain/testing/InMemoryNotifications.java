@@ -52,6 +52,8 @@ public final class InMemoryNotifications implements NotificationChannels, Notifi
 
 		@Nullable Instant claimedUntil;
 
+		@Nullable Instant finishedAt;
+
 		public @Nullable String detail;
 
 		Row(OrgId org, UUID id, UUID channel, Notice notice, @Nullable String dedupeKey, Instant now) {
@@ -155,7 +157,7 @@ public final class InMemoryNotifications implements NotificationChannels, Notifi
 
 	@Override
 	public void delivered(OrgId org, UUID id, int attempts, String detail, Instant at) {
-		finish(id, Status.DELIVERED, attempts, detail);
+		finish(id, Status.DELIVERED, attempts, detail, at);
 	}
 
 	@Override
@@ -169,15 +171,37 @@ public final class InMemoryNotifications implements NotificationChannels, Notifi
 
 	@Override
 	public void failed(OrgId org, UUID id, int attempts, String detail, Instant at) {
-		finish(id, Status.FAILED, attempts, detail);
+		finish(id, Status.FAILED, attempts, detail, at);
 	}
 
-	private void finish(UUID id, Status status, int attempts, String detail) {
+	private void finish(UUID id, Status status, int attempts, String detail, Instant at) {
 		Row row = Objects.requireNonNull(this.deliveries.get(id));
+		row.finishedAt = at;
 		row.status = status;
 		row.attempts = attempts;
 		row.detail = detail;
 		row.claimedUntil = null;
+	}
+
+	@Override
+	public List<OrgId> organizationsWithFinishedBefore(Instant before) {
+		return this.deliveries.values()
+			.stream()
+			.filter((row) -> finishedBefore(row, before))
+			.map((row) -> row.org)
+			.distinct()
+			.toList();
+	}
+
+	@Override
+	public int forgetFinishedBefore(OrgId org, Instant before) {
+		int count = this.deliveries.size();
+		this.deliveries.values().removeIf((row) -> row.org.equals(org) && finishedBefore(row, before));
+		return count - this.deliveries.size();
+	}
+
+	private static boolean finishedBefore(Row row, Instant before) {
+		return row.status != Status.PENDING && row.finishedAt != null && row.finishedAt.isBefore(before);
 	}
 
 	@Override

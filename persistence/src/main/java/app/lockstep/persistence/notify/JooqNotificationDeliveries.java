@@ -119,6 +119,26 @@ class JooqNotificationDeliveries implements NotificationDeliveries {
 	}
 
 	@Override
+	public List<OrgId> organizationsWithFinishedBefore(Instant before) {
+		return this.dsl.selectDistinct(NOTIFICATION_DELIVERIES.ORG_ID)
+			.from(NOTIFICATION_DELIVERIES)
+			.where(finishedBefore(before))
+			.fetch(NOTIFICATION_DELIVERIES.ORG_ID);
+	}
+
+	@Override
+	public int forgetFinishedBefore(OrgId org, Instant before) {
+		return this.dsl.deleteFrom(NOTIFICATION_DELIVERIES)
+			.where(NOTIFICATION_DELIVERIES.ORG_ID.eq(org).and(finishedBefore(before)))
+			.execute();
+	}
+
+	private static Condition finishedBefore(Instant before) {
+		return NOTIFICATION_DELIVERIES.STATUS.ne(Status.PENDING.name())
+			.and(NOTIFICATION_DELIVERIES.FINISHED_AT.lt(before));
+	}
+
+	@Override
 	public List<Entry> recent(OrgId org, @Nullable UUID channel, int limit) {
 		Condition condition = NOTIFICATION_DELIVERIES.ORG_ID.eq(org);
 		if (channel != null) {

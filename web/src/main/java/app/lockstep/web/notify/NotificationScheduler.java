@@ -10,6 +10,7 @@ import app.lockstep.domain.deploy.ReviewDueNotices;
 import app.lockstep.domain.notify.DeliverNotifications;
 import app.lockstep.domain.notify.NotificationDeliveries;
 import app.lockstep.domain.window.FreezeNotices;
+import app.lockstep.web.shared.PeriodicJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +39,14 @@ public class NotificationScheduler {
 
 	private final FreezeNotices freezes;
 
+	private final PeriodicJobs jobs;
+
 	private final boolean enabled;
 
 	NotificationScheduler(DeliverNotifications deliver, ReviewDueNotices reviewsDue, FreezeNotices freezes,
-			@Value("${lockstep.scheduler.enabled:true}") boolean enabled) {
+			PeriodicJobs jobs, @Value("${lockstep.scheduler.enabled:true}") boolean enabled) {
 		this.deliver = deliver;
+		this.jobs = jobs;
 		this.reviewsDue = reviewsDue;
 		this.freezes = freezes;
 		this.enabled = enabled;
@@ -70,6 +74,14 @@ public class NotificationScheduler {
 				log.warn("Raising timed notices failed; the next check tries again", ex);
 			}
 		}
+	}
+
+	/**
+	 * Every hour, on one instance: the delivery log forgets what finished 30 days ago.
+	 */
+	@Scheduled(fixedDelayString = "1h", initialDelayString = "10m")
+	void forgetOld() {
+		this.jobs.hourly("notification-deliveries-cleanup", this.deliver::forgetOld);
 	}
 
 	/** Sends what is due now; how many deliveries were handled (not skipped). */

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import app.lockstep.domain.deploy.Deployment;
+import app.lockstep.domain.notify.DeliverNotifications;
 import app.lockstep.domain.window.FreezeNotices;
 import app.lockstep.web.project.ProjectTestSupport;
 import app.lockstep.web.testing.DeploymentScenario;
@@ -46,6 +47,9 @@ class NotificationsTest extends ScenarioTestBase {
 
 	@Autowired
 	NotificationScheduler notifications;
+
+	@Autowired
+	DeliverNotifications deliver;
 
 	WebhookReceiver receiver;
 
@@ -346,6 +350,26 @@ class NotificationsTest extends ScenarioTestBase {
 			.getResponse()
 			.getContentAsString();
 		assertThat(audit).contains(channel).doesNotContain(SECRET);
+	}
+
+	@Test
+	void theLogForgetsWhatFinished30DaysAgoButNotWhatIsStillBeingTried() throws Exception {
+		String sent = add("{\"kind\": \"webhook\", \"name\": \"Sent\", \"url\": \"" + this.receiver.url()
+				+ "/ok\", \"secret\": \"" + SECRET + "\", \"events\": [\"emergency\"]}");
+		String retrying = add("{\"kind\": \"webhook\", \"name\": \"Retrying\", \"url\": \"" + this.receiver.url()
+				+ "/down\", \"secret\": \"" + SECRET + "\", \"events\": [\"emergency\"]}");
+		this.receiver.answering((delivery) -> delivery.path().endsWith("/down") ? 503 : 200);
+		test(sent);
+		test(retrying);
+		this.notifications.sendDue();
+		this.clock.advance(DeliverNotifications.KEPT.minusMinutes(1));
+		this.deliver.forgetOld();
+		assertThat(JsonPath.<List<Object>>read(deliveries(sent), "$")).hasSize(1);
+
+		this.clock.advance(Duration.ofMinutes(2));
+		assertThat(this.deliver.forgetOld()).isGreaterThanOrEqualTo(1);
+		assertThat(JsonPath.<List<Object>>read(deliveries(sent), "$")).isEmpty();
+		assertThat((String) JsonPath.read(deliveries(retrying), "$[0].status")).isEqualTo("pending");
 	}
 
 	private MockHttpSession owner() {
