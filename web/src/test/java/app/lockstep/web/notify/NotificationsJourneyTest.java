@@ -44,7 +44,10 @@ class NotificationsJourneyTest extends BrowserJourney {
 				.click("#add-channel-button")
 				.waitForText("Channel “#journey-deploys” added");
 			assertThat(browser.text()).contains("127.0.0.1/…").doesNotContain("journey-secret-token");
-			browser.click("[data-channel='#journey-deploys'] button[id^='test-']").waitForText("Test notice queued");
+			browser.open("/orgs/acme/notifications").find("[data-channel='#journey-deploys'] button[id^='test-']");
+			browser.click("[data-channel='#journey-deploys'] button[id^='test-']")
+				.waitForUrlContaining("channel=")
+				.waitForText("Test notice queued");
 
 			this.notifications.sendDue();
 			assertThat(slack.deliveries()).hasSize(1);
