@@ -266,6 +266,16 @@ class NotificationsTest extends ScenarioTestBase {
 			assertThat(status(post(CHANNELS), as(email), body)).as(email).isEqualTo(403);
 		}
 		assertThat(status(get(CHANNELS), as(ProjectTestSupport.VIEWER), null)).isEqualTo(200);
+		String channel = add(body);
+		for (String email : List.of(ProjectTestSupport.LEAD, ProjectTestSupport.DEVELOPER)) {
+			assertThat(status(put(CHANNELS + "/" + channel), as(email), "{\"enabled\": false}")).as(email)
+				.isEqualTo(403);
+			assertThat(status(post(CHANNELS + "/" + channel + "/test"), as(email), null)).as(email).isEqualTo(403);
+			assertThat(status(delete(CHANNELS + "/" + channel), as(email), null)).as(email).isEqualTo(403);
+			assertThat(status(post("/orgs/acme/notifications/" + channel + "/delete"), as(email), null)).as(email)
+				.isEqualTo(403);
+		}
+		assertThat(status(delete(CHANNELS + "/" + channel), owner(), null)).isEqualTo(204);
 
 		MvcResult invalid = this.mvc
 			.perform(post(CHANNELS).session(owner())
