@@ -28,6 +28,7 @@ connections=${CONNECTIONS:-50}
 threads=${THREADS:-2}
 duration=${DURATION:-30s}
 warmup=${WARMUP:-10s}
+think=${THINK_MS:-2000}
 label=${LABEL:-run}
 work=${WORK:-$root/web/target/bench-pages}
 out=${OUT:-$work/results-$label.md}
@@ -170,8 +171,11 @@ bench() {
     echo "$connections connections ($threads wrk threads) for $duration (after $warmup of warm-up), then ${DRAIN:-15} s to drain;"
     echo "$(nproc) cores, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(cat "$work/generated.txt" 2>/dev/null | tail -1)"
     echo
-    echo "| page | path | bytes | 1 user: p50 ms | 1 user: p95 ms | 1 user: req/s | $connections users: p50 ms | p95 ms | p99 ms | max ms | req/s | errors (503 etc.) |"
-    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "Think time: each of the $connections users of the second measurement waits $((think / 2))-$((think * 3 / 2)) ms (uniform) between"
+    echo "pages; the third measurement has none (every user asks again the moment an answer arrives: the throughput limit)."
+    echo
+    echo "| page | path | bytes | 1 user: p50 ms | 1 user: p95 ms | 1 user: req/s | $connections users with think time: p50 ms | p95 ms | req/s | errors | $connections users, no think time: p50 ms | p95 ms | p99 ms | max ms | req/s | errors (503 etc.) |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   } >"$out"
   while IFS='|' read -r name path; do
     [ -n "$name" ] || continue
@@ -203,6 +207,24 @@ bench() {
     one_p50=$(echo "$serial" | sed 's/.* p50=\([0-9]*\).*/\1/')
     one_p95=$(echo "$serial" | sed 's/.* p95=\([0-9]*\).*/\1/')
     one_rps=$(echo "$serial" | sed 's/.* rps=\([0-9.]*\).*/\1/')
+    # The users as people: a think time between pages.
+    local paced="| | | |"
+    if [ "$think" -gt 0 ]; then
+      local thinking
+      thinking=$(THINK_MS=$think SESSIONS_FILE=$work/sessions.txt wrk -t"$threads" -c"$connections" -d"$duration" \
+        --timeout 10s -s "$here/report.lua" "http://127.0.0.1:$port$path" | tee -a "$work/wrk-$label.txt" \
+        | grep '^RESULT')
+      echo "$connections users, think time: $thinking"
+      local t_p50 t_p95 t_rps t_errors
+      t_p50=$(echo "$thinking" | sed 's/.* p50=\([0-9]*\).*/\1/')
+      t_p95=$(echo "$thinking" | sed 's/.* p95=\([0-9]*\).*/\1/')
+      t_rps=$(echo "$thinking" | sed 's/.* rps=\([0-9.]*\).*/\1/')
+      t_errors=$(($(echo "$thinking" | sed 's/.* errors=\([0-9]*\).*/\1/') \
+        + $(echo "$thinking" | sed 's/.* status_errors=\([0-9]*\).*/\1/')))
+      paced=$(printf '%.1f | %.1f | %s | %s' "$(echo "$t_p50/1000" | bc -l)" "$(echo "$t_p95/1000" | bc -l)" \
+        "$t_rps" "$t_errors")
+      sleep "${DRAIN:-15}"
+    fi
     SESSIONS_FILE=$work/sessions.txt wrk -t"$threads" -c"$connections" -d"$warmup" -s "$here/report.lua" \
       "http://127.0.0.1:$port$path" >/dev/null
     local line
@@ -211,8 +233,8 @@ bench() {
     echo "$line"
     # shellcheck disable=SC2086
     local $(echo "${line#RESULT }")
-    printf '| %s | `%s` | %s | %.1f | %.1f | %s | %.1f | %.1f | %.1f | %.0f | %s | %s |\n' "$name" "$path" "$bytes" \
-      "$(echo "$one_p50/1000" | bc -l)" "$(echo "$one_p95/1000" | bc -l)" "$one_rps" "$(echo "$p50/1000" | bc -l)" "$(echo "$p95/1000" | bc -l)" "$(echo "$p99/1000" | bc -l)" \
+    printf '| %s | `%s` | %s | %.1f | %.1f | %s | %s | %.1f | %.1f | %.1f | %.0f | %s | %s |\n' "$name" "$path" "$bytes" \
+      "$(echo "$one_p50/1000" | bc -l)" "$(echo "$one_p95/1000" | bc -l)" "$one_rps" "$paced" "$(echo "$p50/1000" | bc -l)" "$(echo "$p95/1000" | bc -l)" "$(echo "$p99/1000" | bc -l)" \
       "$(echo "$max/1000" | bc -l)" "$rps" "$((errors + status_errors))" >>"$out"
     # Requests of clients that wrk dropped at the end still run: let them finish before the next page.
     sleep "${DRAIN:-15}"

@@ -41,10 +41,23 @@ import static org.jooq.impl.DSL.row;
 @Repository
 class JooqConfigRevisions implements ConfigRevisions {
 
+	/**
+	 * Revisions kept in memory; at most a few kilobytes each (30 variables and a
+	 * {@code .upsun} file), so a few megabytes.
+	 */
+	static final int REVISIONS_KEPT = 2_000;
+
 	private final DSLContext dsl;
+
+	private final ReadRevisions read = new ReadRevisions(REVISIONS_KEPT);
 
 	JooqConfigRevisions(DSLContext dsl) {
 		this.dsl = dsl;
+	}
+
+	/** How many revisions this instance keeps in memory (for tests). */
+	int revisionsKept() {
+		return this.read.size();
 	}
 
 	@Override
@@ -246,23 +259,56 @@ class JooqConfigRevisions implements ConfigRevisions {
 	}
 
 	/**
-	 * Revisions, then their variables in one plain query (cheaper than nesting them as
-	 * JSON).
+	 * The ids of the revisions wanted, then, for those this instance has not read before,
+	 * the revisions and their variables in one plain query each (cheaper than nesting
+	 * them as JSON).
 	 */
 	private List<ConfigRevision> revisions(OrgId org, Condition condition, @Nullable Integer beforeNumber, int limit) {
 		Condition where = (beforeNumber != null) ? condition.and(CONFIG_REVISIONS.NUMBER.lt(beforeNumber)) : condition;
-		List<ConfigRevisionsRecord> rows = this.dsl.selectFrom(CONFIG_REVISIONS)
+		List<UUID> ids = this.dsl.select(CONFIG_REVISIONS.ID)
+			.from(CONFIG_REVISIONS)
 			.where(where)
 			.orderBy(CONFIG_REVISIONS.NUMBER.desc())
 			.limit(limit)
-			.fetch();
-		if (rows.isEmpty()) {
+			.fetch(CONFIG_REVISIONS.ID);
+		if (ids.isEmpty()) {
 			return List.of();
 		}
+		Map<UUID, ConfigRevision> found = new HashMap<>();
+		List<UUID> unread = new ArrayList<>();
+		for (UUID id : ids) {
+			ConfigRevision kept = this.read.get(org, id);
+			if (kept != null) {
+				found.put(id, kept);
+			}
+			else {
+				unread.add(id);
+			}
+		}
+		if (!unread.isEmpty()) {
+			for (ConfigRevision revision : load(org, unread)) {
+				this.read.keep(org, revision);
+				found.put(revision.id(), revision);
+			}
+		}
+		List<ConfigRevision> answer = new ArrayList<>(ids.size());
+		for (UUID id : ids) {
+			ConfigRevision revision = found.get(id);
+			if (revision != null) {
+				answer.add(revision);
+			}
+		}
+		return answer;
+	}
+
+	private List<ConfigRevision> load(OrgId org, List<UUID> ids) {
+		List<ConfigRevisionsRecord> rows = this.dsl.selectFrom(CONFIG_REVISIONS)
+			.where(CONFIG_REVISIONS.ORG_ID.eq(org).and(CONFIG_REVISIONS.ID.eq(DSL.any(ids.toArray(UUID[]::new)))))
+			.fetch();
 		Map<UUID, List<StoredVariable>> variables = new HashMap<>();
 		this.dsl.selectFrom(CONFIG_VARIABLES)
 			.where(CONFIG_VARIABLES.ORG_ID.eq(org)
-				.and(CONFIG_VARIABLES.REVISION_ID.in(rows.stream().map(ConfigRevisionsRecord::getId).toList())))
+				.and(CONFIG_VARIABLES.REVISION_ID.eq(DSL.any(ids.toArray(UUID[]::new)))))
 			.orderBy(CONFIG_VARIABLES.REVISION_ID, CONFIG_VARIABLES.POSITION)
 			.fetch()
 			.forEach((variable) -> variables.computeIfAbsent(variable.getRevisionId(), (id) -> new ArrayList<>())

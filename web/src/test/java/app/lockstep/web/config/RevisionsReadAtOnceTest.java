@@ -18,6 +18,7 @@ import app.lockstep.domain.tenancy.ResolveMembership;
 import app.lockstep.domain.tenancy.Users;
 import app.lockstep.web.project.ProjectTestSupport;
 import app.lockstep.web.testing.LockstepTest;
+import app.lockstep.web.testing.RoundTrips;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Revisions asked for by scope and number at once (what the change report reads for its
- * config changes) are the same as asked one by one; missing ones are left out.
+ * config changes) are the same as asked one by one; missing ones are left out. A revision
+ * never changes, so this instance reads its variables once: a second read asks only which
+ * revisions are wanted.
  */
 @LockstepTest
 class RevisionsReadAtOnceTest {
@@ -84,6 +87,28 @@ class RevisionsReadAtOnceTest {
 				.orElseThrow();
 			assertThat(revision).usingRecursiveComparison().isEqualTo(alone);
 		}
+	}
+
+	@Test
+	void aRevisionReadBeforeIsNotReadAgain() throws Exception {
+		Caller owner = ConfigFixtures.caller(this.users, this.memberships, this.transactions, ProjectTestSupport.OWNER);
+		String slug = ConfigFixtures.project(this.createProject, this.createEnvironment, owner);
+		this.save.save(owner, new SaveConfigRevision.Command(slug, "staging", null, ConfigFixtures.SPEC,
+				List.of(new VariableInput("STEP", "one", false, Visibility.RUNTIME)), "First"));
+		ProjectWithEnvironments project = this.viewProjects.project(owner, slug);
+		ConfigScope staging = new ConfigScope(project.project().id(), project.environments().get(0).id());
+		ConfigRevision[] read = new ConfigRevision[2];
+		int first = RoundTrips.during(() -> read[0] = this.transactions
+			.inTenant(owner.orgId(), () -> this.revisions.latest(owner.orgId(), staging))
+			.orElseThrow());
+		int second = RoundTrips.during(() -> read[1] = this.transactions
+			.inTenant(owner.orgId(), () -> this.revisions.latest(owner.orgId(), staging))
+			.orElseThrow());
+		assertThat(read[1]).usingRecursiveComparison().isEqualTo(read[0]);
+		assertThat(read[1].variables()).extracting((v) -> v.name() + "=" + v.value()).containsExactly("STEP=one");
+		// Its ids, then the revision row and its variables the first time; the ids alone
+		// after.
+		assertThat(second).isEqualTo(first - 2);
 	}
 
 }
