@@ -39,6 +39,16 @@ class LocalWrites {
 			Map.entry("\"approval_policies\"", List.of("approvals")),
 			Map.entry("\"organization_gates\"", List.of("approvals")));
 
+	/**
+	 * Tables whose trigger fires on an update of these columns only (V11): an update that
+	 * names none of them (a person's last organization, remembered on every dashboard
+	 * view; a token's last use) changes nothing cached. Naming one anywhere in the
+	 * statement counts, so a doubt empties the caches.
+	 */
+	private static final Map<String, List<String>> UPDATES_THAT_MATTER = Map.of("\"users\"",
+			List.of("\"name\"", "\"email\""), "\"api_tokens\"", List.of("\"revoked_at\"", "\"expires_at\"",
+					"\"scopes\"", "\"project_slug\"", "\"environment_name\"", "\"name\"", "\"created_by\""));
+
 	@Bean
 	ExecuteListenerProvider localWritesListener(DatabaseInvalidations invalidations) {
 		return new DefaultExecuteListenerProvider(new Listener(invalidations));
@@ -53,8 +63,9 @@ class LocalWrites {
 				return;
 			}
 			Set<String> kinds = new LinkedHashSet<>();
+			boolean update = sql.stripLeading().regionMatches(true, 0, "update", 0, 6);
 			KINDS.forEach((table, invalidated) -> {
-				if (sql.contains(table)) {
+				if (sql.contains(table) && !(update && changesNothingCached(sql, table))) {
 					kinds.addAll(invalidated);
 				}
 			});
@@ -72,6 +83,11 @@ class LocalWrites {
 			else {
 				this.invalidations.invalidateHere(kinds);
 			}
+		}
+
+		private static boolean changesNothingCached(String sql, String table) {
+			List<String> columns = UPDATES_THAT_MATTER.get(table);
+			return columns != null && columns.stream().noneMatch(sql::contains);
 		}
 
 		private static boolean writes(String sql) {

@@ -57,7 +57,11 @@ class JooqUsers implements Users {
 
 	@Override
 	public void rememberLastOrganization(UserId id, OrgId org) {
-		this.dsl.update(USERS).set(USERS.LAST_ORG_ID, org).where(USERS.ID.eq(id)).execute();
+		// Written only when it changes: a page view writes no row for the same place.
+		this.dsl.update(USERS)
+			.set(USERS.LAST_ORG_ID, org)
+			.where(USERS.ID.eq(id).and(USERS.LAST_ORG_ID.isDistinctFrom(org)))
+			.execute();
 	}
 
 	private static User toUser(UsersRecord record) {

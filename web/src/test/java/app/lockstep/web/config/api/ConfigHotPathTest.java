@@ -22,8 +22,10 @@ import app.lockstep.domain.token.RevokeApiToken;
 import app.lockstep.persistence.cache.DatabaseInvalidations;
 import app.lockstep.persistence.testing.TestDatabase;
 import app.lockstep.web.config.ConfigFixtures;
+import app.lockstep.web.testing.Demo;
 import app.lockstep.web.testing.LockstepTest;
 import app.lockstep.web.testing.RoundTrips;
+import app.lockstep.web.testing.SessionCache;
 import app.lockstep.web.testing.WebhookReceiver;
 import app.lockstep.web.token.TokenTestSupport;
 import com.jayway.jsonpath.JsonPath;
@@ -127,6 +129,21 @@ class ConfigHotPathTest {
 		assertThat(RoundTrips.during(() -> this.mvc
 			.perform(get(this.url).header("If-None-Match", etag).with(TokenTestSupport.bearer(this.token)))
 			.andExpect(status().isNotModified()))).as("round trips of a 304").isZero();
+	}
+
+	/**
+	 * Opening the dashboard remembers the person's last organization (an update of their
+	 * row): that is not what cached tokens and memberships hold, so it must not empty
+	 * them on this instance (it did, for every instance's config polls on every view).
+	 */
+	@Test
+	void viewingTheDashboardKeepsTheCachesWarm() throws Exception {
+		get200();
+		get200();
+		SessionCache sessions = new SessionCache(this.mvc);
+		this.mvc.perform(get("/orgs/acme").with(Demo.as(sessions, "dev@acme.test"))).andExpect(status().isOk());
+		this.mvc.perform(get("/orgs/acme").with(Demo.as(sessions, "owner@acme.test"))).andExpect(status().isOk());
+		assertThat(RoundTrips.during(this::get200)).as("round trips of a warm 200 after dashboard views").isZero();
 	}
 
 	@Test
