@@ -39,14 +39,15 @@ class JooqDeploymentCounts implements DeploymentCounts {
 		}
 		this.dsl.select(DEPLOYMENTS.STATUS, DSL.count())
 			.from(DEPLOYMENTS)
-			.where(DEPLOYMENTS.STATUS.in(OPEN))
+			.where(StatusIs.oneOf(DeploymentStatus.AWAITING_APPROVAL, DeploymentStatus.SCHEDULED,
+					DeploymentStatus.WAITING_FOR_WINDOW, DeploymentStatus.RUNNING))
 			.groupBy(DEPLOYMENTS.STATUS)
 			.fetch()
 			.forEach((row) -> DeploymentStatus.fromValue(row.value1())
 				.ifPresent((status) -> counts.put(status, row.value2().longValue())));
 		Instant oldestAwaiting = this.dsl.select(DSL.min(DEPLOYMENTS.REQUESTED_AT))
 			.from(DEPLOYMENTS)
-			.where(DEPLOYMENTS.STATUS.eq(DeploymentStatus.AWAITING_APPROVAL.value()))
+			.where(StatusIs.oneOf(DeploymentStatus.AWAITING_APPROVAL))
 			.fetchOne(0, Instant.class);
 		return new Open(counts, oldestAwaiting);
 	}

@@ -192,8 +192,7 @@ class JooqDeployments implements Deployments {
 
 	@Override
 	public List<Deployment> lockWaiting(OrgId org, @Nullable EnvironmentId environment) {
-		Condition where = DEPLOYMENTS.ORG_ID.eq(org)
-			.and(DEPLOYMENTS.STATUS.eq(DeploymentStatus.WAITING_FOR_WINDOW.value()));
+		Condition where = DEPLOYMENTS.ORG_ID.eq(org).and(StatusIs.oneOf(DeploymentStatus.WAITING_FOR_WINDOW));
 		where = where.and((environment != null) ? DEPLOYMENTS.ENVIRONMENT_ID.eq(environment)
 				: DEPLOYMENTS.ENVIRONMENT_ID.in(DSL.select(ENVIRONMENTS.ID)
 					.from(ENVIRONMENTS)
@@ -242,9 +241,8 @@ class JooqDeployments implements Deployments {
 	public List<Deployment> unfinished(OrgId org) {
 		return this.dsl.selectFrom(DEPLOYMENTS)
 			.where(DEPLOYMENTS.ORG_ID.eq(org)
-				.and(DEPLOYMENTS.STATUS.in(DeploymentStatus.AWAITING_APPROVAL.value(),
-						DeploymentStatus.SCHEDULED.value(), DeploymentStatus.WAITING_FOR_WINDOW.value(),
-						DeploymentStatus.RUNNING.value())))
+				.and(StatusIs.oneOf(DeploymentStatus.AWAITING_APPROVAL, DeploymentStatus.SCHEDULED,
+						DeploymentStatus.WAITING_FOR_WINDOW, DeploymentStatus.RUNNING)))
 			.orderBy(DEPLOYMENTS.SEQ)
 			.fetch(JooqDeployments::toDeployment);
 	}
@@ -253,7 +251,7 @@ class JooqDeployments implements Deployments {
 	public java.util.Map<EnvironmentId, Deployment> lastRunByEnvironment(OrgId org,
 			java.util.Collection<EnvironmentId> environments) {
 		return newestPerEnvironment(org, environments,
-				DEPLOYMENTS.STATUS.in(DeploymentStatus.SUCCEEDED.value(), DeploymentStatus.FAILED.value()));
+				StatusIs.oneOf(DeploymentStatus.SUCCEEDED, DeploymentStatus.FAILED));
 	}
 
 	/**
@@ -327,7 +325,9 @@ class JooqDeployments implements Deployments {
 	@Override
 	public List<Deployment> unreviewedEmergencies(OrgId org) {
 		return this.dsl.selectFrom(DEPLOYMENTS)
-			.where(DEPLOYMENTS.ORG_ID.eq(org).and(DEPLOYMENTS.EMERGENCY.isTrue()).and(DEPLOYMENTS.REVIEWED_AT.isNull()))
+			.where(DEPLOYMENTS.ORG_ID.eq(org)
+				.and(DSL.condition(DEPLOYMENTS.EMERGENCY))
+				.and(DEPLOYMENTS.REVIEWED_AT.isNull()))
 			.orderBy(DEPLOYMENTS.REQUESTED_AT, DEPLOYMENTS.SEQ)
 			.fetch(JooqDeployments::toDeployment);
 	}
@@ -362,11 +362,11 @@ class JooqDeployments implements Deployments {
 	}
 
 	private static Condition succeeded() {
-		return DEPLOYMENTS.STATUS.eq(DeploymentStatus.SUCCEEDED.value());
+		return StatusIs.oneOf(DeploymentStatus.SUCCEEDED);
 	}
 
 	private static Condition awaiting(OrgId org) {
-		return DEPLOYMENTS.ORG_ID.eq(org).and(DEPLOYMENTS.STATUS.eq(DeploymentStatus.AWAITING_APPROVAL.value()));
+		return DEPLOYMENTS.ORG_ID.eq(org).and(StatusIs.oneOf(DeploymentStatus.AWAITING_APPROVAL));
 	}
 
 	static Deployment toDeployment(DeploymentsRecord record) {

@@ -31,8 +31,7 @@ class JooqDueDeployments implements DueDeployments {
 	public List<Due> pendingDue(Instant now, int limit) {
 		return this.dsl.select(DEPLOYMENTS.ORG_ID, DEPLOYMENTS.ID, DEPLOYMENTS.DUE_AT)
 			.from(DEPLOYMENTS)
-			.where(DEPLOYMENTS.STATUS.in(DeploymentStatus.SCHEDULED.value(),
-					DeploymentStatus.WAITING_FOR_WINDOW.value()))
+			.where(StatusIs.oneOf(DeploymentStatus.SCHEDULED, DeploymentStatus.WAITING_FOR_WINDOW))
 			.and(DEPLOYMENTS.DUE_AT.le(now))
 			// Not while another dispatcher's claim holds: once it expires, any poll may
 			// take the delivery over.
@@ -46,7 +45,7 @@ class JooqDueDeployments implements DueDeployments {
 	public List<Due> overdue(Instant now, int limit) {
 		return this.dsl.select(DEPLOYMENTS.ORG_ID, DEPLOYMENTS.ID)
 			.from(DEPLOYMENTS)
-			.where(DEPLOYMENTS.STATUS.eq(DeploymentStatus.RUNNING.value()))
+			.where(StatusIs.oneOf(DeploymentStatus.RUNNING))
 			.and(DEPLOYMENTS.DEADLINE_AT.le(now))
 			.orderBy(DEPLOYMENTS.DEADLINE_AT, DEPLOYMENTS.SEQ)
 			.limit(limit)

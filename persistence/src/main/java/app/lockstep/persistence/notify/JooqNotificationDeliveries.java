@@ -12,6 +12,7 @@ import app.lockstep.domain.shared.OrgId;
 import app.lockstep.persistence.jooq.tables.records.NotificationDeliveriesRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Repository;
@@ -63,7 +64,10 @@ class JooqNotificationDeliveries implements NotificationDeliveries {
 	}
 
 	private static Condition dueAt(Instant now) {
-		return NOTIFICATION_DELIVERIES.STATUS.eq(Status.PENDING.name())
+		// A literal, so that the generic plan of the prepared statement can use the
+		// partial
+		// index on pending deliveries (see deploy.StatusIs).
+		return NOTIFICATION_DELIVERIES.STATUS.eq(DSL.inline(Status.PENDING.name()))
 			.and(NOTIFICATION_DELIVERIES.NEXT_ATTEMPT_AT.le(now))
 			.and(NOTIFICATION_DELIVERIES.CLAIMED_UNTIL.isNull().or(NOTIFICATION_DELIVERIES.CLAIMED_UNTIL.lt(now)));
 	}
@@ -134,7 +138,7 @@ class JooqNotificationDeliveries implements NotificationDeliveries {
 	}
 
 	private static Condition finishedBefore(Instant before) {
-		return NOTIFICATION_DELIVERIES.STATUS.ne(Status.PENDING.name())
+		return NOTIFICATION_DELIVERIES.STATUS.ne(DSL.inline(Status.PENDING.name()))
 			.and(NOTIFICATION_DELIVERIES.FINISHED_AT.lt(before));
 	}
 
