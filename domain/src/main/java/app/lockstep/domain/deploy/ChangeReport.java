@@ -369,8 +369,22 @@ public final class ChangeReport {
 
 	}
 
-	/** The report: its period, the counts, and the entries, exceptions first. */
-	public record Report(Period period, Summary summary, List<Entry> entries) {
+	/**
+	 * The report: its period, the counts, and the entries, exceptions first; the first
+	 * {@code detailed} of them carry their commits and config change, the others only
+	 * what the counts and the order need (see {@link #report(Caller, Period, int)}).
+	 */
+	public record Report(Period period, Summary summary, List<Entry> entries, int detailed) {
+
+		public Report {
+			entries = List.copyOf(entries);
+			detailed = Math.min(detailed, entries.size());
+		}
+
+		/** The entries with their details, in order. */
+		public List<Entry> detailedEntries() {
+			return this.entries.subList(0, this.detailed);
+		}
 
 		public List<Entry> exceptions() {
 			return this.entries.stream().filter(Entry::isException).toList();
@@ -388,11 +402,36 @@ public final class ChangeReport {
 		.thenComparingLong((Entry e) -> e.deployment().seq());
 
 	public Report report(Caller caller, Period period) {
-		List<Entry> entries = new ArrayList<>();
-		each(caller, period, entries::add);
-		Summary summary = Summary.of(entries);
-		entries.sort(EXCEPTIONS_FIRST);
-		return new Report(period, summary, List.copyOf(entries));
+		return report(caller, period, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * The report with the commits and config change of its first {@code detailed} entries
+	 * only (a page shows a few dozen of a busy month's hundreds): what decides the counts
+	 * and the order (decisions, windows, flags) is read for every entry, the commits and
+	 * config diffs, most of the cost, only for those shown.
+	 */
+	public Report report(Caller caller, Period period, int detailed) {
+		requireAllowed(caller);
+		OrgId org = caller.orgId();
+		return this.transactions.inTenant(org, () -> {
+			Reads reads = new Reads(this.viewConfig.differ(caller));
+			List<Entry> entries = new ArrayList<>();
+			read(org, period, reads, false, entries::add);
+			Summary summary = Summary.of(entries);
+			entries.sort(EXCEPTIONS_FIRST);
+			int shown = Math.min(detailed, entries.size());
+			List<Entry> head = entries.subList(0, shown);
+			List<Deployment> deployments = head.stream().map(Entry::deployment).toList();
+			List<DeploymentPlace> places = head.stream().map(Entry::place).toList();
+			List<List<CodeChange>> commits = readAtOnce(org, deployments, places, reads);
+			for (int i = 0; i < shown; i++) {
+				Entry light = entries.get(i);
+				entries.set(i,
+						withDetails(light, commits.get(i), config(reads.differ, light.place(), light.deployment())));
+			}
+			return new Report(period, summary, entries, shown);
+		});
 	}
 
 	/**
@@ -403,36 +442,71 @@ public final class ChangeReport {
 		requireAllowed(caller);
 		OrgId org = caller.orgId();
 		this.transactions.inTenant(org, () -> {
-			Reads reads = new Reads(this.viewConfig.differ(caller));
-			List<Deployment> deployments = this.deployments.requestedBetween(org, period.from(), period.to(),
-					(period.tier() != null) ? period.tier().name() : null);
-			for (int start = 0; start < deployments.size(); start += DECISIONS_READ_AT_ONCE) {
-				List<Deployment> chunk = deployments.subList(start,
-						Math.min(deployments.size(), start + DECISIONS_READ_AT_ONCE));
-				Map<DeploymentId, List<Approval>> decisions = this.approvals.of(org,
-						chunk.stream().map(Deployment::id).toList());
-				this.places.addPlacesOf(org, chunk, reads.places);
-				List<DeploymentPlace> places = chunk.stream()
-					.map((d) -> java.util.Objects.requireNonNull(reads.places.get(d.environmentId()), "read above"))
-					.toList();
-				List<Environment> unchecked = chunk.stream()
-					.filter((d) -> d.startedAt() != null && !reads.windows.containsKey(d.environmentId()))
-					.map((d) -> java.util.Objects.requireNonNull(reads.places.get(d.environmentId())).environment())
-					.distinct()
-					.toList();
-				if (!unchecked.isEmpty()) {
-					reads.windows.putAll(this.windows.effective(org, unchecked));
-				}
-				List<List<CodeChange>> commits = readAtOnce(org, chunk, places, reads);
-				for (int i = 0; i < chunk.size(); i++) {
-					Deployment deployment = chunk.get(i);
-					sink.accept(entry(org, places.get(i), deployment,
-							decisions.getOrDefault(deployment.id(), List.of()), commits.get(i), reads));
-				}
-			}
+			read(org, period, new Reads(this.viewConfig.differ(caller)), true, sink);
 			return null;
 		});
 	}
+
+	/**
+	 * Each entry of the period, oldest request first, with its commits and config change
+	 * when {@code details}.
+	 */
+	private void read(OrgId org, Period period, Reads reads, boolean details, Consumer<Entry> sink) {
+		List<Deployment> deployments = this.deployments.requestedBetween(org, period.from(), period.to(),
+				(period.tier() != null) ? period.tier().name() : null);
+		for (int start = 0; start < deployments.size(); start += DECISIONS_READ_AT_ONCE) {
+			List<Deployment> chunk = deployments.subList(start,
+					Math.min(deployments.size(), start + DECISIONS_READ_AT_ONCE));
+			Map<DeploymentId, List<Approval>> decisions = this.approvals.of(org,
+					chunk.stream().map(Deployment::id).toList());
+			this.places.addPlacesOf(org, chunk, reads.places);
+			List<DeploymentPlace> places = chunk.stream()
+				.map((d) -> java.util.Objects.requireNonNull(reads.places.get(d.environmentId()), "read above"))
+				.toList();
+			List<Environment> unchecked = chunk.stream()
+				.filter((d) -> d.startedAt() != null && !reads.windows.containsKey(d.environmentId()))
+				.map((d) -> java.util.Objects.requireNonNull(reads.places.get(d.environmentId())).environment())
+				.distinct()
+				.toList();
+			if (!unchecked.isEmpty()) {
+				reads.windows.putAll(this.windows.effective(org, unchecked));
+			}
+			List<List<CodeChange>> commits = details ? readAtOnce(org, chunk, places, reads)
+					: readArtifacts(org, chunk, reads);
+			for (int i = 0; i < chunk.size(); i++) {
+				Deployment deployment = chunk.get(i);
+				Entry entry = entry(org, places.get(i), deployment, decisions.getOrDefault(deployment.id(), List.of()),
+						reads);
+				sink.accept(details
+						? withDetails(entry, commits.get(i), config(reads.differ, places.get(i), deployment)) : entry);
+			}
+		}
+	}
+
+	/**
+	 * The artifacts of a chunk (their versions are on every row); answers no commits for
+	 * any of them.
+	 */
+	private List<List<CodeChange>> readArtifacts(OrgId org, List<Deployment> chunk, Reads reads) {
+		List<ArtifactId> unread = chunk.stream()
+			.flatMap((d) -> java.util.stream.Stream.of(d.artifactId(), d.previousArtifactId()))
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.filter((id) -> !reads.artifacts.containsKey(id))
+			.toList();
+		Map<ArtifactId, Artifact> found = unread.isEmpty() ? Map.of() : this.artifacts.byIds(org, unread);
+		unread.forEach((id) -> reads.artifacts.put(id, found.get(id)));
+		return chunk.stream().map((d) -> List.<CodeChange>of()).toList();
+	}
+
+	private static Entry withDetails(Entry entry, List<CodeChange> commits, ConfigChange config) {
+		return new Entry(entry.deployment(), entry.place(), entry.artifactVersion(), entry.previousArtifactVersion(),
+				commits.subList(0, Math.min(commits.size(), COMMITS_SHOWN)), commits.size(), config, entry.decisions(),
+				entry.duties(), entry.window(), entry.windowRule(), entry.flags());
+	}
+
+	/** The config change of an entry whose details were not read. */
+	private static final ConfigChange UNREAD_CONFIG = new ConfigChange(null, null, null, "");
 
 	/** How many deployments' decisions are read in one query. */
 	private static final int DECISIONS_READ_AT_ONCE = 500;
@@ -512,7 +586,7 @@ public final class ChangeReport {
 	}
 
 	private Entry entry(OrgId org, DeploymentPlace place, Deployment deployment, List<Approval> allDecisions,
-			List<CodeChange> commits, Reads reads) {
+			Reads reads) {
 		Artifact artifact = artifact(org, deployment.artifactId(), reads.artifacts);
 		Artifact previous = (deployment.previousArtifactId() != null)
 				? artifact(org, deployment.previousArtifactId(), reads.artifacts) : null;
@@ -541,11 +615,11 @@ public final class ChangeReport {
 		if (deployment.status() == DeploymentStatus.FAILED) {
 			flags.add(Flag.FAILED);
 		}
+		// Without its details: report() adds them to the entries it shows, each() to all.
 		return new Entry(deployment, place,
 				(artifact != null) ? artifact.version() : deployment.artifactId().toString(),
-				(previous != null) ? previous.version() : null,
-				commits.subList(0, Math.min(commits.size(), COMMITS_SHOWN)), commits.size(),
-				config(reads.differ, place, deployment), decisions, duties, window, rule, flags);
+				(previous != null) ? previous.version() : null, List.of(), 0, UNREAD_CONFIG, decisions, duties, window,
+				rule, flags);
 	}
 
 	private @Nullable Artifact artifact(OrgId org, ArtifactId id, Map<ArtifactId, @Nullable Artifact> cache) {

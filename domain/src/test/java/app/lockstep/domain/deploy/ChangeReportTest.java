@@ -169,6 +169,22 @@ class ChangeReportTest {
 	}
 
 	@Test
+	void onlyTheEntriesShownReadTheirCommitsAndConfigChange() {
+		ChangeReport.Report report = this.report.report(this.auditor, PRODUCTION, 2);
+
+		assertThat(report.summary()).isEqualTo(this.report.report(this.auditor, PRODUCTION).summary());
+		assertThat(report.detailed()).isEqualTo(2);
+		assertThat(report.detailedEntries()).extracting((e) -> e.deployment().id())
+			.containsExactly(this.emergency.id(), this.selfApproved.id());
+		ChangeReport.Entry notShown = entryOf(report, this.approved);
+		assertThat(notShown.artifactVersion()).isEqualTo("2.0.0");
+		assertThat(notShown.approvals()).extracting(Approval::approverName).containsExactly("Lee");
+		assertThat(notShown.commits()).isEmpty();
+		assertThat(notShown.config().revision()).isNull();
+		assertThat(entryOf(report, this.emergency).config().text()).isEqualTo("unchanged");
+	}
+
+	@Test
 	void selfApprovalViolatesSeparationOfDuties() {
 		ChangeReport.Entry entry = entryOf(this.report.report(this.auditor, PRODUCTION), this.selfApproved);
 

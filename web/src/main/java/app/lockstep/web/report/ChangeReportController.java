@@ -55,7 +55,7 @@ class ChangeReportController {
 		String slug = caller.organization().slug();
 		Refusals.Answer<Reported> answer = Refusals.onForm(INVALID).query(response, () -> {
 			ChangeReport.Period period = period(caller, from, to, tier);
-			return new Reported(period, this.changeReport.report(caller, period));
+			return new Reported(period, this.changeReport.report(caller, period, rowsShown(shown, Integer.MAX_VALUE)));
 		});
 		Reported reported = answer.value();
 		Map<String, @Nullable String> form = new LinkedHashMap<>();
@@ -63,8 +63,8 @@ class ChangeReportController {
 			ChangeReport.Period period = reported.period();
 			model.addAttribute("csvUrl", link("/orgs/" + slug + "/reports/changes.csv", period));
 			List<ChangeReport.Entry> entries = reported.report().entries();
-			int rows = rowsShown(shown, entries.size());
-			model.addAttribute("shownEntries", entries.subList(0, rows));
+			int rows = reported.report().detailed();
+			model.addAttribute("shownEntries", reported.report().detailedEntries());
 			if (rows < entries.size()) {
 				String page = "/orgs/" + slug + "/reports/changes";
 				model.addAttribute("moreUrl",
