@@ -10,6 +10,7 @@ import java.util.Map;
 import app.lockstep.domain.audit.AuditEvent;
 import app.lockstep.domain.audit.AuditLog;
 import app.lockstep.domain.code.Artifact;
+import app.lockstep.domain.code.ArtifactId;
 import app.lockstep.domain.code.Artifacts;
 import app.lockstep.domain.code.CodeChange;
 import app.lockstep.domain.code.CodeChanges;
@@ -196,7 +197,8 @@ public final class ViewDeployments {
 			return detail(caller, org, place, deployment, now, true, this.approvals.of(org, deployment.id()),
 					this.policies.of(org, place.environment()),
 					(environment) -> this.deployments.live(org, environment).orElse(null),
-					this.viewConfig.differ(caller));
+					this.viewConfig.differ(caller),
+					(range) -> this.codeChanges.commitsBetween(org, range.project(), range.fromSha(), range.toSha()));
 		});
 	}
 
@@ -336,20 +338,49 @@ public final class ViewDeployments {
 					: this.approvals.of(org, awaiting.stream().map(Deployment::id).toList());
 			Map<EnvironmentId, ApprovalPolicy> policies = awaiting.isEmpty() ? Map.of()
 					: policies(org, awaiting.stream().map(Deployment::environmentId).distinct().toList());
+			// What every card reads, read for the page at once: places, what is live, the
+			// commits and the config revisions each card compares.
 			Map<EnvironmentId, DeploymentPlace> places = new java.util.HashMap<>();
-			Map<EnvironmentId, java.util.Optional<Deployment>> live = new java.util.HashMap<>();
+			this.places.addPlacesOf(org, awaiting, places);
+			Map<EnvironmentId, Deployment> live = awaiting.isEmpty() ? Map.of() : this.deployments
+				.liveByEnvironment(org, awaiting.stream().map(Deployment::environmentId).distinct().toList());
 			ViewConfig.Differ differ = this.viewConfig.differ(caller);
+			List<CodeChanges.Range> ranges = new ArrayList<>();
+			List<ConfigRevisions.Numbered> revisions = new ArrayList<>();
+			for (Deployment deployment : awaiting) {
+				DeploymentPlace place = placeIn(places, org, deployment);
+				Base base = base(deployment, live::get, place);
+				Artifact artifact = this.knownArtifacts.artifact(org, deployment.artifactId()).orElse(null);
+				Artifact from = (base.artifactId() != null)
+						? this.knownArtifacts.artifact(org, base.artifactId()).orElse(null) : null;
+				if (artifact != null) {
+					ranges.add(new CodeChanges.Range(place.project().id(), (from != null) ? from.commitSha() : null,
+							artifact.commitSha()));
+				}
+				if (base.revision() != null && deployment.configRevision() != null) {
+					ConfigScope scope = new ConfigScope(place.project().id(), place.environment().id());
+					revisions.add(new ConfigRevisions.Numbered(scope, base.revision()));
+					revisions.add(new ConfigRevisions.Numbered(scope, deployment.configRevision()));
+				}
+			}
+			Map<CodeChanges.Range, List<CodeChange>> commits = new java.util.HashMap<>();
+			List<List<CodeChange>> read = this.codeChanges.commitsBetween(org, ranges);
+			for (int i = 0; i < ranges.size(); i++) {
+				commits.put(ranges.get(i), read.get(i));
+			}
+			differ.preload(revisions);
 			List<Detail> queue = new ArrayList<>();
 			for (Deployment deployment : awaiting) {
-				DeploymentPlace place = places.computeIfAbsent(deployment.environmentId(),
-						(id) -> this.places.placeOf(org, deployment));
+				DeploymentPlace place = placeIn(places, org, deployment);
 				ApprovalPolicy policy = policies.get(deployment.environmentId());
 				queue.add(detail(caller, org, place, deployment, now, false,
 						decisions.getOrDefault(deployment.id(), List.of()),
-						(policy != null) ? policy : this.policies.of(org, place.environment()),
-						(environment) -> live.computeIfAbsent(environment, (id) -> this.deployments.live(org, id))
-							.orElse(null),
-						differ));
+						(policy != null) ? policy : this.policies.of(org, place.environment()), live::get, differ,
+						(range) -> {
+							List<CodeChange> known = commits.get(range);
+							return (known != null) ? known : this.codeChanges.commitsBetween(org, range.project(),
+									range.fromSha(), range.toSha());
+						}));
 			}
 			DeploymentId next = (start + awaiting.size() < all.size()) ? awaiting.getLast().id() : null;
 			return new QueuePage(queue, start + 1, all.size(), next);
@@ -503,18 +534,38 @@ public final class ViewDeployments {
 		return projects.stream().flatMap((p) -> p.environments().stream()).map(Environment::id).toList();
 	}
 
-	private Detail detail(Caller caller, OrgId org, DeploymentPlace place, Deployment deployment, Instant now,
-			boolean withTimeline, List<Approval> decisions, ApprovalPolicy policy,
-			java.util.function.Function<EnvironmentId, @Nullable Deployment> liveOf, ViewConfig.Differ differ) {
-		Artifact artifact = this.artifacts.byId(org, deployment.artifactId())
-			.orElseThrow(() -> new NotFoundException("The artifact of this deployment is gone."));
+	/**
+	 * What a request is compared with: the deployment live on its environment while it
+	 * has not started, else the one it replaced.
+	 */
+	private record Base(@Nullable Deployment live, @Nullable ArtifactId artifactId, @Nullable Integer revision) {
+	}
+
+	private static Base base(Deployment deployment,
+			java.util.function.Function<EnvironmentId, @Nullable Deployment> liveOf, DeploymentPlace place) {
 		boolean started = deployment.startedAt() != null || deployment.status().isFinished();
 		Deployment live = started ? null : liveOf.apply(place.environment().id());
-		var baseArtifactId = (live != null) ? live.artifactId() : deployment.previousArtifactId();
-		Integer baseRevision = (live != null) ? live.configRevision() : deployment.previousConfigRevision();
-		Artifact base = (baseArtifactId != null) ? this.artifacts.byId(org, baseArtifactId).orElse(null) : null;
-		List<CodeChange> commits = this.codeChanges.commitsBetween(org, place.project().id(),
-				(base != null) ? base.commitSha() : null, artifact.commitSha());
+		return (live != null) ? new Base(live, live.artifactId(), live.configRevision())
+				: new Base(null, deployment.previousArtifactId(), deployment.previousConfigRevision());
+	}
+
+	private DeploymentPlace placeIn(Map<EnvironmentId, DeploymentPlace> places, OrgId org, Deployment deployment) {
+		return places.computeIfAbsent(deployment.environmentId(), (id) -> this.places.placeOf(org, deployment));
+	}
+
+	private Detail detail(Caller caller, OrgId org, DeploymentPlace place, Deployment deployment, Instant now,
+			boolean withTimeline, List<Approval> decisions, ApprovalPolicy policy,
+			java.util.function.Function<EnvironmentId, @Nullable Deployment> liveOf, ViewConfig.Differ differ,
+			java.util.function.Function<CodeChanges.Range, List<CodeChange>> commitsOf) {
+		Artifact artifact = this.knownArtifacts.artifact(org, deployment.artifactId())
+			.orElseThrow(() -> new NotFoundException("The artifact of this deployment is gone."));
+		Base from = base(deployment, liveOf, place);
+		Deployment live = from.live();
+		Integer baseRevision = from.revision();
+		Artifact base = (from.artifactId() != null) ? this.knownArtifacts.artifact(org, from.artifactId()).orElse(null)
+				: null;
+		List<CodeChange> commits = commitsOf.apply(new CodeChanges.Range(place.project().id(),
+				(base != null) ? base.commitSha() : null, artifact.commitSha()));
 		ViewConfig.@Nullable Diff diff = null;
 		if (baseRevision != null && deployment.configRevision() != null) {
 			diff = differ.diff(new ConfigScope(place.project().id(), place.environment().id()), baseRevision,
