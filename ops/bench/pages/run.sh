@@ -207,6 +207,10 @@ bench() {
     one_p50=$(echo "$serial" | sed 's/.* p50=\([0-9]*\).*/\1/')
     one_p95=$(echo "$serial" | sed 's/.* p95=\([0-9]*\).*/\1/')
     one_rps=$(echo "$serial" | sed 's/.* rps=\([0-9.]*\).*/\1/')
+    # Warm with every user at once, so both concurrent measurements run on compiled code.
+    SESSIONS_FILE=$work/sessions.txt wrk -t"$threads" -c"$connections" -d"$warmup" -s "$here/report.lua" \
+      "http://127.0.0.1:$port$path" >/dev/null
+    sleep "${DRAIN:-15}"
     # The users as people: a think time between pages.
     local paced="| | | |"
     if [ "$think" -gt 0 ]; then
@@ -225,8 +229,6 @@ bench() {
         "$t_rps" "$t_errors")
       sleep "${DRAIN:-15}"
     fi
-    SESSIONS_FILE=$work/sessions.txt wrk -t"$threads" -c"$connections" -d"$warmup" -s "$here/report.lua" \
-      "http://127.0.0.1:$port$path" >/dev/null
     local line
     line=$(SESSIONS_FILE=$work/sessions.txt wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s \
       -s "$here/report.lua" "http://127.0.0.1:$port$path" | tee -a "$work/wrk-$label.txt" | grep '^RESULT')
