@@ -194,7 +194,14 @@ class NotificationsTest extends ScenarioTestBase {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		for (String shown : List.of(list, page)) {
+		String channelId = JsonPath.read(list, "$[0].id");
+		// One channel's log, with the way back to every channel's.
+		var channelLog = this.mvc.perform(get("/orgs/acme/notifications?channel=" + channelId).session(owner()))
+			.andReturn()
+			.getResponse();
+		assertThat(channelLog.getStatus()).isEqualTo(200);
+		assertThat(channelLog.getContentAsString()).contains("href=\"/orgs/acme/notifications#delivery-log\"");
+		for (String shown : List.of(list, page, channelLog.getContentAsString())) {
 			assertThat(shown).contains("127.0.0.1/…").doesNotContain("slack-token-xyz", "teams-sig-xyz");
 		}
 		assertThat(deliveries(null)).doesNotContain("slack-token-xyz", "teams-sig-xyz");
