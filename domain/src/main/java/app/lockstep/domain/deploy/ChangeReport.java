@@ -471,23 +471,28 @@ public final class ChangeReport {
 			if (!unchecked.isEmpty()) {
 				reads.windows.putAll(this.windows.effective(org, unchecked));
 			}
-			List<List<CodeChange>> commits = details ? readAtOnce(org, chunk, places, reads)
-					: readArtifacts(org, chunk, reads);
+			List<List<CodeChange>> commits = null;
+			if (details) {
+				commits = readAtOnce(org, chunk, places, reads);
+			}
+			else {
+				readArtifacts(org, chunk, reads);
+			}
 			for (int i = 0; i < chunk.size(); i++) {
 				Deployment deployment = chunk.get(i);
 				Entry entry = entry(org, places.get(i), deployment, decisions.getOrDefault(deployment.id(), List.of()),
 						reads);
-				sink.accept(details
+				sink.accept((commits != null)
 						? withDetails(entry, commits.get(i), config(reads.differ, places.get(i), deployment)) : entry);
 			}
 		}
 	}
 
 	/**
-	 * The artifacts of a chunk (their versions are on every row); answers no commits for
-	 * any of them.
+	 * The artifacts of a chunk and those live before them not read yet, in one query
+	 * (their versions are on every row).
 	 */
-	private List<List<CodeChange>> readArtifacts(OrgId org, List<Deployment> chunk, Reads reads) {
+	private void readArtifacts(OrgId org, List<Deployment> chunk, Reads reads) {
 		List<ArtifactId> unread = chunk.stream()
 			.flatMap((d) -> java.util.stream.Stream.of(d.artifactId(), d.previousArtifactId()))
 			.filter(java.util.Objects::nonNull)
@@ -496,7 +501,6 @@ public final class ChangeReport {
 			.toList();
 		Map<ArtifactId, Artifact> found = unread.isEmpty() ? Map.of() : this.artifacts.byIds(org, unread);
 		unread.forEach((id) -> reads.artifacts.put(id, found.get(id)));
-		return chunk.stream().map((d) -> List.<CodeChange>of()).toList();
 	}
 
 	private static Entry withDetails(Entry entry, List<CodeChange> commits, ConfigChange config) {
@@ -538,14 +542,10 @@ public final class ChangeReport {
 	 */
 	private List<List<CodeChange>> readAtOnce(OrgId org, List<Deployment> chunk, List<DeploymentPlace> places,
 			Reads reads) {
-		List<ArtifactId> artifactIds = new ArrayList<>();
+		readArtifacts(org, chunk, reads);
 		List<ConfigRevisions.Numbered> revisions = new ArrayList<>();
 		for (int i = 0; i < chunk.size(); i++) {
 			Deployment deployment = chunk.get(i);
-			artifactIds.add(deployment.artifactId());
-			if (deployment.previousArtifactId() != null) {
-				artifactIds.add(deployment.previousArtifactId());
-			}
 			Integer revision = deployment.configRevision();
 			Integer previous = deployment.previousConfigRevision();
 			if (revision != null && previous != null && !previous.equals(revision)) {
@@ -554,12 +554,6 @@ public final class ChangeReport {
 				revisions.add(new ConfigRevisions.Numbered(scope, revision));
 			}
 		}
-		List<ArtifactId> unread = artifactIds.stream()
-			.distinct()
-			.filter((id) -> !reads.artifacts.containsKey(id))
-			.toList();
-		Map<ArtifactId, Artifact> found = unread.isEmpty() ? Map.of() : this.artifacts.byIds(org, unread);
-		unread.forEach((id) -> reads.artifacts.put(id, found.get(id)));
 		reads.differ.preload(revisions);
 		List<CodeChanges.Range> ranges = new ArrayList<>();
 		List<Integer> rangeOf = new ArrayList<>();

@@ -2,7 +2,6 @@ package app.lockstep.persistence.deploy;
 
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 import app.lockstep.domain.deploy.DeploymentCounts;
@@ -21,9 +20,8 @@ import static app.lockstep.persistence.jooq.Tables.DEPLOYMENTS;
 @Repository
 class JooqDeploymentCounts implements DeploymentCounts {
 
-	private static final List<String> OPEN = List.of(DeploymentStatus.AWAITING_APPROVAL.value(),
-			DeploymentStatus.SCHEDULED.value(), DeploymentStatus.WAITING_FOR_WINDOW.value(),
-			DeploymentStatus.RUNNING.value());
+	private static final DeploymentStatus[] OPEN = { DeploymentStatus.AWAITING_APPROVAL, DeploymentStatus.SCHEDULED,
+			DeploymentStatus.WAITING_FOR_WINDOW, DeploymentStatus.RUNNING };
 
 	private final DSLContext dsl;
 
@@ -34,13 +32,12 @@ class JooqDeploymentCounts implements DeploymentCounts {
 	@Override
 	public Open open() {
 		Map<DeploymentStatus, Long> counts = new EnumMap<>(DeploymentStatus.class);
-		for (String status : OPEN) {
-			counts.put(DeploymentStatus.fromValue(status).orElseThrow(), 0L);
+		for (DeploymentStatus status : OPEN) {
+			counts.put(status, 0L);
 		}
 		this.dsl.select(DEPLOYMENTS.STATUS, DSL.count())
 			.from(DEPLOYMENTS)
-			.where(StatusIs.oneOf(DeploymentStatus.AWAITING_APPROVAL, DeploymentStatus.SCHEDULED,
-					DeploymentStatus.WAITING_FOR_WINDOW, DeploymentStatus.RUNNING))
+			.where(StatusIs.oneOf(OPEN))
 			.groupBy(DEPLOYMENTS.STATUS)
 			.fetch()
 			.forEach((row) -> DeploymentStatus.fromValue(row.value1())
