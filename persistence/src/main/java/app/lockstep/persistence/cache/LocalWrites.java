@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class LocalWrites {
 
 	/**
-	 * The tables of migrations V11's and V30's triggers and the kinds their changes
-	 * invalidate.
+	 * The tables of migrations V11's, V30's and V33's triggers and the kinds their
+	 * changes invalidate.
 	 */
 	private static final Map<String, List<String>> KINDS = Map.ofEntries(Map.entry("\"api_tokens\"", List.of("token")),
 			Map.entry("\"memberships\"", List.of("member")),

@@ -15,6 +15,7 @@ import app.lockstep.domain.config.VariableInput;
 import app.lockstep.domain.config.Visibility;
 import app.lockstep.domain.project.CreateEnvironment;
 import app.lockstep.domain.project.CreateProject;
+import app.lockstep.domain.project.ProjectInput;
 import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.tenancy.ChangeMemberRole;
@@ -46,8 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two instances of Lockstep on one database, as behind a load balancer without sticky
  * sessions: the shared test context ("a") and a second real instance ("b"). A browser
  * session made on one serves on the other and ends on both at logout; a revoked token, a
- * changed role and a new config revision are in effect on both within a second; a rate
- * limit counts the requests of both.
+ * changed role, a new config revision and a new project are in effect on both within a
+ * second; a rate limit counts the requests of both.
  */
 @LockstepTest
 class TwoInstancesTest {
@@ -172,6 +173,32 @@ class TwoInstancesTest {
 						List.of(new VariableInput("API_KEY", "rotated", true, Visibility.RUNTIME)), "rotate"));
 		WebhookReceiver.await(ONE_SECOND, "b to serve revision 2",
 				() -> "\"r2-p0-json\"".equals(etag(b.port(), token)));
+	}
+
+	@Test
+	void aProjectAddedOnOneInstanceIsListedByTheOtherWithinASecond() throws Exception {
+		String token = TokenTestSupport.secret(this.mvc, "dev@acme.test", "config:read");
+		assertThat(projects(b.port(), token)).as("b's list, now in its memory").doesNotContain("\"bare-");
+		String slug = "bare-" + UUID.randomUUID().toString().substring(0, 8);
+		Caller owner = ConfigFixtures.caller(this.users, this.memberships, this.transactions, "owner@acme.test");
+		// Without environments: only the project's own row announces the change.
+		this.createProject.create(owner, new ProjectInput(slug, "Bare " + slug, null, null));
+		assertThat(projects(this.port, token)).as("a, which added it").contains("\"" + slug + "\"");
+		WebhookReceiver.await(ONE_SECOND, "b to list the new project",
+				() -> projects(b.port(), token).contains("\"" + slug + "\""));
+	}
+
+	private String projects(int port, String token) {
+		try {
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(uri(port, "/api/v1/orgs/acme/projects"))
+					.header("Authorization", "Bearer " + token)
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
