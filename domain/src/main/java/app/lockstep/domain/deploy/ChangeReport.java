@@ -34,7 +34,6 @@ import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.window.EffectiveWindows;
 import app.lockstep.domain.window.WindowCheck;
-import app.lockstep.domain.window.WindowDecision;
 import app.lockstep.domain.shared.UseCase;
 import org.jspecify.annotations.Nullable;
 
@@ -589,12 +588,11 @@ public final class ChangeReport {
 		WindowAtStart window = WindowAtStart.NOT_STARTED;
 		String rule = null;
 		if (deployment.startedAt() != null) {
-			WindowDecision decision = reads.windows
+			rule = reads.windows
 				.computeIfAbsent(place.environment().id(), (id) -> this.windows.effective(org, place.environment()))
-				.evaluate(deployment.startedAt());
-			window = decision.open() ? WindowAtStart.INSIDE
+				.closedBy(deployment.startedAt());
+			window = (rule == null) ? WindowAtStart.INSIDE
 					: (deployment.emergency() ? WindowAtStart.BYPASSED : WindowAtStart.OUTSIDE);
-			rule = decision.blockedBy();
 		}
 		List<Flag> flags = new ArrayList<>();
 		if (deployment.awaitsReview()) {

@@ -42,6 +42,17 @@ public record EffectiveWindows(WindowRules rules, boolean defaultRules, List<Fre
 		return FreezeCalendar.evaluate(this.rules, this.organizationFreezes, at);
 	}
 
+	/**
+	 * The rule closing {@code at}, or null when it is open: {@link #evaluate}'s
+	 * {@code blockedBy} without the search for when that changes, for a question asked of
+	 * hundreds of past instants at once (the change report's "started inside its
+	 * windows?").
+	 */
+	public @Nullable String closedBy(Instant at) {
+		Closure closure = FreezeCalendar.closureAt(this.rules, this.organizationFreezes, at);
+		return (closure != null) ? closure.label() : null;
+	}
+
 	public List<CalendarDay> days(LocalDate from, int count) {
 		return FreezeCalendar.days(this.rules, this.organizationFreezes, from, count);
 	}

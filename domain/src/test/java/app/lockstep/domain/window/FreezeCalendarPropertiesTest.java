@@ -55,6 +55,8 @@ class FreezeCalendarPropertiesTest {
 		Instant at = scenario.at();
 		WindowDecision decision = FreezeCalendar.evaluate(rules, org, at);
 		assertThat(decision.open()).as("open at %s", at).isEqualTo(Oracle.open(rules, org, at));
+		assertThat(new EffectiveWindows(rules, false, org, null, null).closedBy(at)).as("closedBy, the short answer")
+			.isEqualTo(decision.blockedBy());
 		if (decision.open()) {
 			assertThat(decision.nextOpenAt()).isEqualTo(at);
 			assertThat(decision.blockedBy()).isNull();
