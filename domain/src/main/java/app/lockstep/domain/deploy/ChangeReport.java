@@ -14,7 +14,6 @@ import java.util.function.Consumer;
 
 import app.lockstep.domain.code.Artifact;
 import app.lockstep.domain.code.ArtifactId;
-import app.lockstep.domain.code.Artifacts;
 import app.lockstep.domain.code.CodeChange;
 import app.lockstep.domain.code.CodeChanges;
 import app.lockstep.domain.config.ChangeSummary;
@@ -76,7 +75,7 @@ public final class ChangeReport {
 
 	private final WindowCheck windows;
 
-	private final Artifacts artifacts;
+	private final KnownArtifacts artifacts;
 
 	private final CodeChanges codeChanges;
 
@@ -85,7 +84,7 @@ public final class ChangeReport {
 	private final Transactions transactions;
 
 	public ChangeReport(DeploymentPlaces places, Deployments deployments, Approvals approvals, WindowCheck windows,
-			Artifacts artifacts, CodeChanges codeChanges, ViewConfig viewConfig, Transactions transactions) {
+			KnownArtifacts artifacts, CodeChanges codeChanges, ViewConfig viewConfig, Transactions transactions) {
 		this.places = places;
 		this.deployments = deployments;
 		this.approvals = approvals;
@@ -498,7 +497,7 @@ public final class ChangeReport {
 			.distinct()
 			.filter((id) -> !reads.artifacts.containsKey(id))
 			.toList();
-		Map<ArtifactId, Artifact> found = unread.isEmpty() ? Map.of() : this.artifacts.byIds(org, unread);
+		Map<ArtifactId, Artifact> found = unread.isEmpty() ? Map.of() : this.artifacts.artifacts(org, unread);
 		unread.forEach((id) -> reads.artifacts.put(id, found.get(id)));
 	}
 
@@ -616,7 +615,7 @@ public final class ChangeReport {
 
 	private @Nullable Artifact artifact(OrgId org, ArtifactId id, Map<ArtifactId, @Nullable Artifact> cache) {
 		if (!cache.containsKey(id)) {
-			cache.put(id, this.artifacts.byId(org, id).orElse(null));
+			cache.put(id, this.artifacts.artifact(org, id).orElse(null));
 		}
 		return cache.get(id);
 	}

@@ -1,5 +1,8 @@
 package app.lockstep.domain.deploy;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,8 +16,9 @@ import app.lockstep.domain.shared.UseCase;
 /**
  * The artifacts deployments name, by id. Artifacts never change, so what was read once
  * (in this organization) is remembered, for every use case that asks: the scheduler asks
- * for the same few many times, and every audit event of a deployment names its version.
- * Reads run in the caller's transaction.
+ * for the same few many times, every audit event of a deployment names its version, and
+ * the change report names a month's worth on every view. Reads run in the caller's
+ * transaction.
  */
 @UseCase
 public final class KnownArtifacts {
@@ -45,13 +49,37 @@ public final class KnownArtifacts {
 			return Optional.of(artifact);
 		}
 		Optional<Artifact> found = this.artifacts.byId(org, id);
-		found.ifPresent((read) -> {
-			if (this.known.size() >= KNOWN_ARTIFACTS) {
-				this.known.clear();
-			}
-			this.known.put(key, read);
-		});
+		found.ifPresent((read) -> remember(org, read));
 		return found;
+	}
+
+	/**
+	 * The artifacts found among {@code ids}, those not read before in one query (a gone
+	 * artifact is left out).
+	 */
+	Map<ArtifactId, Artifact> artifacts(OrgId org, Collection<ArtifactId> ids) {
+		Map<ArtifactId, Artifact> found = new HashMap<>();
+		List<ArtifactId> unread = ids.stream().distinct().filter((id) -> {
+			Artifact artifact = this.known.get(new ArtifactKey(org, id));
+			if (artifact != null) {
+				found.put(id, artifact);
+			}
+			return artifact == null;
+		}).toList();
+		if (!unread.isEmpty()) {
+			this.artifacts.byIds(org, unread).values().forEach((read) -> {
+				remember(org, read);
+				found.put(read.id(), read);
+			});
+		}
+		return found;
+	}
+
+	private void remember(OrgId org, Artifact artifact) {
+		if (this.known.size() >= KNOWN_ARTIFACTS) {
+			this.known.clear();
+		}
+		this.known.put(new ArtifactKey(org, artifact.id()), artifact);
 	}
 
 }

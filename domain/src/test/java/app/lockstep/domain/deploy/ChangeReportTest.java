@@ -185,6 +185,17 @@ class ChangeReportTest {
 	}
 
 	@Test
+	void artifactsAreReadOnceAcrossReports() {
+		this.report.report(this.auditor, PRODUCTION);
+		int reads = this.fakes.artifacts.readsById();
+
+		ChangeReport.Report again = this.report.report(this.auditor, PRODUCTION);
+
+		assertThat(this.fakes.artifacts.readsById()).as("artifacts never change: none read again").isEqualTo(reads);
+		assertThat(entryOf(again, this.approved).previousArtifactVersion()).isEqualTo("1.0.0");
+	}
+
+	@Test
 	void selfApprovalViolatesSeparationOfDuties() {
 		ChangeReport.Entry entry = entryOf(this.report.report(this.auditor, PRODUCTION), this.selfApproved);
 

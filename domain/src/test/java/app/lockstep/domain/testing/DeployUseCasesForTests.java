@@ -96,7 +96,7 @@ public final class DeployUseCasesForTests {
 
 	public ChangeReport changeReport() {
 		Fakes f = this.fakes;
-		return new ChangeReport(places(), f.deployments, f.approvals, f.windowCheck(), f.artifacts, f.codeChanges,
+		return new ChangeReport(places(), f.deployments, f.approvals, f.windowCheck(), knownArtifacts(), f.codeChanges,
 				new ViewConfig(f.projects, f.environments, f.revisions, f.transactions), f.transactions);
 	}
 
