@@ -14,6 +14,7 @@ import app.lockstep.domain.shared.Transactions;
 import app.lockstep.domain.access.Caller;
 import app.lockstep.domain.access.Permission;
 import app.lockstep.domain.shared.UseCase;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Drift: how two environments' effective configs differ (runtimes, services,
@@ -31,6 +32,8 @@ public final class CompareEnvironments {
 	private final ConfigRevisions revisions;
 
 	private final Transactions transactions;
+
+	private final DriftHeadlines headlines = new DriftHeadlines(20_000);
 
 	public CompareEnvironments(Projects projects, Environments environments, ConfigRevisions revisions,
 			Transactions transactions) {
@@ -81,24 +84,18 @@ public final class CompareEnvironments {
 			Map<ConfigScope, ConfigRevision> latest = this.revisions.latestPerScope(caller.orgId(),
 					projects.stream().map((p) -> p.project().id()).toList());
 			for (ProjectWithEnvironments project : projects) {
-				Optional<ConfigRevision> shared = Optional
-					.ofNullable(latest.get(new ConfigScope(project.project().id(), null)));
+				ConfigRevision shared = latest.get(new ConfigScope(project.project().id(), null));
 				List<PairDrift> pairs = new ArrayList<>();
 				List<Environment> environments = project.environments();
 				for (int i = 0; i + 1 < environments.size(); i++) {
-					EffectiveConfig a = EffectiveConfig.of(
-							Optional.ofNullable(
-									latest.get(new ConfigScope(project.project().id(), environments.get(i).id()))),
-							shared);
-					EffectiveConfig b = EffectiveConfig.of(
-							Optional.ofNullable(
-									latest.get(new ConfigScope(project.project().id(), environments.get(i + 1).id()))),
-							shared);
-					if (a.revision() == null && b.revision() == null) {
+					ConfigRevision left = latest.get(new ConfigScope(project.project().id(), environments.get(i).id()));
+					ConfigRevision right = latest
+						.get(new ConfigScope(project.project().id(), environments.get(i + 1).id()));
+					if (left == null && right == null) {
 						continue;
 					}
-					String headline = Drift
-						.headline(Drift.between(a.spec(), a.variableStates(), b.spec(), b.variableStates()));
+					String headline = this.headlines.between(caller.orgId(), shared, left, right,
+							() -> headline(shared, left, right));
 					if (!headline.isEmpty()) {
 						pairs.add(new PairDrift(environments.get(i).name(), environments.get(i + 1).name(), headline));
 					}
@@ -107,6 +104,13 @@ public final class CompareEnvironments {
 			}
 			return overview;
 		});
+	}
+
+	private static String headline(@Nullable ConfigRevision shared, @Nullable ConfigRevision left,
+			@Nullable ConfigRevision right) {
+		EffectiveConfig a = EffectiveConfig.of(Optional.ofNullable(left), Optional.ofNullable(shared));
+		EffectiveConfig b = EffectiveConfig.of(Optional.ofNullable(right), Optional.ofNullable(shared));
+		return Drift.headline(Drift.between(a.spec(), a.variableStates(), b.spec(), b.variableStates()));
 	}
 
 }
