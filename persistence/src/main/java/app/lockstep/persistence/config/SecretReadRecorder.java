@@ -83,16 +83,17 @@ class SecretReadRecorder implements SmartLifecycle {
 	private final List<Thread> writers = new ArrayList<>();
 
 	/**
-	 * {@code on} (the default): a batch's commit returns once PostgreSQL has flushed it
-	 * to disk, so a record survives a crash of PostgreSQL itself. {@code off}: once it is
-	 * committed in PostgreSQL's memory (flushed within about 0.6 s), which a killed
-	 * instance cannot lose but a crash of PostgreSQL or its machine can; each read then
-	 * waits microseconds instead of a disk flush (see decision 14).
+	 * {@code off} (the default since decision 35): a batch's commit returns once it is
+	 * committed in PostgreSQL (visible to every session, flushed within about 0.6 s),
+	 * which a killed instance cannot lose but a crash of PostgreSQL or its machine can;
+	 * each read waits microseconds instead of a disk flush. {@code on}: once PostgreSQL
+	 * has flushed it to disk, so a record survives a crash of PostgreSQL itself, and the
+	 * config GET is bound by (connections / flush time) (see decisions 14 and 35).
 	 */
 	private final String synchronousCommit;
 
 	SecretReadRecorder(DataSource dataSource,
-			@Value("${lockstep.audit.secret-reads-synchronous-commit:true}") boolean synchronousCommit,
+			@Value("${lockstep.audit.secret-reads-synchronous-commit:false}") boolean synchronousCommit,
 			@Value("${lockstep.audit.secret-read-writers:1}") int writerCount) {
 		if (writerCount < 1) {
 			throw new IllegalArgumentException("lockstep.audit.secret-read-writers must be at least 1, not "

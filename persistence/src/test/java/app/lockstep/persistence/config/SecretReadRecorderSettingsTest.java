@@ -4,13 +4,17 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Value;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
  * The number of secret-read writers is a setting: zero would leave every read with
  * secrets waiting for a record nobody writes, so it is refused when the application
- * starts.
+ * starts. A batch's commit waits for PostgreSQL, not for its disk, unless told to
+ * (decision 35).
  */
 class SecretReadRecorderSettingsTest {
 
@@ -27,6 +31,14 @@ class SecretReadRecorderSettingsTest {
 	void oneWriterOrMoreIsTaken() {
 		assertThatNoException().isThrownBy(() -> new SecretReadRecorder(NOT_USED, true, 1));
 		assertThatNoException().isThrownBy(() -> new SecretReadRecorder(NOT_USED, false, 4));
+	}
+
+	@Test
+	void byDefaultACommitDoesNotWaitForTheDiskFlush() throws NoSuchMethodException {
+		Value setting = SecretReadRecorder.class.getDeclaredConstructor(DataSource.class, boolean.class, int.class)
+			.getParameters()[1].getAnnotation(Value.class);
+
+		assertThat(setting.value()).isEqualTo("${lockstep.audit.secret-reads-synchronous-commit:false}");
 	}
 
 }
