@@ -1,10 +1,9 @@
 package app.lockstep.domain.config;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import app.lockstep.domain.shared.LeastRecentlyUsed;
 import app.lockstep.domain.shared.OrgId;
 import org.jspecify.annotations.Nullable;
 
@@ -20,15 +19,10 @@ final class DriftHeadlines {
 	private record Key(OrgId org, @Nullable UUID shared, @Nullable UUID left, @Nullable UUID right) {
 	}
 
-	private final Map<Key, String> headlines;
+	private final LeastRecentlyUsed<Key, String> headlines;
 
 	DriftHeadlines(int capacity) {
-		this.headlines = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<Key, String> eldest) {
-				return size() > capacity;
-			}
-		};
+		this.headlines = new LeastRecentlyUsed<>(capacity);
 	}
 
 	/**
@@ -38,20 +32,16 @@ final class DriftHeadlines {
 	String between(OrgId org, @Nullable ConfigRevision shared, @Nullable ConfigRevision left,
 			@Nullable ConfigRevision right, Supplier<String> work) {
 		Key key = new Key(org, idOf(shared), idOf(left), idOf(right));
-		synchronized (this) {
-			String known = this.headlines.get(key);
-			if (known != null) {
-				return known;
-			}
+		String known = this.headlines.get(key);
+		if (known != null) {
+			return known;
 		}
 		String headline = work.get();
-		synchronized (this) {
-			this.headlines.put(key, headline);
-		}
+		this.headlines.put(key, headline);
 		return headline;
 	}
 
-	synchronized int size() {
+	int size() {
 		return this.headlines.size();
 	}
 

@@ -1,10 +1,9 @@
 package app.lockstep.persistence.config;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import app.lockstep.domain.config.ConfigRevision;
+import app.lockstep.domain.shared.LeastRecentlyUsed;
 import app.lockstep.domain.shared.OrgId;
 import org.jspecify.annotations.Nullable;
 
@@ -24,26 +23,21 @@ final class ReadRevisions {
 	private record Key(OrgId org, UUID id) {
 	}
 
-	private final Map<Key, ConfigRevision> revisions;
+	private final LeastRecentlyUsed<Key, ConfigRevision> revisions;
 
 	ReadRevisions(int capacity) {
-		this.revisions = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<Key, ConfigRevision> eldest) {
-				return size() > capacity;
-			}
-		};
+		this.revisions = new LeastRecentlyUsed<>(capacity);
 	}
 
-	synchronized @Nullable ConfigRevision get(OrgId org, UUID id) {
+	@Nullable ConfigRevision get(OrgId org, UUID id) {
 		return this.revisions.get(new Key(org, id));
 	}
 
-	synchronized void keep(OrgId org, ConfigRevision revision) {
+	void keep(OrgId org, ConfigRevision revision) {
 		this.revisions.put(new Key(org, revision.id()), revision);
 	}
 
-	synchronized int size() {
+	int size() {
 		return this.revisions.size();
 	}
 
