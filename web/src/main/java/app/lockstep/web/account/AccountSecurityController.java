@@ -10,6 +10,7 @@ import app.lockstep.domain.twofactor.TwoFactorSettings;
 import app.lockstep.web.shared.CurrentUser;
 import app.lockstep.web.shared.Refusals;
 import app.lockstep.web.shared.SignedInUser;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -29,8 +30,9 @@ import static app.lockstep.web.shared.FormRefusal.Kind.INVALID;
  * The person's own security page (in their menu): two-factor authentication switched on
  * with an authenticator app (a QR code drawn here, and the secret as text), ten recovery
  * codes shown once, new ones on demand, and switching it off with a current code or the
- * password. Not part of any organization; these changes are logged (never a code or a
- * secret), as the person's account belongs to no organization's audit trail.
+ * password. Switching it on ends the person's other sessions. Not part of any
+ * organization; these changes are logged (never a code or a secret), as the person's
+ * account belongs to no organization's audit trail.
  */
 @Controller
 class AccountSecurityController {
@@ -47,9 +49,12 @@ class AccountSecurityController {
 
 	private final TwoFactorSettings settings;
 
-	AccountSecurityController(EnableTwoFactor enable, TwoFactorSettings settings) {
+	private final OtherSessions otherSessions;
+
+	AccountSecurityController(EnableTwoFactor enable, TwoFactorSettings settings, OtherSessions otherSessions) {
 		this.enable = enable;
 		this.settings = settings;
+		this.otherSessions = otherSessions;
 	}
 
 	@GetMapping("/account/security")
@@ -77,12 +82,14 @@ class AccountSecurityController {
 
 	@PostMapping("/account/security/setup/confirm")
 	String confirm(@RequestParam(name = "code", defaultValue = "") String code,
-			@RequestParam(name = "org", required = false) @Nullable String org, HttpServletResponse response,
-			Model model) {
+			@RequestParam(name = "org", required = false) @Nullable String org, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		SignedInUser me = CurrentUser.required();
 		return Refusals.onForm(INVALID, CONFLICT).submit(response, () -> {
 			List<String> codes = this.enable.confirm(me.id(), code.strip());
-			log.info("Person {} switched on two-factor authentication", me.id());
+			int ended = this.otherSessions.end(me.email(), request);
+			log.info("Person {} switched on two-factor authentication; {} other sessions ended", me.id(), ended);
+			model.addAttribute("endedSessions", ended);
 			return codes(codes, true, org, model);
 		}, (refused) -> refused.conflict() ? page(refused.globalError(), model)
 				: setup(this.enable.waiting(me.id(), me.email()), org, refused.errors(), model));
