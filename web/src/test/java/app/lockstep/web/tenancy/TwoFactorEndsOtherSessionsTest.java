@@ -33,8 +33,6 @@ class TwoFactorEndsOtherSessionsTest {
 
 	private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
-	private static final Pattern SECRET = Pattern.compile("id=\"secret\">([A-Z2-7 ]+)</code>");
-
 	@LocalServerPort
 	int port;
 
@@ -58,7 +56,7 @@ class TwoFactorEndsOtherSessionsTest {
 		bystander.logIn("viewer@acme.test", "lockstep-demo");
 
 		here.post("/account/security/setup", "");
-		Matcher secret = SECRET.matcher(here.get("/account/security/setup").body());
+		Matcher secret = TwoFactorFixtures.SECRET.matcher(here.get("/account/security/setup").body());
 		assertThat(secret.find()).as("the secret on the setup page").isTrue();
 		String code = Totp.code(Base32.decode(secret.group(1)), this.clock.instant());
 		HttpResponse<String> confirmed = here.post("/account/security/setup/confirm", "code=" + code);

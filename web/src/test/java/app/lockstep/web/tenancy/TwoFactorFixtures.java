@@ -29,7 +29,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 final class TwoFactorFixtures {
 
-	private static final Pattern SECRET = Pattern.compile("id=\"secret\">([A-Z2-7 ]+)</code>");
+	static final Pattern SECRET = Pattern.compile("id=\"secret\">([A-Z2-7 ]+)</code>");
 
 	private static final Pattern RECOVERY_CODE = Pattern.compile("<code>([A-Z2-9]{4}(?:-[A-Z2-9]{4}){3})</code>");
 
